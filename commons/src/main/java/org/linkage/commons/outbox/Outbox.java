@@ -1,0 +1,55 @@
+package org.linkage.commons.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Records an event to publish. Callers must already be in the transaction that makes the change,
+ * so the change and its event commit together or not at all.
+ */
+@ApplicationScoped
+public class Outbox {
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final String source;
+
+    public Outbox(EntityManager em, ObjectMapper json, Clock clock,
+                  @ConfigProperty(name = "linkage.events.source") String source) {
+        this.em = em;
+        this.json = json;
+        this.clock = clock;
+        this.source = source;
+    }
+
+    /**
+     * @param key     the Kafka key: the id of the call or ticket, so its events stay in order
+     * @param subject the CloudEvents subject, a human-readable id (call or ticket number)
+     * @return the CloudEvents id of the recorded event
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(String topic, String key, String type, String subject, Object data) {
+        OutboxEvent event = new OutboxEvent();
+        event.eventId = UUID.randomUUID();
+        event.topic = topic;
+        event.key = key;
+        event.type = type;
+        event.source = source;
+        event.subject = subject;
+        event.occurredAt = clock.instant();
+        try {
+            event.payload = json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event data is not serialisable: " + type, e);
+        }
+        em.persist(event);
+        return event.eventId;
+    }
+}

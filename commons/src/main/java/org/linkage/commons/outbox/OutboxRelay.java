@@ -1,0 +1,112 @@
+package org.linkage.commons.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+import org.linkage.events.EventTypes;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Publishes outbox rows to Kafka in commit order, in batches, and deletes them once acknowledged.
+ * At-least-once: a crash between the broker's ack and the delete republishes the batch, which every
+ * consumer tolerates because it deduplicates on the CloudEvents id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final EntityManager em;
+    private final MutinyEmitter<String> emitter;
+    private final int batchSize;
+    private final Duration sendTimeout;
+    private final long lockKey;
+    private final boolean enabled;
+
+    public OutboxRelay(EntityManager em,
+                       @Channel("linkage-outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+                       MutinyEmitter<String> emitter,
+                       @ConfigProperty(name = "linkage.outbox.batch-size", defaultValue = "500") int batchSize,
+                       @ConfigProperty(name = "linkage.outbox.send-timeout", defaultValue = "30s") Duration sendTimeout,
+                       @ConfigProperty(name = "linkage.outbox.enabled", defaultValue = "true") boolean enabled,
+                       @ConfigProperty(name = "linkage.events.source") String source) {
+        this.em = em;
+        this.emitter = emitter;
+        this.batchSize = batchSize;
+        this.sendTimeout = sendTimeout;
+        this.enabled = enabled;
+        // One relay per database at a time keeps per-key order even with several instances running.
+        this.lockKey = 0x4c4b0000L ^ source.hashCode();
+    }
+
+    @Scheduled(every = "${linkage.outbox.interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = RelayReadiness.class)
+    void drain() {
+        if (!enabled) {
+            return;
+        }
+        try {
+            int sent;
+            do {
+                sent = relayBatch();
+            } while (sent == batchSize);
+        } catch (RuntimeException e) {
+            // The rows stay in the outbox; the next tick tries again.
+            LOG.warnf("outbox relay paused: %s", e.getMessage());
+        }
+    }
+
+    /** Publishes one batch; returns how many events were published. */
+    public int relayBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Object locked = em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                    .setParameter(1, lockKey).getSingleResult();
+            if (!Boolean.TRUE.equals(locked)) {
+                return 0;
+            }
+            List<OutboxEvent> batch = em.createQuery("from OutboxEvent e order by e.seq", OutboxEvent.class)
+                    .setMaxResults(batchSize)
+                    .getResultList();
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            Uni.join().all(batch.stream().map(this::send).toList()).andFailFast()
+                    .await().atMost(sendTimeout);
+            em.createQuery("delete from OutboxEvent e where e.seq in :seqs")
+                    .setParameter("seqs", batch.stream().map(e -> e.seq).toList())
+                    .executeUpdate();
+            return batch.size();
+        });
+    }
+
+    private Uni<Void> send(OutboxEvent event) {
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(event.topic)
+                .withKey(event.key)
+                .build();
+        OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
+                .withId(event.eventId.toString())
+                .withType(event.type)
+                .withSource(URI.create(event.source))
+                .withSubject(event.subject)
+                .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
+                .withDataSchema(URI.create(EventTypes.schemaOf(event.type)))
+                .withDataContentType("application/json")
+                .build();
+        return emitter.sendMessage(Message.of(event.payload, Metadata.of(kafka, cloudEvent)));
+    }
+}

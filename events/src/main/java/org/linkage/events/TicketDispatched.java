@@ -1,0 +1,31 @@
+package org.linkage.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A ticket sent to its lead unit (and supporting units). Emitted on first dispatch and on every
+ * re-dispatch; {@code version} grows with each, so a receiver can tell a re-dispatch from a replay.
+ */
+public record TicketDispatched(
+        UUID ticketId,
+        String ticketNumber,
+        int version,
+        UUID callId,
+        UUID referralId,
+        String categoryCode,
+        String urgency,
+        String content,
+        String address,
+        String districtCode,
+        Double latitude,
+        Double longitude,
+        String callerPhone,
+        String callerName,
+        DepartmentRef department,
+        List<DepartmentRef> supportingDepartments,
+        Instant signBy,
+        Instant resolveBy,
+        Instant dispatchedAt) {
+}

@@ -1,0 +1,29 @@
+package org.linkage.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Every change of a ticket's status, in order per ticket. Intake shows these on the call they came
+ * from; {@code answer} carries the department's reply once there is one.
+ *
+ * @param status         one of the router's ticket statuses (docs/events.md lists them)
+ * @param deliveryStatus {@code DELIVERED} or {@code DEAD_LETTERED} once the bridge reported on the
+ *                       latest dispatch; an event that only reports delivery repeats the status
+ */
+public record TicketStatusChanged(
+        UUID ticketId,
+        String ticketNumber,
+        UUID callId,
+        UUID referralId,
+        String status,
+        String previousStatus,
+        String departmentCode,
+        String departmentName,
+        Instant resolveBy,
+        String note,
+        String answer,
+        String deliveryStatus,
+        String actor,
+        Instant at) {
+}

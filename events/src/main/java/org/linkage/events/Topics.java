@@ -1,0 +1,22 @@
+package org.linkage.events;
+
+/**
+ * Kafka topic names, one per stream of facts. docs/events.md is the contract; keep the two in step.
+ */
+public final class Topics {
+    /** intake → router: a call (or the non-police rest of one) handed to 12345. Key: call id. */
+    public static final String REFERRALS = "linkage.referrals";
+    /** router → bridge, intake: ticket dispatches and every ticket status change. Key: ticket id. */
+    public static final String TICKETS = "linkage.tickets";
+    /** bridge → router: outcome of delivering a ticket to a department system. Key: ticket id. */
+    public static final String DELIVERIES = "linkage.deliveries";
+    /** bridge: deliveries that exhausted their retries, for inspection and replay. Key: ticket id. */
+    public static final String DELIVERIES_DLQ = "linkage.deliveries.dlq";
+    /** router/bridge → intake: police matters found on the 12345 side, handed back to 110. Key: transfer id. */
+    public static final String POLICE_TRANSFERS = "linkage.police-transfers";
+
+    public static final String[] ALL = {REFERRALS, TICKETS, DELIVERIES, DELIVERIES_DLQ, POLICE_TRANSFERS};
+
+    private Topics() {
+    }
+}
