@@ -1,0 +1,79 @@
+package org.linkage.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** One of the three Quarkus services, run from its built {@code quarkus-app} folder. */
+public final class ServiceProcess implements AutoCloseable {
+    private final String name;
+    private final int port;
+    private final ManagedProcess process;
+
+    private ServiceProcess(String name, int port, ManagedProcess process) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+    }
+
+    public static ServiceProcess start(String name, Path moduleDir, int port, Map<String, String> env, Path logDir) {
+        Path jar = moduleDir.resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(name + " is not built (" + jar + " missing); run mvn -B install -DskipTests first");
+        }
+        ManagedProcess process = ManagedProcess.start(name, List.of(ManagedProcess.javaBinary(),
+                        "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8", "-jar", jar.toString()),
+                env, moduleDir, logDir.resolve(name + ".log"));
+        return new ServiceProcess(name, port, process);
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path logFile() {
+        return process.logFile();
+    }
+
+    /** Waits until the service says it is ready (database migrated, Kafka reachable). */
+    public void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited during start-up; see " + process.logFile());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s; see " + process.logFile());
+            }
+            Ports.sleep(300);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

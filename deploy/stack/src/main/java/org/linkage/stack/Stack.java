@@ -1,0 +1,307 @@
+package org.linkage.stack;
+
+import org.linkage.events.Topics;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+/**
+ * The whole system on one machine: PostgreSQL, Kafka, Keycloak, a stand-in for department systems,
+ * and the three services. {@link #main} is the README's run command; the end-to-end tests start the
+ * same stack on free ports in a throw-away folder.
+ */
+public final class Stack implements AutoCloseable {
+    public static final List<String> SERVICES = List.of("intake-service", "router-service", "hotline-bridge");
+
+    /**
+     * @param dataDir    where every server keeps its data; kept across restarts when {@code persistent}
+     * @param postgresUrl an existing PostgreSQL to use instead of the embedded one (JDBC URL), or null
+     */
+    public record Settings(Path root, Path dataDir, boolean persistent, int postgresPort, int kafkaPort,
+                           int kafkaControllerPort, int keycloakPort, int keycloakManagementPort, int inboxPort,
+                           int intakePort, int routerPort, int bridgePort,
+                           String postgresUrl, String postgresUser, String postgresPassword) {
+
+        /** Fixed ports and the repository's .data folder: what the README promises. */
+        public static Settings local(Path root) {
+            Map<String, String> env = System.getenv();
+            return new Settings(root, Path.of(env.getOrDefault("LINKAGE_DATA_DIR", root.resolve(".data").toString())),
+                    true, 15432, 19092, 19093, 18080, 19000, 8090, 8081, 8082, 8083,
+                    blankToNull(env.get("LINKAGE_POSTGRES_URL")), env.getOrDefault("LINKAGE_POSTGRES_USER", "postgres"),
+                    env.getOrDefault("LINKAGE_POSTGRES_PASSWORD", ""));
+        }
+
+        /** Free ports and a fresh folder: for tests that must not collide with anything running. */
+        public static Settings ephemeral(Path root, Path dataDir) {
+            Map<String, String> env = System.getenv();
+            return new Settings(root, dataDir, false, Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
+                    Ports.free(), Ports.free(), Ports.free(), Ports.free(),
+                    blankToNull(env.get("LINKAGE_TEST_DB_URL")), env.getOrDefault("LINKAGE_TEST_DB_USER", "postgres"),
+                    env.getOrDefault("LINKAGE_TEST_DB_PASSWORD", ""));
+        }
+
+        Map<String, Integer> ports() {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            if (postgresUrl == null) {
+                ports.put("PostgreSQL", postgresPort);
+            }
+            ports.put("Kafka", kafkaPort);
+            ports.put("Kafka controller", kafkaControllerPort);
+            ports.put("Keycloak", keycloakPort);
+            ports.put("Keycloak management", keycloakManagementPort);
+            ports.put("department inbox", inboxPort);
+            ports.put("intake-service", intakePort);
+            ports.put("router-service", routerPort);
+            ports.put("hotline-bridge", bridgePort);
+            return ports;
+        }
+
+        int portOf(String service) {
+            return switch (service) {
+                case "intake-service" -> intakePort;
+                case "router-service" -> routerPort;
+                case "hotline-bridge" -> bridgePort;
+                default -> throw new IllegalArgumentException(service);
+            };
+        }
+    }
+
+    private final Settings settings;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private PostgresServer postgres;
+    private KafkaServer kafka;
+    private KeycloakServer keycloak;
+    private DepartmentInbox inbox;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    private Stack(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts everything, or stops what it started and throws. */
+    public static Stack start(Settings settings, Consumer<String> progress) {
+        List<String> busy = settings.ports().entrySet().stream().filter(e -> Ports.inUse(e.getValue()))
+                .map(e -> e.getKey() + " (port " + e.getValue() + ")").toList();
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("ports already in use, needed by: " + String.join(", ", busy)
+                    + ". Is the stack already running? Stop whatever uses them and try again.");
+        }
+        Stack stack = new Stack(settings);
+        try {
+            stack.startAll(progress);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Consumer<String> progress) {
+        Path data = settings.dataDir();
+        Path logs = data.resolve("logs");
+        long t0 = System.nanoTime();
+        Consumer<String> say = m -> progress.accept(String.format("[%5.1fs] %s", (System.nanoTime() - t0) / 1e9, m));
+
+        // Keycloak is the slowest to start; it runs alongside the rest.
+        say.accept("starting Keycloak " + property("keycloak.version") + " on port " + settings.keycloakPort() + " ...");
+        CompletableFuture<KeycloakServer> keycloakStart = CompletableFuture.supplyAsync(() -> KeycloakServer.start(
+                data.resolve("keycloak"), keycloakZip(), settings.root().resolve("deploy/keycloak/linkage-realm.json"),
+                settings.keycloakPort(), settings.keycloakManagementPort(), Duration.ofSeconds(300)));
+
+        if (settings.postgresUrl() == null) {
+            say.accept("starting PostgreSQL (embedded) on port " + settings.postgresPort() + " ...");
+            postgres = PostgresServer.embedded(data.resolve("postgres"), settings.postgresPort(), !settings.persistent());
+        } else {
+            say.accept("using PostgreSQL at " + settings.postgresUrl());
+            postgres = PostgresServer.external(settings.postgresUrl(), settings.postgresUser(), settings.postgresPassword());
+        }
+        started.add(postgres);
+        for (String db : List.of("intake", "router", "bridge")) {
+            postgres.createDatabase(db);
+        }
+        say.accept("PostgreSQL ready: databases intake, router, bridge");
+
+        say.accept("starting Kafka " + property("kafka.version") + " (KRaft) on port " + settings.kafkaPort() + " ...");
+        kafka = KafkaServer.start(data.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
+        started.add(kafka);
+        kafka.createTopics(List.of(Topics.ALL), 3);
+        say.accept("Kafka ready at " + kafka.bootstrapServers() + " with topics " + String.join(", ", Topics.ALL));
+
+        inbox = DepartmentInbox.start(settings.inboxPort());
+        started.add(inbox);
+        say.accept("department inbox (stand-in for department systems) at " + inbox.url() + "/departments");
+
+        try {
+            keycloak = keycloakStart.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        started.add(keycloak);
+        say.accept("Keycloak ready: realm " + keycloak.realmUrl());
+
+        for (String name : SERVICES) {
+            int port = settings.portOf(name);
+            say.accept("starting " + name + " on port " + port + " ...");
+            ServiceProcess service = ServiceProcess.start(name, settings.root().resolve(name), port, serviceEnv(name), logs);
+            services.put(name, service);
+            started.add(service);
+        }
+        for (ServiceProcess service : services.values()) {
+            service.awaitReady(Duration.ofSeconds(180));
+            say.accept(service.name() + " ready at " + service.url());
+        }
+    }
+
+    private Map<String, String> serviceEnv(String name) {
+        String db = switch (name) {
+            case "intake-service" -> "intake";
+            case "router-service" -> "router";
+            default -> "bridge";
+        };
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(settings.portOf(name)));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(db));
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("LINKAGE_OIDC_URL", keycloak.realmUrl());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
+        env.put("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", keycloak.realmUrl());
+        env.put("QUARKUS_OIDC_CLIENT_CLIENT_ID", name);
+        env.put("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", name + "-secret");
+        env.put("LINKAGE_INTAKE_URL", "http://127.0.0.1:" + settings.intakePort());
+        env.put("LINKAGE_ROUTER_URL", "http://127.0.0.1:" + settings.routerPort());
+        env.put("LINKAGE_BRIDGE_URL", "http://127.0.0.1:" + settings.bridgePort());
+        env.put("LINKAGE_DEPARTMENTS_DEFAULT_ENDPOINT", inbox.endpointTemplate());
+        return env;
+    }
+
+    private Path keycloakZip() {
+        String override = System.getenv("LINKAGE_KEYCLOAK_ZIP");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        return settings.root().resolve("deploy/stack/target/keycloak/keycloak-quarkus-dist.zip");
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    public KafkaServer kafka() {
+        return kafka;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public DepartmentInbox inbox() {
+        return inbox;
+    }
+
+    public String serviceUrl(String name) {
+        return services.get(name).url();
+    }
+
+    public Path logDir() {
+        return settings.dataDir().resolve("logs");
+    }
+
+    /** Stops everything in reverse order of start; safe to call twice. */
+    @Override
+    public synchronized void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e.getMessage());
+            }
+        }
+        started.clear();
+    }
+
+    static String property(String key) {
+        try (InputStream in = Stack.class.getResourceAsStream("/linkage-stack.properties")) {
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    public static void main(String[] args) {
+        Path root = Path.of(System.getenv().getOrDefault("LINKAGE_HOME", ".")).toAbsolutePath().normalize();
+        if (!Files.exists(root.resolve("deploy/keycloak/linkage-realm.json"))) {
+            System.err.println("Run this from the repository root (or set LINKAGE_HOME): " + root + " is not a Linkage checkout.");
+            System.exit(2);
+        }
+        Settings settings = Settings.local(root);
+        System.out.println("Linkage local stack: data in " + settings.dataDir() + " (kept across restarts)");
+        Stack stack;
+        try {
+            stack = Stack.start(settings, System.out::println);
+        } catch (RuntimeException e) {
+            System.err.println();
+            System.err.println("The stack did not start: " + e.getMessage());
+            System.err.println("Logs are in " + settings.dataDir().resolve("logs") + " and under " + settings.dataDir());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nstopping the Linkage stack ...");
+            stack.close();
+            System.out.println("stopped; data kept in " + settings.dataDir());
+        }, "linkage-stack-stop"));
+        System.out.println(banner(stack));
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String banner(Stack stack) {
+        String kc = stack.keycloak().url();
+        return String.join("\n",
+                "",
+                "Linkage is up. Ctrl-C stops everything.",
+                "",
+                "  intake-service (110)      " + stack.serviceUrl("intake-service") + "   Swagger UI: /q/swagger-ui",
+                "  router-service (12345)    " + stack.serviceUrl("router-service") + "   Swagger UI: /q/swagger-ui",
+                "  hotline-bridge (edge)     " + stack.serviceUrl("hotline-bridge") + "   Open311: /open311/v2/services.json",
+                "  Keycloak                  " + kc + "   admin console: " + kc + "/admin (admin / admin)",
+                "  Kafka                     " + stack.kafka().bootstrapServers(),
+                "  PostgreSQL                " + stack.postgres().jdbcUrl("intake|router|bridge") + " (user " + stack.postgres().user() + ")",
+                "  department inbox          " + stack.inbox().url() + "/departments   (what departments received)",
+                "  logs                      " + stack.logDir(),
+                "",
+                "Demo logins (realm linkage, client linkage-console, password: linkage):",
+                "  calltaker1 (call-taker)   officer1 (officer)   dispatcher1 (dispatcher)",
+                "  supervisor1 (supervisor)  admin1 (admin)",
+                "  agent-hrss (dept-agent, CD-HRSS 成都市人力资源和社会保障局)",
+                "  agent-wuhou (dept-agent, 510107-URBAN 武侯区综合行政执法局)",
+                "",
+                "Get a token:",
+                "  curl -s -d client_id=linkage-console -d grant_type=password -d username=calltaker1 -d password=linkage \\",
+                "       " + stack.keycloak().realmUrl() + "/protocol/openid-connect/token",
+                "");
+    }
+}
