@@ -1,0 +1,92 @@
+package org.linkage.bridge.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.linkage.bridge.config.BridgeConfig;
+import org.linkage.bridge.domain.AttemptResult;
+import org.linkage.bridge.domain.KeyValueSpec;
+import org.linkage.bridge.repository.Delivery;
+import org.linkage.bridge.service.DepartmentTicket;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Files the ticket as an Open311 GeoReport v2 service request: {@code POST {endpoint}/requests.json},
+ * form-encoded, with {@code service_code} mapped from the category (docs/open311.md).
+ */
+@ApplicationScoped
+public class Open311Sender implements DepartmentSender {
+    private final HttpSupport http;
+    private final ObjectMapper json;
+    private final Map<String, String> serviceCodes;
+    private final Map<String, String> apiKeys;
+
+    public Open311Sender(HttpSupport http, ObjectMapper json, BridgeConfig config) {
+        this.http = http;
+        this.json = json;
+        this.serviceCodes = KeyValueSpec.parse(config.open311().serviceCodes().orElse(null));
+        this.apiKeys = KeyValueSpec.parse(config.open311().apiKeys().orElse(null));
+    }
+
+    @Override
+    public AttemptResult send(Delivery delivery) {
+        DepartmentTicket ticket;
+        try {
+            ticket = json.readValue(delivery.payload, DepartmentTicket.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored payload of delivery " + delivery.id + " is unreadable", e);
+        }
+        String base = delivery.endpointUrl.endsWith("/") ? delivery.endpointUrl : delivery.endpointUrl + "/";
+        HttpRequest request = http.request(base + "requests.json")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header(WebhookSender.IDEMPOTENCY_HEADER, delivery.idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(form(ticket, apiKeys.get(delivery.departmentCode))))
+                .build();
+        return http.exchange(request, this::externalRef);
+    }
+
+    String form(DepartmentTicket ticket, String apiKey) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("api_key", apiKey);
+        fields.put("service_code", serviceCodes.getOrDefault(ticket.categoryCode(), ticket.categoryCode()));
+        fields.put("description", "[" + ticket.ticketNumber() + "] " + ticket.content());
+        fields.put("address_string", ticket.address());
+        if (ticket.latitude() != null && ticket.longitude() != null) {
+            fields.put("lat", ticket.latitude().toString());
+            fields.put("long", ticket.longitude().toString());
+        }
+        fields.put("last_name", ticket.callerName());
+        fields.put("phone", ticket.callerPhone());
+        // GeoReport has no field for our reference; an attribute carries it so answers can be matched.
+        fields.put("attribute[linkage_ticket]", ticket.ticketNumber());
+        return fields.entrySet().stream()
+                .filter(e -> e.getValue() != null && !e.getValue().isBlank())
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    /** GeoReport answers {@code [{"service_request_id": ...}]}, or a {@code token} when the id comes later. */
+    private String externalRef(String body) {
+        JsonNode node = http.tree(body);
+        JsonNode first = node != null && node.isArray() && !node.isEmpty() ? node.get(0) : node;
+        if (first == null || !first.isObject()) {
+            return null;
+        }
+        if (first.hasNonNull("service_request_id")) {
+            return first.get("service_request_id").asText();
+        }
+        return first.hasNonNull("token") ? "token:" + first.get("token").asText() : null;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,84 @@
+package org.linkage.bridge.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Everything tunable about the bridge; defaults suit production, the test profile shrinks the delays. */
+@ConfigMapping(prefix = "linkage.bridge")
+public interface BridgeConfig {
+    Delivery delivery();
+
+    Signing signing();
+
+    Open311Out open311();
+
+    interface Delivery {
+        /** How often the worker looks for due deliveries (read by the scheduler annotation too). */
+        @WithDefault("1s")
+        String pollInterval();
+
+        /** Delay before the first worker tick after start-up. */
+        @WithDefault("2s")
+        String startDelay();
+
+        /** How many due deliveries one worker tick claims. */
+        @WithDefault("50")
+        int batchSize();
+
+        /** Parallel HTTP attempts per tick, so one slow endpoint cannot hold up the others. */
+        @WithDefault("8")
+        int concurrency();
+
+        /** How long a claim lasts; a worker that dies mid-attempt releases its rows after this. */
+        @WithDefault("2m")
+        Duration lease();
+
+        /** Time-out of one HTTP attempt (connect plus response). */
+        @WithDefault("10s")
+        Duration attemptTimeout();
+
+        /**
+         * With the defaults the last attempt comes 1.1 to 2.2 hours after the first (jitter decides),
+         * so a department down for an hour still gets every ticket; open-circuit deferrals come on top.
+         */
+        @WithDefault("12")
+        int maxAttempts();
+
+        @WithDefault("10s")
+        Duration baseDelay();
+
+        @WithDefault("30m")
+        Duration maxDelay();
+
+        /** Consecutive failures that open an endpoint's circuit. */
+        @WithDefault("5")
+        int breakerThreshold();
+
+        /** How long an open circuit defers attempts to its endpoint before one trial goes through. */
+        @WithDefault("1m")
+        Duration breakerCooldown();
+    }
+
+    interface Signing {
+        /** {@code DEPT=current[|previous];...}; production passes LINKAGE_BRIDGE_SIGNING_KEYS from a secret store. */
+        Optional<String> keys();
+
+        /** {@code current[|previous]} for departments without their own entry. */
+        Optional<String> defaultKeys();
+
+        /** Inbound webhooks older (or newer) than this are refused as possible replays. */
+        @WithDefault("5m")
+        Duration replayWindow();
+    }
+
+    interface Open311Out {
+        /** {@code CATEGORY=service_code;...}; a category without an entry is sent under its own code. */
+        Optional<String> serviceCodes();
+
+        /** {@code DEPT=api_key;...}: the key each department's Open311 server issued to us. */
+        Optional<String> apiKeys();
+    }
+}

@@ -1,0 +1,68 @@
+package org.linkage.bridge.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.linkage.bridge.domain.Adapter;
+import org.linkage.bridge.domain.DeliveryStatus;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One version of one ticket, to be delivered to one department system. */
+@Entity
+@Table(name = "delivery")
+public class Delivery extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "ticket_id", nullable = false)
+    public UUID ticketId;
+    @Column(name = "ticket_number", nullable = false)
+    public String ticketNumber;
+    @Column(name = "ticket_version", nullable = false)
+    public int ticketVersion;
+    @Column(name = "department_code", nullable = false)
+    public String departmentCode;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Adapter adapter;
+    @Column(name = "endpoint_url")
+    public String endpointUrl;
+    @Column(name = "category_code")
+    public String categoryCode;
+    /** The ticket as sent, kept so every retry sends the same body. */
+    @Column(nullable = false)
+    public String payload;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public DeliveryStatus status;
+    /** Attempts in the current round (a replay from the dead letters starts a new round). */
+    @Column(nullable = false)
+    public int attempts;
+    @Column(name = "last_response_code")
+    public Integer lastResponseCode;
+    @Column(name = "last_latency_ms")
+    public Long lastLatencyMs;
+    @Column(name = "last_error")
+    public String lastError;
+    @Column(name = "external_ref")
+    public String externalRef;
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
+    @Column(name = "claim_token")
+    public UUID claimToken;
+    @Column(name = "idempotency_key", nullable = false)
+    public String idempotencyKey;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
+}

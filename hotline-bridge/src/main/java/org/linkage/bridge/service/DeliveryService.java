@@ -1,0 +1,246 @@
+package org.linkage.bridge.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import org.linkage.bridge.config.BridgeConfig;
+import org.linkage.bridge.domain.Adapter;
+import org.linkage.bridge.domain.AttemptResult;
+import org.linkage.bridge.domain.DeliveryStatus;
+import org.linkage.bridge.domain.RetryPolicy;
+import org.linkage.bridge.repository.CircuitRepository;
+import org.linkage.bridge.repository.Delivery;
+import org.linkage.bridge.repository.DeliveryAttempt;
+import org.linkage.bridge.repository.DeliveryRepository;
+import org.linkage.commons.audit.AuditTrail;
+import org.linkage.commons.outbox.Outbox;
+import org.linkage.commons.problem.ProblemException;
+import org.linkage.events.DeliveryOutcome;
+import org.linkage.events.EventTypes;
+import org.linkage.events.TicketDispatched;
+import org.linkage.events.Topics;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** The state changes of deliveries; each method is one transaction, with its events in the outbox. */
+@ApplicationScoped
+public class DeliveryService {
+    private static final Logger LOG = Logger.getLogger(DeliveryService.class);
+    static final String COMPONENT = "delivery";
+
+    private final DeliveryRepository deliveries;
+    private final CircuitRepository circuits;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final BridgeConfig.Delivery config;
+    private final RetryPolicy retry;
+
+    public DeliveryService(DeliveryRepository deliveries, CircuitRepository circuits, Outbox outbox, AuditTrail audit,
+                           ObjectMapper json, Clock clock, BridgeConfig config) {
+        this.deliveries = deliveries;
+        this.circuits = circuits;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+        this.config = config.delivery();
+        this.retry = new RetryPolicy(this.config.maxAttempts(), this.config.baseDelay(), this.config.maxDelay());
+    }
+
+    /**
+     * Records the delivery of a dispatched ticket version, inside the consumer's transaction. The
+     * idempotency key (ticket id and version) also stops a re-published event with a new id.
+     *
+     * @return the new delivery, or empty when this version is already known
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Delivery> accept(TicketDispatched ticket) {
+        String key = ticket.ticketId() + ":" + ticket.version();
+        if (deliveries.count("idempotencyKey", key) > 0) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Delivery d = new Delivery();
+        d.id = UUID.randomUUID();
+        d.ticketId = ticket.ticketId();
+        d.ticketNumber = ticket.ticketNumber();
+        d.ticketVersion = ticket.version();
+        d.departmentCode = ticket.department() == null ? "UNKNOWN" : ticket.department().code();
+        d.adapter = Adapter.of(ticket.department() == null ? null : ticket.department().adapter());
+        d.endpointUrl = ticket.department() == null ? null : ticket.department().endpointUrl();
+        d.categoryCode = ticket.categoryCode();
+        d.payload = toJson(DepartmentTicket.of(ticket));
+        d.idempotencyKey = key;
+        d.createdAt = now;
+        d.updatedAt = now;
+        if (d.adapter != Adapter.NONE && (d.endpointUrl == null || d.endpointUrl.isBlank())) {
+            // The catalogue promised a system but named no address: nothing to retry, a dispatcher must look.
+            d.status = DeliveryStatus.DEAD_LETTERED;
+            d.lastError = "department " + d.departmentCode + " has adapter " + d.adapter + " but no endpoint URL";
+            deliveries.persist(d);
+            deadLettered(d);
+            return Optional.of(d);
+        }
+        if (d.adapter == Adapter.NONE) {
+            // The unit works in the router's console, where the ticket already is: delivered as it stands.
+            d.status = DeliveryStatus.DELIVERED;
+            d.deliveredAt = now;
+            deliveries.persist(d);
+            outcome(d, EventTypes.DELIVERY_SUCCEEDED, Topics.DELIVERIES);
+            return Optional.of(d);
+        }
+        d.status = DeliveryStatus.PENDING;
+        d.nextAttemptAt = now;
+        deliveries.persist(d);
+        return Optional.of(d);
+    }
+
+    /**
+     * Prepares an attempt under a claim: empty when the claim was lost, the delivery is no longer due,
+     * or the endpoint's circuit is open (then the delivery is deferred until it closes, at no cost
+     * to its attempt budget).
+     */
+    @Transactional
+    public Optional<Delivery> startAttempt(UUID id, UUID claimToken) {
+        Delivery d = deliveries.findById(id);
+        if (d == null || !d.status.due() || !claimToken.equals(d.claimToken)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Instant openUntil = circuits.openUntil(d.endpointUrl, now);
+        if (openUntil != null) {
+            // Spread the deferred deliveries so the first trial after the cool-down goes alone.
+            d.nextAttemptAt = openUntil.plusMillis(ThreadLocalRandom.current().nextLong(
+                    Math.max(1, config.breakerCooldown().toMillis() / 10)));
+            release(d, now);
+            return Optional.empty();
+        }
+        return Optional.of(d);
+    }
+
+    /** Records one attempt's result and decides what follows: done, retry later, or dead letter. */
+    @Transactional
+    public void finishAttempt(UUID id, UUID claimToken, AttemptResult result, Instant startedAt) {
+        Delivery d = deliveries.findById(id);
+        Instant now = clock.instant();
+        DeliveryAttempt attempt = new DeliveryAttempt();
+        attempt.deliveryId = id;
+        attempt.attemptNo = deliveries.nextAttemptNo(id);
+        attempt.startedAt = startedAt;
+        attempt.latencyMs = result.latencyMs();
+        attempt.responseCode = result.responseCode();
+        attempt.outcome = result.outcome().name();
+        attempt.error = truncate(result.error());
+        attempt.externalRef = result.externalRef();
+        attempt.persist();
+
+        if (result.outcome().endpointFault()) {
+            circuits.failure(d.endpointUrl, now, config.breakerThreshold(), now.plus(config.breakerCooldown()));
+        } else if (result.outcome() == AttemptResult.Outcome.SUCCESS) {
+            circuits.success(d.endpointUrl, now);
+        }
+        if (!d.status.due() || !claimToken.equals(d.claimToken)) {
+            // Another worker took over after our lease ran out; it owns the outcome. The receiver
+            // saw the same Idempotency-Key from both, so it acts once.
+            LOG.warnf("delivery %s: late result of attempt %d ignored", id, attempt.attemptNo);
+            return;
+        }
+        d.attempts++;
+        d.lastResponseCode = result.responseCode();
+        d.lastLatencyMs = result.latencyMs();
+        d.lastError = truncate(result.error());
+        switch (result.outcome()) {
+            case SUCCESS -> {
+                d.status = DeliveryStatus.DELIVERED;
+                d.externalRef = result.externalRef();
+                d.deliveredAt = now;
+                d.nextAttemptAt = null;
+                release(d, now);
+                outcome(d, EventTypes.DELIVERY_SUCCEEDED, Topics.DELIVERIES);
+            }
+            case REJECTED -> {
+                release(d, now);
+                deadLettered(d);
+            }
+            default -> {
+                release(d, now);
+                if (retry.exhausted(d.attempts)) {
+                    deadLettered(d);
+                } else {
+                    d.status = DeliveryStatus.FAILED_RETRYING;
+                    d.nextAttemptAt = now.plus(retry.delayAfter(d.attempts, ThreadLocalRandom.current()::nextDouble));
+                }
+            }
+        }
+    }
+
+    /** Puts a dead letter back in the queue for a fresh round of attempts (a dispatcher's decision). */
+    @Transactional
+    public Delivery replay(UUID id, String reason) {
+        Delivery d = deliveries.findById(id);
+        if (d == null) {
+            throw ProblemException.notFound("No delivery " + id);
+        }
+        if (d.status != DeliveryStatus.DEAD_LETTERED) {
+            throw ProblemException.conflict("Only dead-lettered deliveries can be replayed; this one is " + d.status,
+                    Map.of("currentStatus", d.status.name()));
+        }
+        Instant now = clock.instant();
+        d.status = DeliveryStatus.PENDING;
+        d.attempts = 0;
+        d.nextAttemptAt = now;
+        d.updatedAt = now;
+        d.claimToken = null;
+        d.claimedUntil = null;
+        circuits.success(d.endpointUrl, now);
+        audit.record("Delivery", d.id, "REPLAY", reason, Map.of("ticketNumber", d.ticketNumber,
+                "ticketVersion", d.ticketVersion, "departmentCode", d.departmentCode), COMPONENT);
+        return d;
+    }
+
+    private void deadLettered(Delivery d) {
+        d.status = DeliveryStatus.DEAD_LETTERED;
+        d.nextAttemptAt = null;
+        d.updatedAt = clock.instant();
+        LOG.warnf("delivery %s of ticket %s v%d to %s dead-lettered after %d attempt(s): %s",
+                d.id, d.ticketNumber, d.ticketVersion, d.departmentCode, d.attempts, d.lastError);
+        DeliveryOutcome event = outcome(d, EventTypes.DELIVERY_DEAD_LETTERED, Topics.DELIVERIES);
+        outbox.publish(Topics.DELIVERIES_DLQ, d.ticketId.toString(), EventTypes.DELIVERY_DEAD_LETTERED,
+                d.ticketNumber, event);
+    }
+
+    private DeliveryOutcome outcome(Delivery d, String type, String topic) {
+        DeliveryOutcome event = new DeliveryOutcome(d.id, d.ticketId, d.ticketNumber, d.ticketVersion,
+                d.departmentCode, d.adapter.name(), d.status.name(), d.attempts, d.externalRef, d.lastError,
+                clock.instant());
+        outbox.publish(topic, d.ticketId.toString(), type, d.ticketNumber, event);
+        return event;
+    }
+
+    private void release(Delivery d, Instant now) {
+        d.claimToken = null;
+        d.claimedUntil = null;
+        d.updatedAt = now;
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("ticket payload is not serialisable", e);
+        }
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 1999) + "…";
+    }
+}

@@ -1,0 +1,117 @@
+package org.linkage.bridge.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+import org.linkage.bridge.client.Open311Sender;
+import org.linkage.bridge.client.WebhookSender;
+import org.linkage.bridge.config.BridgeConfig;
+import org.linkage.bridge.domain.AttemptResult;
+import org.linkage.bridge.repository.Delivery;
+import org.linkage.bridge.repository.DeliveryRepository;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends due deliveries. Each tick leases a batch (so instances never send the same row at once),
+ * then sends without holding a transaction open across the HTTP call, then records each result.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+
+    private final DeliveryRepository deliveries;
+    private final DeliveryService service;
+    private final WebhookSender webhook;
+    private final Open311Sender open311;
+    private final Clock clock;
+    private final BridgeConfig.Delivery config;
+    private final ExecutorService pool;
+
+    public DeliveryWorker(DeliveryRepository deliveries, DeliveryService service, WebhookSender webhook,
+                          Open311Sender open311, Clock clock, BridgeConfig config) {
+        this.deliveries = deliveries;
+        this.service = service;
+        this.webhook = webhook;
+        this.open311 = open311;
+        this.clock = clock;
+        this.config = config.delivery();
+        this.pool = Executors.newFixedThreadPool(this.config.concurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "delivery-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Scheduled(every = "${linkage.bridge.delivery.poll-interval:1s}", delayed = "${linkage.bridge.delivery.start-delay:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        try {
+            int claimed;
+            do {
+                claimed = runOnce();
+            } while (claimed == config.batchSize());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "delivery worker tick failed; the claimed rows are retried once their lease ends");
+        }
+    }
+
+    /** Claims and works one batch; returns how many deliveries it claimed. */
+    public int runOnce() {
+        UUID token = UUID.randomUUID();
+        Instant now = clock.instant();
+        List<UUID> ids = QuarkusTransaction.requiringNew().call(() ->
+                deliveries.claimDue(now, now.plus(config.lease()), token, config.batchSize()));
+        List<Future<?>> running = new ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            running.add(pool.submit(() -> attempt(id, token)));
+        }
+        for (Future<?> future : running) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.warnf(e.getCause(), "delivery attempt failed unexpectedly");
+            }
+        }
+        return ids.size();
+    }
+
+    private void attempt(UUID id, UUID token) {
+        Optional<Delivery> claimed = service.startAttempt(id, token);
+        if (claimed.isEmpty()) {
+            return;
+        }
+        Delivery d = claimed.get();
+        Instant started = clock.instant();
+        AttemptResult result = switch (d.adapter) {
+            case WEBHOOK -> webhook.send(d);
+            case OPEN311 -> open311.send(d);
+            case NONE -> new AttemptResult(AttemptResult.Outcome.SUCCESS, null, 0, null, null);
+        };
+        service.finishAttempt(id, token, result, started);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        pool.shutdown();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

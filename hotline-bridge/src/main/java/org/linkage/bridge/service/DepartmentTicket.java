@@ -1,0 +1,49 @@
+package org.linkage.bridge.service;
+
+import org.linkage.events.DepartmentRef;
+import org.linkage.events.TicketDispatched;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The ticket as a department system receives it (docs/webhook-signing.md documents every field).
+ * Deliberately separate from the internal event, so the event can change without breaking receivers.
+ */
+public record DepartmentTicket(
+        String schema,
+        UUID ticketId,
+        String ticketNumber,
+        int version,
+        String categoryCode,
+        String urgency,
+        String content,
+        String address,
+        String districtCode,
+        Double latitude,
+        Double longitude,
+        String callerName,
+        String callerPhone,
+        Unit department,
+        List<Unit> supportingDepartments,
+        Instant signBy,
+        Instant resolveBy,
+        Instant dispatchedAt) {
+
+    public static final String SCHEMA = "linkage.ticket.v1";
+
+    public record Unit(String code, String nameZh, String nameEn) {
+        static Unit of(DepartmentRef ref) {
+            return ref == null ? null : new Unit(ref.code(), ref.nameZh(), ref.nameEn());
+        }
+    }
+
+    public static DepartmentTicket of(TicketDispatched t) {
+        List<Unit> supporting = t.supportingDepartments() == null ? List.of()
+                : t.supportingDepartments().stream().map(Unit::of).toList();
+        return new DepartmentTicket(SCHEMA, t.ticketId(), t.ticketNumber(), t.version(), t.categoryCode(), t.urgency(),
+                t.content(), t.address(), t.districtCode(), t.latitude(), t.longitude(), t.callerName(),
+                t.callerPhone(), Unit.of(t.department()), supporting, t.signBy(), t.resolveBy(), t.dispatchedAt());
+    }
+}

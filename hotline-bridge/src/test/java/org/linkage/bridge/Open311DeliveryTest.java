@@ -1,0 +1,100 @@
+package org.linkage.bridge;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.linkage.bridge.domain.DeliveryStatus;
+import org.linkage.bridge.repository.Delivery;
+import org.linkage.bridge.service.DeliveryService;
+import org.linkage.events.TicketDispatched;
+import org.linkage.testing.KafkaResource;
+import org.linkage.testing.PostgresResource;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Departments that run an Open311 GeoReport v2 server get tickets as service requests. */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(WireMockResource.class)
+class Open311DeliveryTest {
+    @Inject
+    DeliveryService service;
+
+    @Test
+    void ticketIsFiledAsAGeoReportRequestAndItsIdKept() {
+        String base = "/open311/eco-" + UUID.randomUUID();
+        // The response body of the spec's POST requests example.
+        WireMockResource.server().stubFor(post(urlPathEqualTo(base + "/requests.json")).willReturn(aResponse()
+                .withStatus(201).withHeader("Content-Type", "application/json")
+                .withBody("[{\"service_request_id\":293944,\"service_notice\":\"The City will inspect and require the "
+                        + "responsible party to correct within 24 hours and/or issue a Correction Notice or Notice of "
+                        + "Violation of the Public Works Code\",\"account_id\":null}]")));
+        TicketDispatched ticket = Tickets.withCategory(
+                Tickets.dispatched("CD-ECO", "OPEN311", WireMockResource.url(base)), "NOISE");
+
+        UUID id = Deliveries.accept(service, ticket);
+        Delivery delivered = Deliveries.awaitStatus(id, DeliveryStatus.DELIVERED, Duration.ofSeconds(20));
+
+        assertEquals("293944", delivered.externalRef);
+        LoggedRequest request = WireMockResource.server().findAll(postRequestedFor(urlPathEqualTo(base + "/requests.json"))).get(0);
+        assertTrue(request.getHeader("Content-Type").startsWith("application/x-www-form-urlencoded"));
+        Map<String, String> form = form(request.getBodyAsString());
+        assertEquals("eco-issued-key", form.get("api_key"));
+        assertEquals("noise-complaint", form.get("service_code"), "mapped from NOISE by configuration");
+        assertEquals(ticket.address(), form.get("address_string"));
+        assertEquals("30.5702", form.get("lat"));
+        assertEquals("104.0665", form.get("long"));
+        assertTrue(form.get("description").contains(ticket.content()));
+        assertEquals(ticket.ticketNumber(), form.get("attribute[linkage_ticket]"));
+        assertEquals(ticket.ticketId() + ":1", request.getHeader("Idempotency-Key"));
+    }
+
+    @Test
+    void unmappedCategoryIsSentUnderItsOwnCodeAndATokenIsKept() {
+        String base = "/open311/eco-" + UUID.randomUUID();
+        WireMockResource.server().stubFor(post(urlPathEqualTo(base + "/requests.json")).willReturn(aResponse()
+                .withStatus(200).withBody("[{\"token\":\"12345\"}]")));
+        TicketDispatched ticket = Tickets.dispatched("CD-ECO", "OPEN311", WireMockResource.url(base) + "/");
+
+        Delivery delivered = Deliveries.awaitStatus(Deliveries.accept(service, ticket), DeliveryStatus.DELIVERED,
+                Duration.ofSeconds(20));
+
+        assertEquals("token:12345", delivered.externalRef);
+        LoggedRequest request = WireMockResource.server().findAll(postRequestedFor(urlPathEqualTo(base + "/requests.json"))).get(0);
+        assertEquals("WAGES", form(request.getBodyAsString()).get("service_code"));
+    }
+
+    @Test
+    void geoReportErrorAnswerDeadLettersWithTheServersDescription() {
+        String base = "/open311/eco-" + UUID.randomUUID();
+        WireMockResource.server().stubFor(post(urlPathEqualTo(base + "/requests.json")).willReturn(aResponse()
+                .withStatus(400).withBody("[{\"code\":403,\"description\":\"Invalid api_key received\"}]")));
+
+        Delivery dead = Deliveries.awaitStatus(Deliveries.accept(service,
+                        Tickets.dispatched("CD-ECO", "OPEN311", WireMockResource.url(base))), DeliveryStatus.DEAD_LETTERED,
+                Duration.ofSeconds(20));
+
+        assertTrue(dead.lastError.contains("Invalid api_key received"), dead.lastError);
+    }
+
+    private static Map<String, String> form(String body) {
+        return Arrays.stream(body.split("&")).map(p -> p.split("=", 2)).collect(Collectors.toMap(
+                p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8), p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,56 @@
+package org.linkage.bridge;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+/**
+ * A real HTTP server standing in for the systems around the bridge: department case systems, the
+ * router and intake APIs, and the Keycloak token endpoint the bridge's OIDC client calls.
+ */
+public class WireMockResource implements QuarkusTestResourceLifecycleManager {
+    public static final String SERVICE_TOKEN = "test-service-token";
+    private static WireMockServer server;
+
+    public static WireMockServer server() {
+        return server;
+    }
+
+    public static String url(String path) {
+        return server.baseUrl() + path;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(40));
+        server.start();
+        stubTokenEndpoint();
+        return Map.of(
+                "linkage.test.wiremock-url", server.baseUrl(),
+                "quarkus.rest-client.router.url", server.baseUrl() + "/router",
+                "quarkus.rest-client.intake.url", server.baseUrl() + "/intake",
+                "quarkus.oidc-client.auth-server-url", server.baseUrl() + "/realms/linkage",
+                "quarkus.oidc-client.discovery-enabled", "false",
+                "quarkus.oidc-client.token-path", "/protocol/openid-connect/token");
+    }
+
+    /** Tests reset stubs per scenario; the token stub must survive that. */
+    public static void stubTokenEndpoint() {
+        server.stubFor(post(urlPathEqualTo("/realms/linkage/protocol/openid-connect/token"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\"" + SERVICE_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}

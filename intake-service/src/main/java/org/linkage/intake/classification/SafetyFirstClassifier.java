@@ -1,0 +1,293 @@
+package org.linkage.intake.classification;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Rules first, model second. The disposition is decided by keyword cues, because a rule a call-taker can read is the
+ * only thing we are willing to trust with "never send a knife fight to 12345": any live danger cue makes a call POLICE
+ * or JOINT, whatever the model thinks. The trained {@link DomainModel} only chooses <em>which</em> non-police category
+ * a call belongs to, where a mistake costs a re-dispatch, not a life. Immutable and thread-safe.
+ *
+ * <p>For a JOINT call the category is the non-police one (what 12345 must handle once police have attended); the
+ * police category is in the signals ("警情:...").
+ */
+public final class SafetyFirstClassifier implements Classifier {
+
+    /** Model confidence above which a long written complaint with a danger cue is taken to have a 12345 substance. */
+    static final double SUBSTANCE_CONFIDENCE = 0.80;
+    /** ... and the number of Chinese characters it needs: on a short call the model's confidence means little. */
+    static final int SUBSTANCE_MIN_IDEOGRAPHS = 60;
+    /** Below this total score nothing is known about the category: OTHER. */
+    static final double OTHER_BELOW = 0.30;
+    static final double SUBJECT_SCORE = 0.50;
+    static final double SUBJECT_EXTRA = 0.10;
+    static final double CONTEXT_SCORE = 0.20;
+    /** How far (characters) the danger word of a PAIR may follow its person word. */
+    static final int PAIR_DISTANCE = 12;
+
+    private static final Set<Cues.Kind> CONTENT_KINDS = EnumSet.of(Cues.Kind.DANGER, Cues.Kind.WEAK, Cues.Kind.SUBJECT,
+            Cues.Kind.CONTEXT, Cues.Kind.NOT_DANGER, Cues.Kind.PAIR_WHO, Cues.Kind.PAIR_WHAT);
+    private static final Set<Cues.Kind> EMPTY_KINDS = EnumSet.of(Cues.Kind.INVALID, Cues.Kind.NOISE);
+    private static final String CLAUSE_ENDS = "。,.!?;\n，！？；";
+
+    private final Taxonomy taxonomy;
+    private final Cues cues;
+    private final Negation negation;
+    private final DomainModel model;          // may be null: cues only
+    private final Map<String, String> domainDefault;
+    private final String version;
+
+    public SafetyFirstClassifier(Taxonomy taxonomy, Cues cues, DomainModel model) {
+        this.taxonomy = taxonomy;
+        this.cues = cues;
+        this.negation = new Negation(cues.of(Cues.Kind.NEGATION), cues.of(Cues.Kind.FILLER));
+        this.model = model;
+        Map<String, String> defaults = new HashMap<>();
+        for (Cues.Cue cue : cues.of(Cues.Kind.DEFAULT)) {
+            taxonomy.byCode(cue.code()).ifPresent(c -> defaults.put(c.domain(), c.code()));
+        }
+        for (String domain : taxonomy.domains()) {
+            defaults.putIfAbsent(domain, taxonomy.ofDomain(domain).get(0).code());
+        }
+        this.domainDefault = Map.copyOf(defaults);
+        this.version = "rules-" + cues.fingerprint().substring(0, 8) + "+" + (model == null ? "no-model" : model.version());
+    }
+
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public Classification classify(String title, String text) {
+        String normTitle = TextNormalizer.normalize(title);
+        String normText = TextNormalizer.normalize(text);
+        String all = normTitle.isEmpty() ? normText : normTitle + "\n" + normText;
+        if (all.isBlank()) {
+            return new Classification(Disposition.INVALID, Taxonomy.OTHER, 0.99, List.of("无效:空内容 empty"), version);
+        }
+        List<String> signals = new ArrayList<>();
+        List<Cues.Match> matches = cues.find(all, CONTENT_KINDS);
+        List<Cues.Match> danger = liveDanger(all, matches, signals);
+
+        Map<String, Double> cueScore = new LinkedHashMap<>();
+        Set<String> subjectCategories = new LinkedHashSet<>();
+        Set<String> seenCues = new LinkedHashSet<>();
+        boolean weak = false;
+        boolean context = false;
+        for (Cues.Match m : matches) {
+            Cues.Cue cue = m.cue();
+            // "煤气" inside "煤气泄漏" is the danger itself, not a separate 12345 matter
+            boolean partOfDanger = danger.stream().anyMatch(m::overlaps);
+            if (partOfDanger || !seenCues.add(cue.kind() + cue.text())) {
+                continue;
+            }
+            switch (cue.kind()) {
+                case SUBJECT -> {
+                    boolean newCategory = subjectCategories.add(cue.code());
+                    cueScore.merge(cue.code(), newCategory ? SUBJECT_SCORE : SUBJECT_EXTRA,
+                            (a, b) -> Math.min(a + b, SUBJECT_SCORE + 3 * SUBJECT_EXTRA));
+                    signals.add("事项:" + cue.text());
+                }
+                case CONTEXT -> {
+                    context = true;
+                    cueScore.merge(cue.code(), CONTEXT_SCORE, (a, b) -> Math.min(a + b / 4, CONTEXT_SCORE * 1.5));
+                }
+                case WEAK -> weak = true;
+                default -> { }
+            }
+        }
+
+        if (danger.isEmpty() && !weak && subjectCategories.isEmpty() && !context && isEmpty(all)) {
+            signals.add("无效:无实质内容 no content");
+            return new Classification(Disposition.INVALID, Taxonomy.OTHER, 0.9, List.copyOf(signals), version);
+        }
+
+        double[] probs = model == null ? null : model.predict(normTitle, normText);
+        Choice choice = chooseNonPolice(cueScore, probs);
+
+        if (!danger.isEmpty()) {
+            Cues.Match decisive = danger.get(0);
+            Set<String> dangerWords = new LinkedHashSet<>();
+            for (Cues.Match m : danger) {
+                dangerWords.add(all.substring(m.start(), m.end()));
+                if (m.cue().priority() < decisive.cue().priority()) {
+                    decisive = m;
+                }
+            }
+            List<String> dangerSignals = new ArrayList<>();
+            dangerWords.forEach(w -> dangerSignals.add("危险:" + w));
+            signals.addAll(0, dangerSignals);
+            String policeCategory = decisive.cue().code();
+            double confidence = Math.min(0.99, 0.85 + 0.05 * dangerWords.size());
+            boolean modelSubstance = probs != null && choice.domainProbability >= SUBSTANCE_CONFIDENCE
+                    && ideographs(normText) >= SUBSTANCE_MIN_IDEOGRAPHS;
+            if (!subjectCategories.isEmpty() || modelSubstance) {
+                signals.add("警情:" + describe(policeCategory));
+                signals.add("类别:" + describe(choice.code) + " " + format(choice.score));
+                return new Classification(Disposition.JOINT, choice.code, confidence, List.copyOf(signals), version);
+            }
+            signals.add("类别:" + describe(policeCategory));
+            return new Classification(Disposition.POLICE, policeCategory, confidence, List.copyOf(signals), version);
+        }
+        if (weak && subjectCategories.isEmpty() && !context) {
+            // the caller asks for the police and says nothing else: the call-taker must hear more, so 110 keeps it
+            String code = cues.of(Cues.Kind.WEAK).get(0).code();
+            signals.add(0, "报警:请求警察 asks for police");
+            signals.add("类别:" + describe(code));
+            return new Classification(Disposition.POLICE, code, 0.6, List.copyOf(signals), version);
+        }
+        if (choice.domain != null) {
+            signals.add("领域:" + choice.domain + " " + format(choice.domainProbability));
+        }
+        signals.add("类别:" + describe(choice.code) + " " + format(choice.score));
+        return new Classification(Disposition.NON_POLICE, choice.code, Math.min(0.99, choice.score), List.copyOf(signals), version);
+    }
+
+    /**
+     * Danger cues (and person + danger-word pairs) that stand: not part of a harmless phrase (打不着火), not tightly
+     * denied (没人受伤), and not inside a denied phrase. Denials are reported as signals.
+     */
+    private List<Cues.Match> liveDanger(String all, List<Cues.Match> matches, List<String> signals) {
+        List<Cues.Match> harmless = new ArrayList<>();
+        List<Cues.Match> candidates = new ArrayList<>();
+        List<Cues.Match> who = new ArrayList<>();
+        for (Cues.Match m : matches) {
+            switch (m.cue().kind()) {
+                case NOT_DANGER -> harmless.add(m);
+                case DANGER -> candidates.add(m);
+                case PAIR_WHO -> who.add(m);
+                default -> { }
+            }
+        }
+        for (Cues.Match what : matches) {
+            if (what.cue().kind() != Cues.Kind.PAIR_WHAT) {
+                continue;
+            }
+            for (Cues.Match w : who) {
+                if (w.cue().priority() == what.cue().priority() && what.start() >= w.end()
+                        && what.start() - w.end() <= PAIR_DISTANCE && !containsClauseEnd(all, w.end(), what.start())) {
+                    // the pair is judged (negation, overlap) by its danger word, and reported as a whole
+                    candidates.add(new Cues.Match(new Cues.Cue(Cues.Kind.DANGER, what.cue().code(), what.cue().text(),
+                            what.cue().priority()), what.start(), what.end()));
+                    break;
+                }
+            }
+        }
+        List<Cues.Match> live = new ArrayList<>();
+        List<Cues.Match> denied = new ArrayList<>();
+        for (Cues.Match m : candidates) {
+            if (harmless.stream().anyMatch(m::within)) {
+                continue;
+            }
+            String denial = negation.denial(all, m);
+            if (denial != null) {
+                denied.add(m);
+                signals.add("否定:" + denial);
+            } else {
+                live.add(m);
+            }
+        }
+        // a cue inside a denied phrase (伤了 in 没人受伤了) falls with it
+        live.removeIf(m -> denied.stream().anyMatch(d -> d.overlaps(m)));
+        return live;
+    }
+
+    private static boolean containsClauseEnd(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (CLAUSE_ENDS.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int ideographs(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.UnicodeScript.of(text.charAt(i)) == Character.UnicodeScript.HAN) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private record Choice(String code, double score, String domain, double domainProbability) {
+    }
+
+    /**
+     * The non-police category: each domain's probability goes to its best-cued category (or the domain's default),
+     * cue scores are added, the highest total wins; nothing convincing gives OTHER.
+     */
+    private Choice chooseNonPolice(Map<String, Double> cueScore, double[] probs) {
+        Map<String, Double> total = new LinkedHashMap<>();
+        cueScore.forEach((code, s) -> {
+            if (taxonomy.byCode(code).map(c -> !c.police()).orElse(false)) {
+                total.merge(code, s, Double::sum);
+            }
+        });
+        Map<String, Double> domainProbability = new HashMap<>();
+        if (probs != null) {
+            List<String> domains = model.domains();
+            for (int d = 0; d < domains.size(); d++) {
+                String domain = domains.get(d);
+                domainProbability.put(domain, probs[d]);
+                String best = null;
+                double bestCue = 0;
+                for (Category c : taxonomy.ofDomain(domain)) {
+                    double s = cueScore.getOrDefault(c.code(), 0.0);
+                    if (s > bestCue) {
+                        bestCue = s;
+                        best = c.code();
+                    }
+                }
+                total.merge(best != null ? best : domainDefault.get(domain), probs[d], Double::sum);
+            }
+        }
+        String bestCode = Taxonomy.OTHER;
+        double bestScore = 0;
+        for (Map.Entry<String, Double> e : total.entrySet()) {
+            if (e.getValue() > bestScore) {
+                bestScore = e.getValue();
+                bestCode = e.getKey();
+            }
+        }
+        if (bestScore < OTHER_BELOW) {
+            return new Choice(Taxonomy.OTHER, 1 - bestScore, null, 0);
+        }
+        String domain = taxonomy.byCode(bestCode).map(Category::domain).orElse(null);
+        return new Choice(bestCode, bestScore, domain, domain == null ? 0 : domainProbability.getOrDefault(domain, 0.0));
+    }
+
+    /** Nothing but test/prank/silence phrases and filler words ("喂喂, 没人说话", "测试", "嗯嗯啊啊", "......"). */
+    private boolean isEmpty(String text) {
+        boolean[] removed = new boolean[text.length()];
+        for (Cues.Match m : cues.find(text, EMPTY_KINDS)) {
+            for (int i = m.start(); i < m.end(); i++) {
+                removed[i] = true;
+            }
+        }
+        int letters = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (!removed[i] && Character.isLetter(text.charAt(i))) {
+                letters++;
+            }
+        }
+        return letters <= 1;
+    }
+
+    private String describe(String code) {
+        return taxonomy.byCode(code).map(c -> c.code() + " " + c.nameZh()).orElse(code);
+    }
+
+    private static String format(double d) {
+        return String.format(Locale.ROOT, "%.2f", d);
+    }
+}

@@ -1,0 +1,22 @@
+package org.linkage.intake.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.ZoneId;
+
+/** Intake settings that differ between cities and deployments. */
+@ConfigMapping(prefix = "linkage.intake")
+public interface IntakeConfig {
+    /** The line prefix of call numbers (110-20261128-000123). */
+    @WithDefault("110")
+    String callNumberPrefix();
+
+    /** The local day a call number carries is the day in this zone. */
+    @WithDefault("Asia/Shanghai")
+    ZoneId zone();
+
+    /** Class-path CSV of the city's districts. */
+    @WithDefault("districts/chengdu.csv")
+    String districtsResource();
+}

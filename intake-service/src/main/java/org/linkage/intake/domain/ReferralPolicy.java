@@ -1,0 +1,29 @@
+package org.linkage.intake.domain;
+
+import org.linkage.intake.classification.Disposition;
+
+/** Which decided calls go to 12345, and how urgently. */
+public final class ReferralPolicy {
+    private ReferralPolicy() {
+    }
+
+    /** Police matters stay with 110 and invalid calls go nowhere; the rest (or the rest of a joint case) is referred. */
+    public static boolean isReferred(Disposition disposition) {
+        return disposition == Disposition.NON_POLICE || disposition == Disposition.JOINT;
+    }
+
+    /**
+     * A joint case has a live conflict that police are already attending, so 12345 must act the same
+     * day; utility failures are urgent too (Tianjin accepts them within 30 minutes). A call-taker's
+     * explicit choice wins over both.
+     */
+    public static Urgency urgency(Disposition disposition, String categoryCode, Urgency requested) {
+        if (requested != null) {
+            return requested;
+        }
+        if (disposition == Disposition.JOINT || "UTILITIES".equals(categoryCode)) {
+            return Urgency.URGENT;
+        }
+        return Urgency.NORMAL;
+    }
+}

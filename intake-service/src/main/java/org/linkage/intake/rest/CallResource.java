@@ -1,0 +1,178 @@
+package org.linkage.intake.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.linkage.commons.audit.AuditRecord;
+import org.linkage.commons.audit.AuditTrail;
+import org.linkage.commons.security.CurrentActor;
+import org.linkage.commons.security.Roles;
+import org.linkage.intake.classification.Disposition;
+import org.linkage.intake.domain.Channel;
+import org.linkage.intake.domain.Decision;
+import org.linkage.intake.repository.CallEntity;
+import org.linkage.intake.service.AuditActions;
+import org.linkage.intake.service.CallQuery;
+import org.linkage.intake.service.CallSearch;
+import org.linkage.intake.service.CallService;
+import org.linkage.intake.service.NewCall;
+import org.linkage.intake.service.Submitted;
+
+import java.util.List;
+
+@Path("/api/calls")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Calls", description = "110来电 / Calls to 110")
+public class CallResource {
+    private final CallService service;
+    private final CallSearch search;
+    private final CallViews views;
+    private final CurrentActor currentActor;
+    private final AuditTrail audit;
+
+    public CallResource(CallService service, CallSearch search, CallViews views, CurrentActor currentActor,
+                        AuditTrail audit) {
+        this.service = service;
+        this.search = search;
+        this.views = views;
+        this.currentActor = currentActor;
+        this.audit = audit;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER})
+    @Operation(summary = "Take a call (接警登记)", description = """
+            Stores and classifies a call. The disposition stays PENDING until the call-taker confirms or
+            overrides, unless the request carries "confirm": true (one-click transfer), in which case the
+            suggestion is confirmed at once and a NON_POLICE or JOINT call is referred to 12345 in the same
+            transaction. With an Idempotency-Key header a retry returns the first record (200) instead of
+            creating a second; the same key with a different body is refused (422).""")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "200", description = "Replay of an earlier request with the same Idempotency-Key")
+    @APIResponse(responseCode = "400", description = "Invalid input (problem+json naming the field)")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
+    public Response take(@NotNull @Valid CallRequest request,
+                         @Parameter(description = "客户端重试键 / client retry key", example = "8c1e3f52-2a4b-4c0e-9f1d-0b6a7d2e9c11")
+                         @HeaderParam("Idempotency-Key") String idempotencyKey,
+                         @jakarta.ws.rs.core.Context UriInfo uri) {
+        NewCall call = new NewCall(request.channel() == null ? Channel.PHONE : request.channel(), request.callerPhone(),
+                request.callerName(), request.address(), request.districtCode(), request.latitude(),
+                request.longitude(), request.title(), request.content(),
+                request.receivedAt() == null ? null : request.receivedAt().toInstant(), request.urgency(),
+                Boolean.TRUE.equals(request.confirm()), null, null);
+        Submitted submitted = service.submit(call, Params.idempotencyKey(idempotencyKey));
+        CallView view = detail(submitted.call());
+        return submitted.created()
+                ? Response.created(uri.getBaseUriBuilder().path("api/calls/{id}").build(view.id())).entity(view).build()
+                : Response.ok(view).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Search calls (来电查询)", description = """
+            Newest first, paged. Call-takers and officers see the calls they took; supervisors and admins see
+            all. Phone numbers and names are masked. `disposition` and `categoryCode` match the decision, or
+            the suggestion while a call is pending.""")
+    public PageView<CallSummary> list(
+            @Parameter(description = "接警时间起（含） / received at or after", example = "2026-11-28T00:00:00+08:00")
+            @QueryParam("from") String from,
+            @Parameter(description = "接警时间止（不含） / received before", example = "2026-11-29T00:00:00+08:00")
+            @QueryParam("to") String to,
+            @Parameter(example = "NON_POLICE") @QueryParam("disposition") String disposition,
+            @Parameter(description = "PENDING, CONFIRMED, OVERRIDDEN", example = "PENDING") @QueryParam("decision") String decision,
+            @Parameter(example = "WAGES") @QueryParam("categoryCode") String categoryCode,
+            @Parameter(example = "510107") @QueryParam("districtCode") String districtCode,
+            @Parameter(description = "内容、地址或编号包含 / text in content, address or number", example = "工资")
+            @QueryParam("text") String text,
+            @Parameter(description = "来电人查询码 / the caller's retrieval code", example = "K7M2Q9XR")
+            @QueryParam("retrievalCode") String retrievalCode,
+            @Parameter(example = "0") @QueryParam("page") String page,
+            @Parameter(description = "1-100", example = "20") @QueryParam("size") String size) {
+        CallQuery query = new CallQuery(Params.instant("from", from), Params.instant("to", to),
+                Params.enumeration("disposition", disposition, Disposition.class),
+                Params.enumeration("decision", decision, Decision.class),
+                Params.text("categoryCode", categoryCode, 40), Params.text("districtCode", districtCode, 20),
+                Params.text("text", text, 200), Params.text("retrievalCode", retrievalCode, 16),
+                Params.integer("page", page, 0, 0, 100_000), Params.integer("size", size, 20, 1, 100));
+        var found = search.search(query, currentActor.get("intake"));
+        return new PageView<>(found.items().stream().map(views::summary).toList(), found.page(), found.size(),
+                found.total());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "One call (来电详情)", description = """
+            Classification and its signals, the decision, the referral, the 12345 ticket with every status
+            reported and the final answer, and the audit trail. Contact details are masked.""")
+    @APIResponse(responseCode = "404", description = "No such call, or not one you may see")
+    public CallView get(@PathParam("id") String id) {
+        return detail(service.visible(Params.uuid("id", id), currentActor.get("intake")));
+    }
+
+    @GET
+    @Path("/{id}/contact")
+    @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER, Roles.SUPERVISOR})
+    @Operation(summary = "Caller's full contact (来电人联系方式)", description = """
+            The unmasked phone and name, for calling back: only for whoever took the call, and supervisors.
+            Every read is recorded in the audit trail (CONTACT_VIEWED).""")
+    public ContactView contact(@PathParam("id") String id) {
+        CallEntity call = service.contact(Params.uuid("id", id));
+        return new ContactView(call.id, call.callNumber, call.callerPhone, call.callerName);
+    }
+
+    @POST
+    @Path("/{id}/confirmation")
+    @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER})
+    @Operation(summary = "Confirm the suggestion (确认分类)", description = """
+            Accepts the classifier's suggestion. A NON_POLICE or JOINT call is referred to 12345 in the same
+            transaction; a POLICE call stays with 110. 409 if the call was already decided.""")
+    @APIResponse(responseCode = "409", description = "Already confirmed or overridden")
+    public CallView confirm(@PathParam("id") String id) {
+        return detail(service.confirm(Params.uuid("id", id)));
+    }
+
+    @POST
+    @Path("/{id}/override")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER, Roles.SUPERVISOR})
+    @Operation(summary = "Override the suggestion (改判)", description = """
+            Sets disposition and category with a mandatory reason. POLICE needs a police category, NON_POLICE
+            and JOINT a non-police one (what 12345 routes on), INVALID none. NON_POLICE and JOINT are referred
+            to 12345 at once. Overrides are counted per suggested category (GET /api/statistics/overrides).""")
+    @APIResponse(responseCode = "400", description = "Missing reason or a category that does not fit")
+    @APIResponse(responseCode = "409", description = "Already confirmed or overridden")
+    public CallView override(@PathParam("id") String id, @NotNull @Valid OverrideRequest request) {
+        return detail(service.override(Params.uuid("id", id), request.disposition(), request.categoryCode(),
+                request.reason(), request.urgency()));
+    }
+
+    @GET
+    @Path("/{id}/audit")
+    @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Audit trail of a call (审计记录)", description = "Who did what, when and why, oldest first.")
+    public List<AuditRecord> audit(@PathParam("id") String id) {
+        CallEntity call = service.visible(Params.uuid("id", id), currentActor.get("intake"));
+        return audit.of(AuditActions.CALL, call.id);
+    }
+
+    private CallView detail(CallEntity call) {
+        return views.detail(call);
+    }
+}

@@ -1,0 +1,26 @@
+package org.linkage.intake.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A row of the call list; personal data masked. */
+@Schema(name = "CallSummary")
+public record CallSummary(
+        UUID id,
+        @Schema(example = "110-20261128-000123") String callNumber,
+        String channel,
+        @Schema(example = "138****5678") String callerPhone,
+        @Schema(example = "张*") String callerName,
+        Instant receivedAt,
+        String districtCode,
+        @Schema(description = "决定的处置，待确认时为建议 / decided disposition, or the suggestion while pending",
+                example = "NON_POLICE") String disposition,
+        @Schema(example = "CONFIRMED") String decision,
+        @Schema(example = "WAGES") String categoryCode,
+        @Schema(description = "内容摘要 / first characters of the content") String excerpt,
+        String ticketNumber,
+        String ticketStatus,
+        String takenBy) {
+}

@@ -1,0 +1,82 @@
+package org.linkage.intake.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.linkage.commons.audit.AuditRecord;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One call with everything that became of it. The caller's phone and name are masked here; the full
+ * contact is a separate, audited read ({@code GET /api/calls/{id}/contact}).
+ */
+@Schema(name = "Call", description = "来电详情 / A call and everything that became of it")
+public record CallView(
+        UUID id,
+        @Schema(example = "110-20261128-000123") String callNumber,
+        @Schema(description = "查询码，告知来电人 / code the caller quotes later", example = "K7M2Q9XR") String retrievalCode,
+        @Schema(example = "PHONE") String channel,
+        @Schema(description = "脱敏号码 / masked", example = "138****5678") String callerPhone,
+        @Schema(description = "脱敏姓名 / masked", example = "张*") String callerName,
+        String address,
+        @Schema(example = "510107") String districtCode,
+        @Schema(example = "武侯区") String districtName,
+        Double latitude,
+        Double longitude,
+        String title,
+        String content,
+        Instant receivedAt,
+        @Schema(example = "calltaker1") String takenBy,
+        Instant createdAt,
+        @Schema(description = "联动处置时的警情编号 / police incident of a joint hand-over") String incidentNumber,
+        @Schema(example = "NORMAL") String urgency,
+        @Schema(description = "分类器建议 / the classifier's suggestion") ClassificationView classification,
+        @Schema(description = "PENDING, CONFIRMED or OVERRIDDEN", example = "CONFIRMED") String decision,
+        @Schema(description = "决定的处置；待确认时为空 / decided disposition; null while pending", example = "NON_POLICE")
+        String disposition,
+        @Schema(example = "WAGES") String categoryCode,
+        String categoryNameZh,
+        String categoryNameEn,
+        String decidedBy,
+        Instant decidedAt,
+        String overrideReason,
+        @Schema(description = "转12345的记录；警情无此项 / the referral to 12345; null for police matters") ReferralView referral,
+        @Schema(description = "12345工单，一旦回报 / the 12345 ticket, once reported") TicketView ticket,
+        @Schema(description = "审计记录 / audit trail") List<AuditRecord> audit) {
+
+    @Schema(name = "Classification")
+    public record ClassificationView(
+            @Schema(example = "NON_POLICE") String disposition,
+            @Schema(example = "WAGES") String categoryCode,
+            @Schema(example = "欠薪与劳动纠纷") String categoryNameZh,
+            @Schema(example = "Wages and labour") String categoryNameEn,
+            @Schema(example = "0.93") double confidence,
+            @Schema(example = "[\"category: 拖欠工资\"]") List<String> signals,
+            @Schema(example = "nb-2026.11.28") String modelVersion) {
+    }
+
+    @Schema(name = "Referral")
+    public record ReferralView(UUID referralId, Instant referredAt, String disposition, String categoryCode,
+                               String urgency, String incidentNumber) {
+    }
+
+    @Schema(name = "Ticket")
+    public record TicketView(
+            UUID ticketId,
+            @Schema(example = "12345-20261128-000042") String ticketNumber,
+            @Schema(example = "DISPATCHED") String status,
+            @Schema(description = "DELIVERED or DEAD_LETTERED", example = "DELIVERED") String deliveryStatus,
+            @Schema(example = "CD-HRSS") String departmentCode,
+            @Schema(example = "成都市人力资源和社会保障局") String departmentName,
+            Instant resolveBy,
+            @Schema(description = "部门答复 / the department's answer") String finalAnswer,
+            Instant updatedAt,
+            @Schema(description = "12345侧回报的全部状态 / every status the 12345 side reported") List<StatusReport> statuses) {
+    }
+
+    @Schema(name = "TicketStatusReport")
+    public record StatusReport(String status, String previousStatus, String deliveryStatus, String departmentCode,
+                               String note, String answer, String actor, Instant at) {
+    }
+}

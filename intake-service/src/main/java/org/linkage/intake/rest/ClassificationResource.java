@@ -1,0 +1,71 @@
+package org.linkage.intake.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.linkage.commons.security.Roles;
+import org.linkage.intake.classification.Category;
+import org.linkage.intake.classification.Classification;
+import org.linkage.intake.classification.Classifier;
+import org.linkage.intake.classification.Taxonomy;
+import org.linkage.intake.domain.District;
+import org.linkage.intake.domain.Districts;
+
+import java.util.Collection;
+import java.util.List;
+
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Classification", description = "分类与参考数据 / Classification and reference data")
+public class ClassificationResource {
+    private final Classifier classifier;
+    private final Taxonomy taxonomy;
+    private final Districts districts;
+
+    public ClassificationResource(Classifier classifier, Taxonomy taxonomy, Districts districts) {
+        this.classifier = classifier;
+        this.taxonomy = taxonomy;
+        this.districts = districts;
+    }
+
+    @Schema(name = "ClassificationPreview")
+    public record Preview(@Schema(example = "NON_POLICE") String disposition, @Schema(example = "NOISE") String categoryCode,
+                          @Schema(example = "0.91") double confidence, List<String> signals, String modelVersion) {
+    }
+
+    @POST
+    @Path("/classifications/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER, Roles.SERVICE})
+    @Operation(summary = "Classify a text (实时分类预览)", description = """
+            Classifies as the call-taker types, so a console can show the suggestion live. Writes nothing.""")
+    public Preview preview(@NotNull @Valid PreviewRequest request) {
+        Classification c = classifier.classify(request.title(), request.text());
+        return new Preview(c.disposition().name(), c.categoryCode(), c.confidence(), c.signals(), c.modelVersion());
+    }
+
+    @GET
+    @Path("/categories")
+    @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER, Roles.SUPERVISOR, Roles.ADMIN, Roles.SERVICE})
+    @Operation(summary = "The category taxonomy (类别)", description = "Police and non-police categories with their domain.")
+    public List<Category> categories() {
+        return taxonomy.all();
+    }
+
+    @GET
+    @Path("/districts")
+    @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER, Roles.SUPERVISOR, Roles.ADMIN, Roles.SERVICE})
+    @Operation(summary = "The city's districts (区县)", description = "Codes accepted as districtCode.")
+    public Collection<District> districts() {
+        return districts.all();
+    }
+}

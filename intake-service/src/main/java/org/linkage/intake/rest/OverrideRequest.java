@@ -1,0 +1,23 @@
+package org.linkage.intake.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.linkage.intake.classification.Disposition;
+import org.linkage.intake.domain.Urgency;
+
+@Schema(name = "OverrideRequest", description = "改判 / The call-taker's correction of the suggestion")
+public record OverrideRequest(
+        @Schema(description = "处置 / disposition", example = "JOINT", required = true)
+        @NotNull
+        Disposition disposition,
+        @Schema(description = "类别代码；INVALID 时不填 / category code; none for INVALID", example = "WAGES")
+        @Size(max = 40)
+        String categoryCode,
+        @Schema(description = "改判理由（必填） / why (required)", example = "双方已发生推搡，需先行派警", required = true)
+        @NotBlank @Size(max = 2000)
+        String reason,
+        @Schema(description = "紧急程度 / urgency", example = "URGENT")
+        Urgency urgency) {
+}

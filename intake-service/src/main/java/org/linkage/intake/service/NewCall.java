@@ -1,0 +1,18 @@
+package org.linkage.intake.service;
+
+import org.linkage.intake.domain.Channel;
+import org.linkage.intake.domain.Urgency;
+
+import java.time.Instant;
+
+/**
+ * A call as submitted, already validated for shape by the REST layer.
+ *
+ * @param confirm       the one-click transfer: the call-taker accepts the suggestion as it stands
+ * @param incidentNumber set for an officer's hand-over from a police incident
+ * @param categoryCode  set when the submitter already knows the category (officer hand-over)
+ */
+public record NewCall(Channel channel, String callerPhone, String callerName, String address, String districtCode,
+                      Double latitude, Double longitude, String title, String content, Instant receivedAt,
+                      Urgency urgency, boolean confirm, String incidentNumber, String categoryCode) {
+}

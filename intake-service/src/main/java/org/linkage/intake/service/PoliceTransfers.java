@@ -1,0 +1,128 @@
+package org.linkage.intake.service;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.linkage.commons.audit.AuditTrail;
+import org.linkage.commons.inbox.Inbox;
+import org.linkage.commons.inbox.ReceivedEvent;
+import org.linkage.commons.problem.ProblemException;
+import org.linkage.commons.security.Actor;
+import org.linkage.commons.security.CurrentActor;
+import org.linkage.events.EventTypes;
+import org.linkage.events.PoliceTransferCreated;
+import org.linkage.intake.domain.PhoneNumbers;
+import org.linkage.intake.repository.CallEntity;
+import org.linkage.intake.repository.CallRepository;
+import org.linkage.intake.repository.PoliceTransferEntity;
+import org.linkage.intake.repository.PoliceTransferRepository;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Police matters handed back by 12345 (reverse transfer). They land in the call-takers' queue the
+ * moment the event is consumed, and leave it when a call-taker accepts one.
+ */
+@ApplicationScoped
+public class PoliceTransfers {
+    static final String CONSUMER = "intake-police-transfers";
+
+    private final Inbox inbox;
+    private final PoliceTransferRepository transfers;
+    private final CallRepository calls;
+    private final AuditTrail audit;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+
+    public PoliceTransfers(Inbox inbox, PoliceTransferRepository transfers, CallRepository calls, AuditTrail audit,
+                           CurrentActor currentActor, Clock clock) {
+        this.inbox = inbox;
+        this.transfers = transfers;
+        this.calls = calls;
+        this.audit = audit;
+        this.currentActor = currentActor;
+        this.clock = clock;
+    }
+
+    @Incoming("police-transfers")
+    @Blocking
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) {
+        ReceivedEvent event = ReceivedEvent.of(record);
+        if (!EventTypes.POLICE_TRANSFER_CREATED.equals(event.type()) || !inbox.firstDelivery(CONSUMER, event)) {
+            return;
+        }
+        PoliceTransferCreated created = inbox.data(event, PoliceTransferCreated.class);
+        if (created.transferId() == null || transfers.findById(created.transferId()) != null) {
+            return; // the same transfer under a new event id (a producer retry) is still one transfer
+        }
+        PoliceTransferEntity t = new PoliceTransferEntity();
+        t.id = created.transferId();
+        t.ticketId = created.ticketId();
+        t.ticketNumber = created.ticketNumber();
+        t.callId = created.callId();
+        t.origin = created.origin() == null ? "UNKNOWN" : created.origin();
+        t.reason = created.reason();
+        t.content = created.content();
+        t.address = created.address();
+        t.districtCode = created.districtCode();
+        // Keep the number in our normal form where it is one; 12345 may have taken it in any form.
+        t.callerPhone = created.callerPhone() == null ? null
+                : PhoneNumbers.normalise(created.callerPhone()).orElse(created.callerPhone());
+        t.callerName = created.callerName();
+        t.transferredBy = created.transferredBy();
+        t.transferredAt = created.at() == null ? clock.instant() : created.at();
+        t.receivedAt = clock.instant();
+        t.state = PoliceTransferEntity.State.WAITING;
+        transfers.persist(t);
+
+        audit.record(AuditActions.POLICE_TRANSFER, t.id, AuditActions.TRANSFER_RECEIVED, t.reason,
+                CallService.details("ticketNumber", t.ticketNumber, "origin", t.origin, "by", t.transferredBy,
+                        "callId", t.callId), CONSUMER);
+        if (t.callId != null) {
+            CallEntity call = calls.findById(t.callId);
+            if (call != null) {
+                audit.record(AuditActions.CALL, call.id, AuditActions.HANDED_BACK, t.reason,
+                        CallService.details("transferId", t.id, "ticketNumber", t.ticketNumber, "by", t.transferredBy),
+                        CONSUMER);
+            }
+        }
+    }
+
+    public List<PoliceTransferEntity> queue(PoliceTransferEntity.State state) {
+        return transfers.list("state = ?1 order by receivedAt, id", state);
+    }
+
+    /** A call-taker takes the matter on; the first to accept owns it, anyone later is told who did. */
+    @Transactional
+    public PoliceTransferEntity accept(UUID id, String incidentNumber, String note) {
+        Actor actor = currentActor.get("intake");
+        PoliceTransferEntity t = transfers.findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("No police transfer " + id + ". / 无此移交。"));
+        if (t.state == PoliceTransferEntity.State.ACCEPTED) {
+            Map<String, Object> ext = new LinkedHashMap<>();
+            ext.put("currentStatus", t.state.name());
+            ext.put("acceptedBy", t.acceptedBy);
+            throw ProblemException.conflict("Already accepted by " + t.acceptedBy + ". / 已被受理。", ext);
+        }
+        t.state = PoliceTransferEntity.State.ACCEPTED;
+        t.acceptedBy = actor.name();
+        t.acceptedAt = clock.instant();
+        t.incidentNumber = incidentNumber;
+        t.note = note;
+        audit.record(actor, AuditActions.POLICE_TRANSFER, t.id, AuditActions.TRANSFER_ACCEPTED, note,
+                CallService.details("incidentNumber", incidentNumber, "contactShown", true));
+        return t;
+    }
+
+    public PoliceTransferEntity get(UUID id) {
+        return transfers.findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("No police transfer " + id + ". / 无此移交。"));
+    }
+}

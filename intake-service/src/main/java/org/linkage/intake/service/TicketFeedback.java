@@ -1,0 +1,94 @@
+package org.linkage.intake.service;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.linkage.commons.audit.AuditTrail;
+import org.linkage.commons.inbox.Inbox;
+import org.linkage.commons.inbox.ReceivedEvent;
+import org.linkage.events.EventTypes;
+import org.linkage.events.TicketStatusChanged;
+import org.linkage.intake.repository.CallEntity;
+import org.linkage.intake.repository.CallRepository;
+import org.linkage.intake.repository.TicketStatusReport;
+import org.linkage.intake.repository.TicketStatusReportRepository;
+
+/**
+ * Closes the loop to the call-taker: every status the 12345 side reports on a ticket is kept on the
+ * call it came from. Replays are skipped by the inbox; events arriving late never move the current
+ * status backwards.
+ */
+@ApplicationScoped
+public class TicketFeedback {
+    private static final Logger LOG = Logger.getLogger(TicketFeedback.class);
+    static final String CONSUMER = "intake-tickets";
+
+    private final Inbox inbox;
+    private final CallRepository calls;
+    private final TicketStatusReportRepository reports;
+    private final AuditTrail audit;
+
+    public TicketFeedback(Inbox inbox, CallRepository calls, TicketStatusReportRepository reports, AuditTrail audit) {
+        this.inbox = inbox;
+        this.calls = calls;
+        this.reports = reports;
+        this.audit = audit;
+    }
+
+    @Incoming("tickets")
+    @Blocking
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) {
+        ReceivedEvent event = ReceivedEvent.of(record);
+        if (!EventTypes.TICKET_STATUS_CHANGED.equals(event.type()) || !inbox.firstDelivery(CONSUMER, event)) {
+            return;
+        }
+        apply(event.id(), inbox.data(event, TicketStatusChanged.class));
+    }
+
+    void apply(String eventId, TicketStatusChanged change) {
+        if (change.callId() == null) {
+            return; // a ticket raised on the 12345 side directly: no 110 call to report to
+        }
+        CallEntity call = calls.findById(change.callId());
+        if (call == null) {
+            LOG.warnf("ticket %s reports on unknown call %s; ignored", change.ticketNumber(), change.callId());
+            return;
+        }
+        TicketStatusReport report = new TicketStatusReport();
+        report.callId = call.id;
+        report.eventId = eventId;
+        report.ticketId = change.ticketId();
+        report.ticketNumber = change.ticketNumber();
+        report.status = change.status();
+        report.previousStatus = change.previousStatus();
+        report.deliveryStatus = change.deliveryStatus();
+        report.departmentCode = change.departmentCode();
+        report.note = change.note();
+        report.answer = change.answer();
+        report.actor = change.actor();
+        report.at = change.at();
+        reports.persist(report);
+
+        if (call.ticketUpdatedAt == null || !change.at().isBefore(call.ticketUpdatedAt)) {
+            call.ticketId = change.ticketId();
+            call.ticketNumber = change.ticketNumber();
+            call.ticketStatus = change.status();
+            call.ticketUpdatedAt = change.at();
+            call.departmentCode = change.departmentCode() != null ? change.departmentCode() : call.departmentCode;
+            call.departmentName = change.departmentName() != null ? change.departmentName() : call.departmentName;
+            call.resolveBy = change.resolveBy() != null ? change.resolveBy() : call.resolveBy;
+            call.deliveryStatus = change.deliveryStatus() != null ? change.deliveryStatus() : call.deliveryStatus;
+        }
+        if (change.answer() != null && !change.answer().isBlank()) {
+            call.finalAnswer = change.answer();
+        }
+        audit.record(AuditActions.CALL, call.id, AuditActions.TICKET_STATUS_REPORTED, change.note(),
+                CallService.details("ticketNumber", change.ticketNumber(), "status", change.status(),
+                        "previousStatus", change.previousStatus(), "deliveryStatus", change.deliveryStatus(),
+                        "departmentCode", change.departmentCode(), "by", change.actor()), CONSUMER);
+    }
+}

@@ -1,0 +1,90 @@
+package org.linkage.router.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Router settings; every time limit is a {@code TimeLimit} string (15M, 2H, 4WH, 5WD). */
+@ConfigMapping(prefix = "linkage.router")
+public interface RouterConfig {
+    /** Time zone of the working calendar. */
+    @WithDefault("Asia/Shanghai")
+    String zone();
+
+    /** Working periods of a working day, e.g. 09:00-12:00,13:30-17:30. */
+    @WithName("working-periods")
+    @WithDefault("09:00-12:00,13:30-17:30")
+    List<String> workingPeriods();
+
+    /** How long after a dispatch the unit may still return (退单) the ticket. */
+    @WithName("return-window")
+    @WithDefault("2WD")
+    String returnWindow();
+
+    /** Resolve time granted when a dispatcher reopens a ticket after an unsatisfied return call. */
+    @WithName("reopen-resolve-limit")
+    @WithDefault("3WD")
+    String reopenResolveLimit();
+
+    Urgencies urgency();
+
+    Supervision supervision();
+
+    Duplicates duplicates();
+
+    interface Urgencies {
+        Limits normal();
+
+        Limits urgent();
+
+        @WithName("extra-urgent")
+        Limits extraUrgent();
+    }
+
+    interface Limits {
+        String sign();
+
+        String resolve();
+    }
+
+    interface Supervision {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the ladder runs (read by the @Scheduled expression). */
+        @WithDefault("60s")
+        String interval();
+
+        @WithName("warn-share")
+        @WithDefault("0.8")
+        double warnShare();
+
+        @WithName("supervise-after")
+        @WithDefault("1WD")
+        String superviseAfter();
+
+        @WithName("listed-after")
+        @WithDefault("2WD")
+        String listedAfter();
+
+        @WithName("batch-size")
+        @WithDefault("200")
+        int batchSize();
+    }
+
+    interface Duplicates {
+        @WithDefault("72H")
+        Duration window();
+
+        @WithName("min-similarity")
+        @WithDefault("0.35")
+        double minSimilarity();
+
+        @WithName("nearby-metres")
+        @WithDefault("300")
+        double nearbyMetres();
+    }
+}

@@ -1,0 +1,111 @@
+package org.linkage.router.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.linkage.router.domain.TicketStatus;
+import org.linkage.router.domain.Urgency;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+@Entity
+@Table(name = "ticket")
+public class Ticket extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "ticket_number")
+    public String ticketNumber;
+    @Column(name = "referral_id")
+    public UUID referralId;
+    @Column(name = "call_id")
+    public UUID callId;
+    @Column(name = "call_number")
+    public String callNumber;
+    public String channel;
+    @Column(name = "category_code")
+    public String categoryCode;
+    @Enumerated(EnumType.STRING)
+    public Urgency urgency;
+    public String content;
+    public String address;
+    @Column(name = "district_code")
+    public String districtCode;
+    public Double latitude;
+    public Double longitude;
+    @Column(name = "caller_phone")
+    public String callerPhone;
+    @Column(name = "caller_name")
+    public String callerName;
+    public String email;
+    @Enumerated(EnumType.STRING)
+    public TicketStatus status;
+    /** Dispatch version: 1 on first dispatch, +1 on each re-dispatch. */
+    public int version;
+    @Column(name = "rule_id")
+    public Long ruleId;
+    @Column(name = "lead_department_code")
+    public String leadDepartmentCode;
+    @Column(name = "callback_required")
+    public boolean callbackRequired;
+    @Column(name = "pending_reason")
+    public String pendingReason;
+    @Column(name = "received_at")
+    public Instant receivedAt;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "dispatched_at")
+    public Instant dispatchedAt;
+    @Column(name = "sign_by")
+    public Instant signBy;
+    @Column(name = "resolve_by")
+    public Instant resolveBy;
+    @Column(name = "return_by")
+    public Instant returnBy;
+    @Column(name = "signed_at")
+    public Instant signedAt;
+    @Column(name = "replied_at")
+    public Instant repliedAt;
+    public String answer;
+    @Column(name = "reply_working_minutes")
+    public Long replyWorkingMinutes;
+    @Column(name = "called_back_at")
+    public Instant calledBackAt;
+    public Boolean satisfied;
+    public Boolean solved;
+    @Column(name = "closed_at")
+    public Instant closedAt;
+    @Column(name = "returned_count")
+    public int returnedCount;
+    @Column(name = "reopened_count")
+    public int reopenedCount;
+    @Column(name = "delivery_status")
+    public String deliveryStatus;
+    @Column(name = "master_ticket_id")
+    public UUID masterTicketId;
+    @Column(name = "duplicate_of")
+    public UUID duplicateOf;
+    @Column(name = "duplicate_score")
+    public Double duplicateScore;
+    @Column(name = "supervision_level")
+    public String supervisionLevel;
+    @Column(name = "next_supervision_at")
+    public Instant nextSupervisionAt;
+    @Version
+    @Column(name = "row_version")
+    public long rowVersion;
+
+    public static Optional<Ticket> byNumber(String number) {
+        return find("ticketNumber", number).firstResultOptional();
+    }
+
+    public static Optional<Ticket> byReferral(UUID referralId) {
+        return find("referralId", referralId).firstResultOptional();
+    }
+}

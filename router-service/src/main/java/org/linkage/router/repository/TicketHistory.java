@@ -1,0 +1,38 @@
+package org.linkage.router.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One row per transition or step; the table refuses updates and deletes. */
+@Entity
+@Table(name = "ticket_history")
+public class TicketHistory extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "ticket_id")
+    public UUID ticketId;
+    public Instant at;
+    public String actor;
+    public String action;
+    @Column(name = "from_status")
+    public String fromStatus;
+    @Column(name = "to_status")
+    public String toStatus;
+    @Column(name = "department_code")
+    public String departmentCode;
+    public String note;
+
+    public static List<TicketHistory> of(UUID ticketId) {
+        return list("ticketId = ?1 order by id", ticketId);
+    }
+}

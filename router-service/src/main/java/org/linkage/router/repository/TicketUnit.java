@@ -1,0 +1,43 @@
+package org.linkage.router.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.UUID;
+
+/** A unit on a ticket: its lead (主办) or a supporting unit (协办). */
+@Entity
+@Table(name = "ticket_unit")
+@IdClass(TicketUnit.Key.class)
+public class TicketUnit extends PanacheEntityBase {
+    public static final String LEAD = "LEAD";
+    public static final String SUPPORTING = "SUPPORTING";
+
+    @Id
+    @Column(name = "ticket_id")
+    public UUID ticketId;
+    @Id
+    @Column(name = "department_code")
+    public String departmentCode;
+    public String role;
+
+    public record Key(UUID ticketId, String departmentCode) implements Serializable {
+        public Key() {
+            this(null, null);
+        }
+    }
+
+    public static List<TicketUnit> of(UUID ticketId) {
+        return list("ticketId", ticketId);
+    }
+
+    public static boolean involves(UUID ticketId, String departmentCode) {
+        return departmentCode != null && count("ticketId = ?1 and departmentCode = ?2", ticketId, departmentCode) > 0;
+    }
+}

@@ -1,0 +1,102 @@
+package org.linkage.router.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.linkage.commons.problem.ProblemException;
+import org.linkage.commons.security.Actor;
+import org.linkage.commons.security.CurrentActor;
+import org.linkage.commons.security.Roles;
+import org.linkage.router.repository.Ticket;
+import org.linkage.router.service.IntegrationService;
+import org.linkage.router.service.TicketDraft;
+import org.linkage.router.service.TicketService;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** For the hotline bridge (role service): department systems' updates and Open311 requests. */
+@Path("/api/integration")
+@RolesAllowed(Roles.SERVICE)
+public class IntegrationResource {
+
+    public record Update(@NotBlank @Pattern(regexp = "[A-Za-z0-9-]{2,40}") String departmentCode,
+                         @NotNull @Pattern(regexp = "SIGN|PROGRESS|REPLY|RETURN") String action,
+                         @Size(max = 2000) String note, @Size(max = 4000) String answer,
+                         @Size(max = 2000) String reason, @Size(max = 200) String externalRef, Instant occurredAt) {
+    }
+
+    public record UpdateResult(String ticketNumber, String status) {
+    }
+
+    public record Request(@NotBlank @Pattern(regexp = "[A-Z0-9]{2,20}(:[A-Za-z0-9._-]{1,60})?") String channel,
+                          @NotBlank @Pattern(regexp = "[A-Z_]{2,40}") String categoryCode,
+                          @NotBlank @Size(max = 4000) String content, @Size(max = 500) String address,
+                          @Pattern(regexp = "[A-Za-z0-9-]{2,20}") String districtCode,
+                          @DecimalMin("-90") @DecimalMax("90") Double latitude,
+                          @DecimalMin("-180") @DecimalMax("180") Double longitude,
+                          @Size(max = 100) String callerName,
+                          @Pattern(regexp = "\\+?[0-9-]{5,20}") String callerPhone,
+                          @Email @Size(max = 200) String email) {
+    }
+
+    public record Created(UUID ticketId, String ticketNumber, String status) {
+    }
+
+    private final TicketService tickets;
+    private final IntegrationService integration;
+    private final CurrentActor currentActor;
+
+    public IntegrationResource(TicketService tickets, IntegrationService integration, CurrentActor currentActor) {
+        this.tickets = tickets;
+        this.integration = integration;
+        this.currentActor = currentActor;
+    }
+
+    @POST
+    @Path("/tickets/{ticketNumber}/updates")
+    public UpdateResult update(@PathParam("ticketNumber") String ticketNumber, @NotNull @Valid Update body) {
+        Actor service = currentActor.get("router-integration");
+        // The bridge acts for the department named in the update and is held to that unit's tickets.
+        Actor actor = new Actor(service.name() + " for " + body.departmentCode(), service.roles(), body.departmentCode());
+        String ref = body.externalRef() == null ? "" : " [ref " + body.externalRef() + "]";
+        Ticket t = switch (body.action()) {
+            case "SIGN" -> tickets.sign(ticketNumber, actor, text(body.note()) + ref);
+            case "PROGRESS" -> tickets.progress(ticketNumber, actor, require("note", body.note()) + ref);
+            case "REPLY" -> tickets.reply(ticketNumber, actor, require("answer", body.answer()));
+            default -> tickets.returnTicket(ticketNumber, actor, require("reason", body.reason()) + ref);
+        };
+        return new UpdateResult(t.ticketNumber, t.status.name());
+    }
+
+    @POST
+    @Path("/requests")
+    public Response request(@NotNull @Valid Request body) {
+        Actor actor = currentActor.get("router-integration");
+        Ticket t = integration.createRequest(new TicketDraft(null, null, null, body.channel(), body.categoryCode(), null,
+                body.content(), body.address(), body.districtCode(), body.latitude(), body.longitude(),
+                body.callerPhone(), body.callerName(), body.email(), null), actor);
+        return Response.status(201).entity(new Created(t.id, t.ticketNumber, t.status.name())).build();
+    }
+
+    private static String require(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badRequest(field, "must not be blank for this action");
+        }
+        return value;
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+}

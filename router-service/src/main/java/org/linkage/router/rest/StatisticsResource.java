@@ -1,0 +1,123 @@
+package org.linkage.router.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.linkage.commons.problem.ProblemException;
+import org.linkage.commons.security.CurrentActor;
+import org.linkage.commons.security.Roles;
+import org.linkage.router.service.StatisticsService;
+
+import java.lang.reflect.RecordComponent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Assessment figures for supervisors (all units) and department agents (their own unit's tickets
+ * only), as JSON or CSV ({@code Accept: text/csv} or {@code ?format=csv}).
+ */
+@Path("/api/statistics")
+@RolesAllowed({Roles.SUPERVISOR, Roles.DEPT_AGENT})
+@Produces({MediaType.APPLICATION_JSON, "text/csv"})
+public class StatisticsResource {
+    private static final String CSV = "text/csv";
+
+    private final StatisticsService statistics;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+
+    public StatisticsResource(StatisticsService statistics, CurrentActor currentActor, Clock clock) {
+        this.statistics = statistics;
+        this.currentActor = currentActor;
+        this.clock = clock;
+    }
+
+    @GET
+    public Response figures(@QueryParam("groupBy") @DefaultValue("department")
+                            @Pattern(regexp = "(?i)department|district|category|day|week|month") String groupBy,
+                            @QueryParam("from") String from, @QueryParam("to") String to,
+                            @QueryParam("format") @Pattern(regexp = "json|csv") String format,
+                            @HeaderParam("Accept") String accept) {
+        Instant end = instant("to", to, clock.instant());
+        Instant start = instant("from", from, end.minusSeconds(30L * 86_400));
+        if (!start.isBefore(end)) {
+            throw ProblemException.badRequest("from", "must be before to");
+        }
+        List<StatisticsService.Row> rows = statistics.figures(
+                StatisticsService.GroupBy.valueOf(groupBy.toUpperCase(Locale.ROOT)), start, end, currentActor.get("router-api"));
+        return respond(rows, StatisticsService.Row.class, format, accept);
+    }
+
+    @GET
+    @Path("/hotspots")
+    public Response hotspots(@QueryParam("windowDays") @DefaultValue("1") @Min(1) @Max(90) int windowDays,
+                             @QueryParam("baselineWindows") @DefaultValue("28") @Min(1) @Max(365) int baselineWindows,
+                             @QueryParam("factor") @DefaultValue("3") @DecimalMin("1") @DecimalMax("100") double factor,
+                             @QueryParam("minCount") @DefaultValue("5") @Min(1) int minCount,
+                             @QueryParam("all") @DefaultValue("false") boolean all,
+                             @QueryParam("format") @Pattern(regexp = "json|csv") String format,
+                             @HeaderParam("Accept") String accept) {
+        return respond(statistics.hotspots(windowDays, baselineWindows, factor, minCount, all,
+                currentActor.get("router-api")), StatisticsService.Hotspot.class, format, accept);
+    }
+
+    private static Instant instant(String field, String value, Instant fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(field, "must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
+        }
+    }
+
+    private static <T extends Record> Response respond(List<T> rows, Class<T> type, String format, String accept) {
+        boolean csv = "csv".equals(format) || format == null && accept != null && accept.contains(CSV);
+        if (!csv) {
+            return Response.ok(rows, MediaType.APPLICATION_JSON).build();
+        }
+        StringBuilder out = new StringBuilder();
+        RecordComponent[] columns = type.getRecordComponents();
+        for (int i = 0; i < columns.length; i++) {
+            out.append(i == 0 ? "" : ",").append(columns[i].getName());
+        }
+        out.append("\r\n");
+        for (T row : rows) {
+            for (int i = 0; i < columns.length; i++) {
+                Object v;
+                try {
+                    v = columns[i].getAccessor().invoke(row);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+                out.append(i == 0 ? "" : ",").append(cell(v));
+            }
+            out.append("\r\n");
+        }
+        return Response.ok(out.toString(), CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"statistics.csv\"").build();
+    }
+
+    private static String cell(Object v) {
+        if (v == null) {
+            return "";
+        }
+        String s = v.toString();
+        return s.matches("[^,\"\r\n]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+}

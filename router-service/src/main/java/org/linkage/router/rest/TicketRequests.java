@@ -1,0 +1,52 @@
+package org.linkage.router.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.linkage.router.domain.SupervisionStep;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Request bodies of the ticket actions. */
+public final class TicketRequests {
+    private TicketRequests() {
+    }
+
+    public record Note(@Size(max = 2000) String note) {
+    }
+
+    public record Reply(@NotBlank @Size(max = 4000) String answer) {
+    }
+
+    public record Reason(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record Extension(@NotBlank @Size(max = 2000) String reason, @NotNull Instant newResolveBy) {
+    }
+
+    public record Decision(@NotNull Boolean approve, @Size(max = 2000) String note) {
+    }
+
+    public record CallBack(@NotNull Boolean satisfied, @NotNull Boolean solved, @Size(max = 2000) String note) {
+    }
+
+    public record Assign(@Pattern(regexp = "[A-Za-z0-9-]{2,40}") String departmentCode,
+                         @Pattern(regexp = "[A-Za-z0-9-]{2,20}") String districtCode,
+                         @Size(max = 2000) String note) {
+    }
+
+    public record Merge(@NotBlank @Size(max = 60) String masterTicketNumber) {
+    }
+
+    public record Supervise(@NotNull SupervisionStep step, @Size(max = 2000) String note) {
+    }
+
+    /** What an action answers: where the ticket stands now. */
+    public record Result(String ticketNumber, String status, int version, Instant resolveBy) {
+    }
+
+    public record ExtensionResult(UUID id, String ticketNumber, String status, Instant requestedResolveBy) {
+    }
+}

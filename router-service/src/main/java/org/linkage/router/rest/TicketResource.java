@@ -1,0 +1,197 @@
+package org.linkage.router.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.linkage.commons.problem.ProblemException;
+import org.linkage.commons.security.Actor;
+import org.linkage.commons.security.CurrentActor;
+import org.linkage.commons.security.Roles;
+import org.linkage.router.domain.SupervisionStep;
+import org.linkage.router.repository.ExtensionRequest;
+import org.linkage.router.repository.Ticket;
+import org.linkage.router.service.TicketQueries;
+import org.linkage.router.service.TicketService;
+import org.linkage.router.service.TicketView;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Tickets for department agents (their own unit's only), dispatchers and supervisors. {@code ref}
+ * is a ticket number or id.
+ */
+@Path("/api/tickets")
+public class TicketResource {
+    static final String STATUS_PATTERN = "PENDING_DISPATCH|DISPATCHED|SIGNED|IN_PROGRESS|REPLIED|RETURN_REVIEW|CALLED_BACK|CLOSED|MERGED|TRANSFERRED_TO_POLICE";
+
+    private final TicketService tickets;
+    private final TicketQueries queries;
+    private final CurrentActor currentActor;
+
+    public TicketResource(TicketService tickets, TicketQueries queries, CurrentActor currentActor) {
+        this.tickets = tickets;
+        this.queries = queries;
+        this.currentActor = currentActor;
+    }
+
+    @GET
+    @RolesAllowed({Roles.DEPT_AGENT, Roles.DISPATCHER, Roles.SUPERVISOR})
+    public TicketView.Page list(@QueryParam("status") @Pattern(regexp = STATUS_PATTERN) String status,
+                                @QueryParam("categoryCode") @Pattern(regexp = "[A-Z_]{2,40}") String categoryCode,
+                                @QueryParam("districtCode") @Pattern(regexp = "[A-Za-z0-9-]{2,20}") String districtCode,
+                                @QueryParam("departmentCode") @Pattern(regexp = "[A-Za-z0-9-]{2,40}") String departmentCode,
+                                @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return queries.list(new TicketQueries.Filter(status, categoryCode, districtCode, departmentCode), actor(),
+                page, size);
+    }
+
+    @GET
+    @Path("/{ref}")
+    @RolesAllowed({Roles.DEPT_AGENT, Roles.DISPATCHER, Roles.SUPERVISOR})
+    public TicketView get(@PathParam("ref") String ref) {
+        return queries.detail(ref, actor());
+    }
+
+    @POST
+    @Path("/{ref}/sign")
+    @RolesAllowed(Roles.DEPT_AGENT)
+    public TicketRequests.Result sign(@PathParam("ref") String ref, @Valid TicketRequests.Note body) {
+        return result(tickets.sign(ref, actor(), body == null ? null : body.note()));
+    }
+
+    @POST
+    @Path("/{ref}/progress")
+    @RolesAllowed(Roles.DEPT_AGENT)
+    public TicketRequests.Result progress(@PathParam("ref") String ref, @NotNull @Valid TicketRequests.Note body) {
+        if (body.note() == null || body.note().isBlank()) {
+            throw ProblemException.badRequest("note", "must not be blank");
+        }
+        return result(tickets.progress(ref, actor(), body.note()));
+    }
+
+    @POST
+    @Path("/{ref}/reply")
+    @RolesAllowed(Roles.DEPT_AGENT)
+    public TicketRequests.Result reply(@PathParam("ref") String ref, @NotNull @Valid TicketRequests.Reply body) {
+        return result(tickets.reply(ref, actor(), body.answer()));
+    }
+
+    @POST
+    @Path("/{ref}/return")
+    @RolesAllowed(Roles.DEPT_AGENT)
+    public TicketRequests.Result returnTicket(@PathParam("ref") String ref, @NotNull @Valid TicketRequests.Reason body) {
+        return result(tickets.returnTicket(ref, actor(), body.reason()));
+    }
+
+    @POST
+    @Path("/{ref}/extensions")
+    @RolesAllowed(Roles.DEPT_AGENT)
+    public TicketRequests.ExtensionResult requestExtension(@PathParam("ref") String ref,
+                                                           @NotNull @Valid TicketRequests.Extension body) {
+        ExtensionRequest x = tickets.requestExtension(ref, actor(), body.reason(), body.newResolveBy());
+        return new TicketRequests.ExtensionResult(x.id, ref, x.status, x.requestedResolveBy);
+    }
+
+    @POST
+    @Path("/{ref}/extensions/{id}/decision")
+    @RolesAllowed(Roles.SUPERVISOR)
+    public TicketRequests.ExtensionResult decideExtension(@PathParam("ref") String ref, @PathParam("id") UUID id,
+                                                          @NotNull @Valid TicketRequests.Decision body) {
+        ExtensionRequest x = tickets.decideExtension(ref, id, actor(), body.approve(), body.note());
+        return new TicketRequests.ExtensionResult(x.id, ref, x.status, x.requestedResolveBy);
+    }
+
+    @POST
+    @Path("/{ref}/supervision")
+    @RolesAllowed(Roles.SUPERVISOR)
+    public TicketRequests.Result supervise(@PathParam("ref") String ref, @NotNull @Valid TicketRequests.Supervise body) {
+        if (body.step() == SupervisionStep.WARNING) {
+            throw ProblemException.badRequest("step", "by hand a supervisor may CHASE, SUPERVISE or LISTED");
+        }
+        return result(tickets.superviseByHand(ref, actor(), body.step(), body.note()));
+    }
+
+    @POST
+    @Path("/{ref}/callback")
+    @RolesAllowed(Roles.DISPATCHER)
+    public TicketRequests.Result callBack(@PathParam("ref") String ref, @NotNull @Valid TicketRequests.CallBack body) {
+        return result(tickets.callBack(ref, actor(), body.satisfied(), body.solved(), body.note()));
+    }
+
+    @POST
+    @Path("/{ref}/close")
+    @RolesAllowed(Roles.DISPATCHER)
+    public TicketRequests.Result close(@PathParam("ref") String ref, @Valid TicketRequests.Note body) {
+        return result(tickets.close(ref, actor(), body == null ? null : body.note()));
+    }
+
+    @POST
+    @Path("/{ref}/reopen")
+    @RolesAllowed(Roles.DISPATCHER)
+    public TicketRequests.Result reopen(@PathParam("ref") String ref, @NotNull @Valid TicketRequests.Reason body) {
+        return result(tickets.reopen(ref, actor(), body.reason()));
+    }
+
+    @POST
+    @Path("/{ref}/assign")
+    @RolesAllowed(Roles.DISPATCHER)
+    public TicketRequests.Result assign(@PathParam("ref") String ref, @NotNull @Valid TicketRequests.Assign body) {
+        return result(tickets.assign(ref, actor(), body.departmentCode(), body.districtCode(), body.note()));
+    }
+
+    @POST
+    @Path("/{ref}/redispatch")
+    @RolesAllowed(Roles.DISPATCHER)
+    public TicketRequests.Result redispatch(@PathParam("ref") String ref, @NotNull @Valid TicketRequests.Assign body) {
+        return result(tickets.redispatch(ref, actor(), body.departmentCode(), body.districtCode(), body.note()));
+    }
+
+    @POST
+    @Path("/{ref}/uphold")
+    @RolesAllowed(Roles.DISPATCHER)
+    public TicketRequests.Result uphold(@PathParam("ref") String ref, @Valid TicketRequests.Note body) {
+        return result(tickets.uphold(ref, actor(), body == null ? null : body.note()));
+    }
+
+    @POST
+    @Path("/{ref}/merge")
+    @RolesAllowed(Roles.DISPATCHER)
+    public TicketRequests.Result merge(@PathParam("ref") String ref, @NotNull @Valid TicketRequests.Merge body) {
+        return result(tickets.merge(ref, actor(), body.masterTicketNumber()));
+    }
+
+    @POST
+    @Path("/{ref}/police-transfer")
+    @RolesAllowed(Roles.DISPATCHER)
+    public TicketRequests.Result transferToPolice(@PathParam("ref") String ref,
+                                                  @NotNull @Valid TicketRequests.Reason body) {
+        return result(tickets.transferToPolice(ref, actor(), body.reason(), "DISPATCHER"));
+    }
+
+    @GET
+    @Path("/{ref}/duplicates")
+    @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR})
+    public List<Map<String, Object>> duplicates(@PathParam("ref") String ref) {
+        return queries.duplicates(ref, actor());
+    }
+
+    private Actor actor() {
+        return currentActor.get("router-api");
+    }
+
+    static TicketRequests.Result result(Ticket t) {
+        return new TicketRequests.Result(t.ticketNumber, t.status.name(), t.version, t.resolveBy);
+    }
+}

@@ -1,0 +1,64 @@
+package org.linkage.router.service;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.linkage.commons.inbox.Inbox;
+import org.linkage.commons.inbox.ReceivedEvent;
+import org.linkage.commons.security.Actor;
+import org.linkage.events.DeliveryOutcome;
+import org.linkage.events.EventTypes;
+import org.linkage.router.repository.Ticket;
+
+/**
+ * Records the bridge's delivery outcomes on the ticket's history and tells intake. An outcome for
+ * an older dispatch version (the ticket was re-dispatched since) is recorded but does not change
+ * the delivery status of the current version.
+ */
+@ApplicationScoped
+public class DeliveryConsumer {
+    static final String CONSUMER = "router-deliveries";
+    private static final Logger LOG = Logger.getLogger(DeliveryConsumer.class);
+
+    private final Inbox inbox;
+    private final TicketRecorder recorder;
+
+    public DeliveryConsumer(Inbox inbox, TicketRecorder recorder) {
+        this.inbox = inbox;
+        this.recorder = recorder;
+    }
+
+    @Incoming("deliveries")
+    @Blocking
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) {
+        ReceivedEvent event = ReceivedEvent.of(record);
+        boolean known = EventTypes.DELIVERY_SUCCEEDED.equals(event.type())
+                || EventTypes.DELIVERY_DEAD_LETTERED.equals(event.type());
+        if (!known || !inbox.firstDelivery(CONSUMER, event)) {
+            return;
+        }
+        DeliveryOutcome d = inbox.data(event, DeliveryOutcome.class);
+        Ticket t = d.ticketId() == null ? null : Ticket.findById(d.ticketId(), LockModeType.PESSIMISTIC_WRITE);
+        if (t == null) {
+            LOG.warnf("delivery outcome %s for unknown ticket %s ignored", event.id(), d.ticketId());
+            return;
+        }
+        String note = "delivery of v" + d.ticketVersion() + " to " + d.departmentCode() + " via " + d.adapter() + ": "
+                + d.status() + " after " + d.attempts() + " attempt(s)"
+                + (d.externalRef() != null ? ", ref " + d.externalRef() : "")
+                + (d.lastError() != null ? ", last error " + d.lastError() : "");
+        Actor actor = Actor.system(CONSUMER);
+        if (d.ticketVersion() != t.version) {
+            recorder.history(t, "DELIVERY_STALE", t.status, actor, note);
+            return;
+        }
+        t.deliveryStatus = d.status();
+        recorder.history(t, "DELIVERY", t.status, actor, note);
+        recorder.statusChanged(t, t.status, note, d.status(), actor);
+    }
+}

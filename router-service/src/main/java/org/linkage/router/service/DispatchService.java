@@ -1,0 +1,220 @@
+package org.linkage.router.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.linkage.commons.security.Actor;
+import org.linkage.router.config.RouterConfig;
+import org.linkage.router.domain.BusinessCalendar;
+import org.linkage.router.domain.TicketAction;
+import org.linkage.router.domain.TicketLifecycle;
+import org.linkage.router.domain.TicketStatus;
+import org.linkage.router.domain.TimeLimit;
+import org.linkage.router.domain.Urgency;
+import org.linkage.router.repository.Department;
+import org.linkage.router.repository.DispatchRule;
+import org.linkage.router.repository.Ticket;
+import org.linkage.router.repository.TicketUnit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Creates tickets and sends them to units by the dispatch catalogue. */
+@ApplicationScoped
+public class DispatchService {
+    public static final String FALLBACK_CATEGORY = "OTHER";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final CalendarService calendars;
+    private final DistrictResolver districts;
+    private final TicketRecorder recorder;
+    private final SupervisionService supervision;
+    private final DuplicateService duplicates;
+    private final RouterConfig config;
+
+    public DispatchService(EntityManager em, Clock clock, CalendarService calendars, DistrictResolver districts,
+                           TicketRecorder recorder, SupervisionService supervision, DuplicateService duplicates,
+                           RouterConfig config) {
+        this.em = em;
+        this.clock = clock;
+        this.calendars = calendars;
+        this.districts = districts;
+        this.recorder = recorder;
+        this.supervision = supervision;
+        this.duplicates = duplicates;
+        this.config = config;
+    }
+
+    /**
+     * A new ticket, dispatched at once when the catalogue and the district name a unit; otherwise
+     * left in the dispatchers' manual queue (PENDING_DISPATCH) with the reason.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Ticket create(TicketDraft draft, Actor actor) {
+        return create(draft, actor, true);
+    }
+
+    /** @param dispatchNow false keeps the ticket out of dispatch (e.g. a police matter about to go back to 110) */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Ticket create(TicketDraft draft, Actor actor, boolean dispatchNow) {
+        Instant now = clock.instant();
+        DispatchRule rule = DispatchRule.currentFor(draft.categoryCode())
+                .or(() -> DispatchRule.currentFor(FALLBACK_CATEGORY))
+                .orElseThrow(() -> new IllegalStateException("the dispatch catalogue has no " + FALLBACK_CATEGORY + " rule"));
+        Ticket t = new Ticket();
+        t.id = UUID.randomUUID();
+        t.ticketNumber = nextNumber(now);
+        t.referralId = draft.referralId();
+        t.callId = draft.callId();
+        t.callNumber = draft.callNumber();
+        t.channel = draft.channel();
+        t.categoryCode = draft.categoryCode();
+        t.urgency = Urgency.mostUrgent(draft.urgency(), rule.defaultUrgency);
+        t.content = draft.content();
+        t.address = draft.address();
+        t.latitude = draft.latitude();
+        t.longitude = draft.longitude();
+        t.callerPhone = draft.callerPhone();
+        t.callerName = draft.callerName();
+        t.email = draft.email();
+        t.receivedAt = draft.receivedAt() != null ? draft.receivedAt() : now;
+        t.createdAt = now;
+        t.districtCode = districts.resolve(draft.districtCode(), draft.address()).orElse(null);
+        t.ruleId = rule.id;
+        t.callbackRequired = rule.callbackRequired;
+        t.status = TicketStatus.PENDING_DISPATCH;
+
+        Optional<Department> lead = dispatchNow ? leadFor(rule, t.districtCode) : Optional.empty();
+        if (!dispatchNow) {
+            t.pendingReason = "not for dispatch: " + t.categoryCode + " is a police matter";
+        } else if (lead.isEmpty()) {
+            t.pendingReason = t.districtCode == null
+                    ? "district not resolved from code or address; the rule needs the district's " + rule.leadFunction + " unit"
+                    : "no active lead unit for rule " + rule.categoryCode + " v" + rule.version;
+        }
+        t.persist();
+        duplicates.flag(t);
+        if (lead.isEmpty()) {
+            recorder.changed(t, "CREATE", null, actor, t.pendingReason);
+            return t;
+        }
+        recorder.history(t, "CREATE", null, actor, "from " + t.channel);
+        dispatch(t, rule, lead.get(), TicketAction.DISPATCH, actor, null);
+        return t;
+    }
+
+    /**
+     * Sends the ticket to {@code lead} under {@code rule}: version + 1, fresh deadlines and return
+     * window, new unit list, and a TicketDispatched for the bridge. Used for the first dispatch, a
+     * manual assignment from the queue, and a re-dispatch after a return.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void dispatch(Ticket t, DispatchRule rule, Department lead, TicketAction action, Actor actor, String note) {
+        TicketStatus from = t.status;
+        TicketStatus to = TicketLifecycle.next(from, action);
+        Instant now = clock.instant();
+        BusinessCalendar calendar = calendars.current();
+        RouterConfig.Limits urgencyLimits = limitsOf(t.urgency);
+        t.status = to;
+        t.version++;
+        t.ruleId = rule.id;
+        t.callbackRequired = rule.callbackRequired;
+        t.leadDepartmentCode = lead.code;
+        t.pendingReason = null;
+        t.dispatchedAt = now;
+        t.signedAt = null;
+        t.deliveryStatus = null;
+        t.signBy = earlier(TimeLimit.parse(rule.signLimit).from(now, calendar),
+                TimeLimit.parse(urgencyLimits.sign()).from(now, calendar));
+        t.resolveBy = earlier(TimeLimit.parse(rule.resolveLimit).from(now, calendar),
+                TimeLimit.parse(urgencyLimits.resolve()).from(now, calendar));
+        t.returnBy = TimeLimit.parse(config.returnWindow()).from(now, calendar);
+        List<Department> supporting = supportingFor(rule, t.districtCode, lead.code);
+        replaceUnits(t, lead, supporting);
+        supervision.reschedule(t);
+        recorder.changed(t, action.name(), from, actor,
+                note != null ? note : "to " + lead.code + " " + lead.nameZh + " (rule " + rule.categoryCode + " v" + rule.version + ")");
+        recorder.dispatched(t, lead, supporting);
+    }
+
+    public Optional<Department> leadFor(DispatchRule rule, String districtCode) {
+        String code;
+        if ("MUNICIPAL".equals(rule.leadKind)) {
+            code = rule.leadDepartmentCode;
+        } else if (districtCode != null) {
+            code = districtCode + "-" + rule.leadFunction;
+        } else {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(Department.<Department>findById(code)).filter(d -> d.active);
+    }
+
+    private List<Department> supportingFor(DispatchRule rule, String districtCode, String leadCode) {
+        Set<String> codes = new LinkedHashSet<>();
+        if (rule.supporting != null) {
+            for (String token : rule.supporting.split(",")) {
+                String s = token.trim();
+                if (s.startsWith("DISTRICT:")) {
+                    if (districtCode != null) {
+                        codes.add(districtCode + "-" + s.substring("DISTRICT:".length()));
+                    }
+                } else if (!s.isEmpty()) {
+                    codes.add(s);
+                }
+            }
+        }
+        codes.remove(leadCode);
+        List<Department> found = new ArrayList<>();
+        for (String code : codes) {
+            Department d = Department.findById(code);
+            if (d != null && d.active) {
+                found.add(d);
+            }
+        }
+        return found;
+    }
+
+    private void replaceUnits(Ticket t, Department lead, List<Department> supporting) {
+        TicketUnit.delete("ticketId", t.id);
+        em.flush();
+        unit(t, lead.code, TicketUnit.LEAD);
+        for (Department d : supporting) {
+            unit(t, d.code, TicketUnit.SUPPORTING);
+        }
+    }
+
+    private static void unit(Ticket t, String code, String role) {
+        TicketUnit u = new TicketUnit();
+        u.ticketId = t.id;
+        u.departmentCode = code;
+        u.role = role;
+        u.persist();
+    }
+
+    RouterConfig.Limits limitsOf(Urgency urgency) {
+        return switch (urgency) {
+            case NORMAL -> config.urgency().normal();
+            case URGENT -> config.urgency().urgent();
+            case EXTRA_URGENT -> config.urgency().extraUrgent();
+        };
+    }
+
+    private String nextNumber(Instant now) {
+        long n = ((Number) em.createNativeQuery("select nextval('ticket_number_seq')").getSingleResult()).longValue();
+        return "12345-" + LocalDate.ofInstant(now, calendars.zone()).format(DAY) + "-" + String.format("%06d", n);
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

@@ -1,0 +1,60 @@
+package org.linkage.router.service;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.linkage.commons.inbox.Inbox;
+import org.linkage.commons.inbox.ReceivedEvent;
+import org.linkage.commons.security.Actor;
+import org.linkage.events.EventTypes;
+import org.linkage.events.ReferralCreated;
+import org.linkage.router.domain.Urgency;
+import org.linkage.router.repository.Ticket;
+
+/**
+ * Turns 110 referrals into tickets. Idempotent twice over: the inbox skips a replayed event id,
+ * and the unique referral_id skips the same referral re-sent under a new event id.
+ */
+@ApplicationScoped
+public class ReferralConsumer {
+    static final String CONSUMER = "router-referrals";
+    private static final Logger LOG = Logger.getLogger(ReferralConsumer.class);
+
+    private final Inbox inbox;
+    private final DispatchService dispatch;
+
+    public ReferralConsumer(Inbox inbox, DispatchService dispatch) {
+        this.inbox = inbox;
+        this.dispatch = dispatch;
+    }
+
+    @Incoming("referrals")
+    @Blocking
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) {
+        ReceivedEvent event = ReceivedEvent.of(record);
+        if (!EventTypes.REFERRAL_CREATED.equals(event.type()) || !inbox.firstDelivery(CONSUMER, event)) {
+            return;
+        }
+        ReferralCreated r = inbox.data(event, ReferralCreated.class);
+        if (r.referralId() == null || Ticket.byReferral(r.referralId()).isPresent()) {
+            LOG.infof("referral %s already has a ticket (or no id); event %s skipped", r.referralId(), event.id());
+            return;
+        }
+        Ticket t = dispatch.create(new TicketDraft(r.referralId(), r.callId(), r.callNumber(), "110",
+                r.categoryCode(), urgency(r.urgency()), r.content(), r.address(), r.districtCode(), r.latitude(),
+                r.longitude(), r.callerPhone(), r.callerName(), null, r.receivedAt()), Actor.system(CONSUMER));
+        LOG.infof("referral %s → ticket %s (%s)", r.referralId(), t.ticketNumber, t.status);
+    }
+
+    private static Urgency urgency(String value) {
+        try {
+            return value == null ? null : Urgency.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

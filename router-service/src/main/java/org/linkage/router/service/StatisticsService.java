@@ -1,0 +1,155 @@
+package org.linkage.router.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import org.linkage.commons.security.Actor;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Assessment figures computed by PostgreSQL in one grouped scan. Rates are shares of the tickets
+ * dispatched in the period (sign, closure, overdue, return) or of those with a return call
+ * (resolution, satisfaction). Average reply time is exact in working hours: the working minutes
+ * from dispatch to reply are computed with the business calendar when the reply is recorded.
+ */
+@ApplicationScoped
+public class StatisticsService {
+    public enum GroupBy {
+        DEPARTMENT("lead_department_code"), DISTRICT("district_code"), CATEGORY("category_code"),
+        DAY("to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD')"),
+        WEEK("to_char(date_trunc('week', created_at at time zone 'Asia/Shanghai'), 'YYYY-MM-DD')"),
+        MONTH("to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM')");
+
+        final String expression;
+
+        GroupBy(String expression) {
+            this.expression = expression;
+        }
+    }
+
+    public record Row(String key, long received, long dispatched, long signedOnTime, long closedOnTime, long overdue,
+                      long returned, long calledBack, long solved, long satisfied, long repeatCalls,
+                      BigDecimal signedOnTimeRate, BigDecimal closedOnTimeRate, BigDecimal overdueRate,
+                      BigDecimal returnRate, BigDecimal resolutionRate, BigDecimal satisfactionRate,
+                      BigDecimal averageReplyWorkingHours) {
+    }
+
+    public record Hotspot(String categoryCode, String districtCode, long recent, BigDecimal baselinePerWindow,
+                          boolean hot) {
+    }
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    public StatisticsService(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    public List<Row> figures(GroupBy groupBy, Instant from, Instant to, Actor actor) {
+        Optional<String> unit = TicketAccess.unitOf(actor);
+        String sql = """
+                with f as (
+                  select %s as k,
+                    count(*) as received,
+                    count(*) filter (where dispatched_at is not null) as dispatched,
+                    count(*) filter (where signed_at <= sign_by) as signed_on_time,
+                    count(*) filter (where replied_at <= resolve_by) as closed_on_time,
+                    count(*) filter (where replied_at > resolve_by
+                        or (replied_at is null and resolve_by < :now and status in ('DISPATCHED','SIGNED','IN_PROGRESS','RETURN_REVIEW'))) as overdue,
+                    count(*) filter (where returned_count > 0) as returned,
+                    count(*) filter (where satisfied is not null) as called_back,
+                    count(*) filter (where solved) as solved,
+                    count(*) filter (where satisfied) as satisfied,
+                    count(*) filter (where duplicate_of is not null or master_ticket_id is not null) as repeat_calls,
+                    avg(reply_working_minutes) / 60.0 as avg_reply_hours
+                  from ticket t
+                  where created_at >= :from and created_at < :to %s
+                  group by 1)
+                select k, received, dispatched, signed_on_time, closed_on_time, overdue, returned, called_back, solved,
+                  satisfied, repeat_calls,
+                  round(signed_on_time::numeric / nullif(dispatched, 0), 4),
+                  round(closed_on_time::numeric / nullif(dispatched, 0), 4),
+                  round(overdue::numeric / nullif(dispatched, 0), 4),
+                  round(returned::numeric / nullif(dispatched, 0), 4),
+                  round(solved::numeric / nullif(called_back, 0), 4),
+                  round(satisfied::numeric / nullif(called_back, 0), 4),
+                  round(avg_reply_hours, 2)
+                from f order by k nulls last""".formatted(groupBy.expression, unit.isPresent()
+                ? "and exists (select 1 from ticket_unit u where u.ticket_id = t.id and u.department_code = :unit)" : "");
+        Query q = em.createNativeQuery(sql)
+                .setParameter("now", utc(clock.instant()))
+                .setParameter("from", utc(from))
+                .setParameter("to", utc(to));
+        unit.ifPresent(u -> q.setParameter("unit", u));
+        List<Row> rows = new ArrayList<>();
+        for (Object o : q.getResultList()) {
+            Object[] r = (Object[]) o;
+            rows.add(new Row((String) r[0], n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5]), n(r[6]), n(r[7]), n(r[8]),
+                    n(r[9]), n(r[10]), d(r[11]), d(r[12]), d(r[13]), d(r[14]), d(r[15]), d(r[16]), d(r[17])));
+        }
+        return rows;
+    }
+
+    /**
+     * Category × district pairs whose count in the last {@code windowDays} is at least
+     * {@code factor} times their average per window over the {@code baselineWindows} windows before,
+     * and at least {@code minCount}.
+     */
+    public List<Hotspot> hotspots(int windowDays, int baselineWindows, double factor, int minCount, boolean all,
+                                  Actor actor) {
+        Optional<String> unit = TicketAccess.unitOf(actor);
+        Instant now = clock.instant();
+        Instant recentStart = now.minusSeconds(86_400L * windowDays);
+        Instant baselineStart = recentStart.minusSeconds(86_400L * windowDays * baselineWindows);
+        String sql = """
+                select category_code, district_code, recent, round(baseline, 2),
+                  recent >= greatest(:minCount, :factor * baseline) as hot
+                from (
+                  select category_code, district_code,
+                    count(*) filter (where created_at >= :recentStart) as recent,
+                    count(*) filter (where created_at < :recentStart)::numeric / :windows as baseline
+                  from ticket t
+                  where created_at >= :baselineStart and created_at < :now and district_code is not null %s
+                  group by 1, 2) c
+                %s
+                order by hot desc, recent desc, category_code, district_code""".formatted(
+                unit.isPresent() ? "and exists (select 1 from ticket_unit u where u.ticket_id = t.id and u.department_code = :unit)" : "",
+                all ? "" : "where recent >= greatest(:minCount, :factor * baseline)");
+        Query q = em.createNativeQuery(sql)
+                .setParameter("minCount", minCount)
+                .setParameter("factor", factor)
+                .setParameter("windows", baselineWindows)
+                .setParameter("recentStart", utc(recentStart))
+                .setParameter("baselineStart", utc(baselineStart))
+                .setParameter("now", utc(now));
+        unit.ifPresent(u -> q.setParameter("unit", u));
+        List<Hotspot> found = new ArrayList<>();
+        for (Object o : q.getResultList()) {
+            Object[] r = (Object[]) o;
+            found.add(new Hotspot((String) r[0], (String) r[1], n(r[2]), d(r[3]), (Boolean) r[4]));
+        }
+        return found;
+    }
+
+    private static OffsetDateTime utc(Instant i) {
+        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    private static long n(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    private static BigDecimal d(Object o) {
+        return o == null ? null : o instanceof BigDecimal b ? b : new BigDecimal(o.toString());
+    }
+
+}

@@ -1,0 +1,130 @@
+package org.linkage.router.service;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.linkage.commons.audit.AuditTrail;
+import org.linkage.commons.privacy.PhoneMask;
+import org.linkage.commons.security.Actor;
+import org.linkage.router.repository.Department;
+import org.linkage.router.repository.DispatchRule;
+import org.linkage.router.repository.Ticket;
+import org.linkage.router.repository.TicketHistory;
+import org.linkage.router.repository.TicketUnit;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads of tickets, limited to what the reader may see, with the caller's phone masked as the rules say. */
+@ApplicationScoped
+public class TicketQueries {
+    /** Filters of the ticket list; any may be null. */
+    public record Filter(String status, String categoryCode, String districtCode, String departmentCode) {
+    }
+
+    private final TicketAccess access;
+    private final AuditTrail audit;
+    private final DuplicateService duplicates;
+
+    public TicketQueries(TicketAccess access, AuditTrail audit, DuplicateService duplicates) {
+        this.access = access;
+        this.audit = audit;
+        this.duplicates = duplicates;
+    }
+
+    /**
+     * One ticket with its history. Dispatchers and supervisors, and the lead unit of a ticket whose
+     * rule says the unit must call the caller back, see the phone number; each such read is audited.
+     */
+    @Transactional
+    public TicketView detail(String ref, Actor actor) {
+        Ticket t = access.read(ref, actor);
+        Optional<String> unit = TicketAccess.unitOf(actor);
+        boolean unmasked = unit.isEmpty() || t.callbackRequired && unit.get().equals(t.leadDepartmentCode);
+        if (unmasked && t.callerPhone != null) {
+            audit.record(actor, TicketRecorder.ENTITY, t.id, "PHONE_UNMASKED_READ", null,
+                    Map.of("ticketNumber", t.ticketNumber));
+        }
+        return view(t, !unmasked, true);
+    }
+
+    @Transactional
+    public TicketView.Page list(Filter filter, Actor actor, int page, int size) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        add(q, params, "status", filter.status());
+        add(q, params, "categoryCode", filter.categoryCode());
+        add(q, params, "districtCode", filter.districtCode());
+        if (filter.departmentCode() != null) {
+            q.append(" and id in (select u.ticketId from TicketUnit u where u.departmentCode = :department)");
+            params.put("department", filter.departmentCode());
+        }
+        Optional<String> unit = TicketAccess.unitOf(actor);
+        if (unit.isPresent()) {
+            q.append(" and id in (select u.ticketId from TicketUnit u where u.departmentCode = :unit)");
+            params.put("unit", unit.get());
+        }
+        PanacheQuery<Ticket> query = Ticket.find(q.toString(), Sort.descending("createdAt").and("ticketNumber"), params)
+                .page(Page.of(page, size));
+        List<TicketView> items = new ArrayList<>();
+        for (Ticket t : query.list()) {
+            items.add(view(t, true, false));
+        }
+        return new TicketView.Page(query.count(), page, size, items);
+    }
+
+    public List<Map<String, Object>> duplicates(String ref, Actor actor) {
+        Ticket t = access.read(ref, actor);
+        return duplicates.candidates(t).stream().map(c -> Map.<String, Object>of(
+                "ticketNumber", c.ticket().ticketNumber, "status", c.ticket().status.name(),
+                "similarity", Math.round(c.similarity() * 1000) / 1000.0, "place", c.place(),
+                "createdAt", c.ticket().createdAt.toString())).toList();
+    }
+
+    private static void add(StringBuilder q, Map<String, Object> params, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            q.append(" and ").append(field).append(field.equals("status") ? " = :status" : " = :" + field);
+            params.put(field, field.equals("status") ? org.linkage.router.domain.TicketStatus.valueOf(value) : value);
+        }
+    }
+
+    TicketView view(Ticket t, boolean mask, boolean withHistory) {
+        TicketView.Unit lead = null;
+        List<TicketView.Unit> supporting = new ArrayList<>();
+        for (TicketUnit u : TicketUnit.of(t.id)) {
+            Department d = Department.findById(u.departmentCode);
+            TicketView.Unit v = new TicketView.Unit(d.code, d.nameZh, d.nameEn, u.role);
+            if (TicketUnit.LEAD.equals(u.role)) {
+                lead = v;
+            } else {
+                supporting.add(v);
+            }
+        }
+        DispatchRule rule = t.ruleId == null ? null : DispatchRule.findById(t.ruleId);
+        List<TicketView.HistoryEntry> history = withHistory ? TicketHistory.of(t.id).stream()
+                .map(h -> new TicketView.HistoryEntry(h.at, h.actor, h.action, h.fromStatus, h.toStatus,
+                        h.departmentCode, h.note)).toList() : null;
+        return new TicketView(t.id, t.ticketNumber, t.status.name(), t.version, t.channel, t.callNumber,
+                t.categoryCode, t.urgency.name(), t.content, t.address, t.districtCode, t.latitude, t.longitude,
+                t.callerName, mask && t.callerPhone != null ? PhoneMask.mask(t.callerPhone) : t.callerPhone,
+                mask && t.callerPhone != null, t.callbackRequired, lead, supporting, t.ruleId,
+                rule == null ? null : rule.version, t.pendingReason, t.receivedAt, t.createdAt, t.dispatchedAt,
+                t.signBy, t.resolveBy, t.returnBy, t.signedAt, t.repliedAt, t.answer, t.calledBackAt, t.satisfied,
+                t.solved, t.closedAt, t.deliveryStatus, t.supervisionLevel, numberOf(t.duplicateOf), t.duplicateScore,
+                numberOf(t.masterTicketId), history);
+    }
+
+    private static String numberOf(UUID id) {
+        if (id == null) {
+            return null;
+        }
+        Ticket other = Ticket.findById(id);
+        return other == null ? null : other.ticketNumber;
+    }
+}

@@ -1,0 +1,105 @@
+package org.linkage.router.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.linkage.commons.audit.AuditTrail;
+import org.linkage.commons.outbox.Outbox;
+import org.linkage.commons.security.Actor;
+import org.linkage.events.DepartmentRef;
+import org.linkage.events.EventTypes;
+import org.linkage.events.TicketDispatched;
+import org.linkage.events.TicketStatusChanged;
+import org.linkage.events.Topics;
+import org.linkage.router.domain.TicketStatus;
+import org.linkage.router.repository.Department;
+import org.linkage.router.repository.Ticket;
+import org.linkage.router.repository.TicketHistory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes what happened to a ticket three ways in the caller's transaction: the ticket's own
+ * append-only history, the shared audit trail, and the event intake and the bridge consume.
+ */
+@ApplicationScoped
+public class TicketRecorder {
+    public static final String ENTITY = "ticket";
+
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public TicketRecorder(Outbox outbox, AuditTrail audit, Clock clock) {
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A step that changes the status (or repeats it, e.g. a progress note) and tells intake. */
+    public void changed(Ticket t, String action, TicketStatus from, Actor actor, String note) {
+        history(t, action, from, actor, note);
+        statusChanged(t, from, note, null, actor);
+    }
+
+    /** A history entry and audit record only (no event), e.g. an extension request. */
+    public void history(Ticket t, String action, TicketStatus from, Actor actor, String note) {
+        Instant now = clock.instant();
+        TicketHistory h = new TicketHistory();
+        h.ticketId = t.id;
+        h.at = now;
+        h.actor = actor.name();
+        h.action = action;
+        h.fromStatus = from == null ? null : from.name();
+        h.toStatus = t.status.name();
+        h.departmentCode = actor.department() != null ? actor.department() : t.leadDepartmentCode;
+        h.note = note;
+        h.persist();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("ticketNumber", t.ticketNumber);
+        details.put("from", from == null ? null : from.name());
+        details.put("to", t.status.name());
+        details.put("department", t.leadDepartmentCode);
+        audit.record(actor, ENTITY, t.id, action, note, details);
+    }
+
+    /**
+     * Tells intake (and anyone else) the ticket's status. Tickets merged into this one follow it:
+     * their calls get the same status and answer, so every caller hears the outcome.
+     */
+    public void statusChanged(Ticket t, TicketStatus previous, String note, String deliveryStatus, Actor actor) {
+        Department lead = t.leadDepartmentCode == null ? null : Department.findById(t.leadDepartmentCode);
+        publishStatus(t, t, previous, note, deliveryStatus, actor, lead);
+        if (t.status != TicketStatus.MERGED) {
+            for (Ticket merged : Ticket.<Ticket>list("masterTicketId", t.id)) {
+                publishStatus(merged, t, previous, "merged into " + t.ticketNumber + (note == null ? "" : ": " + note),
+                        null, actor, lead);
+            }
+        }
+    }
+
+    private void publishStatus(Ticket subject, Ticket source, TicketStatus previous, String note, String deliveryStatus,
+                               Actor actor, Department lead) {
+        TicketStatusChanged event = new TicketStatusChanged(subject.id, subject.ticketNumber, subject.callId,
+                subject.referralId, source.status.name(), previous == null ? null : previous.name(),
+                lead == null ? null : lead.code, lead == null ? null : lead.nameZh, source.resolveBy, note,
+                source.answer, deliveryStatus != null ? deliveryStatus : subject.deliveryStatus, actor.name(),
+                clock.instant());
+        outbox.publish(Topics.TICKETS, subject.id.toString(), EventTypes.TICKET_STATUS_CHANGED, subject.ticketNumber,
+                event);
+    }
+
+    public void dispatched(Ticket t, Department lead, List<Department> supporting) {
+        TicketDispatched event = new TicketDispatched(t.id, t.ticketNumber, t.version, t.callId, t.referralId,
+                t.categoryCode, t.urgency.name(), t.content, t.address, t.districtCode, t.latitude, t.longitude,
+                t.callerPhone, t.callerName, ref(lead), supporting.stream().map(TicketRecorder::ref).toList(),
+                t.signBy, t.resolveBy, t.dispatchedAt);
+        outbox.publish(Topics.TICKETS, t.id.toString(), EventTypes.TICKET_DISPATCHED, t.ticketNumber, event);
+    }
+
+    static DepartmentRef ref(Department d) {
+        return new DepartmentRef(d.code, d.nameZh, d.nameEn, d.adapter, d.endpointUrl);
+    }
+}
