@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -20,10 +23,14 @@ public class Outbox {
     private final ObjectMapper json;
     private final Clock clock;
     private final String source;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
 
-    public Outbox(EntityManager em, ObjectMapper json, Clock clock,
-                  @ConfigProperty(name = "linkage.events.source") String source) {
+    public Outbox(EntityManager em, ObjectMapper json, Clock clock, TransactionSynchronizationRegistry transactions,
+                  OutboxRelay relay, @ConfigProperty(name = "linkage.events.source") String source) {
         this.em = em;
+        this.transactions = transactions;
+        this.relay = relay;
         this.json = json;
         this.clock = clock;
         this.source = source;
@@ -50,6 +57,26 @@ public class Outbox {
             throw new IllegalArgumentException("event data is not serialisable: " + type, e);
         }
         em.persist(event);
+        wakeRelayAfterCommit();
         return event.eventId;
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(OutboxRelay.class) != null) {
+            return;
+        }
+        transactions.putResource(OutboxRelay.class, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
     }
 }

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,9 +21,14 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Publishes outbox rows to Kafka in commit order, in batches, and deletes them once acknowledged.
+ * It runs when a commit wakes it and, as a safety net, on a timer.
  * At-least-once: a crash between the broker's ack and the delete republishes the batch, which every
  * consumer tolerates because it deduplicates on the CloudEvents id.
  */
@@ -36,8 +42,16 @@ public class OutboxRelay {
     private final Duration sendTimeout;
     private final long lockKey;
     private final boolean enabled;
+    private final RelayReadiness readiness;
+    private final ReentrantLock draining = new ReentrantLock();
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final ExecutorService wakeups = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "outbox-relay");
+        t.setDaemon(true);
+        return t;
+    });
 
-    public OutboxRelay(EntityManager em,
+    public OutboxRelay(EntityManager em, RelayReadiness readiness,
                        @Channel("linkage-outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
                        MutinyEmitter<String> emitter,
                        @ConfigProperty(name = "linkage.outbox.batch-size", defaultValue = "500") int batchSize,
@@ -45,6 +59,7 @@ public class OutboxRelay {
                        @ConfigProperty(name = "linkage.outbox.enabled", defaultValue = "true") boolean enabled,
                        @ConfigProperty(name = "linkage.events.source") String source) {
         this.em = em;
+        this.readiness = readiness;
         this.emitter = emitter;
         this.batchSize = batchSize;
         this.sendTimeout = sendTimeout;
@@ -53,12 +68,38 @@ public class OutboxRelay {
         this.lockKey = 0x4c4b0000L ^ source.hashCode();
     }
 
-    @Scheduled(every = "${linkage.outbox.interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    /**
+     * Asks for a drain soon, on the relay's own thread: called after every commit that wrote events,
+     * so an event leaves within milliseconds instead of waiting for the next tick. Requests that
+     * arrive while one is pending fold into it, which is what makes batches under load.
+     */
+    public void wake() {
+        if (enabled && readiness.isStarted() && wakePending.compareAndSet(false, true)) {
+            wakeups.execute(() -> {
+                wakePending.set(false);
+                drain();
+            });
+        }
+    }
+
+    /** The safety net: picks up whatever a lost wake-up or a failed send left behind. */
+    @Scheduled(every = "${linkage.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = RelayReadiness.class)
-    void drain() {
+    void tick() {
+        drain();
+    }
+
+    @PreDestroy
+    void stop() {
+        wakeups.shutdownNow();
+    }
+
+    private void drain() {
         if (!enabled) {
             return;
         }
+        // One drain at a time in this JVM: a wake-up waits for a running tick instead of skipping past it.
+        draining.lock();
         try {
             int sent;
             do {
@@ -67,6 +108,8 @@ public class OutboxRelay {
         } catch (RuntimeException e) {
             // The rows stay in the outbox; the next tick tries again.
             LOG.warnf("outbox relay paused: %s", e.getMessage());
+        } finally {
+            draining.unlock();
         }
     }
 

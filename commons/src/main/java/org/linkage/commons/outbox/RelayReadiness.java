@@ -19,6 +19,10 @@ public class RelayReadiness implements Scheduled.SkipPredicate {
         started = true;
     }
 
+    public boolean isStarted() {
+        return started;
+    }
+
     @Override
     public boolean test(ScheduledExecution execution) {
         return !started;

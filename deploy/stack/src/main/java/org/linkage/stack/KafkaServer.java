@@ -59,7 +59,7 @@ public final class KafkaServer implements AutoCloseable {
                     "auto.create.topics.enable=true",
                     "log.retention.hours=168",
                     ""));
-            String classpath = System.getProperty("java.class.path");
+            String classpath = absoluteClassPath();
             if (!Files.exists(logDirs.resolve("meta.properties"))) {
                 ManagedProcess.run("kafka storage format", List.of(ManagedProcess.javaBinary(), "-Xmx256m", "-cp", classpath,
                                 "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
@@ -77,6 +77,17 @@ public final class KafkaServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * This JVM's class path with every entry made absolute: the broker runs in its own folder, and a
+     * relative entry (java -jar deploy/stack/target/linkage-stack.jar) would not resolve from there.
+     */
+    private static String absoluteClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .map(entry -> Path.of(entry).toAbsolutePath().normalize().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     public String bootstrapServers() {

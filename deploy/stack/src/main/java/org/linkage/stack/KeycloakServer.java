@@ -38,6 +38,18 @@ public final class KeycloakServer implements AutoCloseable {
      */
     public static KeycloakServer start(Path home, Path distZip, Path realmFile, int port, int managementPort,
                                        Duration timeout) {
+        KeycloakServer server = launch(home, distZip, realmFile, port, managementPort);
+        try {
+            server.awaitReady(timeout);
+            return server;
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** Starts the process without waiting for it, so the caller can own (and stop) it at once. */
+    public static KeycloakServer launch(Path home, Path distZip, Path realmFile, int port, int managementPort) {
         try {
             Path install = unpack(distZip, home);
             Path importDir = install.resolve("data").resolve("import");
@@ -56,9 +68,7 @@ public final class KeycloakServer implements AutoCloseable {
                             "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                             "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin"),
                     install, home.resolve("keycloak.log"));
-            KeycloakServer server = new KeycloakServer(process, port);
-            server.awaitRealm(timeout);
-            return server;
+            return new KeycloakServer(process, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,7 +87,8 @@ public final class KeycloakServer implements AutoCloseable {
         return process.logFile();
     }
 
-    private void awaitRealm(Duration timeout) {
+    /** Waits until the realm answers its OpenID discovery document. */
+    public void awaitReady(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl() + "/.well-known/openid-configuration"))
                 .timeout(Duration.ofSeconds(5)).build();

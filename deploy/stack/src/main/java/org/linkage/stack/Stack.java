@@ -13,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -114,11 +112,12 @@ public final class Stack implements AutoCloseable {
         long t0 = System.nanoTime();
         Consumer<String> say = m -> progress.accept(String.format("[%5.1fs] %s", (System.nanoTime() - t0) / 1e9, m));
 
-        // Keycloak is the slowest to start; it runs alongside the rest.
+        // Keycloak is the slowest to start; it boots alongside the rest and is awaited last.
         say.accept("starting Keycloak " + property("keycloak.version") + " on port " + settings.keycloakPort() + " ...");
-        CompletableFuture<KeycloakServer> keycloakStart = CompletableFuture.supplyAsync(() -> KeycloakServer.start(
-                data.resolve("keycloak"), keycloakZip(), settings.root().resolve("deploy/keycloak/linkage-realm.json"),
-                settings.keycloakPort(), settings.keycloakManagementPort(), Duration.ofSeconds(300)));
+        keycloak = KeycloakServer.launch(data.resolve("keycloak"), keycloakZip(),
+                settings.root().resolve("deploy/keycloak/linkage-realm.json"),
+                settings.keycloakPort(), settings.keycloakManagementPort());
+        started.add(keycloak);
 
         if (settings.postgresUrl() == null) {
             say.accept("starting PostgreSQL (embedded) on port " + settings.postgresPort() + " ...");
@@ -143,12 +142,7 @@ public final class Stack implements AutoCloseable {
         started.add(inbox);
         say.accept("department inbox (stand-in for department systems) at " + inbox.url() + "/departments");
 
-        try {
-            keycloak = keycloakStart.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-        started.add(keycloak);
+        keycloak.awaitReady(Duration.ofSeconds(300));
         say.accept("Keycloak ready: realm " + keycloak.realmUrl());
 
         for (String name : SERVICES) {
@@ -248,6 +242,9 @@ public final class Stack implements AutoCloseable {
     }
 
     public static void main(String[] args) {
+        // The embedded PostgreSQL launcher logs every step at INFO; a person starting the stack wants the summary.
+        java.util.logging.Logger.getLogger("io.zonky").setLevel(java.util.logging.Level.WARNING);
+        java.util.logging.Logger.getLogger("org.apache.kafka").setLevel(java.util.logging.Level.WARNING);
         Path root = Path.of(System.getenv().getOrDefault("LINKAGE_HOME", ".")).toAbsolutePath().normalize();
         if (!Files.exists(root.resolve("deploy/keycloak/linkage-realm.json"))) {
             System.err.println("Run this from the repository root (or set LINKAGE_HOME): " + root + " is not a Linkage checkout.");
