@@ -29,6 +29,10 @@ public interface RouterConfig {
     @WithDefault("3WD")
     String reopenResolveLimit();
 
+    /** Optional GeoJSON of district polygons (file or classpath resource), used when code and address fail. */
+    @WithName("district-boundaries")
+    java.util.Optional<String> districtBoundaries();
+
     Urgencies urgency();
 
     Supervision supervision();

@@ -2,8 +2,6 @@ package org.linkage.router.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -104,15 +102,16 @@ public class AdminResource {
     @GET
     @Path("/calendar/{year}")
     @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER, Roles.SUPERVISOR})
-    public ReferenceData.CalendarData calendar(@PathParam("year") @Min(2000) @Max(2100) int year) {
-        return admin.calendar(year);
+    public ReferenceData.CalendarData calendar(@PathParam("year") String year) {
+        return admin.calendar(QueryParams.integer("year", year, 0, 2000, 2100));
     }
 
     @PUT
     @Path("/calendar/{year}")
-    public ReferenceData.CalendarData loadCalendar(@PathParam("year") @Min(2000) @Max(2100) int year,
+    public ReferenceData.CalendarData loadCalendar(@PathParam("year") String year,
                                                    @NotNull @Valid ReferenceData.CalendarData body) {
-        ReferenceData.CalendarData saved = admin.loadCalendar(year, body, currentActor.get("router-admin"));
+        ReferenceData.CalendarData saved = admin.loadCalendar(QueryParams.integer("year", year, 0, 2000, 2100), body,
+                currentActor.get("router-admin"));
         calendars.invalidate(); // after commit, so no other request caches the old year
         return saved;
     }

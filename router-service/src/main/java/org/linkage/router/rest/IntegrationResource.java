@@ -46,7 +46,7 @@ public class IntegrationResource {
                           @DecimalMin("-90") @DecimalMax("90") Double latitude,
                           @DecimalMin("-180") @DecimalMax("180") Double longitude,
                           @Size(max = 100) String callerName,
-                          @Pattern(regexp = "\\+?[0-9-]{5,20}") String callerPhone,
+                          @Pattern(regexp = "[+0-9 ()-]{5,30}") String callerPhone,
                           @Email @Size(max = 200) String email) {
     }
 

@@ -1,10 +1,6 @@
 package org.linkage.router.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -64,14 +60,17 @@ public class StatisticsResource {
 
     @GET
     @Path("/hotspots")
-    public Response hotspots(@QueryParam("windowDays") @DefaultValue("1") @Min(1) @Max(90) int windowDays,
-                             @QueryParam("baselineWindows") @DefaultValue("28") @Min(1) @Max(365) int baselineWindows,
-                             @QueryParam("factor") @DefaultValue("3") @DecimalMin("1") @DecimalMax("100") double factor,
-                             @QueryParam("minCount") @DefaultValue("5") @Min(1) int minCount,
-                             @QueryParam("all") @DefaultValue("false") boolean all,
+    public Response hotspots(@QueryParam("windowDays") String windowDays,
+                             @QueryParam("baselineWindows") String baselineWindows,
+                             @QueryParam("factor") String factor,
+                             @QueryParam("minCount") String minCount,
+                             @QueryParam("all") String all,
                              @QueryParam("format") @Pattern(regexp = "json|csv") String format,
                              @HeaderParam("Accept") String accept) {
-        return respond(statistics.hotspots(windowDays, baselineWindows, factor, minCount, all,
+        return respond(statistics.hotspots(QueryParams.integer("windowDays", windowDays, 1, 1, 90),
+                QueryParams.integer("baselineWindows", baselineWindows, 28, 1, 365),
+                QueryParams.decimal("factor", factor, 3, 1, 100),
+                QueryParams.integer("minCount", minCount, 5, 1, 1_000_000), QueryParams.bool("all", all),
                 currentActor.get("router-api")), StatisticsService.Hotspot.class, format, accept);
     }
 

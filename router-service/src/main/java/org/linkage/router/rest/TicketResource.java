@@ -2,11 +2,8 @@ package org.linkage.router.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -51,10 +48,11 @@ public class TicketResource {
                                 @QueryParam("categoryCode") @Pattern(regexp = "[A-Z_]{2,40}") String categoryCode,
                                 @QueryParam("districtCode") @Pattern(regexp = "[A-Za-z0-9-]{2,20}") String districtCode,
                                 @QueryParam("departmentCode") @Pattern(regexp = "[A-Za-z0-9-]{2,40}") String departmentCode,
-                                @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return queries.list(new TicketQueries.Filter(status, categoryCode, districtCode, departmentCode), actor(),
-                page, size);
+                                @QueryParam("duplicates") String duplicates,
+                                @QueryParam("page") String page, @QueryParam("size") String size) {
+        return queries.list(new TicketQueries.Filter(status, categoryCode, districtCode, departmentCode,
+                        QueryParams.bool("duplicates", duplicates)), actor(),
+                QueryParams.integer("page", page, 0, 0, 1_000_000), QueryParams.integer("size", size, 50, 1, 500));
     }
 
     @GET
@@ -102,6 +100,13 @@ public class TicketResource {
                                                            @NotNull @Valid TicketRequests.Extension body) {
         ExtensionRequest x = tickets.requestExtension(ref, actor(), body.reason(), body.newResolveBy());
         return new TicketRequests.ExtensionResult(x.id, ref, x.status, x.requestedResolveBy);
+    }
+
+    @GET
+    @Path("/{ref}/extensions")
+    @RolesAllowed({Roles.DEPT_AGENT, Roles.DISPATCHER, Roles.SUPERVISOR})
+    public List<TicketQueries.ExtensionView> extensions(@PathParam("ref") String ref) {
+        return queries.extensions(ref, actor());
     }
 
     @POST

@@ -89,7 +89,7 @@ public class DispatchService {
         t.email = draft.email();
         t.receivedAt = draft.receivedAt() != null ? draft.receivedAt() : now;
         t.createdAt = now;
-        t.districtCode = districts.resolve(draft.districtCode(), draft.address()).orElse(null);
+        t.districtCode = districts.resolve(draft.districtCode(), draft.address(), draft.latitude(), draft.longitude()).orElse(null);
         t.ruleId = rule.id;
         t.callbackRequired = rule.callbackRequired;
         t.status = TicketStatus.PENDING_DISPATCH;

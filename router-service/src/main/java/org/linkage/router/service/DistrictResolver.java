@@ -9,9 +9,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** District of a ticket: the explicit code when it is a known active district, else the address text. */
+/**
+ * District of a ticket: the explicit code when it is a known active district, else the address
+ * text, else the coordinates against the deployment's district polygons (when it supplies them).
+ */
 @ApplicationScoped
 public class DistrictResolver {
+    private final BoundaryLoader boundaries;
+
+    public DistrictResolver(BoundaryLoader boundaries) {
+        this.boundaries = boundaries;
+    }
+
+    public Optional<String> resolve(String districtCode, String address, Double latitude, Double longitude) {
+        Optional<String> found = resolve(districtCode, address);
+        if (found.isPresent() || latitude == null || longitude == null) {
+            return found;
+        }
+        return boundaries.boundaries().districtAt(latitude, longitude)
+                .filter(code -> District.<District>findByIdOptional(code).map(d -> d.active).orElse(false));
+    }
 
     public Optional<String> resolve(String districtCode, String address) {
         if (districtCode != null && !districtCode.isBlank()) {

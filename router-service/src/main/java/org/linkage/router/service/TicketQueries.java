@@ -10,6 +10,7 @@ import org.linkage.commons.privacy.PhoneMask;
 import org.linkage.commons.security.Actor;
 import org.linkage.router.repository.Department;
 import org.linkage.router.repository.DispatchRule;
+import org.linkage.router.repository.ExtensionRequest;
 import org.linkage.router.repository.Ticket;
 import org.linkage.router.repository.TicketHistory;
 import org.linkage.router.repository.TicketUnit;
@@ -25,7 +26,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class TicketQueries {
     /** Filters of the ticket list; any may be null. */
-    public record Filter(String status, String categoryCode, String districtCode, String departmentCode) {
+    /** @param flaggedDuplicates true lists only possible duplicates not yet merged (the dispatchers' 并单 work list) */
+    public record Filter(String status, String categoryCode, String districtCode, String departmentCode,
+                         boolean flaggedDuplicates) {
     }
 
     private final TicketAccess access;
@@ -65,6 +68,11 @@ public class TicketQueries {
             q.append(" and id in (select u.ticketId from TicketUnit u where u.departmentCode = :department)");
             params.put("department", filter.departmentCode());
         }
+        if (filter.flaggedDuplicates()) {
+            q.append(" and duplicateOf is not null and status not in (:finals)");
+            params.put("finals", List.of(org.linkage.router.domain.TicketStatus.MERGED,
+                    org.linkage.router.domain.TicketStatus.CLOSED, org.linkage.router.domain.TicketStatus.TRANSFERRED_TO_POLICE));
+        }
         Optional<String> unit = TicketAccess.unitOf(actor);
         if (unit.isPresent()) {
             q.append(" and id in (select u.ticketId from TicketUnit u where u.departmentCode = :unit)");
@@ -77,6 +85,20 @@ public class TicketQueries {
             items.add(view(t, true, false));
         }
         return new TicketView.Page(query.count(), page, size, items);
+    }
+
+    public List<ExtensionView> extensions(String ref, Actor actor) {
+        Ticket t = access.read(ref, actor);
+        return ExtensionRequest.<ExtensionRequest>list("ticketId = ?1 order by requestedAt", t.id).stream()
+                .map(x -> new ExtensionView(x.id, x.status, x.departmentCode, x.requestedBy, x.requestedAt, x.reason,
+                        x.previousResolveBy, x.requestedResolveBy, x.decidedBy, x.decidedAt, x.decisionNote)).toList();
+    }
+
+    /** An extension request (延期申请) and its decision. */
+    public record ExtensionView(UUID id, String status, String departmentCode, String requestedBy,
+                                java.time.Instant requestedAt, String reason, java.time.Instant previousResolveBy,
+                                java.time.Instant requestedResolveBy, String decidedBy, java.time.Instant decidedAt,
+                                String decisionNote) {
     }
 
     public List<Map<String, Object>> duplicates(String ref, Actor actor) {

@@ -50,6 +50,9 @@ class MergeTest {
                 .body("ticketNumber", hasItem(master.ticketNumber))
                 .body("ticketNumber", not(hasItem(unrelated.ticketNumber)));
         given().get("/api/tickets/" + duplicate.ticketNumber).then().body("duplicateOf", equalTo(master.ticketNumber));
+        given().get("/api/tickets?duplicates=true&size=500").then().statusCode(200)
+                .body("items.ticketNumber", hasItem(duplicate.ticketNumber))
+                .body("items.ticketNumber", not(hasItem(unrelated.ticketNumber)));
 
         given().contentType(ContentType.JSON).body("{\"masterTicketNumber\":\"" + duplicate.ticketNumber + "\"}")
                 .post("/api/tickets/" + duplicate.ticketNumber + "/merge").then().statusCode(400)
@@ -58,6 +61,8 @@ class MergeTest {
                 .post("/api/tickets/" + duplicate.ticketNumber + "/merge").then().statusCode(200)
                 .body("status", equalTo("MERGED"));
         given().get("/api/tickets/" + duplicate.ticketNumber).then().body("masterTicketNumber", equalTo(master.ticketNumber));
+        given().get("/api/tickets?duplicates=true&size=500").then()
+                .body("items.ticketNumber", not(hasItem(duplicate.ticketNumber)));
 
         String unit = master.leadDepartmentCode;
         QuarkusTransaction.requiringNew().run(() -> tickets.sign(master.ticketNumber, Fixtures.agent(unit), null));

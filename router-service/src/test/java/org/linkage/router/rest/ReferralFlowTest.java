@@ -73,6 +73,7 @@ class ReferralFlowTest {
         assertEquals("CD-HRSS", d.data().get("department").get("code").asText());
         assertEquals("WEBHOOK", d.data().get("department").get("adapter").asText());
         assertEquals("http://127.0.0.1:8090/departments/CD-HRSS/tickets", d.data().get("department").get("endpointUrl").asText());
+        assertEquals("13812345678", d.data().get("callerPhone").asText(), "WAGES units must call back");
         List<KafkaSupport.Event> status = KafkaSupport.read(Topics.TICKETS,
                 e -> t.id.toString().equals(e.key()) && EventTypes.TICKET_STATUS_CHANGED.equals(e.type()), 1, Duration.ofSeconds(30));
         assertEquals("DISPATCHED", status.get(0).data().get("status").asText());
@@ -95,6 +96,9 @@ class ReferralFlowTest {
         assertEquals("510107", t.districtCode);
         assertEquals("510107-URBAN", t.leadDepartmentCode);
         assertEquals("DISPATCHED", t.status.name());
+        List<KafkaSupport.Event> dispatched = KafkaSupport.read(Topics.TICKETS,
+                e -> t.id.toString().equals(e.key()) && EventTypes.TICKET_DISPATCHED.equals(e.type()), 1, Duration.ofSeconds(30));
+        assertEquals("138****5678", dispatched.get(0).data().get("callerPhone").asText(), "NOISE units need not call back");
     }
 
     @Test

@@ -139,7 +139,7 @@ class StatisticsTest {
     void aCategoryDistrictPairWellAboveItsBaselineIsAHotspot() {
         // Baseline: one HEALTH and two ENVIRONMENT tickets a day in 青白江区 over the 7 days before.
         for (int day = 1; day <= 7; day++) {
-            clock.set(Instant.parse("2026-04-20T04:00:00Z").minusSeconds(86_400L * day));
+            clock.set(Instant.parse("2026-04-20T03:00:00Z").minusSeconds(86_400L * day));
             fixtures.dispatched("HEALTH", "510113", "诊所收费问题" + day);
             fixtures.dispatched("ENVIRONMENT", "510113", "工厂排放异味" + day);
             fixtures.dispatched("ENVIRONMENT", "510113", "河道污水直排" + day);

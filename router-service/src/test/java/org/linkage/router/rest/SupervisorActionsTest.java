@@ -36,6 +36,8 @@ class SupervisorActionsTest {
         Instant wanted = Instant.parse("2030-06-01T09:00:00Z");
         ExtensionRequest x = QuarkusTransaction.requiringNew().call(() ->
                 tickets.requestExtension(t.ticketNumber, Fixtures.agent("CD-HRSS"), "需调取劳动合同", wanted));
+        given().get("/api/tickets/" + t.ticketNumber + "/extensions").then().statusCode(200)
+                .body("[0].id", equalTo(x.id.toString())).body("[0].status", equalTo("PENDING"));
         given().contentType(ContentType.JSON).body("{\"approve\":true,\"note\":\"同意\"}")
                 .post("/api/tickets/" + t.ticketNumber + "/extensions/" + x.id + "/decision")
                 .then().statusCode(200).body("status", equalTo("APPROVED"));
