@@ -206,7 +206,7 @@ public final class Evaluate {
         for (int i = 0; i < s.length(); i++) {
             width += s.charAt(i) > 0x2E80 ? 2 : 1;
         }
-        return s + " ".repeat(Math.max(0, 14 - width));
+        return s + " ".repeat(Math.max(0, 18 - width));
     }
 
     private static String abbreviate(String s) {

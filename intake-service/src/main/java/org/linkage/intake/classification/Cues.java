@@ -40,7 +40,7 @@ public final class Cues {
         }
     }
 
-    private final Map<Character, Cue[]> byFirstChar;
+    private final Cue[][] byFirstChar = new Cue[Character.MAX_VALUE + 1][];   // indexed by char: no boxing per character
     private final Map<Kind, List<Cue>> byKind;
     private final String fingerprint;
 
@@ -51,12 +51,10 @@ public final class Cues {
             index.computeIfAbsent(cue.text().charAt(0), k -> new ArrayList<>()).add(cue);
             kinds.computeIfAbsent(cue.kind(), k -> new ArrayList<>()).add(cue);
         }
-        Map<Character, Cue[]> frozen = new HashMap<>();
         // longest first, so the first hit at a position is the most specific phrase
-        index.forEach((c, list) -> frozen.put(c, list.stream()
+        index.forEach((c, list) -> byFirstChar[c] = list.stream()
                 .sorted(Comparator.comparingInt((Cue q) -> -q.text().length()).thenComparingInt(Cue::priority))
-                .toArray(Cue[]::new)));
-        this.byFirstChar = frozen;
+                .toArray(Cue[]::new));
         this.byKind = kinds;
         StringBuilder all = new StringBuilder();
         cues.forEach(c -> all.append(c.kind()).append('\t').append(c.code()).append('\t').append(c.text()).append('\n'));
@@ -111,7 +109,7 @@ public final class Cues {
     public List<Match> find(String text, Set<Kind> kinds) {
         List<Match> matches = new ArrayList<>();
         for (int i = 0; i < text.length(); i++) {
-            Cue[] candidates = byFirstChar.get(text.charAt(i));
+            Cue[] candidates = byFirstChar[text.charAt(i)];
             if (candidates == null) {
                 continue;
             }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,14 +21,26 @@ import java.util.Set;
 public final class SafetyFirstClassifier implements Classifier {
 
     /** Model confidence above which a long written complaint with a danger cue is taken to have a 12345 substance. */
-    static final double SUBSTANCE_CONFIDENCE = 0.80;
+    static final double SUBSTANCE_CONFIDENCE = 0.50;
     /** ... and the number of Chinese characters it needs: on a short call the model's confidence means little. */
     static final int SUBSTANCE_MIN_IDEOGRAPHS = 60;
+    /**
+     * NON_POLICE needs positive evidence: a non-police subject cue, or the model this sure of a domain (lower for long
+     * written texts, where the model is reliable). Anything else stays with 110: a call nobody understood is not
+     * diverted.
+     */
+    static final double NON_POLICE_CONFIDENCE = 0.60;
+    static final double LONG_TEXT_CONFIDENCE = 0.40;
     /** Below this total score nothing is known about the category: OTHER. */
     static final double OTHER_BELOW = 0.30;
     static final double SUBJECT_SCORE = 0.50;
     static final double SUBJECT_EXTRA = 0.10;
     static final double CONTEXT_SCORE = 0.20;
+    /**
+     * From this length on (a written complaint, not a call) the model has enough text to be trusted with the domain, and
+     * keyword cues only choose the category inside it; on shorter texts cues and model vote together.
+     */
+    static final int LONG_TEXT_IDEOGRAPHS = 60;
     /** How far (characters) the danger word of a PAIR may follow its person word. */
     static final int PAIR_DISTANCE = 12;
 
@@ -43,6 +54,9 @@ public final class SafetyFirstClassifier implements Classifier {
     private final Negation negation;
     private final DomainModel model;          // may be null: cues only
     private final Map<String, String> domainDefault;
+    private final Map<String, List<Category>> categoriesOfDomain = new HashMap<>();
+    private final Map<String, Category> categories = new HashMap<>();
+    private final String weakCode;
     private final String version;
 
     public SafetyFirstClassifier(Taxonomy taxonomy, Cues cues, DomainModel model) {
@@ -58,6 +72,13 @@ public final class SafetyFirstClassifier implements Classifier {
             defaults.putIfAbsent(domain, taxonomy.ofDomain(domain).get(0).code());
         }
         this.domainDefault = Map.copyOf(defaults);
+        for (Category c : taxonomy.all()) {
+            categories.put(c.code(), c);
+        }
+        for (String domain : taxonomy.domains()) {
+            categoriesOfDomain.put(domain, taxonomy.ofDomain(domain));
+        }
+        this.weakCode = cues.of(Cues.Kind.WEAK).get(0).code();
         this.version = "rules-" + cues.fingerprint().substring(0, 8) + "+" + (model == null ? "no-model" : model.version());
     }
 
@@ -111,7 +132,8 @@ public final class SafetyFirstClassifier implements Classifier {
         }
 
         double[] probs = model == null ? null : model.predict(normTitle, normText);
-        Choice choice = chooseNonPolice(cueScore, probs);
+        boolean longText = ideographs(normTitle) + ideographs(normText) >= LONG_TEXT_IDEOGRAPHS;
+        Choice choice = chooseNonPolice(cueScore, probs, longText);
 
         if (!danger.isEmpty()) {
             Cues.Match decisive = danger.get(0);
@@ -139,13 +161,22 @@ public final class SafetyFirstClassifier implements Classifier {
         }
         if (weak && subjectCategories.isEmpty() && !context) {
             // the caller asks for the police and says nothing else: the call-taker must hear more, so 110 keeps it
-            String code = cues.of(Cues.Kind.WEAK).get(0).code();
+            String code = weakCode;
             signals.add(0, "报警:请求警察 asks for police");
             signals.add("类别:" + describe(code));
             return new Classification(Disposition.POLICE, code, 0.6, List.copyOf(signals), version);
         }
         if (choice.domain != null) {
             signals.add("领域:" + choice.domain + " " + format(choice.domainProbability));
+        }
+        boolean evidence = !subjectCategories.isEmpty() || choice.domainProbability >= NON_POLICE_CONFIDENCE
+                || (longText && choice.domainProbability >= LONG_TEXT_CONFIDENCE);
+        if (!evidence) {
+            // no danger word, but no clear 12345 matter either: a call we do not understand stays with 110
+            String code = weakCode;
+            signals.add(0, "不确定:没有明确的12345事项 no clear non-police matter");
+            signals.add("类别:" + describe(code));
+            return new Classification(Disposition.POLICE, code, 0.5, List.copyOf(signals), version);
         }
         signals.add("类别:" + describe(choice.code) + " " + format(choice.score));
         return new Classification(Disposition.NON_POLICE, choice.code, Math.min(0.99, choice.score), List.copyOf(signals), version);
@@ -226,10 +257,20 @@ public final class SafetyFirstClassifier implements Classifier {
      * The non-police category: each domain's probability goes to its best-cued category (or the domain's default),
      * cue scores are added, the highest total wins; nothing convincing gives OTHER.
      */
-    private Choice chooseNonPolice(Map<String, Double> cueScore, double[] probs) {
+    private Choice chooseNonPolice(Map<String, Double> cueScore, double[] probs, boolean longText) {
+        String modelDomain = null;
+        if (probs != null && longText) {
+            int best = 0;
+            for (int d = 1; d < probs.length; d++) {
+                best = probs[d] > probs[best] ? d : best;
+            }
+            modelDomain = model.domains().get(best);
+        }
+        String onlyDomain = modelDomain;
         Map<String, Double> total = new LinkedHashMap<>();
         cueScore.forEach((code, s) -> {
-            if (taxonomy.byCode(code).map(c -> !c.police()).orElse(false)) {
+            Category category = categories.get(code);
+            if (category != null && !category.police() && (onlyDomain == null || onlyDomain.equals(category.domain()))) {
                 total.merge(code, s, Double::sum);
             }
         });
@@ -241,7 +282,7 @@ public final class SafetyFirstClassifier implements Classifier {
                 domainProbability.put(domain, probs[d]);
                 String best = null;
                 double bestCue = 0;
-                for (Category c : taxonomy.ofDomain(domain)) {
+                for (Category c : categoriesOfDomain.get(domain)) {
                     double s = cueScore.getOrDefault(c.code(), 0.0);
                     if (s > bestCue) {
                         bestCue = s;
@@ -259,10 +300,10 @@ public final class SafetyFirstClassifier implements Classifier {
                 bestCode = e.getKey();
             }
         }
-        if (bestScore < OTHER_BELOW) {
+        if (bestScore < OTHER_BELOW && modelDomain == null) {
             return new Choice(Taxonomy.OTHER, 1 - bestScore, null, 0);
         }
-        String domain = taxonomy.byCode(bestCode).map(Category::domain).orElse(null);
+        String domain = categories.get(bestCode).domain();
         return new Choice(bestCode, bestScore, domain, domain == null ? 0 : domainProbability.getOrDefault(domain, 0.0));
     }
 
@@ -284,10 +325,14 @@ public final class SafetyFirstClassifier implements Classifier {
     }
 
     private String describe(String code) {
-        return taxonomy.byCode(code).map(c -> c.code() + " " + c.nameZh()).orElse(code);
+        Category c = categories.get(code);
+        return c == null ? code : c.code() + " " + c.nameZh();
     }
 
-    private static String format(double d) {
-        return String.format(Locale.ROOT, "%.2f", d);
+    /** Two decimals; String.format would cost more than the rest of a classification. */
+    static String format(double d) {
+        long hundredths = Math.round(d * 100);
+        long frac = hundredths % 100;
+        return (hundredths / 100) + (frac < 10 ? ".0" : ".") + frac;
     }
 }

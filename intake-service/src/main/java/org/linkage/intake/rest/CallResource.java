@@ -76,8 +76,12 @@ public class CallResource {
                 request.longitude(), request.title(), request.content(),
                 request.receivedAt() == null ? null : request.receivedAt().toInstant(), request.urgency(),
                 Boolean.TRUE.equals(request.confirm()), null, null);
-        Submitted submitted = service.submit(call, Params.idempotencyKey(idempotencyKey));
-        CallView view = detail(submitted.call());
+        return answer(service.submit(call, Params.idempotencyKey(idempotencyKey)), views, uri);
+    }
+
+    /** 201 with the new call's location the first time; 200 with the same call for a retry. */
+    static Response answer(Submitted submitted, CallViews views, UriInfo uri) {
+        CallView view = views.detail(submitted.call());
         return submitted.created()
                 ? Response.created(uri.getBaseUriBuilder().path("api/calls/{id}").build(view.id())).entity(view).build()
                 : Response.ok(view).build();
@@ -123,7 +127,23 @@ public class CallResource {
             reported and the final answer, and the audit trail. Contact details are masked.""")
     @APIResponse(responseCode = "404", description = "No such call, or not one you may see")
     public CallView get(@PathParam("id") String id) {
-        return detail(service.visible(Params.uuid("id", id), currentActor.get("intake")));
+        return views.detail(service.visible(Params.uuid("id", id), currentActor.get("intake")));
+    }
+
+    @GET
+    @Path("/by-retrieval-code/{code}")
+    @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER, Roles.SUPERVISOR})
+    @Operation(summary = "Find a call by the caller's retrieval code (查询码查询)", description = """
+            For a caller who calls back and quotes their code: any call-taker may open that call (masked).
+            Every look-up is recorded in the audit trail (RETRIEVED_BY_CODE).""")
+    @APIResponse(responseCode = "404", description = "No call with that code")
+    public CallView byRetrievalCode(
+            @Parameter(example = "K7M2Q9XR") @PathParam("code") String code) {
+        String checked = Params.text("code", code, 16);
+        if (checked == null || !checked.matches("[0-9A-Za-z]+")) {
+            throw org.linkage.commons.problem.ProblemException.badRequest("code", "查询码格式不正确 / not a retrieval code");
+        }
+        return views.detail(service.byRetrievalCode(checked));
     }
 
     @GET
@@ -145,7 +165,7 @@ public class CallResource {
             transaction; a POLICE call stays with 110. 409 if the call was already decided.""")
     @APIResponse(responseCode = "409", description = "Already confirmed or overridden")
     public CallView confirm(@PathParam("id") String id) {
-        return detail(service.confirm(Params.uuid("id", id)));
+        return views.detail(service.confirm(Params.uuid("id", id)));
     }
 
     @POST
@@ -159,7 +179,7 @@ public class CallResource {
     @APIResponse(responseCode = "400", description = "Missing reason or a category that does not fit")
     @APIResponse(responseCode = "409", description = "Already confirmed or overridden")
     public CallView override(@PathParam("id") String id, @NotNull @Valid OverrideRequest request) {
-        return detail(service.override(Params.uuid("id", id), request.disposition(), request.categoryCode(),
+        return views.detail(service.override(Params.uuid("id", id), request.disposition(), request.categoryCode(),
                 request.reason(), request.urgency()));
     }
 
@@ -170,9 +190,5 @@ public class CallResource {
     public List<AuditRecord> audit(@PathParam("id") String id) {
         CallEntity call = service.visible(Params.uuid("id", id), currentActor.get("intake"));
         return audit.of(AuditActions.CALL, call.id);
-    }
-
-    private CallView detail(CallEntity call) {
-        return views.detail(call);
     }
 }

@@ -24,7 +24,6 @@ import org.linkage.intake.domain.Channel;
 import org.linkage.intake.domain.Urgency;
 import org.linkage.intake.service.CallService;
 import org.linkage.intake.service.NewCall;
-import org.linkage.intake.service.Submitted;
 
 @Path("/api/incidents/{incidentNumber}/referrals")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,10 +58,6 @@ public class IncidentResource {
                 request.content(), request.receivedAt() == null ? null : request.receivedAt().toInstant(),
                 request.urgency() == null ? Urgency.URGENT : request.urgency(), true, incidentNumber,
                 request.categoryCode());
-        Submitted submitted = service.submit(call, Params.idempotencyKey(idempotencyKey));
-        CallView view = views.detail(submitted.call());
-        return submitted.created()
-                ? Response.created(uri.getBaseUriBuilder().path("api/calls/{id}").build(view.id())).entity(view).build()
-                : Response.ok(view).build();
+        return CallResource.answer(service.submit(call, Params.idempotencyKey(idempotencyKey)), views, uri);
     }
 }

@@ -29,7 +29,8 @@ final class Params {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            // An unencoded '+' in a query string arrives as a space: "09:30:00 08:00" meant "+08:00".
+            return OffsetDateTime.parse(value.strip().replace(' ', '+')).toInstant();
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(name,
                     "须为带时区的ISO-8601时间 / must be an ISO-8601 date-time with offset, e.g. 2026-11-28T09:30:00+08:00");

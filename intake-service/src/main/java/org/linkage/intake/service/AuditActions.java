@@ -13,6 +13,7 @@ public final class AuditActions {
     public static final String TICKET_STATUS_REPORTED = "TICKET_STATUS_REPORTED";
     public static final String HANDED_BACK = "HANDED_BACK";
     public static final String CONTACT_VIEWED = "CONTACT_VIEWED";
+    public static final String RETRIEVED_BY_CODE = "RETRIEVED_BY_CODE";
     public static final String TRANSFER_RECEIVED = "RECEIVED";
     public static final String TRANSFER_ACCEPTED = "ACCEPTED";
 

@@ -57,7 +57,7 @@ public class CallSearch {
         if (q.text() != null) {
             // Plain substring search: call texts are short and Chinese has no word boundaries to index on.
             where.add("(content like :text escape '\\' or address like :text escape '\\' or title like :text escape '\\'"
-                    + " or callNumber like :text escape '\\')");
+                    + " or callNumber like :text escape '\\' or incidentNumber like :text escape '\\')");
             params.and("text", "%" + escapeLike(q.text()) + "%");
         }
         String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);

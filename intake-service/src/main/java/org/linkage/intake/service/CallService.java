@@ -2,6 +2,7 @@ package org.linkage.intake.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -65,11 +66,12 @@ public class CallService {
     private final ObjectMapper json;
     private final Clock clock;
     private final IntakeConfig config;
+    private final MeterRegistry metrics;
     private final SecureRandom random = new SecureRandom();
 
     public CallService(CallRepository calls, Classifier classifier, Taxonomy taxonomy, Districts districts,
                        Outbox outbox, AuditTrail audit, CurrentActor currentActor, ObjectMapper json, Clock clock,
-                       IntakeConfig config) {
+                       IntakeConfig config, MeterRegistry metrics) {
         this.calls = calls;
         this.classifier = classifier;
         this.taxonomy = taxonomy;
@@ -80,6 +82,7 @@ public class CallService {
         this.json = json;
         this.clock = clock;
         this.config = config;
+        this.metrics = metrics;
     }
 
     /**
@@ -162,6 +165,8 @@ public class CallService {
         call.decision = Decision.PENDING;
         call.urgency = ReferralPolicy.urgency(suggestion.disposition(), suggestion.categoryCode(), request.urgency());
         calls.persist(call);
+        metrics.counter("linkage.intake.calls", "channel", call.channel.name(),
+                "suggested", suggestion.disposition().name()).increment();
 
         audit.record(AuditActions.CALL, call.id, AuditActions.CREATED, null, details(
                 "callNumber", call.callNumber, "channel", call.channel, "districtCode", call.districtCode,
@@ -177,8 +182,8 @@ public class CallService {
             decide(call, actor, Decision.CONFIRMED, Disposition.JOINT,
                     handOverCategory(request.categoryCode(), suggestion), null, request.urgency());
         } else if (request.confirm()) {
-            decide(call, actor, Decision.CONFIRMED, suggestion.disposition(), suggestion.categoryCode(), null,
-                    request.urgency());
+            decide(call, actor, Decision.CONFIRMED, suggestion.disposition(),
+                    referable(suggestion.disposition(), suggestion.categoryCode()), null, request.urgency());
         }
         LOG.infof("call %s taken by %s: suggested %s/%s, decision %s", call.callNumber, actor.name(),
                 suggestion.disposition(), suggestion.categoryCode(), call.decision);
@@ -190,7 +195,8 @@ public class CallService {
     public CallEntity confirm(UUID callId) {
         Actor actor = currentActor.get(COMPONENT);
         CallEntity call = decidable(callId, actor);
-        decide(call, actor, Decision.CONFIRMED, call.suggestedDisposition, call.suggestedCategory, null, null);
+        decide(call, actor, Decision.CONFIRMED, call.suggestedDisposition,
+                referable(call.suggestedDisposition, call.suggestedCategory), null, null);
         return call;
     }
 
@@ -212,6 +218,18 @@ public class CallService {
             // Not found rather than forbidden: someone else's call is not even confirmed to exist.
             throw ProblemException.notFound("No call " + callId + ". / 无此来电。");
         }
+        return call;
+    }
+
+    /**
+     * A caller calling back quotes their retrieval code to whichever call-taker answers, so the code
+     * opens the call to any call-taker; each such look-up is in the audit trail.
+     */
+    @Transactional
+    public CallEntity byRetrievalCode(String code) {
+        CallEntity call = calls.find("retrievalCode", code.strip().toUpperCase()).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("No call with that retrieval code. / 查询码无对应来电。"));
+        audit.record(AuditActions.CALL, call.id, AuditActions.RETRIEVED_BY_CODE, null, null, COMPONENT);
         return call;
     }
 
@@ -249,6 +267,10 @@ public class CallService {
         call.decidedBy = actor.name();
         call.decidedAt = now;
         call.overrideReason = reason;
+        if (decision == Decision.OVERRIDDEN) {
+            metrics.counter("linkage.intake.overrides", "suggested",
+                    call.suggestedCategory == null ? call.suggestedDisposition.name() : call.suggestedCategory).increment();
+        }
         call.urgency = ReferralPolicy.urgency(disposition, categoryCode, urgency);
         audit.record(actor, AuditActions.CALL, call.id,
                 decision == Decision.OVERRIDDEN ? AuditActions.OVERRIDDEN : AuditActions.CONFIRMED, reason,
@@ -266,9 +288,21 @@ public class CallService {
                 call.categoryCode, call.urgency.name(), call.content, call.address, call.districtCode, call.latitude,
                 call.longitude, call.callerPhone, call.callerName, call.receivedAt, call.incidentNumber, actor.name(), now);
         outbox.publish(Topics.REFERRALS, call.id.toString(), EventTypes.REFERRAL_CREATED, call.callNumber, event);
+        metrics.counter("linkage.intake.referrals", "disposition", call.disposition.name()).increment();
         audit.record(actor, AuditActions.CALL, call.id, AuditActions.REFERRED, null,
                 details("referralId", call.referralId, "disposition", call.disposition, "categoryCode", call.categoryCode,
                         "urgency", call.urgency, "incidentNumber", call.incidentNumber));
+    }
+
+    /**
+     * 12345 routes on non-police categories only. Should a suggestion ever pair a referred disposition
+     * with no or a police category, the referral still goes out, as OTHER, for the hotline office to sort.
+     */
+    private String referable(Disposition disposition, String categoryCode) {
+        if (!ReferralPolicy.isReferred(disposition)) {
+            return categoryCode;
+        }
+        return taxonomy.byCode(categoryCode).filter(c -> !c.police()).map(Category::code).orElse(Taxonomy.OTHER);
     }
 
     private String handOverCategory(String requested, Classification suggestion) {
@@ -276,8 +310,7 @@ public class CallService {
             return checkCategoryFits(Disposition.JOINT, requested);
         }
         // The classifier may well call the whole incident police; the handed-over rest needs a 12345 category.
-        return taxonomy.byCode(suggestion.categoryCode()).filter(c -> !c.police()).map(Category::code)
-                .orElse(Taxonomy.OTHER);
+        return referable(Disposition.JOINT, suggestion.categoryCode());
     }
 
     /** POLICE takes a police category, NON_POLICE and JOINT a non-police one (what 12345 routes on), INVALID none. */

@@ -16,6 +16,9 @@ import org.linkage.intake.repository.CallRepository;
 import org.linkage.intake.repository.TicketStatusReport;
 import org.linkage.intake.repository.TicketStatusReportRepository;
 
+import java.time.Clock;
+import java.time.Instant;
+
 /**
  * Closes the loop to the call-taker: every status the 12345 side reports on a ticket is kept on the
  * call it came from. Replays are skipped by the inbox; events arriving late never move the current
@@ -30,12 +33,15 @@ public class TicketFeedback {
     private final CallRepository calls;
     private final TicketStatusReportRepository reports;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    public TicketFeedback(Inbox inbox, CallRepository calls, TicketStatusReportRepository reports, AuditTrail audit) {
+    public TicketFeedback(Inbox inbox, CallRepository calls, TicketStatusReportRepository reports, AuditTrail audit,
+                          Clock clock) {
         this.inbox = inbox;
         this.calls = calls;
         this.reports = reports;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Incoming("tickets")
@@ -58,6 +64,8 @@ public class TicketFeedback {
             LOG.warnf("ticket %s reports on unknown call %s; ignored", change.ticketNumber(), change.callId());
             return;
         }
+        // Without a time of its own, a report counts as happening when it reached us.
+        Instant at = change.at() != null ? change.at() : clock.instant();
         TicketStatusReport report = new TicketStatusReport();
         report.callId = call.id;
         report.eventId = eventId;
@@ -70,14 +78,14 @@ public class TicketFeedback {
         report.note = change.note();
         report.answer = change.answer();
         report.actor = change.actor();
-        report.at = change.at();
+        report.at = at;
         reports.persist(report);
 
-        if (call.ticketUpdatedAt == null || !change.at().isBefore(call.ticketUpdatedAt)) {
+        if (call.ticketUpdatedAt == null || !at.isBefore(call.ticketUpdatedAt)) {
             call.ticketId = change.ticketId();
             call.ticketNumber = change.ticketNumber();
             call.ticketStatus = change.status();
-            call.ticketUpdatedAt = change.at();
+            call.ticketUpdatedAt = at;
             call.departmentCode = change.departmentCode() != null ? change.departmentCode() : call.departmentCode;
             call.departmentName = change.departmentName() != null ? change.departmentName() : call.departmentName;
             call.resolveBy = change.resolveBy() != null ? change.resolveBy() : call.resolveBy;

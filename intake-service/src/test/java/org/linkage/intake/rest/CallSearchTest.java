@@ -82,6 +82,21 @@ class CallSearchTest {
 
     @Test
     @TestSecurity(user = "calltaker-search", roles = "call-taker")
+    void aCallerQuotingTheirCodeReachesTheirCallThroughAnyCallTaker() {
+        UUID theirs = CallRows.insert(calls, c -> c.takenBy = "calltaker-yesterday");
+        String code = theirs.toString().substring(0, 8).toUpperCase();
+        given().when().get("/api/calls/by-retrieval-code/{code}", code.toLowerCase())
+                .then().statusCode(200)
+                .body("id", equalTo(theirs.toString()))
+                .body("callerPhone", equalTo("139****1111"))
+                .body("audit.find { it.action == 'RETRIEVED_BY_CODE' }.actor", equalTo("calltaker-search"));
+        given().when().get("/api/calls/by-retrieval-code/{code}", "ZZZZ2222").then().statusCode(404);
+        given().when().get("/api/calls/by-retrieval-code/{code}", "a;b").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("code"));
+    }
+
+    @Test
+    @TestSecurity(user = "calltaker-search", roles = "call-taker")
     void callTakersSeeOnlyTheCallsTheyTook() {
         String marker = CallFixtures.marker();
         UUID mine = CallFixtures.post(call(CallFixtures.NOISE + marker));

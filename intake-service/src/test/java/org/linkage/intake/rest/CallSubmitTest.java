@@ -88,4 +88,12 @@ class CallSubmitTest {
                 .body("channel", equalTo("PHONE"))
                 .body("receivedAt", notNullValue());
     }
+
+    @Test
+    void callsAndReferralsAreCountedInTheMetrics() {
+        CallFixtures.postConfirmed(CallFixtures.WAGES);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("linkage_intake_calls_total{channel=\"PHONE\""))
+                .body(org.hamcrest.Matchers.containsString("linkage_intake_referrals_total{disposition=\"NON_POLICE\""));
+    }
 }

@@ -5,7 +5,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
+import org.linkage.intake.repository.CallRepository;
 import org.linkage.intake.support.CallFixtures;
+import org.linkage.intake.support.CallRows;
+import jakarta.inject.Inject;
 import org.linkage.testing.KafkaResource;
 import org.linkage.testing.PostgresResource;
 
@@ -24,6 +27,8 @@ import static org.linkage.intake.support.CallFixtures.call;
 @QuarkusTestResource(KafkaResource.class)
 @TestSecurity(user = "calltaker1", roles = "call-taker")
 class DecisionTest {
+    @Inject
+    CallRepository calls;
 
     @Test
     void confirmingANonPoliceSuggestionRefersTheCall() {
@@ -104,5 +109,25 @@ class DecisionTest {
                 .body(Map.of("disposition", "INVALID", "reason", "无声电话"))
                 .when().post("/api/calls/{id}/override", id)
                 .then().statusCode(200).body("disposition", equalTo("INVALID")).body("referral", nullValue());
+    }
+
+    @Test
+    @TestSecurity(user = "supervisor1", roles = "supervisor")
+    void aSupervisorMayCorrectAnyonesCall() {
+        UUID id = CallRows.insert(calls, c -> c.takenBy = "calltaker-night");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("disposition", "NON_POLICE", "categoryCode", "PROPERTY", "reason", "物业问题，非噪声"))
+                .when().post("/api/calls/{id}/override", id)
+                .then().statusCode(200)
+                .body("decidedBy", equalTo("supervisor1"))
+                .body("categoryCode", equalTo("PROPERTY"))
+                .body("referral.categoryCode", equalTo("PROPERTY"));
+    }
+
+    @Test
+    @TestSecurity(user = "calltaker-day", roles = "call-taker")
+    void aCallTakerCannotDecideAColleaguesCall() {
+        UUID id = CallRows.insert(calls, c -> c.takenBy = "calltaker-night");
+        given().when().post("/api/calls/{id}/confirmation", id).then().statusCode(404);
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.linkage.events.EventTypes;
 import org.linkage.events.PoliceTransferCreated;
 import org.linkage.events.Topics;
+import org.linkage.intake.support.CallFixtures;
 import org.linkage.intake.support.KafkaClient;
 import org.linkage.testing.KafkaResource;
 import org.linkage.testing.PostgresResource;
@@ -81,6 +82,23 @@ class PoliceTransferTest {
         given().when().get("/api/police-transfers").then()
                 .body("findAll { it.id == '" + transferId + "' }.size()", equalTo(1));
         given().when().get("/api/police-transfers/{id}/audit", transferId).then().body("action", contains("RECEIVED"));
+    }
+
+    @Test
+    void aHandBackOfOneOfOurCallsIsOnThatCallsAuditTrail() throws Exception {
+        UUID callId = UUID.fromString(CallFixtures.postConfirmed(CallFixtures.WAGES).path("id"));
+        UUID transferId = UUID.randomUUID();
+        PoliceTransferCreated t = new PoliceTransferCreated(transferId, UUID.randomUUID(), "12345-20261128-000778",
+                callId, "DISPATCHER", "欠薪纠纷已升级为斗殴", "工地双方打起来了", "武侯区天府大道北段1700号", "510107",
+                "13812345678", "张三", "dispatcher1", Instant.parse("2026-11-28T04:00:00Z"));
+        KafkaClient.publish(Topics.POLICE_TRANSFERS, transferId.toString(), UUID.randomUUID().toString(),
+                EventTypes.POLICE_TRANSFER_CREATED, t.ticketNumber(), json.writeValueAsString(t));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().when().get("/api/calls/{id}/audit", callId).then().statusCode(200)
+                        .body("find { it.action == 'HANDED_BACK' }.reason", equalTo("欠薪纠纷已升级为斗殴"))
+                        .body("find { it.action == 'HANDED_BACK' }.actor", equalTo("system:intake-police-transfers")));
+        given().when().get("/api/police-transfers").then()
+                .body("find { it.id == '" + transferId + "' }.callId", equalTo(callId.toString()));
     }
 
     @Test

@@ -32,6 +32,7 @@ class SecurityTest {
             new Call(Method.GET, "/api/calls", null),
             new Call(Method.GET, "/api/calls/" + ANY, null),
             new Call(Method.GET, "/api/calls/" + ANY + "/contact", null),
+            new Call(Method.GET, "/api/calls/by-retrieval-code/ABCD2345", null),
             new Call(Method.GET, "/api/calls/" + ANY + "/audit", null),
             new Call(Method.POST, "/api/calls/" + ANY + "/confirmation", null),
             new Call(Method.POST, "/api/calls/" + ANY + "/override", Map.of("disposition", "POLICE", "reason", "x")),
@@ -93,6 +94,21 @@ class SecurityTest {
                 "POST /api/calls/" + ANY + "/confirmation", 403,
                 "POST /api/incidents/JQ1/referrals", 403,
                 "POST /api/classifications/preview", 403,
+                "POST /api/police-transfers/" + ANY + "/acceptance", 403));
+    }
+
+    @Test
+    @TestSecurity(user = "admin1", roles = "admin")
+    void admins() {
+        expect(Map.of(
+                "POST /api/calls", 403,
+                "GET /api/calls/by-retrieval-code/ABCD2345", 403,
+                "GET /api/calls/" + ANY + "/contact", 403,
+                "POST /api/calls/" + ANY + "/confirmation", 403,
+                "POST /api/calls/" + ANY + "/override", 403,
+                "POST /api/incidents/JQ1/referrals", 403,
+                "POST /api/classifications/preview", 403,
+                "GET /api/police-transfers", 403,
                 "POST /api/police-transfers/" + ANY + "/acceptance", 403));
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.linkage.events.EventTypes;
@@ -25,8 +24,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
-import static org.linkage.intake.support.CallFixtures.call;
-import static org.linkage.intake.support.CallFixtures.with;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
@@ -38,8 +35,7 @@ class TicketFeedbackTest {
 
     @Test
     void everyStatusTheTicketPassesIsShownOnTheCall() throws Exception {
-        var created = given().contentType(ContentType.JSON).body(with(call(CallFixtures.WAGES), "confirm", true))
-                .when().post("/api/calls").then().statusCode(201).extract();
+        var created = CallFixtures.postConfirmed(CallFixtures.WAGES);
         UUID callId = UUID.fromString(created.path("id"));
         UUID referralId = UUID.fromString(created.path("referral.referralId"));
         UUID ticketId = UUID.randomUUID();
@@ -68,8 +64,7 @@ class TicketFeedbackTest {
 
     @Test
     void aReplayedEventIsAppliedOnce() throws Exception {
-        var created = given().contentType(ContentType.JSON).body(with(call(CallFixtures.WAGES), "confirm", true))
-                .when().post("/api/calls").then().statusCode(201).extract();
+        var created = CallFixtures.postConfirmed(CallFixtures.WAGES);
         UUID callId = UUID.fromString(created.path("id"));
         UUID ticketId = UUID.randomUUID();
         TicketStatusChanged dispatched = new TicketStatusChanged(ticketId, "12345-R-" + ticketId.toString().substring(0, 6),
@@ -94,8 +89,7 @@ class TicketFeedbackTest {
 
     @Test
     void aLateEventDoesNotMoveTheStatusBack() throws Exception {
-        var created = given().contentType(ContentType.JSON).body(with(call(CallFixtures.WAGES), "confirm", true))
-                .when().post("/api/calls").then().statusCode(201).extract();
+        var created = CallFixtures.postConfirmed(CallFixtures.WAGES);
         UUID callId = UUID.fromString(created.path("id"));
         UUID ticketId = UUID.randomUUID();
         String number = "12345-L-" + ticketId.toString().substring(0, 6);
@@ -108,6 +102,20 @@ class TicketFeedbackTest {
                         .body("ticket.statuses", hasSize(2))
                         .body("ticket.statuses.status", contains("DISPATCHED", "SIGNED"))
                         .body("ticket.status", equalTo("SIGNED")));
+    }
+
+    @Test
+    void anUnreadableEventDoesNotBlockTheOnesBehindIt() throws Exception {
+        var created = CallFixtures.postConfirmed(CallFixtures.WAGES);
+        UUID callId = UUID.fromString(created.path("id"));
+        UUID ticketId = UUID.randomUUID();
+        KafkaClient.publish(Topics.TICKETS, ticketId.toString(), UUID.randomUUID().toString(),
+                EventTypes.TICKET_STATUS_CHANGED, "poison", "{\"ticketId\": \"not-a-uuid\", ");
+        publish(ticketId, new TicketStatusChanged(ticketId, "12345-P-" + ticketId.toString().substring(0, 6), callId,
+                null, "DISPATCHED", null, "CD-HRSS", null, null, null, null, null, "system:router",
+                Instant.parse("2026-11-28T02:00:00Z")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().when().get("/api/calls/{id}", callId).then().body("ticket.status", equalTo("DISPATCHED")));
     }
 
     private void publish(UUID ticketId, TicketStatusChanged event) throws Exception {

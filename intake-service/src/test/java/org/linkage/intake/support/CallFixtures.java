@@ -1,6 +1,8 @@
 package org.linkage.intake.support;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,6 +50,14 @@ public final class CallFixtures {
                 .when().post("/api/calls")
                 .then().statusCode(201)
                 .extract().path("id"));
+    }
+
+    /** Posts a one-click transfer (confirmed at once) and returns the created call as the API showed it. */
+    public static ExtractableResponse<Response> postConfirmed(String content) {
+        return given().contentType(ContentType.JSON).body(with(call(content), "confirm", true))
+                .when().post("/api/calls")
+                .then().statusCode(201)
+                .extract();
     }
 
     /** A marker unique to one test run, to find exactly the calls a test made. */

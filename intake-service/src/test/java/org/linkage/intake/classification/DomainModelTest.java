@@ -1,0 +1,100 @@
+package org.linkage.intake.classification;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped model: reproducible from the data beside the repository, good enough on citizen messages it never saw,
+ * and quick to load. Needs ../shared/data/citizen-messages/train.csv beside the repository (as in CI).
+ */
+class DomainModelTest {
+
+    /** Floor for domain-level macro-F1 of the whole classifier on the held-back 15%: measured 0.888, see docs/classifier.md. */
+    static final double MACRO_F1_FLOOR = 0.88;
+
+    static ModelTrainer.Split split;
+
+    @BeforeAll
+    static void readData() {
+        split = ModelTrainer.split(ModelTrainer.readCitizenMessages(ModelTrainer.locateCitizenMessages()),
+                ModelTrainer.SEED, ModelTrainer.HELD_OUT);
+    }
+
+    @Test
+    void retrainingFromTheSameDataGivesTheShippedArtefactByteForByte() throws Exception {
+        byte[] shipped;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(DomainModel.RESOURCE)) {
+            shipped = in.readAllBytes();
+        }
+        byte[] retrained = ModelTrainer.trainArtefact(split.train(), Taxonomy.loadDefault(), ModelTrainer.Params.defaults());
+        assertEquals(DomainModel.sha256(shipped), DomainModel.sha256(retrained),
+                "the shipped model is not what the training command produces: retrain it (docs/classifier.md)");
+        assertArrayEquals(shipped, retrained);
+    }
+
+    @Test
+    void heldBackSliceIsDisjointFromTrainingAndStratified() {
+        var trainIds = split.train().stream().map(ModelTrainer.Example::id).collect(java.util.stream.Collectors.toSet());
+        assertTrue(split.heldOut().stream().noneMatch(e -> trainIds.contains(e.id())));
+        assertEquals(724, split.heldOut().size());
+        long transport = split.heldOut().stream().filter(e -> e.label().equals("交通运输")).count();
+        assertEquals(48, transport);
+    }
+
+    @Test
+    void wholeClassifierClearsTheMacroF1FloorOnTheHeldBackSlice() {
+        Taxonomy taxonomy = Taxonomy.loadDefault();
+        Classifier classifier = Classifiers.loadDefault();
+        List<String> domains = taxonomy.domains();
+        int[] tp = new int[domains.size()];
+        int[] fp = new int[domains.size()];
+        int[] fn = new int[domains.size()];
+        for (ModelTrainer.Example e : split.heldOut()) {
+            String code = classifier.classify(e.title(), e.text()).categoryCode();
+            String predicted = taxonomy.byCode(code).map(Category::domain).orElse(null);
+            int gold = domains.indexOf(e.label());
+            int guess = predicted == null ? -1 : domains.indexOf(predicted);
+            if (guess == gold) {
+                tp[gold]++;
+            } else {
+                fn[gold]++;
+                if (guess >= 0) {
+                    fp[guess]++;
+                }
+            }
+        }
+        double f1 = 0;
+        for (int c = 0; c < domains.size(); c++) {
+            double p = tp[c] / (double) Math.max(1, tp[c] + fp[c]);
+            double r = tp[c] / (double) Math.max(1, tp[c] + fn[c]);
+            f1 += p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+        double macroF1 = f1 / domains.size();
+        assertTrue(macroF1 >= MACRO_F1_FLOOR, "macro-F1 " + macroF1);
+    }
+
+    @Test
+    void loadsWellUnderASecond() {
+        Classifiers.loadDefault(); // class loading and JIT of the reader happen once per JVM
+        long start = System.nanoTime();
+        Classifier classifier = Classifiers.loadDefault();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 1000, "loading took " + millis + " ms");
+        assertEquals(Disposition.NON_POLICE, classifier.classify(null, "楼上天天半夜很吵").disposition());
+    }
+
+    @Test
+    void artefactRoundTrips() throws Exception {
+        DomainModel model = DomainModel.loadDefault();
+        DomainModel copy = DomainModel.read(model.write());
+        assertArrayEquals(model.predict("", "老板拖欠工资"), copy.predict("", "老板拖欠工资"));
+        assertEquals(7, model.domains().size());
+    }
+}

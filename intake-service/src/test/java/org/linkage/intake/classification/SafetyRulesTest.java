@@ -1,0 +1,163 @@
+package org.linkage.intake.classification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The safety rules: danger is never NON_POLICE, negation only cancels what it tightly scopes, silence is INVALID. */
+class SafetyRulesTest {
+
+    static final Classifier CLASSIFIER = Classifiers.loadDefault();
+
+    private static Classification classify(String text) {
+        return CLASSIFIER.classify(null, text);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            楼下有两个人在打架                              | POLICE | PUBLIC_ORDER
+            他拿着菜刀站在我家门口                          | POLICE | CRIME
+            我妈刚才接了个电话被骗了两万                    | POLICE | FRAUD
+            我儿子在游乐场走丢了                            | POLICE | MISSING_PERSON
+            孩子放学到现在还没回来，电话也打不通            | POLICE | MISSING_PERSON
+            厨房着火了                                      | POLICE | DANGER_TO_LIFE
+            我同事说他不想活了                              | POLICE | DANGER_TO_LIFE
+            我家里进贼了东西被偷了                          | POLICE | CRIME
+            前面路口两辆车撞车了，没人受伤                  | POLICE | TRAFFIC_ACCIDENT
+            有人受伤吗？不知道，反正打得很凶                | POLICE | DANGER_TO_LIFE
+            没有打架，但是他手里拿着刀                      | POLICE | CRIME
+            不是没人受伤，是有个人头破了                    | POLICE | DANGER_TO_LIFE
+            有没有人受伤我也不清楚                          | POLICE | DANGER_TO_LIFE
+            没人受伤吧？                                    | POLICE | DANGER_TO_LIFE
+            there is a man with a knife in the lobby        | POLICE | CRIME
+            """)
+    void dangerIsPolice(String text, Disposition disposition, String category) {
+        Classification c = classify(text);
+        assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
+        assertEquals(category, c.categoryCode(), () -> text + " " + c.signals());
+        assertTrue(c.signals().stream().anyMatch(s -> s.startsWith("危险:")), () -> "no danger signal in " + c.signals());
+    }
+
+    @ParameterizedTest(name = "{0} -> JOINT {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            老板拖欠工资，工人和老板打起来了                | WAGES
+            楼上装修噪音太大，我上去说他就动手打人          | NOISE
+            让他挪车他不挪，还拿棍子威胁我                  | BLOCKED_CAR
+            摆摊的和城管打起来了，有人受伤                  | CITY
+            """)
+    void dangerWithANonPoliceSubstanceIsJoint(String text, String category) {
+        Classification c = classify(text);
+        assertEquals(Disposition.JOINT, c.disposition(), () -> text + " " + c.signals());
+        assertEquals(category, c.categoryCode(), () -> text + " " + c.signals());
+        assertTrue(c.signals().stream().anyMatch(s -> s.startsWith("警情:")), () -> "no police category in " + c.signals());
+    }
+
+    @ParameterizedTest(name = "{0} -> NON_POLICE {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            老板拖欠我三个月工资不给                        | WAGES
+            楼上天天半夜很吵，睡不着                        | NOISE
+            有辆车挡住我家车库出不去了，请帮忙联系挪车      | BLOCKED_CAR
+            我们小区停水两天了                              | UTILITIES
+            楼上太吵了，我们没有打架，就是想让他小声点      | NOISE
+            没人受伤，就是一辆车堵住我的车了                | BLOCKED_CAR
+            家里天然气灶打不着火了                          | UTILITIES
+            老板欠薪，请打我电话联系                        | WAGES
+            nobody is hurt, someone is blocking my car      | BLOCKED_CAR
+            """)
+    void nonPoliceMattersAreDiverted(String text, String category) {
+        Classification c = classify(text);
+        assertEquals(Disposition.NON_POLICE, c.disposition(), () -> text + " " + c.signals());
+        assertEquals(category, c.categoryCode(), () -> text + " " + c.signals());
+        assertTrue(c.signals().stream().anyMatch(s -> s.startsWith("类别:" + category)), () -> c.signals().toString());
+    }
+
+    @Test
+    void aDenialIsReportedAsASignal() {
+        Classification c = classify("楼上太吵了，我们没有打架，就是想让他小声点");
+        assertTrue(c.signals().contains("否定:没有打架"), c.signals()::toString);
+        assertTrue(c.signals().contains("事项:太吵"), c.signals()::toString);
+    }
+
+    @Test
+    void negationOnlyCancelsTheCueItScopes() {
+        // 没有受伤 cancels 受伤 only; 车祸 and 砍 remain
+        assertNotEquals(Disposition.NON_POLICE, classify("出了车祸，没有受伤").disposition());
+        assertNotEquals(Disposition.NON_POLICE, classify("他没有受伤，但是拿刀子砍了我的门").disposition());
+        // a negation far away, or in another clause, does not reach the cue
+        assertNotEquals(Disposition.NON_POLICE, classify("没想到他会打人").disposition());
+        assertNotEquals(Disposition.NON_POLICE, classify("没事，就是有人在砸车").disposition());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"喂喂，喂？没人说话", "测试", "测试一下", "打错了，不好意思", "嗯嗯啊啊", "......", "？？？", "", "   ",
+            "sorry wrong number", "hello? hello?", "小孩乱按的"})
+    void silentPrankAndTestCallsAreInvalid(String text) {
+        Classification c = classify(text);
+        assertEquals(Disposition.INVALID, c.disposition(), () -> "'" + text + "' " + c.signals());
+        assertEquals("OTHER", c.categoryCode());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"测试一下，我家停水了", "喂喂，有人在打架", "打错了吗？我被人打了", "喂，我要报警"})
+    void contentOrDangerIsNeverInvalid(String text) {
+        assertNotEquals(Disposition.INVALID, classify(text).disposition(), text);
+    }
+
+    @Test
+    void anUnclearCallStaysWithThePolice() {
+        Classification c = classify("我要报警");
+        assertEquals(Disposition.POLICE, c.disposition());
+        Classification unclear = classify("你们能不能派个人过来看一下");
+        assertEquals(Disposition.POLICE, unclear.disposition(), unclear.signals()::toString);
+    }
+
+    @Test
+    void titleCountsToo() {
+        assertEquals(Disposition.POLICE, CLASSIFIER.classify("有人持刀", "在小区门口").disposition());
+        assertEquals("WAGES", CLASSIFIER.classify("拖欠工资", "老板一直不给").categoryCode());
+    }
+
+    @Test
+    void resultCarriesConfidenceAndVersion() {
+        Classification c = classify("老板拖欠我三个月工资不给");
+        assertTrue(c.confidence() > 0 && c.confidence() <= 1, () -> "confidence " + c.confidence());
+        assertTrue(c.modelVersion().matches("rules-[0-9a-f]{8}\\+domain-svm-[0-9a-f]{12}"), c.modelVersion());
+    }
+
+    @Test
+    void isThreadSafe() throws Exception {
+        List<String> texts = List.of("老板拖欠工资，工人和老板打起来了", "楼上很吵", "测试", "有人持刀抢劫", "路灯坏了", "孩子走丢了");
+        List<Classification> expected = texts.stream().map(SafetyRulesTest::classify).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> futures = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 2_000; i++) {
+                        int k = i % texts.size();
+                        if (!classify(texts.get(k)).equals(expected.get(k))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> f : futures) {
+                assertTrue(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
