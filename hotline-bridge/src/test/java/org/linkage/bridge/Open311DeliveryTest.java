@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.linkage.bridge.domain.DeliveryStatus;
 import org.linkage.bridge.repository.Delivery;
 import org.linkage.bridge.service.DeliveryService;
+import org.linkage.bridge.service.Open311Poller;
 import org.linkage.events.TicketDispatched;
 import org.linkage.testing.KafkaResource;
 import org.linkage.testing.PostgresResource;
@@ -21,6 +22,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -35,6 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class Open311DeliveryTest {
     @Inject
     DeliveryService service;
+    @Inject
+    Open311Poller poller;
 
     @Test
     void ticketIsFiledAsAGeoReportRequestAndItsIdKept() {
@@ -91,6 +97,44 @@ class Open311DeliveryTest {
                 Duration.ofSeconds(20));
 
         assertTrue(dead.lastError.contains("Invalid api_key received"), dead.lastError);
+    }
+
+    @Test
+    void closedRequestOnThePolledServerBecomesTheTicketsReplyOnce() {
+        String base = "/open311/poll-" + UUID.randomUUID();
+        String requestId = Long.toString(System.nanoTime());
+        var wm = WireMockResource.server();
+        wm.stubFor(post(urlPathEqualTo(base + "/requests.json")).willReturn(aResponse().withStatus(201)
+                .withBody("[{\"service_request_id\":\"" + requestId + "\"}]")));
+        TicketDispatched ticket = Tickets.dispatched("CD-ECO", "OPEN311", WireMockResource.url(base));
+        UUID id = Deliveries.accept(service, ticket);
+        Deliveries.awaitStatus(id, DeliveryStatus.DELIVERED, Duration.ofSeconds(20));
+        String routerPath = "/router/api/integration/tickets/" + ticket.ticketNumber() + "/updates";
+        wm.stubFor(post(urlPathEqualTo(routerPath)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"ticketNumber\":\"" + ticket.ticketNumber() + "\",\"status\":\"REPLIED\"}")));
+
+        // Still open on the department's side: nothing to pass on.
+        wm.stubFor(get(urlPathEqualTo(base + "/requests/" + requestId + ".json")).willReturn(aResponse()
+                .withBody("[{\"service_request_id\":\"" + requestId + "\",\"status\":\"open\"}]")));
+        poller.pollOnce();
+        wm.verify(0, postRequestedFor(urlPathEqualTo(routerPath)));
+
+        // Closed with notes (the spec's example GET requests answer shape): passed to the router as the reply.
+        wm.stubFor(get(urlPathEqualTo(base + "/requests/" + requestId + ".json"))
+                .withQueryParam("api_key", equalTo("eco-issued-key")).willReturn(aResponse()
+                .withBody("[{\"service_request_id\":\"" + requestId + "\",\"status\":\"closed\","
+                        + "\"status_notes\":\"噪声源已整改 Noise source fixed\",\"service_name\":\"Noise\"}]")));
+        poller.pollOnce();
+        wm.verify(1, postRequestedFor(urlPathEqualTo(routerPath))
+                .withRequestBody(matchingJsonPath("$.action", equalTo("REPLY")))
+                .withRequestBody(matchingJsonPath("$.answer", equalTo("噪声源已整改 Noise source fixed")))
+                .withRequestBody(matchingJsonPath("$.departmentCode", equalTo("CD-ECO")))
+                .withRequestBody(matchingJsonPath("$.externalRef", equalTo(requestId))));
+
+        poller.pollOnce();
+        wm.verify(1, postRequestedFor(urlPathEqualTo(routerPath)));
+        assertEquals("closed", Deliveries.load(id).remoteStatus);
     }
 
     private static Map<String, String> form(String body) {

@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Retries, time-outs, the circuit breaker and dead letters, against a department endpoint that fails
  * and then recovers. The test profile shrinks delays: 4 attempts, 0.1–0.4 s backoff, breaker at 3
- * failures for 3 s, 1 s attempt time-out; the worker ticks every second.
+ * failures for 3 s, 2 s attempt time-out; the worker ticks every second.
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
@@ -60,7 +60,7 @@ class ReliabilityTest {
         wm.stubFor(post(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("slow"));
         wm.stubFor(post(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs("slow")
-                .willReturn(aResponse().withStatus(200).withFixedDelay(1800)).willSetStateTo("up"));
+                .willReturn(aResponse().withStatus(200).withFixedDelay(3500)).willSetStateTo("up"));
         wm.stubFor(post(urlPathEqualTo(path)).inScenario(scenario).whenScenarioStateIs("up")
                 .willReturn(aResponse().withStatus(202).withBody("{\"id\":\"HRSS-77\"}")));
         TicketDispatched ticket = Tickets.dispatched("CD-HRSS", "WEBHOOK", WireMockResource.url(path));
@@ -73,7 +73,7 @@ class ReliabilityTest {
         List<DeliveryAttempt> attempts = Deliveries.attempts(repository, id);
         assertEquals(List.of("FAILED", "TIMEOUT", "SUCCESS"), attempts.stream().map(a -> a.outcome).toList());
         assertEquals(503, attempts.get(0).responseCode);
-        assertTrue(attempts.get(1).latencyMs >= 900, "the slow answer was cut off by the attempt time-out");
+        assertTrue(attempts.get(1).latencyMs >= 1900, "the slow answer was cut off by the attempt time-out");
         List<LoggedRequest> received = wm.findAll(postRequestedFor(urlPathEqualTo(path)));
         assertEquals(3, received.size());
         assertEquals(1, received.stream().map(r -> r.getHeader("Idempotency-Key")).distinct().count(),

@@ -35,9 +35,7 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
                 "linkage.test.wiremock-url", server.baseUrl(),
                 "quarkus.rest-client.router.url", server.baseUrl() + "/router",
                 "quarkus.rest-client.intake.url", server.baseUrl() + "/intake",
-                "quarkus.oidc-client.auth-server-url", server.baseUrl() + "/realms/linkage",
-                "quarkus.oidc-client.discovery-enabled", "false",
-                "quarkus.oidc-client.token-path", "/protocol/openid-connect/token");
+                "quarkus.oidc-client.auth-server-url", server.baseUrl() + "/realms/linkage");
     }
 
     /** Tests reset stubs per scenario; the token stub must survive that. */

@@ -53,6 +53,35 @@ public class Open311Sender implements DepartmentSender {
         return http.exchange(request, this::externalRef);
     }
 
+    /** A department's GeoReport view of one request it accepted from us: its status and notes. */
+    public record RemoteStatus(String status, String statusNotes) {
+    }
+
+    /**
+     * Reads {@code GET {endpoint}/requests/{id}.json}; empty when the server does not answer usefully
+     * (polling tries again next round, so a failure here costs nothing).
+     */
+    public java.util.Optional<RemoteStatus> status(Delivery delivery) {
+        String base = delivery.endpointUrl.endsWith("/") ? delivery.endpointUrl : delivery.endpointUrl + "/";
+        String key = apiKeys.get(delivery.departmentCode);
+        String url = base + "requests/" + encode(delivery.externalRef) + ".json"
+                + (key == null ? "" : "?api_key=" + encode(key));
+        String[] found = new String[2];
+        AttemptResult result = http.exchange(http.request(url).GET().build(), body -> {
+            JsonNode node = http.tree(body);
+            JsonNode first = node != null && node.isArray() && !node.isEmpty() ? node.get(0) : node;
+            if (first != null && first.hasNonNull("status")) {
+                found[0] = first.get("status").asText();
+                found[1] = first.hasNonNull("status_notes") ? first.get("status_notes").asText() : null;
+            }
+            return null;
+        });
+        if (result.outcome() != AttemptResult.Outcome.SUCCESS || found[0] == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new RemoteStatus(found[0].toLowerCase(), found[1]));
+    }
+
     String form(DepartmentTicket ticket, String apiKey) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("api_key", apiKey);

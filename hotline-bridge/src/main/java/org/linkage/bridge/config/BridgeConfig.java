@@ -15,6 +15,16 @@ public interface BridgeConfig {
 
     Open311Out open311();
 
+    Open311Server open311Server();
+
+    DemoReceiver demoReceiver();
+
+    interface DemoReceiver {
+        /** The reference department endpoint for local runs; off in production. */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
     interface Delivery {
         /** How often the worker looks for due deliveries (read by the scheduler annotation too). */
         @WithDefault("1s")
@@ -80,5 +90,28 @@ public interface BridgeConfig {
 
         /** {@code DEPT=api_key;...}: the key each department's Open311 server issued to us. */
         Optional<String> apiKeys();
+
+        /** How often delivered Open311 requests are checked for closure ({@code off} disables polling). */
+        @WithDefault("5m")
+        String pollInterval();
+
+        @WithDefault("50")
+        int pollBatchSize();
+    }
+
+    interface Open311Server {
+        /** {@code clientId=api_key;...}: the 311 tools allowed in (LINKAGE_BRIDGE_OPEN311_CLIENTS in production). */
+        Optional<String> clients();
+
+        /** The city's zone: GeoReport date-times carry a local offset. */
+        @WithDefault("Asia/Shanghai")
+        String zone();
+
+        /** GeoReport's default window for GET requests without dates. */
+        @WithDefault("90")
+        int defaultDays();
+
+        @WithDefault("1000")
+        int maxResults();
     }
 }

@@ -28,11 +28,14 @@ public class CircuitRepository {
         return until.isAfter(now) ? until : null;
     }
 
+    /**
+     * Closes the circuit. Writes only when there is something to reset: on a healthy endpoint every
+     * success would otherwise update (and lock) the same row, serialising all its deliveries.
+     */
     public void success(String endpoint, Instant now) {
         em.createNativeQuery("""
-                        insert into endpoint_circuit (endpoint_url, consecutive_failures, open_until, updated_at)
-                        values (?1, 0, null, ?2)
-                        on conflict (endpoint_url) do update set consecutive_failures = 0, open_until = null, updated_at = ?2""")
+                        update endpoint_circuit set consecutive_failures = 0, open_until = null, updated_at = ?2
+                        where endpoint_url = ?1 and (consecutive_failures <> 0 or open_until is not null)""")
                 .setParameter(1, endpoint).setParameter(2, now).executeUpdate();
     }
 

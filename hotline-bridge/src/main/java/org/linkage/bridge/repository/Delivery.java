@@ -65,4 +65,9 @@ public class Delivery extends PanacheEntityBase {
     public Instant updatedAt;
     @Column(name = "delivered_at")
     public Instant deliveredAt;
+    /** Open311 departments only: the GeoReport status last read from their server. */
+    @Column(name = "remote_status")
+    public String remoteStatus;
+    @Column(name = "remote_checked_at")
+    public Instant remoteCheckedAt;
 }

@@ -1,0 +1,44 @@
+package org.linkage.bridge.client;
+
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The router's integration API (role service), called with the bridge's client-credentials token. */
+@RegisterRestClient(configKey = "router")
+@OidcClientFilter
+@Path("/api/integration")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public interface RouterApi {
+
+    record TicketUpdate(String departmentCode, String action, String note, String answer, String reason,
+                        String externalRef, Instant occurredAt) {
+    }
+
+    record UpdateResult(String ticketNumber, String status) {
+    }
+
+    record NewRequest(String channel, String categoryCode, String content, String address, String districtCode,
+                      Double latitude, Double longitude, String callerName, String callerPhone, String email) {
+    }
+
+    record CreatedTicket(UUID ticketId, String ticketNumber, String status) {
+    }
+
+    @POST
+    @Path("/tickets/{ticketNumber}/updates")
+    UpdateResult update(@PathParam("ticketNumber") String ticketNumber, TicketUpdate update);
+
+    @POST
+    @Path("/requests")
+    CreatedTicket createRequest(NewRequest request);
+}

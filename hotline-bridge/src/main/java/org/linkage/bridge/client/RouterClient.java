@@ -1,0 +1,36 @@
+package org.linkage.bridge.client;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The router, guarded: a few quick retries for transient failures, a breaker so a down router is not
+ * hammered, and a time-out so a department's webhook call never hangs. Refusals (4xx) are not retried.
+ */
+@ApplicationScoped
+public class RouterClient {
+    private final RouterApi api;
+
+    public RouterClient(@RestClient RouterApi api) {
+        this.api = api;
+    }
+
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = UpstreamUnavailableException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
+            failOn = UpstreamUnavailableException.class)
+    @Timeout(5_000)
+    public RouterApi.UpdateResult update(String ticketNumber, RouterApi.TicketUpdate update) {
+        return UpstreamErrors.call("router", () -> api.update(ticketNumber, update));
+    }
+
+    /** Not retried: a lost answer after the router created the ticket would otherwise file it twice. */
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
+            failOn = UpstreamUnavailableException.class)
+    @Timeout(5_000)
+    public RouterApi.CreatedTicket createRequest(RouterApi.NewRequest request) {
+        return UpstreamErrors.call("router", () -> api.createRequest(request));
+    }
+}

@@ -1,0 +1,40 @@
+package org.linkage.bridge.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.linkage.bridge.domain.WebhookSignature;
+import org.linkage.bridge.service.DemoDepartment;
+
+import java.util.Map;
+
+/**
+ * The demo department endpoint (local stack only; {@code linkage.bridge.demo-receiver.enabled}).
+ * Authenticated the way real department endpoints authenticate the bridge: by the webhook signature.
+ */
+@Path("/api/demo/departments")
+public class DemoDepartmentResource {
+    private final DemoDepartment department;
+
+    public DemoDepartmentResource(DemoDepartment department) {
+        this.department = department;
+    }
+
+    @POST
+    @Path("/{departmentCode}/tickets")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, String> receive(@PathParam("departmentCode") String departmentCode,
+                                       @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                       @HeaderParam(WebhookSignature.SIGNATURE_HEADER) String signature,
+                                       @HeaderParam(WebhookSignature.TIMESTAMP_HEADER) String timestamp,
+                                       String body) {
+        return Map.of("externalRef", department.receive(departmentCode, idempotencyKey, signature, timestamp, body));
+    }
+}

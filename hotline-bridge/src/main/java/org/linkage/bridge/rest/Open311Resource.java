@@ -1,0 +1,260 @@
+package org.linkage.bridge.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.linkage.bridge.config.BridgeConfig;
+import org.linkage.bridge.repository.Open311Request;
+import org.linkage.bridge.repository.Open311Token;
+import org.linkage.bridge.service.Open311Catalogue;
+import org.linkage.bridge.service.Open311Clients;
+import org.linkage.bridge.service.Open311Exception;
+import org.linkage.bridge.service.Open311Service;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Open311 GeoReport v2 (docs/open311.md), so 311 tools can read and file requests. Every operation
+ * needs an {@code api_key}: the spec leaves reads public, the project authenticates every endpoint.
+ */
+@Path("/open311/v2")
+@PermitAll
+public class Open311Resource {
+    private static final String FORMAT = "{format: json|xml}";
+
+    private final Open311Clients clients;
+    private final Open311Catalogue catalogue;
+    private final Open311Service service;
+    private final Open311Renderer render;
+    private final ZoneId zone;
+
+    public Open311Resource(Open311Clients clients, Open311Catalogue catalogue, Open311Service service,
+                           Open311Renderer render, BridgeConfig config) {
+        this.clients = clients;
+        this.catalogue = catalogue;
+        this.service = service;
+        this.render = render;
+        this.zone = ZoneId.of(config.open311Server().zone());
+    }
+
+    @GET
+    @Path("/services." + FORMAT)
+    public Response services(@PathParam("format") String format, @QueryParam("api_key") String apiKey) {
+        clients.authenticate(apiKey);
+        List<Map<String, Object>> items = catalogue.all().stream().map(s -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("service_code", s.code());
+            item.put("service_name", s.name());
+            item.put("description", s.nameZh() + " — " + s.nameEn());
+            item.put("metadata", false);
+            item.put("type", "realtime");
+            item.put("keywords", s.keywords());
+            item.put("group", s.group());
+            return item;
+        }).toList();
+        return render.list(format, 200, "services", "service", items);
+    }
+
+    @GET
+    @Path("/services/{code}." + FORMAT)
+    public Response definition(@PathParam("code") String code, @PathParam("format") String format,
+                               @QueryParam("api_key") String apiKey) {
+        clients.authenticate(apiKey);
+        Open311Catalogue.Service s = catalogue.find(code)
+                .orElseThrow(() -> Open311Exception.notFound("service_code " + code + " not found"));
+        Map<String, Object> definition = new LinkedHashMap<>();
+        definition.put("service_code", s.code());
+        // No extra attributes are asked for: the description, location and contact fields say everything.
+        definition.put("attributes", List.of());
+        return render.object(format, "service_definition", definition);
+    }
+
+    @POST
+    @Path("/requests." + FORMAT)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@PathParam("format") String format, @FormParam("api_key") String apiKey,
+                           @FormParam("service_code") String serviceCode, @FormParam("lat") String lat,
+                           @FormParam("long") String lon, @FormParam("address_string") String address,
+                           @FormParam("address_id") String addressId, @FormParam("description") String description,
+                           @FormParam("first_name") String firstName, @FormParam("last_name") String lastName,
+                           @FormParam("phone") String phone, @FormParam("email") String email) {
+        String client = clients.authenticate(apiKey);
+        if (blank(serviceCode)) {
+            throw Open311Exception.badRequest("service_code is required");
+        }
+        Double latitude = coordinate("lat", lat, 90);
+        Double longitude = coordinate("long", lon, 180);
+        if ((latitude == null) != (longitude == null)) {
+            throw Open311Exception.badRequest("lat and long must be given together");
+        }
+        if (latitude == null && blank(address) && blank(addressId)) {
+            throw Open311Exception.badRequest("a location is required: lat and long, address_string or address_id");
+        }
+        if (blank(description)) {
+            throw Open311Exception.badRequest("description is required");
+        }
+        limit("description", description, 4000);
+        limit("address_string", address, 500);
+        limit("phone", phone, 40);
+        limit("email", email, 200);
+        limit("first_name", firstName, 100);
+        limit("last_name", lastName, 100);
+        Open311Service.Filed filed = service.submit(client, new Open311Service.NewRequest(serviceCode.trim(), latitude,
+                longitude, blank(address) ? addressId : address, description.trim(), firstName, lastName, phone, email));
+        Map<String, Object> item = new LinkedHashMap<>();
+        if (filed.serviceRequestId() != null) {
+            item.put("service_request_id", filed.serviceRequestId());
+        } else {
+            item.put("token", filed.token());
+        }
+        item.put("service_notice", filed.serviceNotice());
+        item.put("account_id", null);
+        return render.list(format, 201, "service_requests", "request", List.of(item));
+    }
+
+    @GET
+    @Path("/requests." + FORMAT)
+    public Response requests(@PathParam("format") String format, @QueryParam("api_key") String apiKey,
+                             @QueryParam("service_request_id") String ids, @QueryParam("service_code") String serviceCode,
+                             @QueryParam("start_date") String start, @QueryParam("end_date") String end,
+                             @QueryParam("status") String status) {
+        clients.authenticate(apiKey);
+        List<String> idList = blank(ids) ? List.of()
+                : Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<Open311Request> found = service.find(idList, serviceCode, date("start_date", start), date("end_date", end), status);
+        return render.list(format, 200, "service_requests", "request", found.stream().map(this::view).toList());
+    }
+
+    @GET
+    @Path("/requests/{id}." + FORMAT)
+    public Response request(@PathParam("id") String id, @PathParam("format") String format,
+                            @QueryParam("api_key") String apiKey) {
+        clients.authenticate(apiKey);
+        return render.list(format, 200, "service_requests", "request", List.of(view(service.get(id))));
+    }
+
+    @GET
+    @Path("/tokens/{token}." + FORMAT)
+    public Response token(@PathParam("token") String token, @PathParam("format") String format,
+                          @QueryParam("api_key") String apiKey) {
+        clients.authenticate(apiKey);
+        Open311Token t = service.token(token);
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("service_request_id", t.serviceRequestId);
+        item.put("token", t.token);
+        if (t.serviceNotice != null) {
+            item.put("service_notice", t.serviceNotice);
+        }
+        return render.list(format, 200, "service_requests", "request", List.of(item));
+    }
+
+    /** The widely used {@code servicerequestupdates} extension: status changes with their notes. */
+    @GET
+    @Path("/servicerequestupdates." + FORMAT)
+    public Response updates(@PathParam("format") String format, @QueryParam("api_key") String apiKey,
+                            @QueryParam("service_request_id") String id, @QueryParam("start_date") String start,
+                            @QueryParam("end_date") String end) {
+        clients.authenticate(apiKey);
+        List<Map<String, Object>> items = service.updates(id, date("start_date", start), date("end_date", end)).stream()
+                .map(u -> {
+                    Map<String, Object> item = new LinkedHashMap<>();
+                    item.put("update_id", u.id.toString());
+                    item.put("service_request_id", u.serviceRequestId);
+                    item.put("status", u.status);
+                    item.put("updated_datetime", time(u.updatedAt));
+                    item.put("description", u.description);
+                    item.put("media_url", null);
+                    return item;
+                }).toList();
+        return render.list(format, 200, "service_request_updates", "request_update", items);
+    }
+
+    /** GeoReport errors in the spec's shape and in the format the URL asked for. */
+    @ServerExceptionMapper
+    public Response error(Open311Exception e, UriInfo uri) {
+        String format = uri.getPath().endsWith(".xml") ? "xml" : "json";
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", e.code());
+        error.put("description", e.getMessage());
+        return render.list(format, e.code(), "errors", "error", List.of(error));
+    }
+
+    private Map<String, Object> view(Open311Request r) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("service_request_id", r.serviceRequestId);
+        item.put("status", r.status);
+        item.put("status_notes", r.statusNotes);
+        item.put("service_name", catalogue.find(r.serviceCode).map(Open311Catalogue.Service::name).orElse(r.serviceCode));
+        item.put("service_code", r.serviceCode);
+        item.put("description", r.description);
+        item.put("agency_responsible", r.agencyResponsible);
+        item.put("service_notice", null);
+        item.put("requested_datetime", time(r.requestedAt));
+        item.put("updated_datetime", time(r.updatedAt));
+        item.put("expected_datetime", time(r.expectedAt));
+        item.put("address", r.address);
+        item.put("address_id", null);
+        item.put("zipcode", null);
+        item.put("lat", r.lat);
+        item.put("long", r.lon);
+        item.put("media_url", null);
+        return item;
+    }
+
+    private String time(Instant at) {
+        return at == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.atZone(zone).toOffsetDateTime());
+    }
+
+    private static Instant date(String name, String value) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeException e) {
+            throw Open311Exception.badRequest(name + " must be a w3 date-time such as 2026-11-28T08:00:00+08:00");
+        }
+    }
+
+    private static Double coordinate(String name, String value, double bound) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(value.trim());
+            if (Double.isNaN(d) || Math.abs(d) > bound) {
+                throw Open311Exception.badRequest(name + " is out of range");
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw Open311Exception.badRequest(name + " must be a decimal number");
+        }
+    }
+
+    private static void limit(String name, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw Open311Exception.badRequest(name + " is longer than " + max + " characters");
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,55 @@
+package org.linkage.bridge.service;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import org.linkage.bridge.config.BridgeConfig;
+import org.linkage.bridge.domain.KeyValueSpec;
+import org.linkage.bridge.domain.Open311Mapping;
+import org.linkage.bridge.repository.Open311Client;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Open311 clients and their api keys. Configuration seeds the table at start-up (a key changed in
+ * the environment replaces the stored one); requests are checked against the table.
+ */
+@ApplicationScoped
+public class Open311Clients {
+    private final Map<String, String> configured;
+    private final Clock clock;
+
+    public Open311Clients(BridgeConfig config, Clock clock) {
+        this.configured = KeyValueSpec.parse(config.open311Server().clients().orElse(null));
+        this.clock = clock;
+    }
+
+    @Transactional
+    void seed(@Observes StartupEvent event) {
+        configured.forEach((clientId, apiKey) -> {
+            Open311Client client = Open311Client.findById(clientId);
+            if (client == null) {
+                client = new Open311Client();
+                client.clientId = clientId;
+            }
+            client.apiKeySha256 = Open311Mapping.hashKey(apiKey);
+            client.seededAt = clock.instant();
+            client.persist();
+        });
+    }
+
+    /** The client behind an api key; GeoReport's 403 when the key is unknown, 401 when none was sent. */
+    @Transactional
+    public String authenticate(String apiKey) {
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new Open311Exception(401, "api_key is required: every Linkage endpoint is authenticated");
+        }
+        Open311Client client = Open311Client.find("apiKeySha256", Open311Mapping.hashKey(apiKey.trim())).firstResult();
+        if (client == null) {
+            throw new Open311Exception(403, "Invalid api_key received");
+        }
+        return client.clientId;
+    }
+}

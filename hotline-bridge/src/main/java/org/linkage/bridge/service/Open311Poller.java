@@ -1,0 +1,98 @@
+package org.linkage.bridge.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.jboss.logging.Logger;
+import org.linkage.bridge.client.Open311Sender;
+import org.linkage.bridge.client.RouterApi;
+import org.linkage.bridge.client.RouterClient;
+import org.linkage.bridge.client.UpstreamUnavailableException;
+import org.linkage.bridge.config.BridgeConfig;
+import org.linkage.bridge.domain.Adapter;
+import org.linkage.bridge.domain.DeliveryStatus;
+import org.linkage.bridge.repository.Delivery;
+import org.linkage.commons.problem.ProblemException;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * For departments whose GeoReport servers can only be read, not call us back: asks them about the
+ * requests we filed and, when one is closed, passes the department's notes to the router as its reply.
+ */
+@ApplicationScoped
+public class Open311Poller {
+    private static final Logger LOG = Logger.getLogger(Open311Poller.class);
+
+    private final Open311Sender open311;
+    private final RouterClient router;
+    private final InboundUpdateService inbound;
+    private final Clock clock;
+    private final int batchSize;
+
+    public Open311Poller(Open311Sender open311, RouterClient router, InboundUpdateService inbound, Clock clock,
+                         BridgeConfig config) {
+        this.open311 = open311;
+        this.router = router;
+        this.inbound = inbound;
+        this.clock = clock;
+        this.batchSize = config.open311().pollBatchSize();
+    }
+
+    @Scheduled(every = "${linkage.bridge.open311.poll-interval:5m}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        try {
+            pollOnce();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Open311 status polling failed; next round tries again");
+        }
+    }
+
+    /** Polls the requests checked longest ago; returns how many were asked about. */
+    public int pollOnce() {
+        List<Delivery> due = QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>find(
+                        "adapter = ?1 and status = ?2 and externalRef is not null and externalRef not like 'token:%' "
+                                + "and (remoteStatus is null or remoteStatus <> 'closed') order by remoteCheckedAt nulls first",
+                        Adapter.OPEN311, DeliveryStatus.DELIVERED)
+                .page(0, batchSize).list());
+        for (Delivery d : due) {
+            Optional<Open311Sender.RemoteStatus> remote = open311.status(d);
+            String status = remote.map(Open311Sender.RemoteStatus::status).orElse(d.remoteStatus);
+            if (remote.isPresent() && "closed".equals(status) && !reply(d, remote.get())) {
+                status = d.remoteStatus; // not passed on: ask again next round
+            }
+            String seen = status;
+            QuarkusTransaction.requiringNew().run(() ->
+                    Delivery.update("remoteStatus = ?1, remoteCheckedAt = ?2 where id = ?3", seen, clock.instant(), d.id));
+        }
+        return due.size();
+    }
+
+    /** True when the router answered (took the reply or refused it); false when it could not be reached. */
+    private boolean reply(Delivery d, Open311Sender.RemoteStatus remote) {
+        String answer = remote.statusNotes() == null || remote.statusNotes().isBlank()
+                ? "Closed in the department's Open311 system (request " + d.externalRef + ")."
+                : remote.statusNotes();
+        int outcome;
+        String detail;
+        try {
+            RouterApi.UpdateResult result = router.update(d.ticketNumber, new RouterApi.TicketUpdate(d.departmentCode,
+                    "REPLY", null, answer, null, d.externalRef, clock.instant()));
+            outcome = 200;
+            detail = "polled Open311 closed; ticket now " + result.status();
+        } catch (ProblemException e) {
+            outcome = e.status();
+            detail = "polled Open311 closed; router refused: " + e.getMessage();
+        } catch (UpstreamUnavailableException | FaultToleranceException e) {
+            LOG.warnf("router unavailable for polled reply of %s: %s", d.ticketNumber, e.getMessage());
+            return false;
+        }
+        inbound.log(d.departmentCode, d.ticketNumber, "REPLY", d.externalRef, outcome, detail);
+        // A refusal (already replied, no longer assigned) will not change by asking again, so it also ends polling.
+        return true;
+    }
+}

@@ -1,0 +1,211 @@
+package org.linkage.bridge.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.jboss.logging.Logger;
+import org.linkage.bridge.client.IntakeApi;
+import org.linkage.bridge.client.IntakeClient;
+import org.linkage.bridge.client.RouterApi;
+import org.linkage.bridge.client.RouterClient;
+import org.linkage.bridge.client.UpstreamUnavailableException;
+import org.linkage.bridge.config.BridgeConfig;
+import org.linkage.bridge.domain.Open311Mapping;
+import org.linkage.bridge.repository.Open311Request;
+import org.linkage.bridge.repository.Open311Token;
+import org.linkage.bridge.repository.Open311Update;
+import org.linkage.commons.outbox.Outbox;
+import org.linkage.commons.problem.ProblemException;
+import org.linkage.events.EventTypes;
+import org.linkage.events.PoliceTransferCreated;
+import org.linkage.events.Topics;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The GeoReport v2 operations; the resource only maps HTTP to these and renders JSON or XML. */
+@ApplicationScoped
+public class Open311Service {
+    private static final Logger LOG = Logger.getLogger(Open311Service.class);
+    static final String POLICE_NOTICE = "This is a police matter and has been handed to the 110 police line, which will "
+            + "contact you. In an emergency call 110 now. 此事项属于公安机关职责,已移交110报警服务台处理;紧急情况请直接拨打110。";
+
+    private final Open311Catalogue catalogue;
+    private final RouterClient router;
+    private final IntakeClient intake;
+    private final TicketReadModel readModel;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final BridgeConfig.Open311Server config;
+
+    public Open311Service(Open311Catalogue catalogue, RouterClient router, IntakeClient intake, TicketReadModel readModel,
+                          Outbox outbox, Clock clock, BridgeConfig config) {
+        this.catalogue = catalogue;
+        this.router = router;
+        this.intake = intake;
+        this.readModel = readModel;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.config = config.open311Server();
+    }
+
+    /** A new service request, as the form fields of GeoReport's POST requests carry it. */
+    public record NewRequest(String serviceCode, Double lat, Double lon, String addressString, String description,
+                             String firstName, String lastName, String phone, String email) {
+    }
+
+    /** What POST requests answers: an id when a ticket was made, else a token to ask about later. */
+    public record Filed(String serviceRequestId, String token, String serviceNotice) {
+    }
+
+    public Filed submit(String clientId, NewRequest request) {
+        Open311Catalogue.Service service = catalogue.find(request.serviceCode()).orElseThrow(() ->
+                Open311Exception.notFound("service_code " + request.serviceCode() + " not found"));
+        String callerName = join(request.firstName(), request.lastName());
+        IntakeApi.Preview preview = classify(request.description());
+        if (preview != null && "POLICE".equals(preview.disposition())) {
+            return handToPolice(clientId, request, callerName, preview);
+        }
+        RouterApi.CreatedTicket created;
+        try {
+            created = router.createRequest(new RouterApi.NewRequest(Open311Mapping.channel(clientId), service.code(),
+                    request.description(), request.addressString(), null, request.lat(), request.lon(), callerName,
+                    request.phone(), request.email()));
+        } catch (ProblemException e) {
+            // The router's own validation (for example an address it cannot place) in GeoReport terms.
+            throw new Open311Exception(e.status() == 404 ? 404 : 400, e.getMessage());
+        } catch (UpstreamUnavailableException | FaultToleranceException e) {
+            LOG.warnf("router unavailable for an Open311 request from %s: %s", clientId, e.getMessage());
+            throw new Open311Exception(503, "The request could not be filed now; please try again later.");
+        }
+        return recordFiled(clientId, request, created);
+    }
+
+    @Transactional
+    Filed recordFiled(String clientId, NewRequest request, RouterApi.CreatedTicket created) {
+        readModel.filed(created.ticketId(), created.ticketNumber(), created.status(), request.serviceCode(),
+                request.description(), request.addressString(), request.lat(), request.lon(),
+                Open311Mapping.channel(clientId), clock.instant());
+        Open311Token token = token(clientId, null);
+        token.serviceRequestId = created.ticketNumber();
+        return new Filed(created.ticketNumber(), token.token, null);
+    }
+
+    @Transactional
+    Filed handToPolice(String clientId, NewRequest request, String callerName, IntakeApi.Preview preview) {
+        UUID transferId = UUID.randomUUID();
+        String reason = "Open311 request classified as a police matter (" + preview.categoryCode() + ", confidence "
+                + preview.confidence() + ", model " + preview.modelVersion() + ")";
+        outbox.publish(Topics.POLICE_TRANSFERS, transferId.toString(), EventTypes.POLICE_TRANSFER_CREATED,
+                "open311:" + clientId, new PoliceTransferCreated(transferId, null, null, null, "OPEN311", reason,
+                        request.description(), request.addressString(), null, request.phone(), callerName,
+                        "open311:" + clientId, clock.instant()));
+        Open311Token token = token(clientId, POLICE_NOTICE);
+        token.policeTransferId = transferId;
+        LOG.infof("Open311 request from %s handed to 110 as transfer %s", clientId, transferId);
+        return new Filed(null, token.token, POLICE_NOTICE);
+    }
+
+    /** The classifier decides police or not; if intake is down the request is filed anyway (fail open). */
+    private IntakeApi.Preview classify(String description) {
+        try {
+            return intake.preview(description, null);
+        } catch (UpstreamUnavailableException | FaultToleranceException | ProblemException e) {
+            // A 12345 dispatcher can still hand the ticket to 110 by reverse transfer.
+            LOG.warnf("classifier unavailable, Open311 request filed without police check: %s", e.getMessage());
+            return null;
+        }
+    }
+
+    private Open311Token token(String clientId, String notice) {
+        Open311Token token = new Open311Token();
+        token.token = UUID.randomUUID().toString();
+        token.clientId = clientId;
+        token.serviceNotice = notice;
+        token.createdAt = clock.instant();
+        token.persist();
+        return token;
+    }
+
+    /** GeoReport GET requests: ids override every other filter; otherwise the window defaults to 90 days. */
+    @Transactional
+    public List<Open311Request> find(List<String> ids, String serviceCode, Instant start, Instant end, String status) {
+        if (ids != null && !ids.isEmpty()) {
+            return Open311Request.list("serviceRequestId in ?1 order by requestedAt desc", ids);
+        }
+        Instant to = end == null ? clock.instant() : end;
+        Instant from = start == null ? to.minus(Duration.ofDays(config.defaultDays())) : start;
+        if (from.isAfter(to)) {
+            throw Open311Exception.badRequest("start_date must not be after end_date");
+        }
+        StringBuilder query = new StringBuilder("requestedAt >= :from and requestedAt <= :to");
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", from);
+        params.put("to", to);
+        if (serviceCode != null && !serviceCode.isBlank()) {
+            List<String> codes = new ArrayList<>(List.of(serviceCode.split(",")));
+            codes.replaceAll(String::trim);
+            query.append(" and serviceCode in :codes");
+            params.put("codes", codes);
+        }
+        if (status != null && !status.isBlank()) {
+            List<String> statuses = new ArrayList<>(List.of(status.toLowerCase().split(",")));
+            statuses.replaceAll(String::trim);
+            if (!List.of("open", "closed").containsAll(statuses)) {
+                throw Open311Exception.badRequest("status must be open or closed");
+            }
+            query.append(" and status in :statuses");
+            params.put("statuses", statuses);
+        }
+        return Open311Request.find(query + " order by requestedAt desc", params).page(0, config.maxResults()).list();
+    }
+
+    /** The servicerequestupdates extension: changes in a window (default the last 90 days), oldest first. */
+    @Transactional
+    public List<Open311Update> updates(String serviceRequestId, Instant start, Instant end) {
+        Instant to = end == null ? clock.instant() : end;
+        Instant from = start == null ? to.minus(Duration.ofDays(config.defaultDays())) : start;
+        if (serviceRequestId != null && !serviceRequestId.isBlank()) {
+            return Open311Update.find("serviceRequestId = ?1 and updatedAt >= ?2 and updatedAt <= ?3 order by id",
+                    serviceRequestId.trim(), from, to).page(0, config.maxResults()).list();
+        }
+        return Open311Update.find("updatedAt >= ?1 and updatedAt <= ?2 order by id", from, to)
+                .page(0, config.maxResults()).list();
+    }
+
+    @Transactional
+    public Open311Request get(String serviceRequestId) {
+        Open311Request r = Open311Request.find("serviceRequestId", serviceRequestId).firstResult();
+        if (r == null) {
+            throw Open311Exception.notFound("service_request_id " + serviceRequestId + " not found");
+        }
+        return r;
+    }
+
+    @Transactional
+    public Open311Token token(String token) {
+        Open311Token t = Open311Token.findById(token);
+        if (t == null) {
+            throw Open311Exception.notFound("token " + token + " not found");
+        }
+        return t;
+    }
+
+    /** Chinese names are written family name first and without a space (张三); Latin names the other way round. */
+    static String join(String first, String last) {
+        String f = first == null ? "" : first.trim();
+        String l = last == null ? "" : last.trim();
+        if (f.isEmpty() || l.isEmpty()) {
+            String name = f + l;
+            return name.isEmpty() ? null : name;
+        }
+        boolean latin = (f + l).chars().anyMatch(c -> c < 0x2E80 && Character.isLetter(c));
+        return latin ? f + " " + l : l + f;
+    }
+}
