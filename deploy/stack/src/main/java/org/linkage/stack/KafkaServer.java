@@ -81,7 +81,7 @@ public final class KafkaServer implements AutoCloseable {
 
     /**
      * This JVM's class path with every entry made absolute: the broker runs in its own folder, and a
-     * relative entry (java -jar deploy/stack/target/linkage-stack.jar) would not resolve from there.
+     * relative entry (java -cp deploy/stack/target/...) would not resolve from there.
      */
     private static String absoluteClassPath() {
         return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))

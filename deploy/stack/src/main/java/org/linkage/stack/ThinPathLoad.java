@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * waits until each shows a delivered 12345 ticket. Prints submit throughput, end-to-end throughput
  * and latency percentiles. Only talks to 127.0.0.1.
  *
- * <pre>java -cp deploy/stack/target/linkage-stack.jar org.linkage.stack.ThinPathLoad [calls=500] [threads=8]</pre>
+ * <pre>java -cp "deploy/stack/target/linkage-stack.jar:deploy/stack/target/lib/*" org.linkage.stack.ThinPathLoad [calls=500] [threads=8]</pre>
  */
 public final class ThinPathLoad {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
