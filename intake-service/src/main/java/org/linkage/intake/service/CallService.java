@@ -47,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import jakarta.persistence.LockModeType;
 
 /** Takes calls, records the classifier's suggestion, and refers the call once a person has decided. */
 @ApplicationScoped
@@ -212,8 +213,11 @@ public class CallService {
 
     /** A call as the given person may see it: call-takers and officers their own, supervisors and admins all. */
     public CallEntity visible(UUID callId, Actor actor) {
-        CallEntity call = calls.findByIdOptional(callId)
-                .orElseThrow(() -> ProblemException.notFound("No call " + callId + ". / 无此来电。"));
+        return visibleTo(calls.findByIdOptional(callId), callId, actor);
+    }
+
+    private CallEntity visibleTo(java.util.Optional<CallEntity> found, UUID callId, Actor actor) {
+        CallEntity call = found.orElseThrow(() -> ProblemException.notFound("No call " + callId + ". / 无此来电。"));
         if (!seesAll(actor) && !call.takenBy.equals(actor.name())) {
             // Not found rather than forbidden: someone else's call is not even confirmed to exist.
             throw ProblemException.notFound("No call " + callId + ". / 无此来电。");
@@ -247,7 +251,8 @@ public class CallService {
     }
 
     private CallEntity decidable(UUID callId, Actor actor) {
-        CallEntity call = visible(callId, actor);
+        // Locked: of two clicks (or two call-takers) deciding at once, the second waits and then sees the first's decision.
+        CallEntity call = visibleTo(calls.findByIdOptional(callId, LockModeType.PESSIMISTIC_WRITE), callId, actor);
         if (call.decision != Decision.PENDING) {
             Map<String, Object> ext = new LinkedHashMap<>();
             ext.put("currentDecision", call.decision.name());

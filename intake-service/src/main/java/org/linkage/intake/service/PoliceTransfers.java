@@ -7,7 +7,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.linkage.commons.audit.AuditTrail;
 import org.linkage.commons.inbox.Inbox;
-import org.linkage.commons.inbox.ReceivedEvent;
 import org.linkage.commons.problem.ProblemException;
 import org.linkage.commons.security.Actor;
 import org.linkage.commons.security.CurrentActor;
@@ -24,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jakarta.persistence.LockModeType;
 
 /**
  * Police matters handed back by 12345 (reverse transfer). They land in the call-takers' queue the
@@ -52,13 +52,12 @@ public class PoliceTransfers {
 
     @Incoming("police-transfers")
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        ReceivedEvent event = ReceivedEvent.of(record);
-        if (!EventTypes.POLICE_TRANSFER_CREATED.equals(event.type()) || !inbox.firstDelivery(CONSUMER, event)) {
-            return;
-        }
-        PoliceTransferCreated created = inbox.data(event, PoliceTransferCreated.class);
+        inbox.consume(CONSUMER, record, EventTypes.POLICE_TRANSFER_CREATED, PoliceTransferCreated.class,
+                (event, created) -> receive(created));
+    }
+
+    private void receive(PoliceTransferCreated created) {
         if (created.transferId() == null || transfers.findById(created.transferId()) != null) {
             return; // the same transfer under a new event id (a producer retry) is still one transfer
         }
@@ -103,7 +102,8 @@ public class PoliceTransfers {
     @Transactional
     public PoliceTransferEntity accept(UUID id, String incidentNumber, String note) {
         Actor actor = currentActor.get("intake");
-        PoliceTransferEntity t = transfers.findByIdOptional(id)
+        // Locked: of two call-takers accepting at once, the second waits and then gets the 409.
+        PoliceTransferEntity t = transfers.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("No police transfer " + id + ". / 无此移交。"));
         if (t.state == PoliceTransferEntity.State.ACCEPTED) {
             Map<String, Object> ext = new LinkedHashMap<>();

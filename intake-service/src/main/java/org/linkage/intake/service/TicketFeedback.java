@@ -2,13 +2,11 @@ package org.linkage.intake.service;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.linkage.commons.audit.AuditTrail;
 import org.linkage.commons.inbox.Inbox;
-import org.linkage.commons.inbox.ReceivedEvent;
 import org.linkage.events.EventTypes;
 import org.linkage.events.TicketStatusChanged;
 import org.linkage.intake.repository.CallEntity;
@@ -46,13 +44,9 @@ public class TicketFeedback {
 
     @Incoming("tickets")
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        ReceivedEvent event = ReceivedEvent.of(record);
-        if (!EventTypes.TICKET_STATUS_CHANGED.equals(event.type()) || !inbox.firstDelivery(CONSUMER, event)) {
-            return;
-        }
-        apply(event.id(), inbox.data(event, TicketStatusChanged.class));
+        inbox.consume(CONSUMER, record, EventTypes.TICKET_STATUS_CHANGED, TicketStatusChanged.class,
+                (event, change) -> apply(event.id(), change));
     }
 
     void apply(String eventId, TicketStatusChanged change) {
