@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * Stratified k-fold cross-validation of the domain model on the training part of the citizen messages (the fixed
  * held-out 15 % is never touched), so hyper-parameters are chosen on five splits instead of one split's luck.
  * Reports the whole classifier's domain macro-F1 per fold and the mean. Not a test: run it by hand, e.g.
- * {@code java -cp target/classes:target/test-classes org.linkage.intake.classification.CrossValidation l2=3e-5 epochs=20}.
+ * {@code java -cp target/classes:target/test-classes org.linkage.intake.classification.CrossValidation title=3 [heldout]};
+ * {@code heldout} trains on the whole training part and scores the fixed held-out 15 % instead.
  */
 public final class CrossValidation {
 
@@ -26,21 +27,22 @@ public final class CrossValidation {
         boolean heldOut = false;
         for (String a : args) {
             String[] kv = a.split("=", 2);
-            switch (kv[0]) {
-                case "title" -> p = new ModelTrainer.Params(Float.parseFloat(kv[1]), p.maxN(), p.minDf(), p.epochs(), p.learningRate(), p.l2(), p.balanced(), p.temperature(), p.runs(), p.solver(), p.cost());
-                case "maxN" -> p = new ModelTrainer.Params(p.titleWeight(), Integer.parseInt(kv[1]), p.minDf(), p.epochs(), p.learningRate(), p.l2(), p.balanced(), p.temperature(), p.runs(), p.solver(), p.cost());
-                case "minDf" -> p = new ModelTrainer.Params(p.titleWeight(), p.maxN(), Integer.parseInt(kv[1]), p.epochs(), p.learningRate(), p.l2(), p.balanced(), p.temperature(), p.runs(), p.solver(), p.cost());
-                case "epochs" -> p = new ModelTrainer.Params(p.titleWeight(), p.maxN(), p.minDf(), Integer.parseInt(kv[1]), p.learningRate(), p.l2(), p.balanced(), p.temperature(), p.runs(), p.solver(), p.cost());
-                case "lr" -> p = new ModelTrainer.Params(p.titleWeight(), p.maxN(), p.minDf(), p.epochs(), Double.parseDouble(kv[1]), p.l2(), p.balanced(), p.temperature(), p.runs(), p.solver(), p.cost());
-                case "l2" -> p = new ModelTrainer.Params(p.titleWeight(), p.maxN(), p.minDf(), p.epochs(), p.learningRate(), Double.parseDouble(kv[1]), p.balanced(), p.temperature(), p.runs(), p.solver(), p.cost());
-                case "balanced" -> p = new ModelTrainer.Params(p.titleWeight(), p.maxN(), p.minDf(), p.epochs(), p.learningRate(), p.l2(), Boolean.parseBoolean(kv[1]), p.temperature(), p.runs(), p.solver(), p.cost());
-                case "runs" -> p = new ModelTrainer.Params(p.titleWeight(), p.maxN(), p.minDf(), p.epochs(), p.learningRate(), p.l2(), p.balanced(), p.temperature(), Integer.parseInt(kv[1]), p.solver(), p.cost());
-                case "solver" -> p = new ModelTrainer.Params(p.titleWeight(), p.maxN(), p.minDf(), p.epochs(), p.learningRate(), p.l2(), p.balanced(), p.temperature(), p.runs(), kv[1], p.cost());
-                case "C" -> p = new ModelTrainer.Params(p.titleWeight(), p.maxN(), p.minDf(), p.epochs(), p.learningRate(), p.l2(), p.balanced(), p.temperature(), p.runs(), p.solver(), Double.parseDouble(kv[1]));
-                case "temp" -> p = new ModelTrainer.Params(p.titleWeight(), p.maxN(), p.minDf(), p.epochs(), p.learningRate(), p.l2(), p.balanced(), Float.parseFloat(kv[1]), p.runs(), p.solver(), p.cost());
-                case "heldout" -> heldOut = true;
+            String x = kv.length > 1 ? kv[1] : "";
+            p = switch (kv[0]) {
+                case "title" -> new ModelTrainer.Params(Float.parseFloat(x), p.maxN(), p.minDf(), p.epochs(), p.learningRate(), p.l2(), p.balanced(), p.temperature(), p.runs());
+                case "maxN" -> new ModelTrainer.Params(p.titleWeight(), Integer.parseInt(x), p.minDf(), p.epochs(), p.learningRate(), p.l2(), p.balanced(), p.temperature(), p.runs());
+                case "minDf" -> new ModelTrainer.Params(p.titleWeight(), p.maxN(), Integer.parseInt(x), p.epochs(), p.learningRate(), p.l2(), p.balanced(), p.temperature(), p.runs());
+                case "epochs" -> new ModelTrainer.Params(p.titleWeight(), p.maxN(), p.minDf(), Integer.parseInt(x), p.learningRate(), p.l2(), p.balanced(), p.temperature(), p.runs());
+                case "lr" -> new ModelTrainer.Params(p.titleWeight(), p.maxN(), p.minDf(), p.epochs(), Double.parseDouble(x), p.l2(), p.balanced(), p.temperature(), p.runs());
+                case "l2" -> new ModelTrainer.Params(p.titleWeight(), p.maxN(), p.minDf(), p.epochs(), p.learningRate(), Double.parseDouble(x), p.balanced(), p.temperature(), p.runs());
+                case "balanced" -> new ModelTrainer.Params(p.titleWeight(), p.maxN(), p.minDf(), p.epochs(), p.learningRate(), p.l2(), Boolean.parseBoolean(x), p.temperature(), p.runs());
+                case "runs" -> new ModelTrainer.Params(p.titleWeight(), p.maxN(), p.minDf(), p.epochs(), p.learningRate(), p.l2(), p.balanced(), p.temperature(), Integer.parseInt(x));
+                case "heldout" -> {
+                    heldOut = true;
+                    yield p;
+                }
                 default -> throw new IllegalArgumentException(a);
-            }
+            };
         }
         Taxonomy taxonomy = Taxonomy.loadDefault();
         Cues cues = Cues.loadDefault();
@@ -53,6 +55,16 @@ public final class CrossValidation {
             train.addAll(calls);
             DomainModel model = ModelTrainer.train(train, taxonomy.domains(), p);
             line.append(String.format(" heldout=%.4f", macroF1(new SafetyFirstClassifier(taxonomy, cues, model), taxonomy, split.heldOut())));
+            Classifier modelOnly = (title, text) -> {
+                double[] pr = model.predict(TextNormalizer.normalize(title), TextNormalizer.normalize(text));
+                int best = 0;
+                for (int d = 1; d < pr.length; d++) {
+                    best = pr[d] > pr[best] ? d : best;
+                }
+                String domain = model.domains().get(best);
+                return new Classification(Disposition.NON_POLICE, taxonomy.ofDomain(domain).get(0).code(), pr[best], List.of(), "");
+            };
+            line.append(String.format(" modelOnly=%.4f", macroF1(modelOnly, taxonomy, split.heldOut())));
             System.out.println(line);
             return;
         }

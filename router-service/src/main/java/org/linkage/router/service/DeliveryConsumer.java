@@ -3,7 +3,6 @@ package org.linkage.router.service;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -34,15 +33,12 @@ public class DeliveryConsumer {
 
     @Incoming("deliveries")
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        ReceivedEvent event = ReceivedEvent.of(record);
-        boolean known = EventTypes.DELIVERY_SUCCEEDED.equals(event.type())
-                || EventTypes.DELIVERY_DEAD_LETTERED.equals(event.type());
-        if (!known || !inbox.firstDelivery(CONSUMER, event)) {
-            return;
-        }
-        DeliveryOutcome d = inbox.data(event, DeliveryOutcome.class);
+        inbox.consume(CONSUMER, record, EventTypes.DELIVERY_SUCCEEDED, DeliveryOutcome.class, this::record);
+        inbox.consume(CONSUMER, record, EventTypes.DELIVERY_DEAD_LETTERED, DeliveryOutcome.class, this::record);
+    }
+
+    private void record(ReceivedEvent event, DeliveryOutcome d) {
         Ticket t = d.ticketId() == null ? null : Ticket.findById(d.ticketId(), LockModeType.PESSIMISTIC_WRITE);
         if (t == null) {
             LOG.warnf("delivery outcome %s for unknown ticket %s ignored", event.id(), d.ticketId());

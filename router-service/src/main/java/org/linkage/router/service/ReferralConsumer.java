@@ -2,7 +2,6 @@ package org.linkage.router.service;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -33,13 +32,11 @@ public class ReferralConsumer {
 
     @Incoming("referrals")
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        ReceivedEvent event = ReceivedEvent.of(record);
-        if (!EventTypes.REFERRAL_CREATED.equals(event.type()) || !inbox.firstDelivery(CONSUMER, event)) {
-            return;
-        }
-        ReferralCreated r = inbox.data(event, ReferralCreated.class);
+        inbox.consume(CONSUMER, record, EventTypes.REFERRAL_CREATED, ReferralCreated.class, this::ticketFor);
+    }
+
+    private void ticketFor(ReceivedEvent event, ReferralCreated r) {
         if (r.referralId() == null || Ticket.byReferral(r.referralId()).isPresent()) {
             LOG.infof("referral %s already has a ticket (or no id); event %s skipped", r.referralId(), event.id());
             return;
