@@ -6,7 +6,7 @@ import org.linkage.intake.classification.Category;
 import org.linkage.intake.classification.Taxonomy;
 import org.linkage.intake.domain.District;
 import org.linkage.intake.domain.Districts;
-import org.linkage.intake.domain.Masking;
+import org.linkage.commons.privacy.Masking;
 import org.linkage.intake.repository.CallEntity;
 import org.linkage.intake.repository.PoliceTransferEntity;
 import org.linkage.intake.repository.TicketStatusReportRepository;

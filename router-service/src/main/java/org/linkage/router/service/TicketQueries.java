@@ -6,7 +6,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.linkage.commons.audit.AuditTrail;
-import org.linkage.commons.privacy.PhoneMask;
+import org.linkage.commons.privacy.Masking;
 import org.linkage.commons.security.Actor;
 import org.linkage.router.repository.Department;
 import org.linkage.router.repository.DispatchRule;
@@ -134,7 +134,8 @@ public class TicketQueries {
                         h.departmentCode, h.note)).toList() : null;
         return new TicketView(t.id, t.ticketNumber, t.status.name(), t.version, t.channel, t.callNumber,
                 t.categoryCode, t.urgency.name(), t.content, t.address, t.districtCode, t.latitude, t.longitude,
-                t.callerName, mask && t.callerPhone != null ? PhoneMask.mask(t.callerPhone) : t.callerPhone,
+                mask ? Masking.name(t.callerName) : t.callerName,
+                mask && t.callerPhone != null ? Masking.phone(t.callerPhone) : t.callerPhone,
                 mask && t.callerPhone != null, t.callbackRequired, lead, supporting, t.ruleId,
                 rule == null ? null : rule.version, t.pendingReason, t.receivedAt, t.createdAt, t.dispatchedAt,
                 t.signBy, t.resolveBy, t.returnBy, t.signedAt, t.repliedAt, t.answer, t.calledBackAt, t.satisfied,

@@ -3,7 +3,7 @@ package org.linkage.router.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.linkage.commons.audit.AuditTrail;
 import org.linkage.commons.outbox.Outbox;
-import org.linkage.commons.privacy.PhoneMask;
+import org.linkage.commons.privacy.Masking;
 import org.linkage.commons.security.Actor;
 import org.linkage.events.DepartmentRef;
 import org.linkage.events.EventTypes;
@@ -93,14 +93,15 @@ public class TicketRecorder {
     }
 
     /**
-     * The dispatch for the bridge. The unit's own system gets the caller's number only when the
+     * The dispatch for the bridge. The unit's own system gets the caller's number and full name only when the
      * catalogue rule says the unit must call back, the same rule its agents see in the console.
      */
     public void dispatched(Ticket t, Department lead, List<Department> supporting) {
-        String phone = t.callbackRequired || t.callerPhone == null ? t.callerPhone : PhoneMask.mask(t.callerPhone);
+        String phone = t.callbackRequired ? t.callerPhone : Masking.phone(t.callerPhone);
+        String name = t.callbackRequired ? t.callerName : Masking.name(t.callerName);
         TicketDispatched event = new TicketDispatched(t.id, t.ticketNumber, t.version, t.callId, t.referralId,
                 t.categoryCode, t.urgency.name(), t.content, t.address, t.districtCode, t.latitude, t.longitude,
-                phone, t.callerName, ref(lead), supporting.stream().map(TicketRecorder::ref).toList(),
+                phone, name, ref(lead), supporting.stream().map(TicketRecorder::ref).toList(),
                 t.signBy, t.resolveBy, t.dispatchedAt);
         outbox.publish(Topics.TICKETS, t.id.toString(), EventTypes.TICKET_DISPATCHED, t.ticketNumber, event);
     }

@@ -1,4 +1,4 @@
-package org.linkage.intake.domain;
+package org.linkage.commons.privacy;
 
 /** Masks personal data for views that do not need it in full. */
 public final class Masking {
