@@ -80,6 +80,20 @@ class InboundWebhookTest {
     }
 
     @Test
+    void defaultKeyDoesNotSpeakForADepartmentWithoutItsOwnKey() {
+        // CD-ECO has no key of its own: its outgoing deliveries are signed with the default key, but
+        // whoever holds that shared key must not be able to update tickets in CD-ECO's name.
+        String number = Tickets.nextNumber();
+        stubRouter(number, 200, "{\"ticketNumber\":\"" + number + "\",\"status\":\"SIGNED\"}");
+        send("CD-ECO", sign(number), new SigningKeys("dev-default-webhook-key", null), Instant.now().getEpochSecond())
+                .statusCode(401).contentType("application/problem+json")
+                .body("detail", containsString("own key"));
+
+        WireMockResource.server().verify(0, postRequestedFor(urlPathEqualTo(routerPath(number))));
+        assertEquals(List.of(401), outcomes(number));
+    }
+
+    @Test
     void staleOrMissingTimestampIsRefused() {
         String number = Tickets.nextNumber();
         stubRouter(number, 200, "{}");

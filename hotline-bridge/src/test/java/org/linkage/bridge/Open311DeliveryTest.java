@@ -17,6 +17,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -104,11 +105,8 @@ class Open311DeliveryTest {
         String base = "/open311/poll-" + UUID.randomUUID();
         String requestId = Long.toString(System.nanoTime());
         var wm = WireMockResource.server();
-        wm.stubFor(post(urlPathEqualTo(base + "/requests.json")).willReturn(aResponse().withStatus(201)
-                .withBody("[{\"service_request_id\":\"" + requestId + "\"}]")));
         TicketDispatched ticket = Tickets.dispatched("CD-ECO", "OPEN311", WireMockResource.url(base));
-        UUID id = Deliveries.accept(service, ticket);
-        Deliveries.awaitStatus(id, DeliveryStatus.DELIVERED, Duration.ofSeconds(20));
+        UUID id = filed(base, requestId, ticket);
         String routerPath = "/router/api/integration/tickets/" + ticket.ticketNumber() + "/updates";
         wm.stubFor(post(urlPathEqualTo(routerPath)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
@@ -126,15 +124,58 @@ class Open311DeliveryTest {
                 .withBody("[{\"service_request_id\":\"" + requestId + "\",\"status\":\"closed\","
                         + "\"status_notes\":\"噪声源已整改 Noise source fixed\",\"service_name\":\"Noise\"}]")));
         poller.pollOnce();
+        // GeoReport has no "signed for" step, so the bridge signs for the ticket before replying.
+        wm.verify(1, postRequestedFor(urlPathEqualTo(routerPath))
+                .withRequestBody(matchingJsonPath("$.action", equalTo("SIGN")))
+                .withRequestBody(matchingJsonPath("$.departmentCode", equalTo("CD-ECO"))));
         wm.verify(1, postRequestedFor(urlPathEqualTo(routerPath))
                 .withRequestBody(matchingJsonPath("$.action", equalTo("REPLY")))
                 .withRequestBody(matchingJsonPath("$.answer", equalTo("噪声源已整改 Noise source fixed")))
                 .withRequestBody(matchingJsonPath("$.departmentCode", equalTo("CD-ECO")))
                 .withRequestBody(matchingJsonPath("$.externalRef", equalTo(requestId))));
+        List<LoggedRequest> calls = wm.findAll(postRequestedFor(urlPathEqualTo(routerPath)));
+        assertEquals(List.of("SIGN", "REPLY"), calls.stream()
+                .map(r -> r.getBodyAsString().replaceAll(".*\"action\":\"([A-Z]+)\".*", "$1")).toList());
 
         poller.pollOnce();
-        wm.verify(1, postRequestedFor(urlPathEqualTo(routerPath)));
+        wm.verify(2, postRequestedFor(urlPathEqualTo(routerPath)));
         assertEquals("closed", Deliveries.load(id).remoteStatus);
+    }
+
+    @Test
+    void closedRequestOfAnAlreadySignedTicketIsStillReplied() {
+        String base = "/open311/signed-" + UUID.randomUUID();
+        String requestId = Long.toString(System.nanoTime());
+        var wm = WireMockResource.server();
+        TicketDispatched ticket = Tickets.dispatched("CD-ECO", "OPEN311", WireMockResource.url(base));
+        UUID id = filed(base, requestId, ticket);
+        String routerPath = "/router/api/integration/tickets/" + ticket.ticketNumber() + "/updates";
+        // Someone already signed for it in the router's console: SIGN is an illegal transition now.
+        wm.stubFor(post(urlPathEqualTo(routerPath)).withRequestBody(matchingJsonPath("$.action", equalTo("SIGN")))
+                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":409,\"title\":\"Conflict\",\"detail\":\"ticket is IN_PROGRESS\","
+                                + "\"currentStatus\":\"IN_PROGRESS\"}")));
+        wm.stubFor(post(urlPathEqualTo(routerPath)).withRequestBody(matchingJsonPath("$.action", equalTo("REPLY")))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ticketNumber\":\"" + ticket.ticketNumber() + "\",\"status\":\"REPLIED\"}")));
+        wm.stubFor(get(urlPathEqualTo(base + "/requests/" + requestId + ".json")).willReturn(aResponse()
+                .withBody("[{\"service_request_id\":\"" + requestId + "\",\"status\":\"closed\",\"status_notes\":\"已处理 Done\"}]")));
+
+        poller.pollOnce();
+
+        wm.verify(1, postRequestedFor(urlPathEqualTo(routerPath))
+                .withRequestBody(matchingJsonPath("$.action", equalTo("REPLY")))
+                .withRequestBody(matchingJsonPath("$.answer", equalTo("已处理 Done"))));
+        assertEquals("closed", Deliveries.load(id).remoteStatus);
+    }
+
+    /** Files the ticket with a GeoReport department that answers with {@code requestId}; the delivery's id. */
+    private UUID filed(String base, String requestId, TicketDispatched ticket) {
+        WireMockResource.server().stubFor(post(urlPathEqualTo(base + "/requests.json")).willReturn(aResponse()
+                .withStatus(201).withBody("[{\"service_request_id\":\"" + requestId + "\"}]")));
+        UUID id = Deliveries.accept(service, ticket);
+        Deliveries.awaitStatus(id, DeliveryStatus.DELIVERED, Duration.ofSeconds(20));
+        return id;
     }
 
     private static Map<String, String> form(String body) {

@@ -1,11 +1,14 @@
 package org.linkage.bridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.xml.XmlPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.linkage.bridge.repository.Open311Request;
+import org.linkage.bridge.repository.Open311Update;
 import org.linkage.events.EventTypes;
 import org.linkage.events.TicketDispatched;
 import org.linkage.events.TicketStatusChanged;
@@ -41,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(WireMockResource.class)
 class Open311ServerTest {
     private static final String KEY = "open311-demo-key";
+    private static final String OTHER_KEY = "open311-other-key";
     private static final String ROUTER_REQUESTS = "/router/api/integration/requests";
     private static final String INTAKE_PREVIEW = "/intake/api/classifications/preview";
 
@@ -181,6 +185,8 @@ class Open311ServerTest {
                 .body("[0].token", org.hamcrest.Matchers.equalTo(token))
                 .body("[0].service_request_id", nullValue());
         given().queryParam("api_key", KEY).get("/open311/v2/tokens/" + UUID.randomUUID() + ".json").then().statusCode(404);
+        // A token is the filing client's: another client's key finds nothing.
+        given().queryParam("api_key", OTHER_KEY).get("/open311/v2/tokens/" + token + ".json").then().statusCode(404);
     }
 
     @Test
@@ -203,24 +209,74 @@ class Open311ServerTest {
     }
 
     @Test
-    void dispatchedTicketsAreListedWithTheSpecsFilters() throws Exception {
-        TicketDispatched ticket = Tickets.withCategory(Tickets.dispatched("510107-URBAN", "NONE", null), "CITY");
-        KafkaTestSupport.produce(Topics.TICKETS, ticket.ticketId().toString(), EventTypes.TICKET_DISPATCHED, ticket);
+    void clientsSeeOnlyTheirOwnRequestsAndNever110Tickets() throws Exception {
+        // A ticket from a 110 referral: the bridge knows it (with the caller's data), no Open311 client may read it.
+        TicketDispatched referral = Tickets.withCategory(Tickets.dispatched("510107-URBAN", "NONE", null), "CITY");
+        // A request filed by "demo" whose dispatch event overtakes the answer to the filing.
+        UUID ticketId = UUID.randomUUID();
+        String number = Tickets.nextNumber();
+        TicketDispatched filed = Tickets.withCategory(
+                Tickets.dispatched(ticketId, number, 1, "510107-URBAN", "NONE", null), "CITY");
+        KafkaTestSupport.produce(Topics.TICKETS, referral.ticketId().toString(), EventTypes.TICKET_DISPATCHED, referral);
+        KafkaTestSupport.produce(Topics.TICKETS, ticketId.toString(), EventTypes.TICKET_DISPATCHED, filed);
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                Open311Request.count("ticketId in ?1", List.of(referral.ticketId(), ticketId))) == 2);
+        String marker = UUID.randomUUID().toString();
+        stubIntake(marker, "NON_POLICE", "CITY");
+        WireMockResource.server().stubFor(post(urlPathEqualTo(ROUTER_REQUESTS)).withRequestBody(containing(marker))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ticketId\":\"" + ticketId + "\",\"ticketNumber\":\"" + number
+                                + "\",\"status\":\"DISPATCHED\"}")));
+        given().formParam("api_key", KEY).formParam("service_code", "CITY").formParam("lat", "30.5702")
+                .formParam("long", "104.0665").formParam("description", "占道经营 Street vendor " + marker)
+                .post("/open311/v2/requests.json").then().statusCode(201)
+                .body("[0].service_request_id", org.hamcrest.Matchers.equalTo(number));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("api_key", KEY)
-                .queryParam("service_code", "CITY").queryParam("status", "open")
+        // The filing client, with the spec's filters.
+        given().queryParam("api_key", KEY).queryParam("service_code", "CITY").queryParam("status", "open")
                 .queryParam("start_date", "2026-01-01T00:00:00+08:00")
                 .get("/open311/v2/requests.json").then().statusCode(200)
-                .body("service_request_id", hasItem(ticket.ticketNumber())));
+                .body("service_request_id", hasItem(number))
+                .body("service_request_id", not(hasItem(referral.ticketNumber())));
         given().queryParam("api_key", KEY).queryParam("service_code", "NOISE").get("/open311/v2/requests.json")
-                .then().statusCode(200).body("service_request_id", not(hasItem(ticket.ticketNumber())));
+                .then().statusCode(200).body("service_request_id", not(hasItem(number)));
         given().queryParam("api_key", KEY).queryParam("end_date", "2020-01-01T00:00:00Z").get("/open311/v2/requests.json")
-                .then().statusCode(200).body("service_request_id", not(hasItem(ticket.ticketNumber())));
-        String body = given().queryParam("api_key", KEY).get("/open311/v2/requests/" + ticket.ticketNumber() + ".json")
+                .then().statusCode(200).body("service_request_id", not(hasItem(number)));
+        String body = given().queryParam("api_key", KEY).get("/open311/v2/requests/" + number + ".json")
                 .then().statusCode(200).body("[0].requested_datetime", containsString("+08:00"))
                 .extract().asString();
-        assertTrue(!body.contains(ticket.callerPhone()) && !body.contains(ticket.callerName()),
+        assertTrue(!body.contains(filed.callerPhone()) && !body.contains(filed.callerName()),
                 "Open311 never shows the caller");
+
+        // The 110 ticket is not found by anyone, by id or in a list of ids.
+        given().queryParam("api_key", KEY).get("/open311/v2/requests/" + referral.ticketNumber() + ".json")
+                .then().statusCode(404);
+        given().queryParam("api_key", KEY).queryParam("service_request_id", referral.ticketNumber())
+                .get("/open311/v2/requests.json").then().statusCode(200).body("size()", org.hamcrest.Matchers.equalTo(0));
+        // Another client does not see demo's request.
+        given().queryParam("api_key", OTHER_KEY).get("/open311/v2/requests/" + number + ".json").then().statusCode(404);
+        given().queryParam("api_key", OTHER_KEY).queryParam("start_date", "2026-01-01T00:00:00+08:00")
+                .get("/open311/v2/requests.json").then().statusCode(200)
+                .body("service_request_id", not(hasItem(number)));
+
+        // Status updates follow the same rule.
+        for (TicketDispatched t : List.of(referral, filed)) {
+            KafkaTestSupport.produce(Topics.TICKETS, t.ticketId().toString(), EventTypes.TICKET_STATUS_CHANGED,
+                    new TicketStatusChanged(t.ticketId(), t.ticketNumber(), null, null, "SIGNED", "DISPATCHED",
+                            "510107-URBAN", "武侯区综合行政执法局", null, null, null, "DELIVERED", "agent-wuhou",
+                            Instant.now()));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                Open311Update.count("ticketId in ?1", List.of(referral.ticketId(), ticketId))) == 2);
+        given().queryParam("api_key", KEY).queryParam("service_request_id", number)
+                .get("/open311/v2/servicerequestupdates.json").then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.equalTo(1));
+        given().queryParam("api_key", KEY).queryParam("service_request_id", referral.ticketNumber())
+                .get("/open311/v2/servicerequestupdates.json").then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.equalTo(0));
+        given().queryParam("api_key", OTHER_KEY).queryParam("service_request_id", number)
+                .get("/open311/v2/servicerequestupdates.json").then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.equalTo(0));
     }
 
     private static org.hamcrest.Matcher<Object> equalToBool(boolean value) {

@@ -187,4 +187,57 @@ class ReliabilityTest {
             return rows.isEmpty() ? null : (Instant) rows.get(0);
         });
     }
+    @Test
+    void reDispatchSupersedesTheEarlierVersionStillBeingRetried() {
+        String oldPath = "/dept/old/" + Tickets.nextNumber();
+        String newPath = "/dept/new/" + Tickets.nextNumber();
+        var wm = WireMockResource.server();
+        wm.stubFor(post(urlPathEqualTo(oldPath)).willReturn(aResponse().withStatus(503)));
+        wm.stubFor(post(urlPathEqualTo(newPath)).willReturn(aResponse().withStatus(200)));
+        UUID ticketId = UUID.randomUUID();
+        String number = Tickets.nextNumber();
+        UUID v1 = Deliveries.accept(service, Tickets.dispatched(ticketId, number, 1, "CD-HRSS", "WEBHOOK",
+                WireMockResource.url(oldPath)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Deliveries.load(v1).attempts >= 1);
+
+        UUID v2 = Deliveries.accept(service, Tickets.dispatched(ticketId, number, 2, "CD-ECO", "WEBHOOK",
+                WireMockResource.url(newPath)));
+
+        Deliveries.awaitStatus(v2, DeliveryStatus.DELIVERED, Duration.ofSeconds(20));
+        Delivery old = Deliveries.awaitStatus(v1, DeliveryStatus.SUPERSEDED, Duration.ofSeconds(5));
+        assertTrue(old.lastError.contains("version 2"), old.lastError);
+        int sent = wm.findAll(postRequestedFor(urlPathEqualTo(oldPath))).size();
+        // Several retry rounds later the old department has heard nothing more, and nothing was dead-lettered.
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        assertEquals(sent, wm.findAll(postRequestedFor(urlPathEqualTo(oldPath))).size());
+        assertEquals(DeliveryStatus.SUPERSEDED, Deliveries.load(v1).status);
+    }
+
+    @Test
+    void olderVersionArrivingLateIsNeverSent() {
+        String path = "/dept/late/" + Tickets.nextNumber();
+        WireMockResource.server().stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)));
+        UUID ticketId = UUID.randomUUID();
+        String number = Tickets.nextNumber();
+        UUID v3 = Deliveries.accept(service, Tickets.dispatched(ticketId, number, 3, "CD-HRSS", "WEBHOOK",
+                WireMockResource.url(path)));
+        UUID v2 = Deliveries.accept(service, Tickets.dispatched(ticketId, number, 2, "CD-HRSS", "WEBHOOK",
+                WireMockResource.url(path)));
+
+        Deliveries.awaitStatus(v3, DeliveryStatus.DELIVERED, Duration.ofSeconds(20));
+        assertEquals(DeliveryStatus.SUPERSEDED, Deliveries.load(v2).status);
+        // Even if an older row is somehow due again, the worker's claim skips it while a newer version exists.
+        QuarkusTransaction.requiringNew().run(() -> Delivery.update(
+                "status = ?1, nextAttemptAt = ?2 where id = ?3", DeliveryStatus.PENDING, Instant.now(), v2));
+        UUID token = UUID.randomUUID();
+        List<UUID> claimed = QuarkusTransaction.requiringNew().call(() -> repository.claimDue(Instant.now(),
+                Instant.now().plusSeconds(30), token, 10_000));
+        // Hand back whatever else this claim took, so the worker carries on with it at once.
+        QuarkusTransaction.requiringNew().run(() -> Delivery.update(
+                "claimToken = null, claimedUntil = null where claimToken = ?1", token));
+        assertTrue(!claimed.contains(v2), "an older version must not be claimed");
+        QuarkusTransaction.requiringNew().run(() -> Delivery.update("status = ?1 where id = ?2",
+                DeliveryStatus.SUPERSEDED, v2));
+        assertEquals(1, WireMockResource.server().findAll(postRequestedFor(urlPathEqualTo(path))).size());
+    }
 }

@@ -179,6 +179,13 @@ public final class Stack implements AutoCloseable {
         env.put("LINKAGE_ROUTER_URL", "http://127.0.0.1:" + settings.routerPort());
         env.put("LINKAGE_BRIDGE_URL", "http://127.0.0.1:" + settings.bridgePort());
         env.put("LINKAGE_DEPARTMENTS_DEFAULT_ENDPOINT", inbox.endpointTemplate());
+        if ("hotline-bridge".equals(name)) {
+            // The bridge runs in the prod profile, which commits no keys: the local demo's own, never real ones.
+            env.put("LINKAGE_BRIDGE_SIGNING_KEYS", "CD-HRSS=dev-hrss-key-2026|dev-hrss-key-2025");
+            env.put("LINKAGE_BRIDGE_SIGNING_DEFAULT_KEYS", "dev-default-webhook-key");
+            env.put("LINKAGE_BRIDGE_OPEN311_CLIENTS", "demo=open311-demo-key");
+            env.put("LINKAGE_OIDC_CLIENT_SECRET", name + "-secret");
+        }
         return env;
     }
 

@@ -2,6 +2,7 @@ package org.linkage.bridge.client;
 
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,6 +20,8 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public interface RouterApi {
+    /** The router files or applies a call once per key, so a retry after a lost answer is answered, not repeated. */
+    String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     record TicketUpdate(String departmentCode, String action, String note, String answer, String reason,
                         String externalRef, Instant occurredAt) {
@@ -36,9 +39,10 @@ public interface RouterApi {
 
     @POST
     @Path("/tickets/{ticketNumber}/updates")
-    UpdateResult update(@PathParam("ticketNumber") String ticketNumber, TicketUpdate update);
+    UpdateResult update(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, @PathParam("ticketNumber") String ticketNumber,
+                        TicketUpdate update);
 
     @POST
     @Path("/requests")
-    CreatedTicket createRequest(NewRequest request);
+    CreatedTicket createRequest(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, NewRequest request);
 }

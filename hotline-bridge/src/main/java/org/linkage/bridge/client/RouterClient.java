@@ -9,6 +9,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /**
  * The router, guarded: a few quick retries for transient failures, a breaker so a down router is not
  * hammered, and a time-out so a department's webhook call never hangs. Refusals (4xx) are not retried.
+ * Every retry carries the caller's Idempotency-Key unchanged, so the router answers a repeat with what
+ * it did the first time instead of filing or applying it again.
  */
 @ApplicationScoped
 public class RouterClient {
@@ -22,15 +24,16 @@ public class RouterClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
             failOn = UpstreamUnavailableException.class)
     @Timeout(5_000)
-    public RouterApi.UpdateResult update(String ticketNumber, RouterApi.TicketUpdate update) {
-        return UpstreamErrors.call("router", () -> api.update(ticketNumber, update));
+    public RouterApi.UpdateResult update(String idempotencyKey, String ticketNumber, RouterApi.TicketUpdate update) {
+        return UpstreamErrors.call("router", () -> api.update(idempotencyKey, ticketNumber, update));
     }
 
-    /** Not retried: a lost answer after the router created the ticket would otherwise file it twice. */
+    /** Retried like updates: the key makes a repeat return the ticket already filed. */
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = UpstreamUnavailableException.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
             failOn = UpstreamUnavailableException.class)
     @Timeout(5_000)
-    public RouterApi.CreatedTicket createRequest(RouterApi.NewRequest request) {
-        return UpstreamErrors.call("router", () -> api.createRequest(request));
+    public RouterApi.CreatedTicket createRequest(String idempotencyKey, RouterApi.NewRequest request) {
+        return UpstreamErrors.call("router", () -> api.createRequest(idempotencyKey, request));
     }
 }

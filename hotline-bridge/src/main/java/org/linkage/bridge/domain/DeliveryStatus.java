@@ -1,8 +1,11 @@
 package org.linkage.bridge.domain;
 
-/** Where one delivery of a ticket version stands. */
+/**
+ * Where one delivery of a ticket version stands. {@code SUPERSEDED}: a newer version of the ticket (a
+ * re-dispatch) arrived before this one was delivered, so it is never sent, retried or replayed.
+ */
 public enum DeliveryStatus {
-    PENDING, DELIVERED, FAILED_RETRYING, DEAD_LETTERED;
+    PENDING, DELIVERED, FAILED_RETRYING, DEAD_LETTERED, SUPERSEDED;
 
     public boolean due() {
         return this == PENDING || this == FAILED_RETRYING;

@@ -14,14 +14,17 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     /**
      * Leases up to {@code limit} due deliveries to the caller. SKIP LOCKED lets several workers (or
      * instances) claim disjoint rows without waiting; an expired lease is claimable again, which is
-     * how a delivery whose worker died is picked up.
+     * how a delivery whose worker died is picked up. A row with a newer version of its ticket is never
+     * claimed: the re-dispatch supersedes it even if it was written before the supersession was.
      */
     @SuppressWarnings("unchecked")
     public List<UUID> claimDue(Instant now, Instant leaseUntil, UUID token, int limit) {
         List<UUID> ids = getEntityManager().createNativeQuery("""
-                        select id from delivery
+                        select id from delivery d
                         where status in ('PENDING', 'FAILED_RETRYING') and next_attempt_at <= ?1
                           and (claimed_until is null or claimed_until < ?1)
+                          and not exists (select 1 from delivery n
+                                          where n.ticket_id = d.ticket_id and n.ticket_version > d.ticket_version)
                         order by next_attempt_at
                         limit ?2
                         for update skip locked""", UUID.class)

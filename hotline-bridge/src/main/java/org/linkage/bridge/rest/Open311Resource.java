@@ -135,10 +135,10 @@ public class Open311Resource {
                              @QueryParam("service_request_id") String ids, @QueryParam("service_code") String serviceCode,
                              @QueryParam("start_date") String start, @QueryParam("end_date") String end,
                              @QueryParam("status") String status) {
-        clients.authenticate(apiKey);
+        String clientId = clients.authenticate(apiKey);
         List<String> idList = blank(ids) ? List.of()
                 : Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        List<Open311Request> found = service.find(idList, serviceCode, date("start_date", start), date("end_date", end), status);
+        List<Open311Request> found = service.find(clientId, idList, serviceCode, date("start_date", start), date("end_date", end), status);
         return render.list(format, 200, "service_requests", "request", found.stream().map(this::view).toList());
     }
 
@@ -146,16 +146,16 @@ public class Open311Resource {
     @Path("/requests/{id}." + FORMAT)
     public Response request(@PathParam("id") String id, @PathParam("format") String format,
                             @QueryParam("api_key") String apiKey) {
-        clients.authenticate(apiKey);
-        return render.list(format, 200, "service_requests", "request", List.of(view(service.get(id))));
+        String clientId = clients.authenticate(apiKey);
+        return render.list(format, 200, "service_requests", "request", List.of(view(service.get(clientId, id))));
     }
 
     @GET
     @Path("/tokens/{token}." + FORMAT)
     public Response token(@PathParam("token") String token, @PathParam("format") String format,
                           @QueryParam("api_key") String apiKey) {
-        clients.authenticate(apiKey);
-        Open311Token t = service.token(token);
+        String clientId = clients.authenticate(apiKey);
+        Open311Token t = service.tokenOf(clientId, token);
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("service_request_id", t.serviceRequestId);
         item.put("token", t.token);
@@ -171,8 +171,8 @@ public class Open311Resource {
     public Response updates(@PathParam("format") String format, @QueryParam("api_key") String apiKey,
                             @QueryParam("service_request_id") String id, @QueryParam("start_date") String start,
                             @QueryParam("end_date") String end) {
-        clients.authenticate(apiKey);
-        List<Map<String, Object>> items = service.updates(id, date("start_date", start), date("end_date", end)).stream()
+        String clientId = clients.authenticate(apiKey);
+        List<Map<String, Object>> items = service.updates(clientId, id, date("start_date", start), date("end_date", end)).stream()
                 .map(u -> {
                     Map<String, Object> item = new LinkedHashMap<>();
                     item.put("update_id", u.id.toString());

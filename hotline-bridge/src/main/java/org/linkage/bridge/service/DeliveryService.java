@@ -24,6 +24,7 @@ import org.linkage.events.Topics;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -82,6 +83,14 @@ public class DeliveryService {
         d.idempotencyKey = key;
         d.createdAt = now;
         d.updatedAt = now;
+        supersedeOlder(ticket, now);
+        if (deliveries.count("ticketId = ?1 and ticketVersion > ?2", ticket.ticketId(), ticket.version()) > 0) {
+            // Events arrived out of order: a newer dispatch is already known, so this version must not go out.
+            d.status = DeliveryStatus.SUPERSEDED;
+            d.lastError = "superseded: a newer version of the ticket was already received";
+            deliveries.persist(d);
+            return Optional.of(d);
+        }
         if (d.adapter != Adapter.NONE && (d.endpointUrl == null || d.endpointUrl.isBlank())) {
             // The catalogue promised a system but named no address: nothing to retry, a dispatcher must look.
             d.status = DeliveryStatus.DEAD_LETTERED;
@@ -102,6 +111,24 @@ public class DeliveryService {
         d.nextAttemptAt = now;
         deliveries.persist(d);
         return Optional.of(d);
+    }
+
+    /**
+     * A re-dispatch replaces the ticket's earlier versions: their undelivered deliveries (waiting, retrying
+     * or dead-lettered) are stopped, so the department the ticket was taken from cannot still receive it,
+     * nor a dispatcher replay a stale version. An attempt in flight finds its row no longer due and its
+     * result is ignored.
+     */
+    private void supersedeOlder(TicketDispatched ticket, Instant now) {
+        int stopped = deliveries.update("status = ?1, nextAttemptAt = null, claimToken = null, claimedUntil = null, "
+                        + "updatedAt = ?2, lastError = ?3 where ticketId = ?4 and ticketVersion < ?5 and status in ?6",
+                DeliveryStatus.SUPERSEDED, now, "superseded by version " + ticket.version(), ticket.ticketId(),
+                ticket.version(), List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED_RETRYING,
+                        DeliveryStatus.DEAD_LETTERED));
+        if (stopped > 0) {
+            LOG.infof("ticket %s v%d: %d undelivered earlier delivery(ies) superseded", ticket.ticketNumber(),
+                    ticket.version(), stopped);
+        }
     }
 
     /**

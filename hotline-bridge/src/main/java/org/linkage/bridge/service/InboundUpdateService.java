@@ -15,6 +15,7 @@ import org.linkage.bridge.client.UpstreamUnavailableException;
 import org.linkage.bridge.config.BridgeConfig;
 import org.linkage.bridge.domain.SigningKeys;
 import org.linkage.bridge.domain.UpdateAction;
+import org.linkage.bridge.domain.UpdateKey;
 import org.linkage.bridge.domain.WebhookSignature;
 import org.linkage.bridge.repository.InboundUpdate;
 import org.linkage.commons.problem.ProblemException;
@@ -59,7 +60,7 @@ public class InboundUpdateService {
         try {
             authenticate(departmentCode, signature, timestamp, body == null ? "" : body);
             update = parse(body);
-            RouterApi.UpdateResult result = forward(departmentCode, update);
+            RouterApi.UpdateResult result = forward(departmentCode, update, UpdateKey.of(departmentCode, body));
             record(departmentCode, update, 200, "applied: ticket now " + result.status());
             return new Applied(result.ticketNumber() == null ? update.ticketNumber() : result.ticketNumber(), result.status());
         } catch (ProblemException e) {
@@ -75,8 +76,9 @@ public class InboundUpdateService {
     }
 
     private void authenticate(String departmentCode, String signature, String timestamp, String body) {
-        SigningKeys key = keys.of(departmentCode).orElseThrow(() ->
-                unauthorized("No webhook key is configured for department " + departmentCode + "."));
+        SigningKeys key = keys.inbound(departmentCode).orElseThrow(() ->
+                unauthorized("No webhook key of its own is configured for department " + departmentCode
+                        + "; status updates are accepted only with the department's own key."));
         WebhookSignature.Verdict verdict = WebhookSignature.verify(signature, timestamp, body, key, clock.instant(), window);
         switch (verdict) {
             case VALID -> {
@@ -108,9 +110,9 @@ public class InboundUpdateService {
         return update;
     }
 
-    private RouterApi.UpdateResult forward(String departmentCode, DepartmentUpdate u) {
+    private RouterApi.UpdateResult forward(String departmentCode, DepartmentUpdate u, String idempotencyKey) {
         try {
-            return router.update(u.ticketNumber(), new RouterApi.TicketUpdate(departmentCode, u.action().name(),
+            return router.update(idempotencyKey, u.ticketNumber(), new RouterApi.TicketUpdate(departmentCode, u.action().name(),
                     u.note(), u.answer(), u.reason(), u.externalRef(), u.occurredAt() == null ? clock.instant() : u.occurredAt()));
         } catch (UpstreamUnavailableException | FaultToleranceException e) {
             LOG.warnf("router unavailable for update of %s: %s", u.ticketNumber(), e.getMessage());

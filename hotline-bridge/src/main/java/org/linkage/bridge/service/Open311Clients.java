@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Open311 clients and their api keys. Configuration seeds the table at start-up (a key changed in
- * the environment replaces the stored one); requests are checked against the table.
+ * the environment replaces the stored one, a client no longer configured is removed); requests are
+ * checked against the table.
  */
 @ApplicationScoped
 public class Open311Clients {
@@ -28,6 +29,12 @@ public class Open311Clients {
 
     @Transactional
     void seed(@Observes StartupEvent event) {
+        // Configuration is the whole list: a client taken out of it (a revoked key) must stop working.
+        if (configured.isEmpty()) {
+            Open311Client.deleteAll();
+        } else {
+            Open311Client.delete("clientId not in ?1", configured.keySet());
+        }
         configured.forEach((clientId, apiKey) -> {
             Open311Client client = Open311Client.findById(clientId);
             if (client == null) {

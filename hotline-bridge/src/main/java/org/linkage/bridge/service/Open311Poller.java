@@ -80,7 +80,18 @@ public class Open311Poller {
         int outcome;
         String detail;
         try {
-            RouterApi.UpdateResult result = router.update(d.ticketNumber, new RouterApi.TicketUpdate(d.departmentCode,
+            // GeoReport servers have no "signed for" step: the router only takes a reply on a signed ticket,
+            // so sign first. A 409 means the ticket is already past DISPATCHED; the reply decides from there.
+            try {
+                router.update("open311-poll-sign-" + d.id, d.ticketNumber, new RouterApi.TicketUpdate(d.departmentCode,
+                        "SIGN", null, null, null, d.externalRef, clock.instant()));
+            } catch (ProblemException e) {
+                if (e.status() != 409) {
+                    throw e;
+                }
+            }
+            // Keyed by the delivery, so a round that lost the router's answer does not reply a second time.
+            RouterApi.UpdateResult result = router.update("open311-poll-" + d.id, d.ticketNumber, new RouterApi.TicketUpdate(d.departmentCode,
                     "REPLY", null, answer, null, d.externalRef, clock.instant()));
             outcome = 200;
             detail = "polled Open311 closed; ticket now " + result.status();

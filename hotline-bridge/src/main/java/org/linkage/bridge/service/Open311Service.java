@@ -73,8 +73,10 @@ public class Open311Service {
             return handToPolice(clientId, request, callerName, preview);
         }
         RouterApi.CreatedTicket created;
+        // One key per inbound request, made before the first attempt: every retry of this call reuses it.
+        String idempotencyKey = UUID.randomUUID().toString();
         try {
-            created = router.createRequest(new RouterApi.NewRequest(Open311Mapping.channel(clientId), service.code(),
+            created = router.createRequest(idempotencyKey, new RouterApi.NewRequest(Open311Mapping.channel(clientId), service.code(),
                     request.description(), request.addressString(), null, request.lat(), request.lon(), callerName,
                     request.phone(), request.email()));
         } catch (ProblemException e) {
@@ -133,19 +135,26 @@ public class Open311Service {
         return token;
     }
 
-    /** GeoReport GET requests: ids override every other filter; otherwise the window defaults to 90 days. */
+    /**
+     * GeoReport GET requests: ids override every other filter; otherwise the window defaults to 90 days.
+     * A client sees only the requests it filed itself: tickets from 110 calls or other clients carry
+     * callers' personal data that an api_key does not entitle anyone to.
+     */
     @Transactional
-    public List<Open311Request> find(List<String> ids, String serviceCode, Instant start, Instant end, String status) {
+    public List<Open311Request> find(String clientId, List<String> ids, String serviceCode, Instant start, Instant end,
+                                     String status) {
+        String channel = Open311Mapping.channel(clientId);
         if (ids != null && !ids.isEmpty()) {
-            return Open311Request.list("serviceRequestId in ?1 order by requestedAt desc", ids);
+            return Open311Request.list("channel = ?1 and serviceRequestId in ?2 order by requestedAt desc", channel, ids);
         }
         Instant to = end == null ? clock.instant() : end;
         Instant from = start == null ? to.minus(Duration.ofDays(config.defaultDays())) : start;
         if (from.isAfter(to)) {
             throw Open311Exception.badRequest("start_date must not be after end_date");
         }
-        StringBuilder query = new StringBuilder("requestedAt >= :from and requestedAt <= :to");
+        StringBuilder query = new StringBuilder("channel = :channel and requestedAt >= :from and requestedAt <= :to");
         Map<String, Object> params = new HashMap<>();
+        params.put("channel", channel);
         params.put("from", from);
         params.put("to", to);
         if (serviceCode != null && !serviceCode.isBlank()) {
@@ -168,20 +177,24 @@ public class Open311Service {
 
     /** The servicerequestupdates extension: changes in a window (default the last 90 days), oldest first. */
     @Transactional
-    public List<Open311Update> updates(String serviceRequestId, Instant start, Instant end) {
+    public List<Open311Update> updates(String clientId, String serviceRequestId, Instant start, Instant end) {
         Instant to = end == null ? clock.instant() : end;
         Instant from = start == null ? to.minus(Duration.ofDays(config.defaultDays())) : start;
+        String own = "ticketId in (select r.ticketId from Open311Request r where r.channel = ?1)";
+        String channel = Open311Mapping.channel(clientId);
         if (serviceRequestId != null && !serviceRequestId.isBlank()) {
-            return Open311Update.find("serviceRequestId = ?1 and updatedAt >= ?2 and updatedAt <= ?3 order by id",
-                    serviceRequestId.trim(), from, to).page(0, config.maxResults()).list();
+            return Open311Update.find(own + " and serviceRequestId = ?2 and updatedAt >= ?3 and updatedAt <= ?4 order by id",
+                    channel, serviceRequestId.trim(), from, to).page(0, config.maxResults()).list();
         }
-        return Open311Update.find("updatedAt >= ?1 and updatedAt <= ?2 order by id", from, to)
+        return Open311Update.find(own + " and updatedAt >= ?2 and updatedAt <= ?3 order by id", channel, from, to)
                 .page(0, config.maxResults()).list();
     }
 
+    /** One of the client's own requests; another's (or a 110 ticket) is "not found", not "forbidden", so ids leak nothing. */
     @Transactional
-    public Open311Request get(String serviceRequestId) {
-        Open311Request r = Open311Request.find("serviceRequestId", serviceRequestId).firstResult();
+    public Open311Request get(String clientId, String serviceRequestId) {
+        Open311Request r = Open311Request.find("channel = ?1 and serviceRequestId = ?2",
+                Open311Mapping.channel(clientId), serviceRequestId).firstResult();
         if (r == null) {
             throw Open311Exception.notFound("service_request_id " + serviceRequestId + " not found");
         }
@@ -189,9 +202,9 @@ public class Open311Service {
     }
 
     @Transactional
-    public Open311Token token(String token) {
+    public Open311Token tokenOf(String clientId, String token) {
         Open311Token t = Open311Token.findById(token);
-        if (t == null) {
+        if (t == null || !clientId.equals(t.clientId)) {
             throw Open311Exception.notFound("token " + token + " not found");
         }
         return t;

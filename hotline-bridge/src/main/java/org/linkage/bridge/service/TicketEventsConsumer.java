@@ -2,11 +2,9 @@ package org.linkage.bridge.service;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.linkage.commons.inbox.Inbox;
-import org.linkage.commons.inbox.ReceivedEvent;
 import org.linkage.events.EventTypes;
 import org.linkage.events.TicketDispatched;
 import org.linkage.events.TicketStatusChanged;
@@ -35,22 +33,12 @@ public class TicketEventsConsumer {
 
     @Incoming("tickets")
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
-        ReceivedEvent event = ReceivedEvent.of(record);
-        boolean dispatched = EventTypes.TICKET_DISPATCHED.equals(event.type());
-        if (!dispatched && !EventTypes.TICKET_STATUS_CHANGED.equals(event.type())) {
-            return;
-        }
-        if (!inbox.firstDelivery(CONSUMER, event)) {
-            return;
-        }
-        if (dispatched) {
-            TicketDispatched ticket = inbox.data(event, TicketDispatched.class);
+        inbox.consume(CONSUMER, record, EventTypes.TICKET_DISPATCHED, TicketDispatched.class, (event, ticket) -> {
             deliveries.accept(ticket);
             readModel.dispatched(ticket, clock.instant());
-        } else {
-            readModel.statusChanged(inbox.data(event, TicketStatusChanged.class));
-        }
+        });
+        inbox.consume(CONSUMER, record, EventTypes.TICKET_STATUS_CHANGED, TicketStatusChanged.class,
+                (event, change) -> readModel.statusChanged(change));
     }
 }

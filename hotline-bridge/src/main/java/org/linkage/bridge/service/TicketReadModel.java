@@ -8,12 +8,18 @@ import org.linkage.bridge.repository.Open311Update;
 import org.linkage.events.TicketDispatched;
 import org.linkage.events.TicketStatusChanged;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
 /** Keeps {@link Open311Request} rows in step with the router's ticket events. */
 @ApplicationScoped
 public class TicketReadModel {
+    private final Clock clock;
+
+    public TicketReadModel(Clock clock) {
+        this.clock = clock;
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void dispatched(TicketDispatched t, Instant at) {
@@ -57,7 +63,7 @@ public class TicketReadModel {
         if (e.departmentName() != null) {
             r.agencyResponsible = e.departmentName();
         }
-        r.updatedAt = e.at() == null ? Instant.now() : e.at();
+        r.updatedAt = e.at() == null ? clock.instant() : e.at();
         Open311Update update = new Open311Update();
         update.ticketId = r.ticketId;
         update.serviceRequestId = r.serviceRequestId;
@@ -73,6 +79,9 @@ public class TicketReadModel {
                                 String description, String address, Double lat, Double lon, String channel, Instant at) {
         Open311Request r = Open311Request.findById(ticketId);
         if (r != null) {
+            // The dispatch event came first and made the row without knowing who filed it: the channel is
+            // what lets the filing client (and only it) read the request.
+            r.channel = channel;
             return r;
         }
         r = new Open311Request();

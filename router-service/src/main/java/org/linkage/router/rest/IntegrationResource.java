@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,7 +18,6 @@ import org.linkage.commons.problem.ProblemException;
 import org.linkage.commons.security.Actor;
 import org.linkage.commons.security.CurrentActor;
 import org.linkage.commons.security.Roles;
-import org.linkage.router.repository.Ticket;
 import org.linkage.router.service.IntegrationService;
 import org.linkage.router.service.TicketDraft;
 import org.linkage.router.service.TicketService;
@@ -34,6 +34,13 @@ public class IntegrationResource {
                          @NotNull @Pattern(regexp = "SIGN|PROGRESS|REPLY|RETURN") String action,
                          @Size(max = 2000) String note, @Size(max = 4000) String answer,
                          @Size(max = 2000) String reason, @Size(max = 200) String externalRef, Instant occurredAt) {
+        /**
+         * What a repeated key is compared on: occurredAt is left out because the bridge stamps "now" when a
+         * department omits it, so a re-sent webhook would otherwise look like a different update.
+         */
+        Update content() {
+            return new Update(departmentCode, action, note, answer, reason, externalRef, null);
+        }
     }
 
     public record UpdateResult(String ticketNumber, String status) {
@@ -65,28 +72,34 @@ public class IntegrationResource {
 
     @POST
     @Path("/tickets/{ticketNumber}/updates")
-    public UpdateResult update(@PathParam("ticketNumber") String ticketNumber, @NotNull @Valid Update body) {
+    public UpdateResult update(@PathParam("ticketNumber") String ticketNumber,
+                               @HeaderParam(IntegrationService.KEY_HEADER) String idempotencyKey,
+                               @NotNull @Valid Update body) {
         Actor service = currentActor.get("router-integration");
         // The bridge acts for the department named in the update and is held to that unit's tickets.
         Actor actor = new Actor(service.name() + " for " + body.departmentCode(), service.roles(), body.departmentCode());
         String ref = body.externalRef() == null ? "" : " [ref " + body.externalRef() + "]";
-        Ticket t = switch (body.action()) {
-            case "SIGN" -> tickets.sign(ticketNumber, actor, text(body.note()) + ref);
-            case "PROGRESS" -> tickets.progress(ticketNumber, actor, require("note", body.note()) + ref);
-            case "REPLY" -> tickets.reply(ticketNumber, actor, require("answer", body.answer()));
-            default -> tickets.returnTicket(ticketNumber, actor, require("reason", body.reason()) + ref);
-        };
-        return new UpdateResult(t.ticketNumber, t.status.name());
+        IntegrationService.Applied applied = integration.applyUpdate(ticketNumber, body.departmentCode(), idempotencyKey,
+                body.content(), () -> switch (body.action()) {
+                    case "SIGN" -> tickets.sign(ticketNumber, actor, text(body.note()) + ref);
+                    case "PROGRESS" -> tickets.progress(ticketNumber, actor, require("note", body.note()) + ref);
+                    case "REPLY" -> tickets.reply(ticketNumber, actor, require("answer", body.answer()));
+                    default -> tickets.returnTicket(ticketNumber, actor, require("reason", body.reason()) + ref);
+                });
+        return new UpdateResult(applied.ticketNumber(), applied.status());
     }
 
     @POST
     @Path("/requests")
-    public Response request(@NotNull @Valid Request body) {
+    public Response request(@HeaderParam(IntegrationService.KEY_HEADER) String idempotencyKey,
+                            @NotNull @Valid Request body) {
         Actor actor = currentActor.get("router-integration");
-        Ticket t = integration.createRequest(new TicketDraft(null, null, null, body.channel(), body.categoryCode(), null,
+        IntegrationService.Filed t = integration.createRequest(idempotencyKey, new TicketDraft(null, null, null, body.channel(), body.categoryCode(), null,
                 body.content(), body.address(), body.districtCode(), body.latitude(), body.longitude(),
                 body.callerPhone(), body.callerName(), body.email(), null), actor);
-        return Response.status(201).entity(new Created(t.id, t.ticketNumber, t.status.name())).build();
+        // A repeated key answers 200 with the body first sent: nothing new was created.
+        return Response.status(t.replayed() ? 200 : 201).entity(new Created(t.ticketId(), t.ticketNumber(), t.status()))
+                .build();
     }
 
     private static String require(String field, String value) {

@@ -58,15 +58,15 @@ class BadInputTest {
     @TestSecurity(user = "hotline-bridge", roles = "service")
     void integration() {
         String ok = "{\"channel\":\"OPEN311:demo\",\"categoryCode\":\"NOISE\",\"content\":\"广场舞噪音\",\"address\":\"武侯区玉林街道\"}";
-        given().contentType(ContentType.JSON).body(ok.replace("NOISE", "WHATEVER")).post("/api/integration/requests")
+        given().contentType(ContentType.JSON).body(ok.replace("NOISE", "WHATEVER")).header("Idempotency-Key", "bad-input-0001").post("/api/integration/requests")
                 .then().statusCode(400).body("errors[0].field", equalTo("categoryCode"));
-        given().contentType(ContentType.JSON).body(ok.replace("}", ",\"districtCode\":\"999999\"}")).post("/api/integration/requests")
+        given().contentType(ContentType.JSON).body(ok.replace("}", ",\"districtCode\":\"999999\"}")).header("Idempotency-Key", "bad-input-0001").post("/api/integration/requests")
                 .then().statusCode(400).body("errors[0].field", equalTo("districtCode"));
-        given().contentType(ContentType.JSON).body(ok.replace("}", ",\"latitude\":\"north\"}")).post("/api/integration/requests")
+        given().contentType(ContentType.JSON).body(ok.replace("}", ",\"latitude\":\"north\"}")).header("Idempotency-Key", "bad-input-0001").post("/api/integration/requests")
                 .then().statusCode(400).contentType(startsWith("application/problem+json"));
-        given().contentType(ContentType.JSON).body(ok.replace("}", ",\"latitude\":123.0}")).post("/api/integration/requests")
+        given().contentType(ContentType.JSON).body(ok.replace("}", ",\"latitude\":123.0}")).header("Idempotency-Key", "bad-input-0001").post("/api/integration/requests")
                 .then().statusCode(400).body("errors.field", hasItem(equalTo("latitude")));
-        given().contentType(ContentType.JSON).body(ok.replace("广场舞噪音", "")).post("/api/integration/requests")
+        given().contentType(ContentType.JSON).body(ok.replace("广场舞噪音", "")).header("Idempotency-Key", "bad-input-0001").post("/api/integration/requests")
                 .then().statusCode(400).body("errors.field", hasItem(equalTo("content")));
         given().contentType(ContentType.JSON).body("{\"departmentCode\":\"CD-HRSS\",\"action\":\"DANCE\"}")
                 .post("/api/integration/tickets/12345-19990101-999999/updates").then().statusCode(400)

@@ -14,6 +14,7 @@ import org.linkage.testing.KafkaResource;
 import org.linkage.testing.PostgresResource;
 
 import java.time.Duration;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -57,7 +58,7 @@ class IntegrationTest {
     @Test
     @TestSecurity(user = "hotline-bridge", roles = "service")
     void open311RequestBecomesADispatchedTicket() {
-        given().contentType(ContentType.JSON).body("""
+        given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString()).body("""
                 {"channel":"OPEN311:citizen-app","categoryCode":"NOISE","content":"广场舞音响太大","address":"成都市武侯区簇桥街道某广场",
                  "callerName":"王五","callerPhone":"13900001111","email":"wang@example.com"}""")
                 .post("/api/integration/requests").then().statusCode(201)
@@ -67,7 +68,7 @@ class IntegrationTest {
     @Test
     @TestSecurity(user = "hotline-bridge", roles = "service")
     void policeMatterReceivedOn12345GoesTo110() {
-        String number = given().contentType(ContentType.JSON).body("""
+        String number = given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString()).body("""
                 {"channel":"OPEN311:citizen-app","categoryCode":"FRAUD","content":"接到冒充客服电话被骗转账","callerPhone":"13900002222"}""")
                 .post("/api/integration/requests").then().statusCode(201)
                 .body("status", equalTo("TRANSFERRED_TO_POLICE")).extract().path("ticketNumber");

@@ -1,0 +1,68 @@
+package org.linkage.e2e;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Joint handling from the field, and police matters found by 12345 coming back to 110. */
+class BothDirectionsE2ETest {
+
+    @BeforeAll
+    static void stack() {
+        RunningStack.get();
+    }
+
+    @Test
+    void anOfficersHandOverBecomesATicketThatCarriesTheIncident() {
+        String incident = "JQ" + System.currentTimeMillis();
+        JsonPath call = given().auth().oauth2(Tokens.of("officer1"))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "content", "工地欠薪纠纷，双方发生推搡，现场已调解平息，需劳动部门跟进处理欠薪两万元",
+                        "address", "武侯区天府大道北段1700号",
+                        "districtCode", "510107",
+                        "callerPhone", "13912345678",
+                        "callerName", "李女士"))
+                .post(Calls.intake() + "/api/incidents/" + incident + "/referrals")
+                .then().statusCode(201).extract().jsonPath();
+        assertEquals("JOINT", call.getString("disposition"));
+        assertEquals(incident, call.getString("referral.incidentNumber"));
+
+        JsonPath done = Calls.awaitDeliveredTicket(call.getString("id"));
+        String router = RunningStack.get().serviceUrl("router-service");
+        given().auth().oauth2(Tokens.of("dispatcher1")).get(router + "/api/tickets/" + done.getString("ticket.ticketNumber"))
+                .then().statusCode(200);
+    }
+
+    @Test
+    void aPoliceMatterFoundBy12345ReachesTheCallTakersQueue() {
+        String callId = Calls.submit(Calls.WAGES + "，对方扬言要带人来砸东西", "510107").getString("id");
+        String ticketNumber = Calls.awaitDeliveredTicket(callId).getString("ticket.ticketNumber");
+
+        String router = RunningStack.get().serviceUrl("router-service");
+        given().auth().oauth2(Tokens.of("dispatcher1")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "回访中来电人称对方持刀威胁，属警情"))
+                .post(router + "/api/tickets/" + ticketNumber + "/police-transfer")
+                .then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            List<String> queued = given().auth().oauth2(Tokens.of("calltaker1"))
+                    .get(Calls.intake() + "/api/police-transfers")
+                    .then().statusCode(200).extract().jsonPath().getList("ticketNumber");
+            return queued.contains(ticketNumber);
+        });
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "TRANSFERRED_TO_POLICE".equals(Calls.get(callId).getString("ticket.status")));
+    }
+}
