@@ -39,7 +39,10 @@ class BothDirectionsE2ETest {
         assertEquals("JOINT", call.getString("disposition"));
         assertEquals(incident, call.getString("referral.incidentNumber"));
 
-        JsonPath done = Calls.awaitDeliveredTicket(call.getString("id"));
+        JsonPath done = Calls.awaitDeliveredTicket(call.getString("id"), "officer1");
+        // A call-taker does not see an officer's report: each sees the calls they took.
+        given().auth().oauth2(Tokens.of("calltaker1")).get(Calls.intake() + "/api/calls/" + call.getString("id"))
+                .then().statusCode(404);
         String router = RunningStack.get().serviceUrl("router-service");
         given().auth().oauth2(Tokens.of("dispatcher1")).get(router + "/api/tickets/" + done.getString("ticket.ticketNumber"))
                 .then().statusCode(200);

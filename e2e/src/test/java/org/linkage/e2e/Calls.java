@@ -42,15 +42,24 @@ final class Calls {
     }
 
     static JsonPath get(String callId) {
-        return given().auth().oauth2(Tokens.of("calltaker1"))
+        return get(callId, "calltaker1");
+    }
+
+    /** As {@code user}: call-takers and officers see only the calls they took. */
+    static JsonPath get(String callId, String user) {
+        return given().auth().oauth2(Tokens.of(user))
                 .get(intake() + "/api/calls/" + callId)
                 .then().statusCode(200).extract().jsonPath();
     }
 
     /** Waits until the 12345 side has reported a ticket on the call and its delivery; returns the call. */
     static JsonPath awaitDeliveredTicket(String callId) {
+        return awaitDeliveredTicket(callId, "calltaker1");
+    }
+
+    static JsonPath awaitDeliveredTicket(String callId, String user) {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> "DELIVERED".equals(get(callId).getString("ticket.deliveryStatus")));
-        return get(callId);
+                .until(() -> "DELIVERED".equals(get(callId, user).getString("ticket.deliveryStatus")));
+        return get(callId, user);
     }
 }
