@@ -111,11 +111,45 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        String clash = concurrentClash(e);
+        if (clash != null) {
+            // Two people changed the same record at once (a deadlock, a lock time-out, or the same
+            // unique row written twice): the database kept one change whole; the other may simply retry.
+            LOG.infof("concurrent change refused (%s) on %s", clash, path(uri));
+            return respond(new Problem(null, "Conflict", 409,
+                    "Someone else changed this at the same moment; reload it and try again. / 数据已被他人同时修改，请刷新后重试。",
+                    path(uri), null, Map.of("reason", clash)));
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure, reference %s", reference);
         return respond(new Problem(null, "Internal error", 500,
                 "Something went wrong on our side; quote reference " + reference + " when reporting it.",
                 path(uri), null, Map.of("reference", reference)));
+    }
+
+    /**
+     * The PostgreSQL condition behind a failure, when it is a clash between concurrent transactions
+     * rather than a fault: deadlock (40P01), serialization failure (40001), lock not available
+     * (55P03) or a unique key written twice (23505). Null otherwise.
+     */
+    static String concurrentClash(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                switch (sql.getSQLState()) {
+                    case "40P01":
+                        return "deadlock";
+                    case "40001":
+                        return "serialization";
+                    case "55P03":
+                        return "lock-not-available";
+                    case "23505":
+                        return "duplicate";
+                    default:
+                        break;
+                }
+            }
+        }
+        return null;
     }
 
     private Response violations(ConstraintViolationException e, UriInfo uri) {
