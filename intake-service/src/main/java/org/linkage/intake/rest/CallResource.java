@@ -1,5 +1,6 @@
 package org.linkage.intake.rest;
 
+import org.linkage.commons.problem.RequestParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -108,12 +109,12 @@ public class CallResource {
             @QueryParam("retrievalCode") String retrievalCode,
             @Parameter(example = "0") @QueryParam("page") String page,
             @Parameter(description = "1-100", example = "20") @QueryParam("size") String size) {
-        CallQuery query = new CallQuery(Params.instant("from", from), Params.instant("to", to),
-                Params.enumeration("disposition", disposition, Disposition.class),
-                Params.enumeration("decision", decision, Decision.class),
-                Params.text("categoryCode", categoryCode, 40), Params.text("districtCode", districtCode, 20),
-                Params.text("text", text, 200), Params.text("retrievalCode", retrievalCode, 16),
-                Params.integer("page", page, 0, 0, 100_000), Params.integer("size", size, 20, 1, 100));
+        CallQuery query = new CallQuery(RequestParams.instant("from", from), RequestParams.instant("to", to),
+                RequestParams.enumeration("disposition", disposition, Disposition.class),
+                RequestParams.enumeration("decision", decision, Decision.class),
+                RequestParams.text("categoryCode", categoryCode, 40), RequestParams.text("districtCode", districtCode, 20),
+                RequestParams.text("text", text, 200), RequestParams.text("retrievalCode", retrievalCode, 16),
+                RequestParams.integer("page", page, 0, 0, 100_000), RequestParams.integer("size", size, 20, 1, 100));
         var found = search.search(query, currentActor.get("intake"));
         return new PageView<>(found.items().stream().map(views::summary).toList(), found.page(), found.size(),
                 found.total());
@@ -127,7 +128,7 @@ public class CallResource {
             reported and the final answer, and the audit trail. Contact details are masked.""")
     @APIResponse(responseCode = "404", description = "No such call, or not one you may see")
     public CallView get(@PathParam("id") String id) {
-        return views.detail(service.visible(Params.uuid("id", id), currentActor.get("intake")));
+        return views.detail(service.visible(RequestParams.uuid("id", id), currentActor.get("intake")));
     }
 
     @GET
@@ -139,7 +140,7 @@ public class CallResource {
     @APIResponse(responseCode = "404", description = "No call with that code")
     public CallView byRetrievalCode(
             @Parameter(example = "K7M2Q9XR") @PathParam("code") String code) {
-        String checked = Params.text("code", code, 16);
+        String checked = RequestParams.text("code", code, 16);
         if (checked == null || !checked.matches("[0-9A-Za-z]+")) {
             throw org.linkage.commons.problem.ProblemException.badRequest("code", "查询码格式不正确 / not a retrieval code");
         }
@@ -153,7 +154,7 @@ public class CallResource {
             The unmasked phone and name, for calling back: only for whoever took the call, and supervisors.
             Every read is recorded in the audit trail (CONTACT_VIEWED).""")
     public ContactView contact(@PathParam("id") String id) {
-        CallEntity call = service.contact(Params.uuid("id", id));
+        CallEntity call = service.contact(RequestParams.uuid("id", id));
         return new ContactView(call.id, call.callNumber, call.callerPhone, call.callerName);
     }
 
@@ -165,7 +166,7 @@ public class CallResource {
             transaction; a POLICE call stays with 110. 409 if the call was already decided.""")
     @APIResponse(responseCode = "409", description = "Already confirmed or overridden")
     public CallView confirm(@PathParam("id") String id) {
-        return views.detail(service.confirm(Params.uuid("id", id)));
+        return views.detail(service.confirm(RequestParams.uuid("id", id)));
     }
 
     @POST
@@ -179,7 +180,7 @@ public class CallResource {
     @APIResponse(responseCode = "400", description = "Missing reason or a category that does not fit")
     @APIResponse(responseCode = "409", description = "Already confirmed or overridden")
     public CallView override(@PathParam("id") String id, @NotNull @Valid OverrideRequest request) {
-        return views.detail(service.override(Params.uuid("id", id), request.disposition(), request.categoryCode(),
+        return views.detail(service.override(RequestParams.uuid("id", id), request.disposition(), request.categoryCode(),
                 request.reason(), request.urgency()));
     }
 
@@ -188,7 +189,7 @@ public class CallResource {
     @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Audit trail of a call (审计记录)", description = "Who did what, when and why, oldest first.")
     public List<AuditRecord> audit(@PathParam("id") String id) {
-        CallEntity call = service.visible(Params.uuid("id", id), currentActor.get("intake"));
+        CallEntity call = service.visible(RequestParams.uuid("id", id), currentActor.get("intake"));
         return audit.of(AuditActions.CALL, call.id);
     }
 }

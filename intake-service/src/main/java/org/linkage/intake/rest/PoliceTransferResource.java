@@ -1,5 +1,6 @@
 package org.linkage.intake.rest;
 
+import org.linkage.commons.problem.RequestParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.GET;
@@ -42,7 +43,7 @@ public class PoliceTransferResource {
             Oldest first. WAITING (default) is the queue; ACCEPTED shows those taken on. Phones masked.""")
     public List<PoliceTransferView> queue(
             @Parameter(description = "WAITING or ACCEPTED", example = "WAITING") @QueryParam("state") String state) {
-        PoliceTransferEntity.State s = Params.enumeration("state", state, PoliceTransferEntity.State.class);
+        PoliceTransferEntity.State s = RequestParams.enumeration("state", state, PoliceTransferEntity.State.class);
         return transfers.queue(s == null ? PoliceTransferEntity.State.WAITING : s).stream()
                 .map(t -> views.transfer(t, false)).toList();
     }
@@ -56,7 +57,7 @@ public class PoliceTransferResource {
     @APIResponse(responseCode = "409", description = "Already accepted")
     public PoliceTransferView accept(@PathParam("id") String id, @Valid AcceptTransferRequest request) {
         AcceptTransferRequest r = request == null ? new AcceptTransferRequest(null, null) : request;
-        return views.transfer(transfers.accept(Params.uuid("id", id), r.incidentNumber(), r.note()), true);
+        return views.transfer(transfers.accept(RequestParams.uuid("id", id), r.incidentNumber(), r.note()), true);
     }
 
     @GET
@@ -64,7 +65,7 @@ public class PoliceTransferResource {
     @RolesAllowed({Roles.CALL_TAKER, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Audit trail of a hand-back (审计记录)")
     public List<AuditRecord> audit(@PathParam("id") String id) {
-        PoliceTransferEntity t = transfers.get(Params.uuid("id", id));
+        PoliceTransferEntity t = transfers.get(RequestParams.uuid("id", id));
         return audit.of(AuditActions.POLICE_TRANSFER, t.id);
     }
 }

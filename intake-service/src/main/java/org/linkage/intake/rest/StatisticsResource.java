@@ -1,5 +1,6 @@
 package org.linkage.intake.rest;
 
+import org.linkage.commons.problem.RequestParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,6 +32,6 @@ public class StatisticsResource {
     public OverrideStatistics.Report overrides(
             @Parameter(example = "2026-11-01T00:00:00+08:00") @QueryParam("from") String from,
             @Parameter(example = "2026-12-01T00:00:00+08:00") @QueryParam("to") String to) {
-        return statistics.overrides(Params.instant("from", from), Params.instant("to", to));
+        return statistics.overrides(RequestParams.instant("from", from), RequestParams.instant("to", to));
     }
 }

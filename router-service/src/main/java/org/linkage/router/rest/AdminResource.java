@@ -1,5 +1,6 @@
 package org.linkage.router.rest;
 
+import org.linkage.commons.problem.RequestParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -103,14 +104,14 @@ public class AdminResource {
     @Path("/calendar/{year}")
     @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER, Roles.SUPERVISOR})
     public ReferenceData.CalendarData calendar(@PathParam("year") String year) {
-        return admin.calendar(QueryParams.integer("year", year, 0, 2000, 2100));
+        return admin.calendar(RequestParams.integer("year", year, 0, 2000, 2100));
     }
 
     @PUT
     @Path("/calendar/{year}")
     public ReferenceData.CalendarData loadCalendar(@PathParam("year") String year,
                                                    @NotNull @Valid ReferenceData.CalendarData body) {
-        ReferenceData.CalendarData saved = admin.loadCalendar(QueryParams.integer("year", year, 0, 2000, 2100), body,
+        ReferenceData.CalendarData saved = admin.loadCalendar(RequestParams.integer("year", year, 0, 2000, 2100), body,
                 currentActor.get("router-admin"));
         calendars.invalidate(); // after commit, so no other request caches the old year
         return saved;

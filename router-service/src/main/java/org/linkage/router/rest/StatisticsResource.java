@@ -1,5 +1,6 @@
 package org.linkage.router.rest;
 
+import org.linkage.commons.problem.RequestParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
@@ -67,10 +68,10 @@ public class StatisticsResource {
                              @QueryParam("all") String all,
                              @QueryParam("format") @Pattern(regexp = "json|csv") String format,
                              @HeaderParam("Accept") String accept) {
-        return respond(statistics.hotspots(QueryParams.integer("windowDays", windowDays, 1, 1, 90),
-                QueryParams.integer("baselineWindows", baselineWindows, 28, 1, 365),
-                QueryParams.decimal("factor", factor, 3, 1, 100),
-                QueryParams.integer("minCount", minCount, 5, 1, 1_000_000), QueryParams.bool("all", all),
+        return respond(statistics.hotspots(RequestParams.integer("windowDays", windowDays, 1, 1, 90),
+                RequestParams.integer("baselineWindows", baselineWindows, 28, 1, 365),
+                RequestParams.decimal("factor", factor, 3, 1, 100),
+                RequestParams.integer("minCount", minCount, 5, 1, 1_000_000), RequestParams.bool("all", all),
                 currentActor.get("router-api")), StatisticsService.Hotspot.class, format, accept);
     }
 

@@ -1,5 +1,6 @@
 package org.linkage.router.rest;
 
+import org.linkage.commons.problem.RequestParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -51,8 +52,8 @@ public class TicketResource {
                                 @QueryParam("duplicates") String duplicates,
                                 @QueryParam("page") String page, @QueryParam("size") String size) {
         return queries.list(new TicketQueries.Filter(status, categoryCode, districtCode, departmentCode,
-                        QueryParams.bool("duplicates", duplicates)), actor(),
-                QueryParams.integer("page", page, 0, 0, 1_000_000), QueryParams.integer("size", size, 50, 1, 500));
+                        RequestParams.bool("duplicates", duplicates)), actor(),
+                RequestParams.integer("page", page, 0, 0, 1_000_000), RequestParams.integer("size", size, 50, 1, 500));
     }
 
     @GET
