@@ -17,7 +17,11 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import org.linkage.events.EventTypes;
 
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RetriableException;
+
 import java.net.URI;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -127,13 +131,81 @@ public class OutboxRelay {
             if (batch.isEmpty()) {
                 return 0;
             }
-            Uni.join().all(batch.stream().map(this::send).toList()).andFailFast()
-                    .await().atMost(sendTimeout);
-            em.createQuery("delete from OutboxEvent e where e.seq in :seqs")
-                    .setParameter("seqs", batch.stream().map(e -> e.seq).toList())
-                    .executeUpdate();
+            try {
+                Uni.join().all(batch.stream().map(this::send).toList()).andFailFast()
+                        .await().atMost(sendTimeout);
+            } catch (RuntimeException e) {
+                if (!rejectedForGood(e)) {
+                    throw e;   // broker away or slow: every row stays for the next tick
+                }
+                return oneByOne(batch);
+            }
+            delete(batch.stream().map(e -> e.seq).toList());
             return batch.size();
         });
+    }
+
+    /**
+     * Some event of the batch can never be published (too large, invalid topic): resend in order, one at a time, and
+     * park the ones Kafka rejects for good, so a single bad row does not hold back every event after it. Events of the
+     * batch that had already gone out are sent again; consumers deduplicate on the CloudEvents id.
+     */
+    private int oneByOne(List<OutboxEvent> batch) {
+        List<Long> done = new ArrayList<>();
+        for (OutboxEvent event : batch) {
+            try {
+                send(event).await().atMost(sendTimeout);
+            } catch (RuntimeException e) {
+                if (!rejectedForGood(e)) {
+                    break;     // a passing fault: what is sent is done, the rest waits for the next tick
+                }
+                park(event, e);
+            }
+            done.add(event.seq);
+        }
+        delete(done);
+        return done.size() == batch.size() ? batch.size() : 0;
+    }
+
+    private void park(OutboxEvent event, RuntimeException cause) {
+        String error = String.valueOf(rootCause(cause));
+        em.createNativeQuery("""
+                        insert into outbox_parked (seq, event_id, topic, event_key, type, source, subject, occurred_at, payload, error, parked_at)
+                        select seq, event_id, topic, event_key, type, source, subject, occurred_at, payload, ?1, now()
+                        from outbox_event where seq = ?2""")
+                .setParameter(1, error.length() > 2000 ? error.substring(0, 2000) : error)
+                .setParameter(2, event.seq)
+                .executeUpdate();
+        // no payload in the log: it may carry a caller's details
+        LOG.errorf("outbox event %s (%s to %s, key %s) rejected by Kafka for good and parked in outbox_parked: %s",
+                event.eventId, event.type, event.topic, event.key, error);
+    }
+
+    private void delete(List<Long> seqs) {
+        if (!seqs.isEmpty()) {
+            em.createQuery("delete from OutboxEvent e where e.seq in :seqs").setParameter("seqs", seqs).executeUpdate();
+        }
+    }
+
+    /** Kafka says retrying cannot help (RecordTooLarge, InvalidTopic, serialization); time-outs and retriable errors can. */
+    static boolean rejectedForGood(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RetriableException) {
+                return false;
+            }
+            if (t instanceof KafkaException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private Uni<Void> send(OutboxEvent event) {
