@@ -15,7 +15,7 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A multi-class linear SVM over TF-IDF weighted character n-grams, predicting the citizen-message domain
- * (城乡建设, 劳动和社会保障 ...); margins are turned into probabilities by a softmax with a fixed temperature. A linear
+ * (城乡建设, 劳动和社会保障 ...), or, as the core of {@link DangerModel}, whether a call is a police matter; margins are turned into probabilities by a softmax with a fixed temperature. A linear
  * model because it is the best accuracy per microsecond on a CPU for short
  * texts: scoring is one hash lookup and {@code classes} multiply-adds per n-gram, and the artefact loads in
  * milliseconds. Immutable, hence thread-safe.
@@ -161,6 +161,11 @@ public final class DomainModel {
     }
 
     public static DomainModel read(byte[] artefact) throws IOException {
+        return read(artefact, "domain-svm-");
+    }
+
+    /** @param versionPrefix names what the model predicts, so the version tells the domain and danger models apart */
+    static DomainModel read(byte[] artefact, String versionPrefix) throws IOException {
         byte[] raw;
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(artefact), 1 << 16)) {
             raw = in.readAllBytes();
@@ -197,7 +202,7 @@ public final class DomainModel {
         float[] bias = new float[classes];
         buffer.asFloatBuffer().get(bias);
         return new DomainModel(List.of(domains), titleWeight, maxN, temperature, hashes, idf, weights, bias,
-                "domain-svm-" + sha256(artefact).substring(0, 12));
+                versionPrefix + sha256(artefact).substring(0, 12));
     }
 
     /** The artefact bytes. GZIP without a file name or time stamp, so the same model always gives the same bytes. */

@@ -36,6 +36,15 @@ public final class TextNormalizer {
         return out.toString();
     }
 
+    /**
+     * Reads Sichuan speech the way the cues are written, one character for one so offsets stay valid: the passive
+     * marker 遭 is 被 ("手机遭偷了" = "手机被偷了", "遭打了" = "被打了"), so every 被-cue also hears the Chengdu form.
+     * Only the rules see this; the model keeps the text as typed.
+     */
+    public static String dialect(String normalized) {
+        return normalized.replace('遭', '被');
+    }
+
     /** A letter, digit or CJK ideograph: something that carries content. */
     public static boolean isContent(char c) {
         return Character.isLetterOrDigit(c);

@@ -25,10 +25,12 @@ class PoliceRecallTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"classification/police-heldout.csv", "classification/police-heldout-2.csv"})
+    @ValueSource(strings = {"classification/police-heldout.csv", "classification/police-heldout-2.csv",
+            "classification/police-heldout-3.csv", "classification/police-heldout-5.csv"})
     void noHeldOutPoliceCallIsDiverted(String resource) {
         List<String> lost = new ArrayList<>();
-        List<Csv.Row> rows = rows(resource);
+        List<Csv.Row> rows = rows(resource).stream()
+                .filter(r -> r.get("label").equals("POLICE") || r.get("label").equals("JOINT")).toList();
         for (Csv.Row row : rows) {
             Classification c = SafetyRulesTest.CLASSIFIER.classify(row.get("title"), row.get("text"));
             if (diverted(c)) {
@@ -37,6 +39,32 @@ class PoliceRecallTest {
         }
         assertTrue(rows.size() >= 25, "too few rows in " + resource);
         assertEquals(List.of(), lost, "police recall below 100% on " + resource);
+    }
+
+    /**
+     * Sets 3 and 5 also have ordinary 12345 calls and invalid ones: safety must not be bought by keeping everything.
+     * Measured: diversion 0.84 and 0.90, invalid 1.0 and 0.7 (the danger model costs set 3 three of 25 diversions).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"classification/police-heldout-3.csv", "classification/police-heldout-5.csv"})
+    void heldOutNonPoliceCallsAreDivertedAndInvalidOnesRecognised(String resource) {
+        int nonPolice = 0;
+        int divertedRight = 0;
+        int invalid = 0;
+        int invalidRight = 0;
+        for (Csv.Row row : rows(resource)) {
+            Disposition label = Disposition.valueOf(row.get("label"));
+            Disposition got = SafetyRulesTest.CLASSIFIER.classify(null, row.get("text")).disposition();
+            if (label == Disposition.NON_POLICE) {
+                nonPolice++;
+                divertedRight += got == Disposition.NON_POLICE ? 1 : 0;
+            } else if (label == Disposition.INVALID) {
+                invalid++;
+                invalidRight += got == Disposition.INVALID ? 1 : 0;
+            }
+        }
+        assertTrue(nonPolice >= 20 && divertedRight >= 0.8 * nonPolice, "diversion " + divertedRight + "/" + nonPolice);
+        assertTrue(invalid >= 10 && invalidRight >= 0.7 * invalid, "invalid " + invalidRight + "/" + invalid);
     }
 
     @Test

@@ -132,7 +132,7 @@ class SafetyRulesTest {
     void resultCarriesConfidenceAndVersion() {
         Classification c = classify("老板拖欠我三个月工资不给");
         assertTrue(c.confidence() > 0 && c.confidence() <= 1, () -> "confidence " + c.confidence());
-        assertTrue(c.modelVersion().matches("rules-[0-9a-f]{8}\\+domain-svm-[0-9a-f]{12}"), c.modelVersion());
+        assertTrue(c.modelVersion().matches("rules-[0-9a-f]{8}\\+domain-svm-[0-9a-f]{12}\\+danger-svm-[0-9a-f]{12}"), c.modelVersion());
     }
 
     @Test
