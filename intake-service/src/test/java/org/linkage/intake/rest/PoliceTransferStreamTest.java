@@ -63,7 +63,8 @@ class PoliceTransferStreamTest {
     void aHandBackIsPushedOnceMaskedAndItsAcceptanceFollows() throws Exception {
         try (SseStream sse = SseStream.open(stream)) {
             assertEquals(200, sse.status());
-            assertTrue(sse.contentType().startsWith("text/event-stream"), sse.contentType());
+            assertTrue(sse.header("Content-Type").startsWith("text/event-stream"), sse.header("Content-Type"));
+            assertEquals("no", sse.header("X-Accel-Buffering"));
             sse.await(e -> "connected".equals(e.comment()), SOON);
 
             UUID transferId = UUID.randomUUID();

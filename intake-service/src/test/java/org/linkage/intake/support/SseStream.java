@@ -45,8 +45,8 @@ public final class SseStream implements AutoCloseable {
         return response.statusCode();
     }
 
-    public String contentType() {
-        return response.headers().firstValue("Content-Type").orElse("");
+    public String header(String name) {
+        return response.headers().firstValue(name).orElse("");
     }
 
     private void read() {
