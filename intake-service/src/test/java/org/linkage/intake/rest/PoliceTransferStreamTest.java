@@ -10,16 +10,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
+import io.smallrye.mutiny.subscription.BackPressureFailure;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.linkage.events.EventTypes;
 import org.linkage.events.PoliceTransferCreated;
-import org.linkage.events.Topics;
 import org.linkage.intake.repository.PoliceTransferEntity;
 import org.linkage.intake.service.PoliceTransferChange;
 import org.linkage.intake.service.PoliceTransferFeed;
-import org.linkage.intake.support.KafkaClient;
+import org.linkage.intake.support.HandBacks;
 import org.linkage.intake.support.SseStream;
 import org.linkage.testing.KafkaResource;
 import org.linkage.testing.PostgresResource;
@@ -30,6 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -68,16 +68,8 @@ class PoliceTransferStreamTest {
             sse.await(e -> "connected".equals(e.comment()), SOON);
 
             UUID transferId = UUID.randomUUID();
-            String eventId = UUID.randomUUID().toString();
-            String data = json.writeValueAsString(transfer(transferId));
-            KafkaClient.publish(Topics.POLICE_TRANSFERS, transferId.toString(), eventId,
-                    EventTypes.POLICE_TRANSFER_CREATED, "12345-20261128-000901", data);
-            KafkaClient.publish(Topics.POLICE_TRANSFERS, transferId.toString(), eventId,
-                    EventTypes.POLICE_TRANSFER_CREATED, "12345-20261128-000901", data);
-            // Same key, same partition: once the marker is pushed the replay has been consumed too.
             UUID marker = UUID.randomUUID();
-            KafkaClient.publish(Topics.POLICE_TRANSFERS, transferId.toString(), UUID.randomUUID().toString(),
-                    EventTypes.POLICE_TRANSFER_CREATED, "marker", json.writeValueAsString(transfer(marker)));
+            HandBacks.publishReplayedThenMarker(json, transfer(transferId), transfer(marker));
 
             JsonNode pushed = json.readTree(sse.await(e -> isAbout(e, "police-transfer", transferId), SOON).data());
             assertEquals("WAITING", pushed.path("state").asText());
@@ -133,6 +125,22 @@ class PoliceTransferStreamTest {
         assertEquals(List.of(committed), console.getItems().stream()
                 .filter(c -> c == rolledBack || c == committed).toList());
         console.cancel();
+    }
+
+    @Test
+    void aConsoleThatStopsReadingIsDroppedWithoutHoldingUpTheOthers() {
+        AssertSubscriber<PoliceTransferChange> stuck = feed.subscribe()
+                .subscribe().withSubscriber(AssertSubscriber.create(0));
+        AssertSubscriber<PoliceTransferChange> reading = feed.subscribe()
+                .subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
+        List<PoliceTransferChange> burst = IntStream.range(0, 2_000).mapToObj(i -> change()).toList();
+        // One commit notifies the observer for each change on this thread: it must not wait for the stuck one.
+        QuarkusTransaction.requiringNew().run(() -> burst.forEach(changes::fire));
+
+        stuck.awaitFailure(Duration.ofSeconds(10));
+        assertTrue(stuck.getFailure() instanceof BackPressureFailure, String.valueOf(stuck.getFailure()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> reading.getItems().containsAll(burst));
+        reading.cancel();
     }
 
     @Test

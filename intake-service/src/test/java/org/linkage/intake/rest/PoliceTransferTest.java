@@ -8,13 +8,11 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.linkage.events.EventTypes;
 import org.linkage.events.PoliceTransferCreated;
-import org.linkage.events.Topics;
 import org.linkage.intake.repository.PoliceTransferEntity;
 import org.linkage.intake.repository.PoliceTransferRepository;
 import org.linkage.intake.support.CallFixtures;
-import org.linkage.intake.support.KafkaClient;
+import org.linkage.intake.support.HandBacks;
 import org.linkage.testing.KafkaResource;
 import org.linkage.testing.PostgresResource;
 
@@ -76,18 +74,10 @@ class PoliceTransferTest {
     @Test
     void aReplayedHandBackIsQueuedOnce() throws Exception {
         UUID transferId = UUID.randomUUID();
-        String eventId = UUID.randomUUID().toString();
-        String data = json.writeValueAsString(transfer(transferId));
-        KafkaClient.publish(Topics.POLICE_TRANSFERS, transferId.toString(), eventId,
-                EventTypes.POLICE_TRANSFER_CREATED, "12345-20261128-000777", data);
-        KafkaClient.publish(Topics.POLICE_TRANSFERS, transferId.toString(), eventId,
-                EventTypes.POLICE_TRANSFER_CREATED, "12345-20261128-000777", data);
-        // A later transfer on the same partition marks the point by which the replay was consumed.
         UUID marker = UUID.randomUUID();
-        KafkaClient.publish(Topics.POLICE_TRANSFERS, transferId.toString(), UUID.randomUUID().toString(),
-                EventTypes.POLICE_TRANSFER_CREATED, "marker", json.writeValueAsString(transfer(marker)));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().queryParam("size", 100).when().get("/api/police-transfers").then().body("items.id", hasItem(marker.toString())));
+        HandBacks.publishReplayedThenMarker(json, transfer(transferId), transfer(marker));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("size", 100)
+                .when().get("/api/police-transfers").then().body("items.id", hasItem(marker.toString())));
         given().queryParam("size", 100).when().get("/api/police-transfers").then()
                 .body("items.findAll { it.id == '" + transferId + "' }.size()", equalTo(1));
         given().when().get("/api/police-transfers/{id}/audit", transferId).then().body("action", contains("RECEIVED"));
@@ -100,8 +90,7 @@ class PoliceTransferTest {
         PoliceTransferCreated t = new PoliceTransferCreated(transferId, UUID.randomUUID(), "12345-20261128-000778",
                 callId, "DISPATCHER", "欠薪纠纷已升级为斗殴", "工地双方打起来了", "武侯区天府大道北段1700号", "510107",
                 "13812345678", "张三", "dispatcher1", Instant.parse("2026-11-28T04:00:00Z"));
-        KafkaClient.publish(Topics.POLICE_TRANSFERS, transferId.toString(), UUID.randomUUID().toString(),
-                EventTypes.POLICE_TRANSFER_CREATED, t.ticketNumber(), json.writeValueAsString(t));
+        HandBacks.publish(json, t);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().when().get("/api/calls/{id}/audit", callId).then().statusCode(200)
                         .body("find { it.action == 'HANDED_BACK' }.reason", equalTo("欠薪纠纷已升级为斗殴"))
@@ -161,8 +150,7 @@ class PoliceTransferTest {
 
     private UUID publishTransfer() throws Exception {
         UUID transferId = UUID.randomUUID();
-        KafkaClient.publish(Topics.POLICE_TRANSFERS, transferId.toString(), UUID.randomUUID().toString(),
-                EventTypes.POLICE_TRANSFER_CREATED, "12345-20261128-000777", json.writeValueAsString(transfer(transferId)));
+        HandBacks.publish(json, transfer(transferId));
         return transferId;
     }
 
