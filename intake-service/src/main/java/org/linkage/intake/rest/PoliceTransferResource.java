@@ -13,7 +13,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.ResponseHeader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -29,7 +31,9 @@ import org.linkage.intake.service.PoliceTransferChange;
 import org.linkage.intake.service.PoliceTransferFeed;
 import org.linkage.intake.service.PoliceTransfers;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 @Path("/api/police-transfers")
@@ -44,14 +48,18 @@ public class PoliceTransferResource {
     private final CallViews views;
     private final AuditTrail audit;
     private final Duration heartbeat;
+    private final SecurityIdentity identity;
+    private final Clock clock;
 
     public PoliceTransferResource(PoliceTransfers transfers, PoliceTransferFeed feed, CallViews views, AuditTrail audit,
-                                  IntakeConfig config) {
+                                  IntakeConfig config, SecurityIdentity identity, Clock clock) {
         this.transfers = transfers;
         this.feed = feed;
         this.views = views;
         this.audit = audit;
         this.heartbeat = config.streamHeartbeat();
+        this.identity = identity;
+        this.clock = clock;
     }
 
     @GET
@@ -79,8 +87,9 @@ public class PoliceTransferResource {
             Server-sent events: `police-transfer` when a hand-back arrives and `police-transfer-accepted` when
             a call-taker takes one on (drop it from the queue); data is the masked PoliceTransfer, sent only
             after the change is committed. A comment line opens the stream and repeats every 15 s. Nothing
-            is replayed: on (re)connect, read GET /api/police-transfers again. A console too slow to keep up
-            is disconnected.""")
+            is replayed: on (re)connect, read GET /api/police-transfers again. The stream ends when the token
+            that opened it expires (reconnect with a fresh one); a console too slow to keep up is
+            disconnected.""")
     @APIResponse(responseCode = "200", description = "text/event-stream")
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         Multi<OutboundSseEvent> changes = feed.subscribe().map(change -> sse.newEventBuilder()
@@ -93,7 +102,19 @@ public class PoliceTransferResource {
         Multi<OutboundSseEvent> opened = Multi.createFrom().item(() -> sse.newEventBuilder().comment("connected").build());
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(heartbeat)
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
-        return Multi.createBy().merging().streams(changes, opened, heartbeats);
+        return untilTokenExpires(Multi.createBy().merging().streams(changes, opened, heartbeats));
+    }
+
+    /**
+     * The token is checked once, when the stream opens. Ending the stream when it expires makes the console
+     * reconnect with a fresh one, so a stream never outlives its user's session or a revoked account.
+     */
+    private Multi<OutboundSseEvent> untilTokenExpires(Multi<OutboundSseEvent> events) {
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getExpirationTime() > 0) {
+            Duration left = Duration.between(clock.instant(), Instant.ofEpochSecond(token.getExpirationTime()));
+            return events.select().first(Duration.ofMillis(Math.max(1, left.toMillis())));
+        }
+        return events;
     }
 
     @POST

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -27,6 +28,7 @@ public final class SseStream implements AutoCloseable {
     private final BlockingQueue<Event> received = new LinkedBlockingQueue<>();
     private final List<Event> seen = new ArrayList<>();
     private final Thread reader;
+    private final CountDownLatch ended = new CountDownLatch(1);
 
     private SseStream(HttpResponse<Stream<String>> response) {
         this.response = response;
@@ -68,7 +70,14 @@ public final class SseStream implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // closed by the test
+        } finally {
+            ended.countDown();
         }
+    }
+
+    /** True if the server ended the stream within the timeout. */
+    public boolean ends(Duration timeout) throws InterruptedException {
+        return ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** Waits for the first event or comment (not seen before) that matches. */
