@@ -107,7 +107,8 @@ public class PoliceTransferResource {
 
     /**
      * The token is checked once, when the stream opens. Ending the stream when it expires makes the console
-     * reconnect with a fresh one, so a stream never outlives its user's session or a revoked account.
+     * reconnect with a fresh one, so a stream never outlives its token (nor, for longer than one token
+     * lifetime, a disabled account).
      */
     private Multi<OutboundSseEvent> untilTokenExpires(Multi<OutboundSseEvent> events) {
         if (identity.getPrincipal() instanceof JsonWebToken token && token.getExpirationTime() > 0) {
