@@ -18,6 +18,7 @@ class AuthenticationE2ETest {
     @CsvSource({
             "intake-service, /api/calls",
             "intake-service, /api/police-transfers",
+            "intake-service, /api/police-transfers/stream",
             "router-service, /api/tickets",
             "hotline-bridge, /api/deliveries",
     })

@@ -59,11 +59,20 @@ class BothDirectionsE2ETest {
                 .post(router + "/api/tickets/" + ticketNumber + "/police-transfer")
                 .then().statusCode(200);
 
+        // The queue is paged oldest first, so on a stack that has queued many before, ours is on a later page.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            List<String> queued = given().auth().oauth2(Tokens.of("calltaker1"))
-                    .get(Calls.intake() + "/api/police-transfers")
-                    .then().statusCode(200).extract().jsonPath().getList("ticketNumber");
-            return queued.contains(ticketNumber);
+            for (int page = 0; ; page++) {
+                List<String> queued = given().auth().oauth2(Tokens.of("calltaker1"))
+                        .queryParam("size", 100).queryParam("page", page)
+                        .get(Calls.intake() + "/api/police-transfers")
+                        .then().statusCode(200).extract().jsonPath().getList("items.ticketNumber");
+                if (queued.contains(ticketNumber)) {
+                    return true;
+                }
+                if (queued.size() < 100) {
+                    return false;
+                }
+            }
         });
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> "TRANSFERRED_TO_POLICE".equals(Calls.get(callId).getString("ticket.status")));

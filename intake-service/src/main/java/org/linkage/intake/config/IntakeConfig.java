@@ -3,6 +3,7 @@ package org.linkage.intake.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.time.ZoneId;
 
 /** Intake settings that differ between cities and deployments. */
@@ -19,4 +20,11 @@ public interface IntakeConfig {
     /** Class-path CSV of the city's districts. */
     @WithDefault("districts/chengdu.csv")
     String districtsResource();
+
+    /**
+     * How often the hand-back stream sends a comment line when nothing happens, so proxies and load
+     * balancers (commonly 30-60 s idle time-outs) keep the connection open.
+     */
+    @WithDefault("15s")
+    Duration streamHeartbeat();
 }

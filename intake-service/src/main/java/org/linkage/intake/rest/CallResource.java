@@ -114,10 +114,8 @@ public class CallResource {
                 RequestParams.enumeration("decision", decision, Decision.class),
                 RequestParams.text("categoryCode", categoryCode, 40), RequestParams.text("districtCode", districtCode, 20),
                 RequestParams.text("text", text, 200), RequestParams.text("retrievalCode", retrievalCode, 16),
-                RequestParams.integer("page", page, 0, 0, 100_000), RequestParams.integer("size", size, 20, 1, 100));
-        var found = search.search(query, currentActor.get("intake"));
-        return new PageView<>(found.items().stream().map(views::summary).toList(), found.page(), found.size(),
-                found.total());
+                Params.page(page), Params.size(size));
+        return PageView.of(search.search(query, currentActor.get("intake")), views::summary);
     }
 
     @GET

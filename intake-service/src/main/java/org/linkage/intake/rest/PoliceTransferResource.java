@@ -9,7 +9,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.ResponseHeader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -19,33 +26,96 @@ import org.linkage.commons.audit.AuditTrail;
 import org.linkage.commons.security.Roles;
 import org.linkage.intake.repository.PoliceTransferEntity;
 import org.linkage.intake.service.AuditActions;
+import org.linkage.intake.config.IntakeConfig;
+import org.linkage.intake.service.PoliceTransferChange;
+import org.linkage.intake.service.PoliceTransferFeed;
 import org.linkage.intake.service.PoliceTransfers;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 @Path("/api/police-transfers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Police transfers", description = "12345移交110的警情 / Police matters handed back by 12345")
 public class PoliceTransferResource {
+    static final String QUEUED_EVENT = "police-transfer";
+    static final String ACCEPTED_EVENT = "police-transfer-accepted";
+
     private final PoliceTransfers transfers;
+    private final PoliceTransferFeed feed;
     private final CallViews views;
     private final AuditTrail audit;
+    private final Duration heartbeat;
+    private final SecurityIdentity identity;
+    private final Clock clock;
 
-    public PoliceTransferResource(PoliceTransfers transfers, CallViews views, AuditTrail audit) {
+    public PoliceTransferResource(PoliceTransfers transfers, PoliceTransferFeed feed, CallViews views, AuditTrail audit,
+                                  IntakeConfig config, SecurityIdentity identity, Clock clock) {
         this.transfers = transfers;
+        this.feed = feed;
         this.views = views;
         this.audit = audit;
+        this.heartbeat = config.streamHeartbeat();
+        this.identity = identity;
+        this.clock = clock;
     }
 
     @GET
     @RolesAllowed({Roles.CALL_TAKER, Roles.SUPERVISOR})
     @Operation(summary = "The hand-back queue (移交警情队列)", description = """
-            Oldest first. WAITING (default) is the queue; ACCEPTED shows those taken on. Phones masked.""")
-    public List<PoliceTransferView> queue(
-            @Parameter(description = "WAITING or ACCEPTED", example = "WAITING") @QueryParam("state") String state) {
+            Paged like the call list. WAITING (default) is the queue, oldest first; ACCEPTED shows those taken
+            on, most recently accepted first. Phones and names masked. GET /api/police-transfers/stream pushes
+            changes as they happen.""")
+    public PageView<PoliceTransferView> queue(
+            @Parameter(description = "WAITING or ACCEPTED", example = "WAITING") @QueryParam("state") String state,
+            @Parameter(example = "0") @QueryParam("page") String page,
+            @Parameter(description = "1-100", example = "20") @QueryParam("size") String size) {
         PoliceTransferEntity.State s = RequestParams.enumeration("state", state, PoliceTransferEntity.State.class);
-        return transfers.queue(s == null ? PoliceTransferEntity.State.WAITING : s).stream()
-                .map(t -> views.transfer(t, false)).toList();
+        return PageView.of(transfers.queue(s == null ? PoliceTransferEntity.State.WAITING : s, Params.page(page),
+                Params.size(size)), t -> views.transfer(t, false));
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed({Roles.CALL_TAKER, Roles.SUPERVISOR})
+    @ResponseHeader(name = "Cache-Control", value = "no-cache")
+    @ResponseHeader(name = "X-Accel-Buffering", value = "no")
+    @Operation(summary = "Live changes of the hand-back queue (移交警情实时推送)", description = """
+            Server-sent events: `police-transfer` when a hand-back arrives and `police-transfer-accepted` when
+            a call-taker takes one on (drop it from the queue); data is the masked PoliceTransfer, sent only
+            after the change is committed. A comment line opens the stream and repeats every 15 s. Nothing
+            is replayed: on (re)connect, read GET /api/police-transfers again. The stream ends when the token
+            that opened it expires (reconnect with a fresh one); a console too slow to keep up is
+            disconnected.""")
+    @APIResponse(responseCode = "200", description = "text/event-stream")
+    public Multi<OutboundSseEvent> stream(@Context Sse sse) {
+        Multi<OutboundSseEvent> changes = feed.subscribe().map(change -> sse.newEventBuilder()
+                .name(change.kind() == PoliceTransferChange.Kind.QUEUED ? QUEUED_EVENT : ACCEPTED_EVENT)
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(PoliceTransferView.class, views.transfer(change.transfer(), false))
+                .build());
+        // The opening comment tells the client (and any proxy) at once that the stream is live; changes is
+        // subscribed first, so nothing committed after the client sees it can be missed.
+        Multi<OutboundSseEvent> opened = Multi.createFrom().item(() -> sse.newEventBuilder().comment("connected").build());
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(heartbeat)
+                .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
+        return untilTokenExpires(Multi.createBy().merging().streams(changes, opened, heartbeats));
+    }
+
+    /**
+     * The token is checked once, when the stream opens. Ending the stream when it expires makes the console
+     * reconnect with a fresh one, so a stream never outlives its token (nor, for longer than one token
+     * lifetime, a disabled account).
+     */
+    private Multi<OutboundSseEvent> untilTokenExpires(Multi<OutboundSseEvent> events) {
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getExpirationTime() > 0) {
+            Duration left = Duration.between(clock.instant(), Instant.ofEpochSecond(token.getExpirationTime()));
+            return events.select().first(Duration.ofMillis(Math.max(1, left.toMillis())));
+        }
+        return events;
     }
 
     @POST

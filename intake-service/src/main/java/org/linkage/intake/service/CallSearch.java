@@ -55,9 +55,11 @@ public class CallSearch {
             params.and("code", q.retrievalCode().toUpperCase());
         }
         if (q.text() != null) {
-            // Plain substring search: call texts are short and Chinese has no word boundaries to index on.
-            where.add("(content like :text escape '\\' or address like :text escape '\\' or title like :text escape '\\'"
-                    + " or callNumber like :text escape '\\' or incidentNumber like :text escape '\\')");
+            // Substring search, since Chinese has no word boundaries to index on; ilike on the bare columns is
+            // what the trigram indexes of V2 serve (a lower(...) here would no longer match them).
+            where.add("(content ilike :text escape '\\' or address ilike :text escape '\\'"
+                    + " or title ilike :text escape '\\' or callNumber ilike :text escape '\\'"
+                    + " or incidentNumber ilike :text escape '\\')");
             params.and("text", "%" + escapeLike(q.text()) + "%");
         }
         String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);

@@ -1,7 +1,9 @@
 package org.linkage.intake.service;
 
+import io.quarkus.panache.common.Sort;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -20,7 +22,6 @@ import org.linkage.intake.repository.PoliceTransferRepository;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jakarta.persistence.LockModeType;
@@ -39,15 +40,17 @@ public class PoliceTransfers {
     private final AuditTrail audit;
     private final CurrentActor currentActor;
     private final Clock clock;
+    private final Event<PoliceTransferChange> changes;
 
     public PoliceTransfers(Inbox inbox, PoliceTransferRepository transfers, CallRepository calls, AuditTrail audit,
-                           CurrentActor currentActor, Clock clock) {
+                           CurrentActor currentActor, Clock clock, Event<PoliceTransferChange> changes) {
         this.inbox = inbox;
         this.transfers = transfers;
         this.calls = calls;
         this.audit = audit;
         this.currentActor = currentActor;
         this.clock = clock;
+        this.changes = changes;
     }
 
     @Incoming("police-transfers")
@@ -80,6 +83,8 @@ public class PoliceTransfers {
         t.receivedAt = clock.instant();
         t.state = PoliceTransferEntity.State.WAITING;
         transfers.persist(t);
+        // Reaches open consoles only once this transaction commits; a replay never gets this far (inbox).
+        changes.fire(new PoliceTransferChange(PoliceTransferChange.Kind.QUEUED, t));
 
         audit.record(AuditActions.POLICE_TRANSFER, t.id, AuditActions.TRANSFER_RECEIVED, t.reason,
                 CallService.details("ticketNumber", t.ticketNumber, "origin", t.origin, "by", t.transferredBy,
@@ -94,8 +99,17 @@ public class PoliceTransfers {
         }
     }
 
-    public List<PoliceTransferEntity> queue(PoliceTransferEntity.State state) {
-        return transfers.list("state = ?1 order by receivedAt, id", state);
+    /**
+     * WAITING is a queue, so oldest first: what has waited longest is worked first. ACCEPTED is a record
+     * of what was taken on, newest acceptance first, like the call list.
+     */
+    public Page<PoliceTransferEntity> queue(PoliceTransferEntity.State state, int page, int size) {
+        Sort order = state == PoliceTransferEntity.State.WAITING
+                ? Sort.ascending("receivedAt", "id")
+                : Sort.descending("acceptedAt", "id");
+        var found = transfers.find("state", order, state);
+        long total = found.count();
+        return new Page<>(found.page(io.quarkus.panache.common.Page.of(page, size)).list(), page, size, total);
     }
 
     /** A call-taker takes the matter on; the first to accept owns it, anyone later is told who did. */
@@ -118,6 +132,7 @@ public class PoliceTransfers {
         t.note = note;
         audit.record(actor, AuditActions.POLICE_TRANSFER, t.id, AuditActions.TRANSFER_ACCEPTED, note,
                 CallService.details("incidentNumber", incidentNumber, "contactShown", true));
+        changes.fire(new PoliceTransferChange(PoliceTransferChange.Kind.ACCEPTED, t));
         return t;
     }
 

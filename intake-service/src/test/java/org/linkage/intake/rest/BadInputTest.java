@@ -116,6 +116,8 @@ class BadInputTest {
         rejects(given().queryParam("from", "last week").when().get("/api/calls").then(), "from");
         rejects(given().queryParam("disposition", "MAYBE").when().get("/api/calls").then(), "disposition");
         rejects(given().queryParam("state", "LOST").when().get("/api/police-transfers").then(), "state");
+        rejects(given().queryParam("size", 101).when().get("/api/police-transfers").then(), "size");
+        rejects(given().queryParam("page", "first").when().get("/api/police-transfers").then(), "page");
     }
 
     @Test

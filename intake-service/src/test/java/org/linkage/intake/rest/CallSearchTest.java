@@ -3,14 +3,21 @@ package org.linkage.intake.rest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
+import org.linkage.commons.security.Actor;
+import org.linkage.commons.security.Roles;
 import org.linkage.intake.repository.CallRepository;
+import org.linkage.intake.service.CallQuery;
+import org.linkage.intake.service.CallSearch;
 import org.linkage.intake.support.CallFixtures;
 import org.linkage.intake.support.CallRows;
 import org.linkage.testing.KafkaResource;
 import org.linkage.testing.PostgresResource;
 
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -19,6 +26,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.linkage.intake.support.CallFixtures.call;
 import static org.linkage.intake.support.CallFixtures.with;
 
@@ -28,6 +36,10 @@ import static org.linkage.intake.support.CallFixtures.with;
 class CallSearchTest {
     @Inject
     CallRepository calls;
+    @Inject
+    CallSearch search;
+    @Inject
+    EntityManager em;
 
     @Test
     @TestSecurity(user = "calltaker-search", roles = "call-taker")
@@ -69,6 +81,34 @@ class CallSearchTest {
                 .then().body("total", equalTo(1)).body("items[0].disposition", equalTo("POLICE"));
         given().queryParam("text", marker).queryParam("decision", "PENDING").when().get("/api/calls")
                 .then().body("total", equalTo(3));
+    }
+
+    @Test
+    @TestSecurity(user = "calltaker-search", roles = "call-taker")
+    void textSearchIgnoresTheCaseOfLatinLetters() {
+        String marker = CallFixtures.marker();
+        UUID id = CallFixtures.post(call("楼下KTV音响太吵，凌晨两点还在唱" + marker));
+        for (String text : new String[]{"ktv音响太吵", "Ktv音响", marker.toLowerCase(), marker.toUpperCase()}) {
+            given().queryParam("text", text).when().get("/api/calls")
+                    .then().statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem(id.toString()));
+        }
+        given().queryParam("text", "还在唱" + marker.toLowerCase()).when().get("/api/calls")
+                .then().body("total", equalTo(1));
+    }
+
+    @Test
+    void textSearchIsServedByTheTrigramIndexes() {
+        Number scans = QuarkusTransaction.requiringNew().call(() -> {
+            // A test table is small enough for a sequential scan to win; forbid that and plain index scans so
+            // the planner may only use bitmap scans, which it can do only if the search matches V2's indexes.
+            em.createNativeQuery("set local enable_seqscan = off").executeUpdate();
+            em.createNativeQuery("set local enable_indexscan = off").executeUpdate();
+            search.search(new CallQuery(null, null, null, null, null, null, "拖欠工资三个月", null, 0, 20),
+                    new Actor("supervisor1", Set.of(Roles.SUPERVISOR), null));
+            return (Number) em.createNativeQuery("select pg_stat_get_xact_numscans('call_content_trgm'::regclass)")
+                    .getSingleResult();
+        });
+        assertTrue(scans.longValue() > 0, "the content trigram index was not used");
     }
 
     @Test
