@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A ticket sent to its lead unit (and supporting units). Emitted on first dispatch and on every
- * re-dispatch; {@code version} grows with each, so a receiver can tell a re-dispatch from a replay.
+ * A ticket sent to its lead unit (and supporting units). Emitted on first dispatch, on every re-dispatch and
+ * when a ticket is reopened; {@code version} grows with each, so a receiver can tell a new sending from a replay.
  */
 public record TicketDispatched(
         UUID ticketId,

@@ -147,6 +147,27 @@ public class DispatchService {
         recorder.dispatched(t, lead, supporting);
     }
 
+    /**
+     * Sends the ticket again to the units it already has, as a new version: a reopened ticket must reach the unit's
+     * own system, not only its console, or the unit never hears that the caller was unsatisfied.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void redeliver(Ticket t) {
+        t.version++;
+        t.deliveryStatus = null;
+        Department lead = null;
+        List<Department> supporting = new java.util.ArrayList<>();
+        for (TicketUnit u : TicketUnit.of(t.id)) {
+            Department d = Department.findById(u.departmentCode);
+            if (TicketUnit.LEAD.equals(u.role)) {
+                lead = d;
+            } else if (d != null) {
+                supporting.add(d);
+            }
+        }
+        recorder.dispatched(t, lead, supporting);
+    }
+
     public Optional<Department> leadFor(DispatchRule rule, String districtCode) {
         String code;
         if ("MUNICIPAL".equals(rule.leadKind)) {

@@ -196,6 +196,7 @@ public class TicketService {
         t.calledBackAt = null;
         supervision.reschedule(t);
         recorder.changed(t, TicketAction.REOPEN.name(), from, actor, reason);
+        dispatch.redeliver(t);
         return t;
     }
 

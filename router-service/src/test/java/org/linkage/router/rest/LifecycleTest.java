@@ -139,6 +139,22 @@ class LifecycleTest {
 
     @Test
     @TestSecurity(user = "dispatcher1", roles = "dispatcher")
+    void reopenedTicketIsSentAgainToItsUnitsSystem() {
+        Ticket unhappy = fixtures.calledBack(false);
+        int before = fixtures.reload(unhappy.ticketNumber).version;
+        post("/api/tickets/" + unhappy.ticketNumber + "/reopen", "{\"reason\":\"工资仍未到账\"}").statusCode(200)
+                .body("version", equalTo(before + 1));
+        List<org.linkage.router.support.KafkaSupport.Event> again = org.linkage.router.support.KafkaSupport.read(
+                org.linkage.events.Topics.TICKETS, e -> unhappy.id.toString().equals(e.key())
+                        && org.linkage.events.EventTypes.TICKET_DISPATCHED.equals(e.type())
+                        && e.data().get("version").asInt() == before + 1,
+                1, Duration.ofSeconds(30));
+        assertEquals(1, again.size(), "the reopened ticket did not reach the bridge");
+        assertEquals(fixtures.reload(unhappy.ticketNumber).leadDepartmentCode, again.get(0).data().get("department").get("code").asText());
+    }
+
+    @Test
+    @TestSecurity(user = "dispatcher1", roles = "dispatcher")
     void manualQueueTicketIsAssignedByDistrict() {
         Ticket t = fixtures.dispatched("NOISE", null, "楼下烧烤店夜间噪音");
         assertEquals("PENDING_DISPATCH", t.status.name());
