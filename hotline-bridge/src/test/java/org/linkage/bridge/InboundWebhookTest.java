@@ -94,6 +94,27 @@ class InboundWebhookTest {
     }
 
     @Test
+    void aCallerThatKeepsBeingRefusedIsToldToWaitAndNoLongerRecorded() throws InterruptedException {
+        while (Instant.now().getEpochSecond() % 60 > 45) {
+            Thread.sleep(1000); // the limit counts per clock minute: start well inside one
+        }
+        String number = Tickets.nextNumber();
+        stubRouter(number, 200, "{}");
+        long ts = Instant.now().getEpochSecond();
+        // CD-WATER has no key of its own, so every update in its name is refused
+        for (int i = 0; i < 20; i++) {
+            send("CD-WATER", sign(number), HRSS, ts).statusCode(401);
+        }
+        send("CD-WATER", sign(number), HRSS, ts).statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]?"))
+                .body("status", org.hamcrest.Matchers.equalTo(429));
+        assertEquals(20, outcomes(number).size(), "a refusal after the limit was still checked and recorded");
+        // the same caller is still heard for another department, and nothing reached the router
+        send("CD-ECO", sign(number), HRSS, ts).statusCode(401);
+        WireMockResource.server().verify(0, postRequestedFor(urlPathEqualTo(routerPath(number))));
+    }
+
+    @Test
     void staleOrMissingTimestampIsRefused() {
         String number = Tickets.nextNumber();
         stubRouter(number, 200, "{}");

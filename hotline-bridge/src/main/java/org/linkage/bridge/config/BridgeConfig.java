@@ -82,6 +82,14 @@ public interface BridgeConfig {
         /** Inbound webhooks older (or newer) than this are refused as possible replays. */
         @WithDefault("5m")
         Duration replayWindow();
+
+        /**
+         * Refused (401) webhooks one caller may send for one department per minute before it is answered 429
+         * without being checked or recorded: guessing keys, or a system stuck on a wrong key, must not fill the
+         * inbound log or burn CPU on signatures.
+         */
+        @WithDefault("20")
+        int refusalsPerMinute();
     }
 
     interface Open311Out {

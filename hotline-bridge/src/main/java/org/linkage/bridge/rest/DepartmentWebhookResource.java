@@ -11,7 +11,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.linkage.bridge.domain.WebhookSignature;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.linkage.bridge.service.InboundUpdateService;
+import org.linkage.bridge.service.RefusalLimiter;
+import org.linkage.commons.problem.Problem;
+import org.linkage.commons.problem.ProblemException;
+
+import java.util.List;
+import java.util.Map;
 
 /**
  * Status updates from department systems. No bearer token here: the HMAC signature over timestamp
@@ -20,9 +31,11 @@ import org.linkage.bridge.service.InboundUpdateService;
 @Path("/api/webhooks/departments")
 public class DepartmentWebhookResource {
     private final InboundUpdateService service;
+    private final RefusalLimiter refusals;
 
-    public DepartmentWebhookResource(InboundUpdateService service) {
+    public DepartmentWebhookResource(InboundUpdateService service, RefusalLimiter refusals) {
         this.service = service;
+        this.refusals = refusals;
     }
 
     @POST
@@ -34,7 +47,37 @@ public class DepartmentWebhookResource {
             @PathParam("departmentCode") @Pattern(regexp = "[A-Za-z0-9-]{2,40}") String departmentCode,
             @HeaderParam(WebhookSignature.SIGNATURE_HEADER) String signature,
             @HeaderParam(WebhookSignature.TIMESTAMP_HEADER) String timestamp,
-            String body) throws JsonProcessingException {
-        return service.apply(departmentCode, signature, timestamp, body);
+            String body,
+            @Context HttpServerRequest request) throws JsonProcessingException {
+        String caller = departmentCode + "@" + request.remoteAddress().hostAddress();
+        long wait = refusals.waitSeconds(caller);
+        if (wait > 0) {
+            throw new TooManyRefusals(wait);
+        }
+        try {
+            return service.apply(departmentCode, signature, timestamp, body);
+        } catch (ProblemException e) {
+            if (e.status() == 401) {
+                refusals.refused(caller);
+            }
+            throw e;
+        }
+    }
+
+    /** Answered 429 with Retry-After; nothing was checked or recorded. */
+    public static final class TooManyRefusals extends RuntimeException {
+        final long retryAfterSeconds;
+
+        TooManyRefusals(long retryAfterSeconds) {
+            super("Too many refused webhooks from this caller for this department; retry after " + retryAfterSeconds + " s.", null, false, false);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+    }
+
+    @ServerExceptionMapper
+    public Response tooMany(TooManyRefusals e, UriInfo uri) {
+        Problem problem = new Problem(null, "Too many requests", 429, e.getMessage(), uri.getPath(), List.of(),
+                Map.of("retryAfter", e.retryAfterSeconds));
+        return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", e.retryAfterSeconds).entity(problem).build();
     }
 }
