@@ -1,11 +1,8 @@
 package org.linkage.intake.classification;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.TreeMap;
 
 /**
  * Stratified k-fold cross-validation of the domain model on the training part of the citizen messages (the fixed
@@ -18,8 +15,8 @@ import java.util.TreeMap;
  */
 public final class CrossValidation {
 
-    static final int FOLDS = 5;
-    static final long FOLD_SEED = 20_201_110L;
+    static final int FOLDS = ModelTrainer.CROSS_VALIDATION_FOLDS;
+    static final long FOLD_SEED = ModelTrainer.CROSS_VALIDATION_SEED;
 
     private CrossValidation() {
     }
@@ -99,28 +96,7 @@ public final class CrossValidation {
     }
 
     static List<List<ModelTrainer.Example>> folds(List<ModelTrainer.Example> all) {
-        Map<String, List<ModelTrainer.Example>> byLabel = new TreeMap<>();
-        for (ModelTrainer.Example e : all) {
-            byLabel.computeIfAbsent(e.label(), x -> new ArrayList<>()).add(e);
-        }
-        List<List<ModelTrainer.Example>> folds = new ArrayList<>();
-        for (int k = 0; k < FOLDS; k++) {
-            folds.add(new ArrayList<>());
-        }
-        Random random = new Random(FOLD_SEED);
-        for (List<ModelTrainer.Example> group : byLabel.values()) {
-            group.sort(Comparator.comparing(ModelTrainer.Example::id).thenComparing(ModelTrainer.Example::text));
-            for (int i = group.size() - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                ModelTrainer.Example t = group.get(i);
-                group.set(i, group.get(j));
-                group.set(j, t);
-            }
-            for (int i = 0; i < group.size(); i++) {
-                folds.get(i % FOLDS).add(group.get(i));
-            }
-        }
-        return folds;
+        return ModelTrainer.folds(all, FOLDS, FOLD_SEED);
     }
 
     /** Domain macro-F1 of the whole classifier (a police or OTHER answer counts as a miss), as Evaluate computes it. */

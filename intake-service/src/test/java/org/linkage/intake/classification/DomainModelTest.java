@@ -64,6 +64,19 @@ class DomainModelTest {
     }
 
     @Test
+    void crossValidationFoldsCoverEveryMessageOnceAndKeepTheDomainMix() {
+        List<List<ModelTrainer.Example>> folds = ModelTrainer.folds(all, ModelTrainer.CROSS_VALIDATION_FOLDS,
+                ModelTrainer.CROSS_VALIDATION_SEED);
+        var ids = folds.stream().flatMap(List::stream).map(ModelTrainer.Example::id).toList();
+        assertEquals(all.size(), ids.size());
+        assertEquals(all.size(), new java.util.HashSet<>(ids).size());
+        for (List<ModelTrainer.Example> fold : folds) {
+            long transport = fold.stream().filter(e -> e.label().equals("交通运输")).count();
+            assertTrue(transport == 64, "交通运输 rows in a fold: " + transport);   // 320 rows, dealt round five folds
+        }
+    }
+
+    @Test
     void wholeClassifierClearsTheMacroF1FloorOnTheHeldBackSlice() throws Exception {
         byte[] twin = ModelTrainer.trainArtefact(split.train(), Taxonomy.loadDefault(), ModelTrainer.Params.defaults());
         double macroF1 = CrossValidation.macroF1(Classifiers.forMeasuring(twin, true), Taxonomy.loadDefault(), split.heldOut());
