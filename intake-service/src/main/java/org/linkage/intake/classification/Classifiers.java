@@ -13,7 +13,9 @@ public final class Classifiers {
      * threads. Takes tens of milliseconds (see docs/classifier.md for the measured figure).
      */
     public static Classifier loadDefault() {
-        return new SafetyFirstClassifier(Taxonomy.loadDefault(), Cues.loadDefault(), loadModelIfPresent(), loadDangerModelIfPresent());
+        // both models are required: without the danger model the cue lexicon alone misses danger it has no word for,
+        // so a missing artefact must stop the start, not quietly weaken the safety net
+        return new SafetyFirstClassifier(Taxonomy.loadDefault(), Cues.loadDefault(), DomainModel.loadDefault(), DangerModel.loadDefault());
     }
 
     /**
@@ -22,15 +24,7 @@ public final class Classifiers {
      */
     public static Classifier forMeasuring(byte[] domainArtefact, boolean withDangerModel) throws IOException {
         return new SafetyFirstClassifier(Taxonomy.loadDefault(), Cues.loadDefault(),
-                domainArtefact == null ? loadModelIfPresent() : DomainModel.read(domainArtefact),
-                withDangerModel ? loadDangerModelIfPresent() : null);
-    }
-
-    private static DangerModel loadDangerModelIfPresent() {
-        return DangerModel.class.getClassLoader().getResource(DangerModel.RESOURCE) == null ? null : DangerModel.loadDefault();
-    }
-
-    private static DomainModel loadModelIfPresent() {
-        return DomainModel.class.getClassLoader().getResource(DomainModel.RESOURCE) == null ? null : DomainModel.loadDefault();
+                domainArtefact == null ? DomainModel.loadDefault() : DomainModel.read(domainArtefact),
+                withDangerModel ? DangerModel.loadDefault() : null);
     }
 }

@@ -156,11 +156,12 @@ public final class SafetyFirstClassifier implements Classifier {
 
         boolean longText = ideographs(normTitle) + ideographs(normText) >= LONG_TEXT_IDEOGRAPHS;
         if (danger.isEmpty() && !modelDanger && subjectCategories.isEmpty() && !context && !longText) {
-            // "打错了", "测试线路", "(儿童声音)嘻嘻": the caller says there is nothing to report, even if a word like
-            // "110" or "警察" is in it; any sign of danger or of a matter (checked above) keeps the call
-            List<Cues.Match> dismissal = cues.find(all, EnumSet.of(Cues.Kind.NOT_A_REPORT));
-            if (!dismissal.isEmpty()) {
-                Cues.Match m = dismissal.get(0);
+            // "打错了", "110？按错了", "测试线路": the caller says there is nothing to report. Any sign of danger or a
+            // matter (checked above) keeps the call, and so does a denial ("不是开玩笑", "没打错", "是不是打错了")
+            List<Cues.Match> dismissals = cues.find(all, EnumSet.of(Cues.Kind.NOT_A_REPORT));
+            // one retraction anywhere ("打错了，不对，没打错") and the caller meant it: the call stays
+            if (!dismissals.isEmpty() && dismissals.stream().noneMatch(m -> deniedNearby(all, m.start()))) {
+                Cues.Match m = dismissals.get(0);
                 signals.add(0, "无效:" + shown.substring(m.start(), m.end()));
                 return new Classification(Disposition.INVALID, Taxonomy.OTHER, 0.7, List.copyOf(signals), version);
             }
@@ -272,7 +273,9 @@ public final class SafetyFirstClassifier implements Classifier {
         }
         // a cue inside a denied phrase (伤了 in 没人受伤了) falls with it
         live.removeIf(m -> denied.stream().anyMatch(d -> d.overlaps(m)));
-        cleared.addAll(harmless);
+        // only what actually silenced a danger word is hidden from the danger model (打我电话, 没人受伤); a harmless
+        // phrase that contains none (火车) is ordinary text the model may still learn from
+        harmless.stream().filter(h -> candidates.stream().anyMatch(c -> c.within(h))).forEach(cleared::add);
         cleared.addAll(denied);
         return live;
     }
@@ -299,6 +302,14 @@ public final class SafetyFirstClassifier implements Classifier {
             }
         }
         return dangerModel.probability(new String(title), new String(text));
+    }
+
+    /** A negation among the few characters before a dismissal phrase: "不是开玩笑", "没打错", "这可不是在测试". */
+    private static boolean deniedNearby(String text, int start) {
+        // politeness is not a denial: "不好意思打错了", "对不起按错了"
+        String before = text.substring(Math.max(0, start - 4), start).replace("不好意思", "").replace("对不起", "");
+        return before.indexOf('不') >= 0 || before.indexOf('没') >= 0 || before.indexOf('非') >= 0
+                || before.indexOf('别') >= 0 || before.contains("not ") || before.contains("no ");
     }
 
     private static boolean containsClauseEnd(String text, int from, int to) {

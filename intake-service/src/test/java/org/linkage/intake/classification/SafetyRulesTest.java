@@ -114,6 +114,30 @@ class SafetyRulesTest {
         assertNotEquals(Disposition.INVALID, classify(text).disposition(), text);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // a dismissal word must not dismiss a call that denies it, asks for the police, or carries distress
+            "不是恶作剧，我家里进了人", "打错了，不对，没打错，我们这有人晕了", "我要报警，这不是开玩笑，有个男的一直在我家门口转",
+            "我不是在测试，快派警察来", "嘻嘻，我爸爸喝醉了在打妈妈", "无人应答，背景有女人在哭", "电话里小孩声音，说妈妈不动了",
+            "小孩声音：妈妈睡着了叫不应"})
+    void aDismissalWordDoesNotDismissAPoliceMatter(String text) {
+        Classification c = classify(text);
+        assertNotEquals(Disposition.INVALID, c.disposition(), () -> text + " " + c.signals());
+        assertNotEquals(Disposition.NON_POLICE, c.disposition(), () -> text + " " + c.signals());
+    }
+
+    /** Words that look like danger in an ordinary 12345 call: no danger cue may fire (the call may still be unclear). */
+    @ParameterizedTest
+    @ValueSource(strings = {"楼下饭馆油烟好大", "我把钥匙锁在屋里了", "共享单车停得歪歪扭扭", "公积金账户怎么解冻",
+            "楼上装修把我家天花板砸破了", "公交车开得太猛，车上老人都站不稳", "邻居老是蹭我家wifi", "修路把光缆打断了",
+            "物业把我踢出业主群了", "物业把我们的电话打了十几遍", "凳子腿断了，商家不退", "外卖平台的工资不能提现",
+            "物业说一直跟着在处理", "楼上小孩天天尖叫，吵得睡不着"})
+    void harmlessLookAlikesFireNoDangerCue(String text) {
+        Classification c = classify(text);
+        assertTrue(c.signals().stream().noneMatch(sig -> sig.startsWith("危险:") && !sig.startsWith("危险:模型")),
+                () -> text + " " + c.signals());
+    }
+
     @Test
     void anUnclearCallStaysWithThePolice() {
         Classification c = classify("我要报警");
