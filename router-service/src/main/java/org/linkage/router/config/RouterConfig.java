@@ -77,6 +77,16 @@ public interface RouterConfig {
         @WithName("batch-size")
         @WithDefault("200")
         int batchSize();
+
+        /** How long a ticket whose step failed is left alone; doubles with each further failure. */
+        @WithName("retry-backoff")
+        @WithDefault("5M")
+        Duration retryBackoff();
+
+        /** The longest a failing ticket is left alone between two attempts. */
+        @WithName("retry-backoff-max")
+        @WithDefault("6H")
+        Duration retryBackoffMax();
     }
 
     interface Duplicates {

@@ -39,6 +39,24 @@ public class TicketAccess {
         return load(ref, actor, true);
     }
 
+    /** Two tickets changed together, e.g. by a merge; {@code first()} is {@code ref}, {@code second()} is {@code otherRef}. */
+    public record Pair(Ticket first, Ticket second) {
+    }
+
+    /**
+     * Loads two tickets for one change, locking them in id order whichever role each plays, so two
+     * changes of the same pair in opposite roles (A into B and B into A) queue one behind the other
+     * instead of deadlocking; the second then sees what the first did.
+     */
+    public Pair writePair(String ref, String otherRef, Actor actor) {
+        Ticket first = read(ref, actor);
+        Ticket second = read(otherRef, actor);
+        boolean inOrder = first.id.compareTo(second.id) <= 0;
+        lock(inOrder ? first : second);
+        lock(inOrder ? second : first);
+        return new Pair(first, second);
+    }
+
     private Ticket load(String ref, Actor actor, boolean lock) {
         Ticket t = find(ref, lock);
         if (t == null) {
@@ -68,8 +86,13 @@ public class TicketAccess {
         }
         Ticket t = id != null ? Ticket.findById(id) : Ticket.byNumber(ref).orElse(null);
         if (t != null && lock) {
-            Ticket.getEntityManager().refresh(t, LockModeType.PESSIMISTIC_WRITE);
+            lock(t);
         }
         return t;
+    }
+
+    /** Takes the row lock and reloads the ticket as it stands under it. */
+    private static void lock(Ticket t) {
+        Ticket.getEntityManager().refresh(t, LockModeType.PESSIMISTIC_WRITE);
     }
 }

@@ -19,8 +19,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Reads of tickets, limited to what the reader may see, with the caller's phone masked as the rules say. */
 @ApplicationScoped
@@ -54,7 +58,7 @@ public class TicketQueries {
             audit.record(actor, TicketRecorder.ENTITY, t.id, "PHONE_UNMASKED_READ", null,
                     Map.of("ticketNumber", t.ticketNumber));
         }
-        return view(t, !unmasked, true);
+        return views(List.of(t), !unmasked, true).get(0);
     }
 
     @Transactional
@@ -80,10 +84,7 @@ public class TicketQueries {
         }
         PanacheQuery<Ticket> query = Ticket.find(q.toString(), Sort.descending("createdAt").and("ticketNumber"), params)
                 .page(Page.of(page, size));
-        List<TicketView> items = new ArrayList<>();
-        for (Ticket t : query.list()) {
-            items.add(view(t, true, false));
-        }
+        List<TicketView> items = views(query.list(), true, false);
         return new TicketView.Page(query.count(), page, size, items);
     }
 
@@ -116,11 +117,47 @@ public class TicketQueries {
         }
     }
 
-    TicketView view(Ticket t, boolean mask, boolean withHistory) {
+    /**
+     * Views of a page of tickets in a fixed number of queries, whatever the page size: units,
+     * departments, rules and the numbers of related tickets are each read once for the whole page.
+     */
+    private List<TicketView> views(List<Ticket> tickets, boolean mask, boolean withHistory) {
+        if (tickets.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<TicketUnit>> units = TicketUnit.<TicketUnit>list("ticketId in ?1 order by departmentCode",
+                        tickets.stream().map(t -> t.id).toList())
+                .stream().collect(Collectors.groupingBy(u -> u.ticketId));
+        Map<String, Department> departments = byKey(units.values().stream().flatMap(List::stream)
+                .map(u -> u.departmentCode), codes -> Department.<Department>list("code in ?1", codes), d -> d.code);
+        Map<Long, DispatchRule> rules = byKey(tickets.stream().map(t -> t.ruleId),
+                ids -> DispatchRule.<DispatchRule>list("id in ?1", ids), r -> r.id);
+        Map<UUID, String> numbers = new HashMap<>();
+        byKey(tickets.stream().flatMap(t -> Stream.of(t.duplicateOf, t.masterTicketId)),
+                ids -> Ticket.getEntityManager().createQuery("select t.id, t.ticketNumber from Ticket t where t.id in ?1",
+                        Object[].class).setParameter(1, ids).getResultList(), row -> (UUID) row[0])
+                .forEach((id, row) -> numbers.put(id, (String) row[1]));
+        List<TicketView> views = new ArrayList<>(tickets.size());
+        for (Ticket t : tickets) {
+            views.add(view(t, units.getOrDefault(t.id, List.of()), departments, rules.get(t.ruleId), numbers, mask,
+                    withHistory));
+        }
+        return views;
+    }
+
+    /** Loads the rows for the distinct non-null keys in one query (none when there are no keys), by key. */
+    private static <K, V> Map<K, V> byKey(Stream<K> keys, Function<List<K>, List<V>> load, Function<V, K> keyOf) {
+        List<K> distinct = keys.filter(Objects::nonNull).distinct().toList();
+        return distinct.isEmpty() ? Map.of()
+                : load.apply(distinct).stream().collect(Collectors.toMap(keyOf, Function.identity()));
+    }
+
+    private static TicketView view(Ticket t, List<TicketUnit> units, Map<String, Department> departments,
+                                   DispatchRule rule, Map<UUID, String> numbers, boolean mask, boolean withHistory) {
         TicketView.Unit lead = null;
         List<TicketView.Unit> supporting = new ArrayList<>();
-        for (TicketUnit u : TicketUnit.of(t.id)) {
-            Department d = Department.findById(u.departmentCode);
+        for (TicketUnit u : units) {
+            Department d = departments.get(u.departmentCode);
             TicketView.Unit v = new TicketView.Unit(d.code, d.nameZh, d.nameEn, u.role);
             if (TicketUnit.LEAD.equals(u.role)) {
                 lead = v;
@@ -128,7 +165,6 @@ public class TicketQueries {
                 supporting.add(v);
             }
         }
-        DispatchRule rule = t.ruleId == null ? null : DispatchRule.findById(t.ruleId);
         List<TicketView.HistoryEntry> history = withHistory ? TicketHistory.of(t.id).stream()
                 .map(h -> new TicketView.HistoryEntry(h.at, h.actor, h.action, h.fromStatus, h.toStatus,
                         h.departmentCode, h.note)).toList() : null;
@@ -139,15 +175,7 @@ public class TicketQueries {
                 mask && t.callerPhone != null, t.callbackRequired, lead, supporting, t.ruleId,
                 rule == null ? null : rule.version, t.pendingReason, t.receivedAt, t.createdAt, t.dispatchedAt,
                 t.signBy, t.resolveBy, t.returnBy, t.signedAt, t.repliedAt, t.answer, t.calledBackAt, t.satisfied,
-                t.solved, t.closedAt, t.deliveryStatus, t.supervisionLevel, numberOf(t.duplicateOf), t.duplicateScore,
-                numberOf(t.masterTicketId), history);
-    }
-
-    private static String numberOf(UUID id) {
-        if (id == null) {
-            return null;
-        }
-        Ticket other = Ticket.findById(id);
-        return other == null ? null : other.ticketNumber;
+                t.solved, t.closedAt, t.deliveryStatus, t.supervisionLevel, numbers.get(t.duplicateOf), t.duplicateScore,
+                numbers.get(t.masterTicketId), history);
     }
 }

@@ -233,10 +233,17 @@ public class TicketService {
     /** 并单: {@code ref} follows {@code masterRef} from now on; its caller gets the master's answer. */
     @Transactional
     public Ticket merge(String ref, Actor actor, String masterRef) {
-        Ticket t = access.write(ref, actor);
-        Ticket master = access.write(masterRef, actor);
+        TicketAccess.Pair pair = access.writePair(ref, masterRef, actor);
+        Ticket t = pair.first();
+        Ticket master = pair.second();
         if (master.id.equals(t.id)) {
             throw ProblemException.badRequest("masterTicketNumber", "a ticket cannot be merged into itself");
+        }
+        if (master.status == TicketStatus.MERGED) {
+            Ticket itsMaster = Ticket.findById(master.masterTicketId);
+            throw ProblemException.conflict("the master ticket " + master.ticketNumber + " is already merged into "
+                            + itsMaster.ticketNumber + "; merge into that one",
+                    Map.of("currentStatus", t.status.name(), "masterStatus", master.status.name()));
         }
         if (master.status.isFinal()) {
             throw ProblemException.conflict("the master ticket is " + master.status,

@@ -5,10 +5,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.linkage.events.EventTypes;
 import org.linkage.events.Topics;
+import org.linkage.router.domain.TicketStatus;
 import org.linkage.router.repository.Ticket;
 import org.linkage.router.service.TicketService;
 import org.linkage.router.support.Fixtures;
@@ -19,12 +21,17 @@ import org.linkage.testing.PostgresResource;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Duplicates are flagged, a dispatcher merges them, and every caller hears the master's answer. */
 @QuarkusTest
@@ -79,5 +86,49 @@ class MergeTest {
         given().contentType(ContentType.JSON).body("{\"masterTicketNumber\":\"" + unrelated.ticketNumber + "\"}")
                 .post("/api/tickets/" + duplicate.ticketNumber + "/merge").then().statusCode(409)
                 .body("currentStatus", equalTo("MERGED"));
+    }
+
+    /**
+     * A into B and B into A at the same moment: the two tickets are locked in one fixed order, so the
+     * second merge waits for the first and is refused for what it then sees, never by a deadlock.
+     */
+    @Test
+    @TestSecurity(user = "dispatcher1", roles = "dispatcher")
+    void oppositeMergesOfOnePairNeverDeadlockAndExactlyOneWins() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                Ticket a = fixtures.dispatched();
+                Ticket b = fixtures.dispatched();
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<Response> aIntoB = pool.submit(() -> merge(a, b, together));
+                Future<Response> bIntoA = pool.submit(() -> merge(b, a, together));
+                List<Response> answers = List.of(aIntoB.get(), bIntoA.get());
+                String seen = "round " + round + ": " + answers.stream().map(r -> r.statusCode() + " " + r.asString()).toList();
+
+                List<Response> won = answers.stream().filter(r -> r.statusCode() == 200).toList();
+                List<Response> lost = answers.stream().filter(r -> r.statusCode() == 409).toList();
+                assertEquals(1, won.size(), seen);
+                assertEquals(1, lost.size(), seen);
+                assertEquals("MERGED", lost.get(0).path("masterStatus"), seen);
+                assertTrue(lost.get(0).<String>path("detail").contains("already merged"), seen);
+
+                Ticket afterA = fixtures.reload(a.ticketNumber);
+                Ticket afterB = fixtures.reload(b.ticketNumber);
+                Ticket merged = afterA.status == TicketStatus.MERGED ? afterA : afterB;
+                Ticket master = merged == afterA ? afterB : afterA;
+                assertEquals(TicketStatus.DISPATCHED, master.status, seen);
+                assertEquals(master.id, merged.masterTicketId, seen);
+                assertEquals(null, master.masterTicketId, seen);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static Response merge(Ticket ticket, Ticket into, CyclicBarrier together) throws Exception {
+        together.await();
+        return given().contentType(ContentType.JSON).body("{\"masterTicketNumber\":\"" + into.ticketNumber + "\"}")
+                .post("/api/tickets/" + ticket.ticketNumber + "/merge").andReturn();
     }
 }

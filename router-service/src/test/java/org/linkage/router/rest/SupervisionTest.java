@@ -3,6 +3,7 @@ package org.linkage.router.rest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The ladder driven by a controllable clock, and no step taken twice even by concurrent runs. */
@@ -42,6 +44,8 @@ class SupervisionTest {
     SupervisionService supervision;
     @Inject
     EntityManager em;
+    @Inject
+    MeterRegistry registry;
 
     static Instant shanghai(String local) {
         return LocalDateTime.parse(local).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
@@ -124,5 +128,79 @@ class SupervisionTest {
             pool.shutdown();
         }
         assertEquals(List.of("WARNING", "CHASE", "SUPERVISE", "LISTED"), steps(t));
+    }
+
+    @Test
+    void aTicketWhoseStepFailsIsSetAsideWhileTheOthersAreEscalated() {
+        clock.set(shanghai("2026-11-16T09:00"));
+        Ticket first = fixtures.dispatched();
+        Ticket poisoned = fixtures.dispatched();
+        Ticket last = fixtures.dispatched();
+        double failuresBefore = failures();
+        clock.set(shanghai("2026-11-16T16:10")); // the three warnings are due (16:06)
+        poison(poisoned);
+        try {
+            supervision.runOnce();
+            assertEquals(List.of("WARNING"), steps(first));
+            assertEquals(List.of("WARNING"), steps(last));
+            assertEquals(List.of(), steps(poisoned));
+            assertEquals(failuresBefore + 1, failures());
+            Object[] aside = setAside(poisoned);
+            assertEquals(1, ((Number) aside[0]).intValue());
+            assertTrue(aside[1].toString().contains("poisoned ticket " + poisoned.id), aside[1].toString());
+            assertEquals(shanghai("2026-11-16T16:15"), aside[2]);
+
+            supervision.runOnce(); // inside the back-off: left alone
+            assertEquals(failuresBefore + 1, failures());
+
+            clock.set(shanghai("2026-11-16T16:16")); // past it, still failing: the wait doubles
+            supervision.runOnce();
+            assertEquals(failuresBefore + 2, failures());
+            assertEquals(shanghai("2026-11-16T16:26"), setAside(poisoned)[2]);
+        } finally {
+            cure();
+        }
+        clock.set(shanghai("2026-11-16T16:27"));
+        supervision.runOnce();
+        assertEquals(List.of("WARNING"), steps(poisoned));
+        assertNull(setAside(poisoned), "the ticket is no longer set aside once it went through");
+        assertEquals(failuresBefore + 2, failures());
+    }
+
+    private double failures() {
+        return registry.counter("linkage.router.supervision.failures").count();
+    }
+
+    /** A fault in the database for this one ticket's steps, as a broken row or a failing write would give. */
+    private void poison(Ticket t) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("""
+                    create or replace function test_poisoned_step() returns trigger language plpgsql as $$
+                    begin raise exception 'poisoned ticket %', new.ticket_id; end $$""").executeUpdate();
+            em.createNativeQuery("create trigger test_poisoned_step before insert on supervision_step for each row "
+                    + "when (new.ticket_id = '" + t.id + "') execute function test_poisoned_step()").executeUpdate();
+        });
+    }
+
+    private void cure() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("drop trigger if exists test_poisoned_step on supervision_step").executeUpdate();
+            em.createNativeQuery("drop function if exists test_poisoned_step()").executeUpdate();
+        });
+    }
+
+    /** failures, last error, retry instant; null when the ticket is not set aside. */
+    private Object[] setAside(Ticket t) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> rows = em.createNativeQuery(
+                            "select failures, last_error, retry_at from supervision_failure where ticket_id = ?1")
+                    .setParameter(1, t.id).getResultList();
+            if (rows.isEmpty()) {
+                return null;
+            }
+            Object[] row = (Object[]) rows.get(0);
+            row[2] = row[2] instanceof java.time.OffsetDateTime o ? o.toInstant() : row[2];
+            return row;
+        });
     }
 }

@@ -47,7 +47,9 @@ class OutboxPoisonTest {
 
         var after = KafkaSupport.read(TOPIC, e -> marker.equals(e.subject()) && "org.linkage.test.after.v1".equals(e.type()),
                 1, Duration.ofSeconds(40));
-        assertEquals(1, after.size(), "the event behind the rejected one was not published");
+        assertTrue(after.size() >= 1, "the event behind the rejected one was not published");
+        // It may go out twice (sent in the failed batch, then again one by one): at least once, under one id to dedupe on.
+        assertEquals(1, after.stream().map(KafkaSupport.Event::id).distinct().count(), after.toString());
 
         Object[] parked = await().atMost(Duration.ofSeconds(10)).until(() -> parkedRow(marker), p -> p != null);
         assertEquals("org.linkage.test.poison.v1", parked[0]);

@@ -26,7 +26,7 @@ import java.util.function.Predicate;
 public final class KafkaSupport {
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
-    public record Event(String key, String type, String subject, JsonNode data) {
+    public record Event(String key, String type, String subject, JsonNode data, String id) {
     }
 
     private KafkaSupport() {
@@ -74,7 +74,8 @@ public final class KafkaSupport {
             consumer.subscribe(List.of(topic));
             while (System.nanoTime() < end && found.size() < atLeast) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(300))) {
-                    Event e = new Event(r.key(), headerOf(r, "ce_type"), headerOf(r, "ce_subject"), JSON.readTree(r.value()));
+                    Event e = new Event(r.key(), headerOf(r, "ce_type"), headerOf(r, "ce_subject"), JSON.readTree(r.value()),
+                            headerOf(r, "ce_id"));
                     if (wanted.test(e)) {
                         found.add(e);
                     }
