@@ -94,24 +94,30 @@ class InboundWebhookTest {
     }
 
     @Test
-    void aCallerThatKeepsBeingRefusedIsToldToWaitAndNoLongerRecorded() throws InterruptedException {
+    void anAddressThatKeepsBeingRefusedIsToldToWaitButASignedUpdateStillGoesThrough() throws Exception {
         while (Instant.now().getEpochSecond() % 60 > 45) {
             Thread.sleep(1000); // the limit counts per clock minute: start well inside one
         }
+        // from a loopback address of its own, so the other tests' refusals and this one's never share a count
+        var fromElsewhere = io.restassured.RestAssured.config().httpClient(io.restassured.config.HttpClientConfig
+                .httpClientConfig().setParam("http.route.local-address", java.net.InetAddress.getByName("127.0.0.77")));
         String number = Tickets.nextNumber();
-        stubRouter(number, 200, "{}");
+        stubRouter(number, 200, "{\"ticketNumber\":\"" + number + "\",\"status\":\"SIGNED\"}");
         long ts = Instant.now().getEpochSecond();
         // CD-WATER has no key of its own, so every update in its name is refused
         for (int i = 0; i < 20; i++) {
-            send("CD-WATER", sign(number), HRSS, ts).statusCode(401);
+            send(fromElsewhere, "CD-WATER", sign(number), HRSS, ts).statusCode(401);
         }
-        send("CD-WATER", sign(number), HRSS, ts).statusCode(429).contentType("application/problem+json")
+        send(fromElsewhere, "CD-WATER", sign(number), HRSS, ts).statusCode(429).contentType("application/problem+json")
                 .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]?"))
                 .body("status", org.hamcrest.Matchers.equalTo(429));
-        assertEquals(20, outcomes(number).size(), "a refusal after the limit was still checked and recorded");
-        // the same caller is still heard for another department, and nothing reached the router
-        send("CD-ECO", sign(number), HRSS, ts).statusCode(401);
+        send(fromElsewhere, "CD-ECO", sign(number), HRSS, ts).statusCode(429);
+        assertEquals(20, outcomes(number).size(), "a refusal past the limit was still recorded");
         WireMockResource.server().verify(0, postRequestedFor(urlPathEqualTo(routerPath(number))));
+        // the limit never stands between a department and its own correctly signed update
+        send(fromElsewhere, "CD-HRSS", sign(number), HRSS, ts).statusCode(200);
+        // and other addresses are not affected
+        send("CD-WATER", sign(number), HRSS, ts).statusCode(401);
     }
 
     @Test
@@ -173,7 +179,12 @@ class InboundWebhookTest {
     }
 
     private static ValidatableResponse send(String department, String body, SigningKeys keys, long ts) {
-        return given().contentType("application/json; charset=utf-8")
+        return send(io.restassured.RestAssured.config(), department, body, keys, ts);
+    }
+
+    private static ValidatableResponse send(io.restassured.config.RestAssuredConfig config, String department, String body,
+                                            SigningKeys keys, long ts) {
+        return given().config(config).contentType("application/json; charset=utf-8")
                 .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(ts))
                 .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.header(keys, ts, body))
                 .body(body)

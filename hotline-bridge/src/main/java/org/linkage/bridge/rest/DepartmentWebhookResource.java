@@ -19,7 +19,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.linkage.bridge.service.InboundUpdateService;
 import org.linkage.bridge.service.RefusalLimiter;
 import org.linkage.commons.problem.Problem;
-import org.linkage.commons.problem.ProblemException;
 
 import java.util.List;
 import java.util.Map;
@@ -31,11 +30,9 @@ import java.util.Map;
 @Path("/api/webhooks/departments")
 public class DepartmentWebhookResource {
     private final InboundUpdateService service;
-    private final RefusalLimiter refusals;
 
-    public DepartmentWebhookResource(InboundUpdateService service, RefusalLimiter refusals) {
+    public DepartmentWebhookResource(InboundUpdateService service) {
         this.service = service;
-        this.refusals = refusals;
     }
 
     @POST
@@ -49,35 +46,14 @@ public class DepartmentWebhookResource {
             @HeaderParam(WebhookSignature.TIMESTAMP_HEADER) String timestamp,
             String body,
             @Context HttpServerRequest request) throws JsonProcessingException {
-        String caller = departmentCode + "@" + request.remoteAddress().hostAddress();
-        long wait = refusals.waitSeconds(caller);
-        if (wait > 0) {
-            throw new TooManyRefusals(wait);
-        }
-        try {
-            return service.apply(departmentCode, signature, timestamp, body);
-        } catch (ProblemException e) {
-            if (e.status() == 401) {
-                refusals.refused(caller);
-            }
-            throw e;
-        }
-    }
-
-    /** Answered 429 with Retry-After; nothing was checked or recorded. */
-    public static final class TooManyRefusals extends RuntimeException {
-        final long retryAfterSeconds;
-
-        TooManyRefusals(long retryAfterSeconds) {
-            super("Too many refused webhooks from this caller for this department; retry after " + retryAfterSeconds + " s.", null, false, false);
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
+        // behind a proxy this is the client's address only with quarkus.http.proxy.* forwarding from trusted proxies
+        return service.apply(departmentCode, signature, timestamp, body, request.remoteAddress().hostAddress());
     }
 
     @ServerExceptionMapper
-    public Response tooMany(TooManyRefusals e, UriInfo uri) {
+    public Response tooMany(RefusalLimiter.TooManyRefusals e, UriInfo uri) {
         Problem problem = new Problem(null, "Too many requests", 429, e.getMessage(), uri.getPath(), List.of(),
-                Map.of("retryAfter", e.retryAfterSeconds));
-        return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", e.retryAfterSeconds).entity(problem).build();
+                Map.of("retryAfter", e.retryAfterSeconds()));
+        return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", e.retryAfterSeconds()).entity(problem).build();
     }
 }

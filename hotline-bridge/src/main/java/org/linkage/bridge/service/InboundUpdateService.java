@@ -38,9 +38,11 @@ public class InboundUpdateService {
     private final Validator validator;
     private final Clock clock;
     private final Duration window;
+    private final RefusalLimiter refusals;
 
     public InboundUpdateService(SigningKeyStore keys, RouterClient router, ObjectMapper json, Validator validator,
-                                Clock clock, BridgeConfig config) {
+                                Clock clock, BridgeConfig config, RefusalLimiter refusals) {
+        this.refusals = refusals;
         this.keys = keys;
         this.router = router;
         this.json = json;
@@ -54,11 +56,21 @@ public class InboundUpdateService {
     public record Applied(String ticketNumber, String status) {
     }
 
-    public Applied apply(String departmentCode, String signature, String timestamp, String body)
+    /**
+     * @param caller the sender's address: one that keeps being refused gets {@link RefusalLimiter.TooManyRefusals}
+     *               (unrecorded) instead of 401; a correctly signed update is always checked and applied
+     */
+    public Applied apply(String departmentCode, String signature, String timestamp, String body, String caller)
             throws JsonProcessingException {
-        DepartmentUpdate update = null;
         try {
             authenticate(departmentCode, signature, timestamp, body == null ? "" : body);
+        } catch (ProblemException refused) {
+            refusals.refused(caller);
+            record(departmentCode, claimed(body), refused.status(), refused.getMessage());
+            throw refused;
+        }
+        DepartmentUpdate update = null;
+        try {
             update = parse(body);
             RouterApi.UpdateResult result = forward(departmentCode, update, UpdateKey.of(departmentCode, body));
             record(departmentCode, update, 200, "applied: ticket now " + result.status());
