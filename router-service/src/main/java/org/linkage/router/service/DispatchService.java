@@ -30,6 +30,8 @@ import java.util.UUID;
 /** Creates tickets and sends them to units by the dispatch catalogue. */
 @ApplicationScoped
 public class DispatchService {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DispatchService.class);
+
     public static final String FALLBACK_CATEGORY = "OTHER";
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
@@ -164,6 +166,12 @@ public class DispatchService {
             } else if (d != null) {
                 supporting.add(d);
             }
+        }
+        if (lead == null) {
+            // a ticket that reached CALLED_BACK always had a lead; without one there is no system to send to, and the
+            // reopen itself (console, deadline, supervision) must still stand
+            LOG.warnf("reopened ticket %s has no lead unit on record; not sent to any department system", t.ticketNumber);
+            return;
         }
         recorder.dispatched(t, lead, supporting);
     }
