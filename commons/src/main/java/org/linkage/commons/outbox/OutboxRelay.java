@@ -17,11 +17,12 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import org.linkage.events.EventTypes;
 
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.RetriableException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -47,6 +48,7 @@ public class OutboxRelay {
     private final long lockKey;
     private final boolean enabled;
     private final RelayReadiness readiness;
+    private final Counter parked;
     private final ReentrantLock draining = new ReentrantLock();
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private final ExecutorService wakeups = Executors.newSingleThreadExecutor(r -> {
@@ -55,7 +57,7 @@ public class OutboxRelay {
         return t;
     });
 
-    public OutboxRelay(EntityManager em, RelayReadiness readiness,
+    public OutboxRelay(EntityManager em, RelayReadiness readiness, MeterRegistry registry,
                        @Channel("linkage-outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
                        MutinyEmitter<String> emitter,
                        @ConfigProperty(name = "linkage.outbox.batch-size", defaultValue = "500") int batchSize,
@@ -64,6 +66,9 @@ public class OutboxRelay {
                        @ConfigProperty(name = "linkage.events.source") String source) {
         this.em = em;
         this.readiness = readiness;
+        this.parked = Counter.builder("linkage.outbox.parked")
+                .description("Events Kafka rejected for good, moved to outbox_parked; each needs a person")
+                .register(registry);
         this.emitter = emitter;
         this.batchSize = batchSize;
         this.sendTimeout = sendTimeout;
@@ -117,12 +122,10 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes one batch; returns how many events were published. */
+    /** Publishes one batch; returns how many events were published (or parked). */
     public int relayBatch() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Object locked = em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
-                    .setParameter(1, lockKey).getSingleResult();
-            if (!Boolean.TRUE.equals(locked)) {
+        Integer sent = QuarkusTransaction.requiringNew().call(() -> {
+            if (!locked()) {
                 return 0;
             }
             List<OutboxEvent> batch = em.createQuery("from OutboxEvent e order by e.seq", OutboxEvent.class)
@@ -138,33 +141,57 @@ public class OutboxRelay {
                 if (!rejectedForGood(e)) {
                     throw e;   // broker away or slow: every row stays for the next tick
                 }
-                return oneByOne(batch);
+                return null;   // some row can never be published: find it outside this transaction
             }
             delete(batch.stream().map(e -> e.seq).toList());
             return batch.size();
         });
+        return sent != null ? sent : oneByOne();
     }
 
     /**
-     * Some event of the batch can never be published (too large, invalid topic): resend in order, one at a time, and
-     * park the ones Kafka rejects for good, so a single bad row does not hold back every event after it. Events of the
-     * batch that had already gone out are sent again; consumers deduplicate on the CloudEvents id.
+     * Some event of the batch can never be published (too large, unpublishable data): send the oldest rows one at a
+     * time, each in its own short transaction (a batch of sends could outlive one), and park those rejected for good,
+     * so a single bad row does not hold back every event after it. Events of the batch that had already gone out are
+     * sent again; consumers deduplicate on the CloudEvents id.
+     *
+     * @return rows done, batchSize if the whole batch's worth went through (so the drain goes on)
      */
-    private int oneByOne(List<OutboxEvent> batch) {
-        List<Long> done = new ArrayList<>();
-        for (OutboxEvent event : batch) {
-            try {
-                send(event).await().atMost(sendTimeout);
-            } catch (RuntimeException e) {
-                if (!rejectedForGood(e)) {
-                    break;     // a passing fault: what is sent is done, the rest waits for the next tick
+    private int oneByOne() {
+        int done = 0;
+        while (done < batchSize) {
+            Boolean more = QuarkusTransaction.requiringNew().call(() -> {
+                if (!locked()) {
+                    return false;
                 }
-                park(event, e);
+                List<OutboxEvent> first = em.createQuery("from OutboxEvent e order by e.seq", OutboxEvent.class)
+                        .setMaxResults(1).getResultList();
+                if (first.isEmpty()) {
+                    return false;
+                }
+                OutboxEvent event = first.get(0);
+                try {
+                    send(event).await().atMost(sendTimeout);
+                } catch (RuntimeException e) {
+                    if (!rejectedForGood(e)) {
+                        throw e;
+                    }
+                    park(event, e);
+                }
+                delete(List.of(event.seq));
+                return true;
+            });
+            if (!more) {
+                return done;
             }
-            done.add(event.seq);
+            done++;
         }
-        delete(done);
-        return done.size() == batch.size() ? batch.size() : 0;
+        return done;
+    }
+
+    private boolean locked() {
+        return Boolean.TRUE.equals(em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, lockKey).getSingleResult());
     }
 
     private void park(OutboxEvent event, RuntimeException cause) {
@@ -176,7 +203,9 @@ public class OutboxRelay {
                 .setParameter(1, error.length() > 2000 ? error.substring(0, 2000) : error)
                 .setParameter(2, event.seq)
                 .executeUpdate();
-        // no payload in the log: it may carry a caller's details
+        parked.increment();
+        // no payload in the log: it may carry a caller's details. Later events with the same key still go out, so a
+        // consumer may see a change for something it never received: this needs a person (docs/events.md, replay)
         LOG.errorf("outbox event %s (%s to %s, key %s) rejected by Kafka for good and parked in outbox_parked: %s",
                 event.eventId, event.type, event.topic, event.key, error);
     }
@@ -187,17 +216,25 @@ public class OutboxRelay {
         }
     }
 
-    /** Kafka says retrying cannot help (RecordTooLarge, InvalidTopic, serialization); time-outs and retriable errors can. */
+    /**
+     * Only what no retry can fix: a record too large for the broker, data that cannot be serialised, or an event whose
+     * own fields cannot make a message. Authorization, authentication, time-outs and a closing producer are outages
+     * that pass, and parking on them would empty the outbox into the parking table.
+     */
     static boolean rejectedForGood(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RetriableException) {
-                return false;
-            }
-            if (t instanceof KafkaException) {
+            if (t instanceof RecordTooLargeException || t instanceof SerializationException || t instanceof Unpublishable) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** An outbox row whose own fields cannot make a message (a source or type that is not a URI, say). */
+    static final class Unpublishable extends RuntimeException {
+        Unpublishable(Throwable cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     private static Throwable rootCause(Throwable e) {
@@ -209,6 +246,16 @@ public class OutboxRelay {
     }
 
     private Uni<Void> send(OutboxEvent event) {
+        Message<String> message;
+        try {
+            message = message(event);
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(new Unpublishable(e));
+        }
+        return emitter.sendMessage(message);
+    }
+
+    private static Message<String> message(OutboxEvent event) {
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(event.topic)
                 .withKey(event.key)
@@ -222,6 +269,6 @@ public class OutboxRelay {
                 .withDataSchema(URI.create(EventTypes.schemaOf(event.type)))
                 .withDataContentType("application/json")
                 .build();
-        return emitter.sendMessage(Message.of(event.payload, Metadata.of(kafka, cloudEvent)));
+        return Message.of(event.payload, Metadata.of(kafka, cloudEvent));
     }
 }
