@@ -23,15 +23,18 @@ import java.util.Optional;
 @ApplicationScoped
 public class StatisticsService {
     public enum GroupBy {
-        DEPARTMENT("lead_department_code"), DISTRICT("district_code"), CATEGORY("category_code"),
-        DAY("to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD')"),
-        WEEK("to_char(date_trunc('week', created_at at time zone 'Asia/Shanghai'), 'YYYY-MM-DD')"),
-        MONTH("to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM')");
+        DEPARTMENT("lead_department_code", "k"), DISTRICT("district_code", "k"), CATEGORY("category_code", "k"),
+        // periods group on a date (cheap to compute and hash per row) and become text once per group
+        DAY("(created_at at time zone 'Asia/Shanghai')::date", "to_char(k, 'YYYY-MM-DD')"),
+        WEEK("date_trunc('week', created_at at time zone 'Asia/Shanghai')::date", "to_char(k, 'YYYY-MM-DD')"),
+        MONTH("date_trunc('month', created_at at time zone 'Asia/Shanghai')::date", "to_char(k, 'YYYY-MM')");
 
         final String expression;
+        final String label;
 
-        GroupBy(String expression) {
+        GroupBy(String expression, String label) {
             this.expression = expression;
+            this.label = label;
         }
     }
 
@@ -74,7 +77,7 @@ public class StatisticsService {
                   from ticket t
                   where created_at >= :from and created_at < :to %s
                   group by 1)
-                select k, received, dispatched, signed_on_time, closed_on_time, overdue, returned, called_back, solved,
+                select %s, received, dispatched, signed_on_time, closed_on_time, overdue, returned, called_back, solved,
                   satisfied, repeat_calls,
                   round(signed_on_time::numeric / nullif(dispatched, 0), 4),
                   round(closed_on_time::numeric / nullif(dispatched, 0), 4),
@@ -84,7 +87,8 @@ public class StatisticsService {
                   round(satisfied::numeric / nullif(called_back, 0), 4),
                   round(avg_reply_hours, 2)
                 from f order by k nulls last""".formatted(groupBy.expression, unit.isPresent()
-                ? "and exists (select 1 from ticket_unit u where u.ticket_id = t.id and u.department_code = :unit)" : "");
+                ? "and exists (select 1 from ticket_unit u where u.ticket_id = t.id and u.department_code = :unit)" : "",
+                groupBy.label);
         Query q = em.createNativeQuery(sql)
                 .setParameter("now", utc(clock.instant()))
                 .setParameter("from", utc(from))

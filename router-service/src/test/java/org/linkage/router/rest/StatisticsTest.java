@@ -18,6 +18,7 @@ import org.linkage.testing.PostgresResource;
 import java.time.Instant;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -82,6 +83,24 @@ class StatisticsTest {
         at("2026-03-11T10:00", () -> tickets.callBack(b.ticketNumber, Fixtures.DISPATCHER, false, false, null));
         at("2026-03-11T10:00", () -> tickets.callBack(e.ticketNumber, Fixtures.DISPATCHER, true, false, null));
         seeded = true;
+    }
+
+    @Test
+    @TestSecurity(user = "supervisor1", roles = "supervisor")
+    void periodsAreShanghaiDaysWeeksAndMonths() {
+        // 23:30 on Sunday 5 April and 00:30 on Monday 6 April in Chengdu are the same UTC day (15:30Z and 16:30Z)
+        clock.set(shanghai("2026-04-05T23:30"));
+        fixtures.dispatched("NOISE", "510104", "周日深夜广场音响扰民");
+        clock.set(shanghai("2026-04-06T00:30"));
+        fixtures.dispatched("NOISE", "510104", "周一凌晨工地施工噪音");
+        clock.set(Instant.parse("2026-04-20T00:00:00Z"));
+        String april = "from=2026-04-05T00:00:00Z&to=2026-04-07T00:00:00Z";
+        given().get("/api/statistics?groupBy=day&" + april).then().statusCode(200)
+                .body("key", contains("2026-04-05", "2026-04-06")).body("received", contains(1, 1));
+        given().get("/api/statistics?groupBy=week&" + april).then().statusCode(200)
+                .body("key", contains("2026-03-30", "2026-04-06")).body("received", contains(1, 1));
+        given().get("/api/statistics?groupBy=month&" + april).then().statusCode(200)
+                .body("key", contains("2026-04")).body("received", contains(2));
     }
 
     @Test
