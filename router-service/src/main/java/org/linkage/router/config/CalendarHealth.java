@@ -1,0 +1,52 @@
+package org.linkage.router.config;
+
+import io.smallrye.health.api.Wellness;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Without the State Council's holiday calendar for a year, deadlines in it count Monday to Friday only: a Spring
+ * Festival week would be working days. Shown on {@code /q/health/well} (never on readiness: tickets must still be
+ * dispatched), DOWN when this year's calendar, or from December next year's, is not loaded.
+ */
+@Wellness
+@ApplicationScoped
+public class CalendarHealth implements HealthCheck {
+    private final EntityManager em;
+    private final Clock clock;
+    private final RouterConfig config;
+
+    public CalendarHealth(EntityManager em, Clock clock, RouterConfig config) {
+        this.em = em;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of(config.zone())));
+        List<Integer> needed = new ArrayList<>(List.of(today.getYear()));
+        if (today.getMonth() == Month.DECEMBER) {
+            needed.add(today.getYear() + 1);
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> loaded = io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting().call(() ->
+                em.createNativeQuery("select year from calendar_year order by year").getResultList());
+        List<Integer> years = loaded.stream().map(Number::intValue).toList();
+        List<Integer> missing = needed.stream().filter(y -> !years.contains(y)).toList();
+        return HealthCheckResponse.named("business-calendar")
+                .status(missing.isEmpty())
+                .withData("loadedYears", years.toString())
+                .withData("missingYears", missing.toString())
+                .withData("load", "PUT /api/admin/calendar/{year} (admin)")
+                .build();
+    }
+}
