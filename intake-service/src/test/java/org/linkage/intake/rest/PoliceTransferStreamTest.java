@@ -178,19 +178,19 @@ class PoliceTransferStreamTest {
             // Both stored and committed, so a notice that escaped its rollback would find its transfer and be pushed.
             other.storeSilently(rolledBack);
             other.storeSilently(committed);
+            AssertSubscriber<PoliceTransferChange> console = feed.subscribe()
+                    .subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
+            assertThrows(QuarkusTransactionException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+                notices.send(PoliceTransferChange.Kind.QUEUED, rolledBack);
+                QuarkusTransaction.setRollbackOnly();
+            }));
+            QuarkusTransaction.requiringNew().run(() -> notices.send(PoliceTransferChange.Kind.QUEUED, committed));
+            // Notices arrive in commit order, so had the rolled-back one been delivered it would come first.
+            await().atMost(Duration.ofSeconds(10)).until(() -> ids(console).contains(committed));
+            assertEquals(List.of(committed), ids(console).stream()
+                    .filter(id -> id.equals(rolledBack) || id.equals(committed)).toList());
+            console.cancel();
         }
-        AssertSubscriber<PoliceTransferChange> console = feed.subscribe()
-                .subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
-        assertThrows(QuarkusTransactionException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            notices.send(PoliceTransferChange.Kind.QUEUED, rolledBack);
-            QuarkusTransaction.setRollbackOnly();
-        }));
-        QuarkusTransaction.requiringNew().run(() -> notices.send(PoliceTransferChange.Kind.QUEUED, committed));
-        // Notices arrive in commit order, so had the rolled-back one been delivered it would come first.
-        await().atMost(Duration.ofSeconds(10)).until(() -> ids(console).contains(committed));
-        assertEquals(List.of(committed), ids(console).stream()
-                .filter(id -> id.equals(rolledBack) || id.equals(committed)).toList());
-        console.cancel();
     }
 
     @Test

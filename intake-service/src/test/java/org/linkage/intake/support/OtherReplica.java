@@ -12,7 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -23,6 +25,8 @@ import java.util.UUID;
  */
 public final class OtherReplica implements AutoCloseable {
     private final Connection connection;
+    /** Removed on close: the test app and database are shared, and other tests page the WAITING queue. */
+    private final List<UUID> inserted = new ArrayList<>();
 
     private OtherReplica(Connection connection) throws SQLException {
         this.connection = connection;
@@ -95,6 +99,7 @@ public final class OtherReplica implements AutoCloseable {
             insert.setTimestamp(4, now);
             insert.executeUpdate();
         }
+        inserted.add(id);
     }
 
     private void notice(PoliceTransferChange.Kind kind, UUID id) throws SQLException {
@@ -108,6 +113,12 @@ public final class OtherReplica implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         connection.rollback();
-        connection.close();
+        try (PreparedStatement delete = connection.prepareStatement("delete from police_transfer where id = any(?)")) {
+            delete.setArray(1, connection.createArrayOf("uuid", inserted.toArray()));
+            delete.executeUpdate();
+            connection.commit();
+        } finally {
+            connection.close();
+        }
     }
 }
