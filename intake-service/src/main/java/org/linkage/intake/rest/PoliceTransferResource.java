@@ -87,10 +87,12 @@ public class PoliceTransferResource {
             Server-sent events: `police-transfer` when a hand-back arrives and `police-transfer-accepted` when
             a call-taker takes one on (drop it from the queue); data is the masked PoliceTransfer, sent only
             after the change is committed. A comment line opens the stream and repeats every 15 s. Nothing
-            is replayed: on (re)connect, read GET /api/police-transfers again. The stream ends when the token
-            that opened it expires (reconnect with a fresh one); a console too slow to keep up is
-            disconnected.""")
+            is replayed: on (re)connect, read GET /api/police-transfers again. Changes made on any replica
+            reach every stream. The stream ends when the token that opened it expires (reconnect with a fresh
+            one) or when this replica briefly loses its database listener (reconnect; 503 until it is back);
+            a console too slow to keep up is disconnected.""")
     @APIResponse(responseCode = "200", description = "text/event-stream")
+    @APIResponse(responseCode = "503", description = "Live changes are reconnecting; retry in a few seconds")
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         Multi<OutboundSseEvent> changes = feed.subscribe().map(change -> sse.newEventBuilder()
                 .name(change.kind() == PoliceTransferChange.Kind.QUEUED ? QUEUED_EVENT : ACCEPTED_EVENT)
@@ -102,7 +104,19 @@ public class PoliceTransferResource {
         Multi<OutboundSseEvent> opened = Multi.createFrom().item(() -> sse.newEventBuilder().comment("connected").build());
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(heartbeat)
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
-        return untilTokenExpires(Multi.createBy().merging().streams(changes, opened, heartbeats));
+        // The heartbeats never end by themselves: when the feed ends (this replica stopped hearing changes),
+        // the stream must end too, at once, so the console reconnects and re-reads the list.
+        Multi<OutboundSseEvent> untilFeedEnds = Multi.createBy().merging()
+                .streams(changes.onCompletion().failWith(FeedEnded::new), opened, heartbeats)
+                .onFailure(FeedEnded.class).recoverWithCompletion();
+        return untilTokenExpires(untilFeedEnds);
+    }
+
+    /** Carries the feed's end past the merge, which would otherwise wait for the heartbeats to end. */
+    private static final class FeedEnded extends RuntimeException {
+        FeedEnded() {
+            super(null, null, false, false);
+        }
     }
 
     /**

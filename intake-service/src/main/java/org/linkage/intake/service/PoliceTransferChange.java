@@ -3,8 +3,8 @@ package org.linkage.intake.service;
 import org.linkage.intake.repository.PoliceTransferEntity;
 
 /**
- * A change to the hand-back queue, fired as a CDI event inside the transaction that made it; observers
- * that wait for the commit see only changes that really happened.
+ * A committed change to the hand-back queue, as the console streams receive it: the kind from the
+ * change's notice, the transfer as read after the commit.
  */
 public record PoliceTransferChange(Kind kind, PoliceTransferEntity transfer) {
     public enum Kind {

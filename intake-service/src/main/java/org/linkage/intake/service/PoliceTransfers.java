@@ -3,7 +3,6 @@ package org.linkage.intake.service;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -40,17 +39,17 @@ public class PoliceTransfers {
     private final AuditTrail audit;
     private final CurrentActor currentActor;
     private final Clock clock;
-    private final Event<PoliceTransferChange> changes;
+    private final PoliceTransferNotices notices;
 
     public PoliceTransfers(Inbox inbox, PoliceTransferRepository transfers, CallRepository calls, AuditTrail audit,
-                           CurrentActor currentActor, Clock clock, Event<PoliceTransferChange> changes) {
+                           CurrentActor currentActor, Clock clock, PoliceTransferNotices notices) {
         this.inbox = inbox;
         this.transfers = transfers;
         this.calls = calls;
         this.audit = audit;
         this.currentActor = currentActor;
         this.clock = clock;
-        this.changes = changes;
+        this.notices = notices;
     }
 
     @Incoming("police-transfers")
@@ -83,8 +82,8 @@ public class PoliceTransfers {
         t.receivedAt = clock.instant();
         t.state = PoliceTransferEntity.State.WAITING;
         transfers.persist(t);
-        // Reaches open consoles only once this transaction commits; a replay never gets this far (inbox).
-        changes.fire(new PoliceTransferChange(PoliceTransferChange.Kind.QUEUED, t));
+        // Reaches the consoles on every replica once this transaction commits; a replay never gets this far (inbox).
+        notices.send(PoliceTransferChange.Kind.QUEUED, t.id);
 
         audit.record(AuditActions.POLICE_TRANSFER, t.id, AuditActions.TRANSFER_RECEIVED, t.reason,
                 CallService.details("ticketNumber", t.ticketNumber, "origin", t.origin, "by", t.transferredBy,
@@ -132,7 +131,7 @@ public class PoliceTransfers {
         t.note = note;
         audit.record(actor, AuditActions.POLICE_TRANSFER, t.id, AuditActions.TRANSFER_ACCEPTED, note,
                 CallService.details("incidentNumber", incidentNumber, "contactShown", true));
-        changes.fire(new PoliceTransferChange(PoliceTransferChange.Kind.ACCEPTED, t));
+        notices.send(PoliceTransferChange.Kind.ACCEPTED, t.id);
         return t;
     }
 
