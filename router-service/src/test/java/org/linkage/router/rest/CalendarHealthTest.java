@@ -2,7 +2,9 @@ package org.linkage.router.rest;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.linkage.router.support.TestClock;
@@ -28,23 +30,42 @@ class CalendarHealthTest {
         clock.reset();
     }
 
+    @Inject
+    EntityManager em;
+
+    /** Far-future years no other test loads: 2097 has a calendar, 2098 has none. */
+    private void withCalendarFor2097(Runnable check) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "insert into calendar_year (year, loaded_by) values (2097, 'CalendarHealthTest') on conflict do nothing").executeUpdate());
+        try {
+            check.run();
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "delete from calendar_year where year = 2097").executeUpdate());
+        }
+    }
+
     @Test
     void upWhileThisYearsCalendarIsLoaded() {
-        clock.set(Instant.parse("2026-06-01T00:00:00Z"));
-        given().get("/q/health/well").then().statusCode(200)
-                .body("checks.find { it.name == 'business-calendar' }.status", equalTo("UP"));
+        withCalendarFor2097(() -> {
+            clock.set(Instant.parse("2097-06-01T00:00:00Z"));
+            given().get("/q/health/well").then().statusCode(200)
+                    .body("checks.find { it.name == 'business-calendar' }.status", equalTo("UP"));
+        });
     }
 
     @Test
     void downInDecemberWithoutNextYearsCalendarAndInAYearWithoutOne() {
-        clock.set(Instant.parse("2026-12-01T02:00:00Z"));
-        given().get("/q/health/well").then().statusCode(503)
-                .body("checks.find { it.name == 'business-calendar' }.status", equalTo("DOWN"))
-                .body("checks.find { it.name == 'business-calendar' }.data.missingYears", equalTo("[2027]"));
-        clock.set(Instant.parse("2027-03-01T02:00:00Z"));
-        given().get("/q/health/well").then().statusCode(503);
-        // readiness is not affected: tickets must still be dispatched
-        given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.name", org.hamcrest.Matchers.not(hasItem("business-calendar")));
+        withCalendarFor2097(() -> {
+            clock.set(Instant.parse("2097-12-01T02:00:00Z"));
+            given().get("/q/health/well").then().statusCode(503)
+                    .body("checks.find { it.name == 'business-calendar' }.status", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'business-calendar' }.data.missingYears", equalTo("[2098]"));
+            clock.set(Instant.parse("2098-03-01T02:00:00Z"));
+            given().get("/q/health/well").then().statusCode(503);
+            // readiness is not affected: tickets must still be dispatched
+            given().get("/q/health/ready").then().statusCode(200)
+                    .body("checks.name", org.hamcrest.Matchers.not(hasItem("business-calendar")));
+        });
     }
 }

@@ -32,6 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
 class TicketListQueriesTest {
+    /** Before batching, a page of 20 took 31-33 statements and a page of 100 took 108. */
+    static final int MAX_STATEMENTS_PER_PAGE = 6;
+
     static final String DISTRICT = "510112";
 
     @Inject
@@ -70,10 +73,13 @@ class TicketListQueriesTest {
         System.out.printf("LIST_STATEMENTS dispatcher 20/50/100: %s, agent 20/50: %s; LIST_HTTP size=100 median %d ms,"
                 + " fastest %d ms, slowest %d ms%n", Arrays.toString(dispatcher), Arrays.toString(agent), millis[10],
                 millis[0], millis[19]);
-        assertEquals(dispatcher[0], dispatcher[1], "statements for 20 and 50 tickets");
-        assertEquals(dispatcher[0], dispatcher[2], "statements for 20 and 100 tickets");
-        assertEquals(agent[0], agent[1], "statements for 20 and 50 tickets of one unit");
-        assertTrue(dispatcher[0] <= 6, "statements for a page: " + dispatcher[0]);
+        // A constant bound, not equality: one batched read runs only when the page holds that kind of ticket (a merge,
+        // a duplicate), and the other test classes' tickets in the shared database decide which page holds one.
+        for (int[] counts : List.of(dispatcher, agent)) {
+            for (int c : counts) {
+                assertTrue(c <= MAX_STATEMENTS_PER_PAGE, "statements for a page: " + Arrays.toString(counts));
+            }
+        }
 
         // The batched reads still put each association on the right ticket.
         Map<String, TicketView> page = QuarkusTransaction.requiringNew().call(() ->
