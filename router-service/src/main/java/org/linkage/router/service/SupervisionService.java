@@ -89,6 +89,10 @@ public class SupervisionService {
         // skipped because another instance holds them, or set aside after a failure, stay due, and
         // must not be met again in the same run.
         Due after = new Due(LOWEST_ID, OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC));
+        // a ticket set aside and then closed, merged or handed to the police is never due again: forget its failure
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                delete from supervision_failure f where not exists
+                  (select 1 from ticket t where t.id = f.ticket_id and t.next_supervision_at is not null)""").executeUpdate());
         int taken = 0;
         while (true) {
             Due cursor = after;

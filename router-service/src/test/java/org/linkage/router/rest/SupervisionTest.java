@@ -131,6 +131,20 @@ class SupervisionTest {
     }
 
     @Test
+    void theFailureRecordOfATicketNoLongerSupervisedIsForgotten() {
+        Ticket t = fixtures.dispatched();
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("""
+                    insert into supervision_failure (ticket_id, failures, last_error, last_failed_at, retry_at)
+                    values (?1, 3, 'test', now(), now() + interval '1 hour')""").setParameter(1, t.id).executeUpdate();
+            // closed meanwhile: nothing will ever be due on it again
+            em.createNativeQuery("update ticket set next_supervision_at = null where id = ?1").setParameter(1, t.id).executeUpdate();
+        });
+        supervision.runOnce();
+        assertEquals(null, setAside(t), "the failure record of a ticket no longer supervised is still there");
+    }
+
+    @Test
     void aTicketWhoseStepFailsIsSetAsideWhileTheOthersAreEscalated() {
         clock.set(shanghai("2026-11-16T09:00"));
         Ticket first = fixtures.dispatched();
