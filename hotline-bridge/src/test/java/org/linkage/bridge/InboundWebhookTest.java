@@ -50,6 +50,30 @@ class InboundWebhookTest {
         assertEquals(List.of(200), outcomes(number));
     }
 
+    @jakarta.inject.Inject
+    org.linkage.bridge.service.DeliveryService deliveries;
+
+    @Test
+    void theSameReplyToATicketSentAgainAfterAReopenIsANewUpdateForTheRouter() {
+        String number = Tickets.nextNumber();
+        java.util.UUID ticketId = java.util.UUID.randomUUID();
+        stubRouter(number, 200, "{\"ticketNumber\":\"" + number + "\",\"status\":\"REPLIED\"}");
+        String reply = "{\"ticketNumber\":\"" + number + "\",\"action\":\"REPLY\",\"answer\":\"已支付 Paid\"}";
+        Deliveries.accept(deliveries, Tickets.dispatched(ticketId, number, 1, "CD-HRSS", "NONE", null));
+        send("CD-HRSS", reply, HRSS, Instant.now().getEpochSecond()).statusCode(200);
+        send("CD-HRSS", reply, HRSS, Instant.now().getEpochSecond()).statusCode(200);   // a re-send: the same update
+        // reopened: the ticket reached the department again as version 2, and the unit replies the same words
+        Deliveries.accept(deliveries, Tickets.dispatched(ticketId, number, 2, "CD-HRSS", "NONE", null));
+        send("CD-HRSS", reply, HRSS, Instant.now().getEpochSecond()).statusCode(200);
+
+        List<String> keys = WireMockResource.server().findAll(postRequestedFor(urlPathEqualTo(routerPath(number)))).stream()
+                .map(r -> r.getHeader("Idempotency-Key")).toList();
+        assertEquals(3, keys.size());
+        assertEquals(keys.get(0), keys.get(1), "a re-send of the same body must carry the same key");
+        org.junit.jupiter.api.Assertions.assertNotEquals(keys.get(1), keys.get(2),
+                "the same reply to the ticket's new version must be a new update");
+    }
+
     @Test
     void previousKeyStillAcceptedDuringRotation() {
         String number = Tickets.nextNumber();

@@ -1,5 +1,8 @@
 package org.linkage.bridge.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.linkage.bridge.repository.Delivery;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,7 +75,8 @@ public class InboundUpdateService {
         DepartmentUpdate update = null;
         try {
             update = parse(body);
-            RouterApi.UpdateResult result = forward(departmentCode, update, UpdateKey.of(departmentCode, body));
+            RouterApi.UpdateResult result = forward(departmentCode, update,
+                    UpdateKey.of(departmentCode, deliveredVersion(update.ticketNumber(), departmentCode), body));
             record(departmentCode, update, 200, "applied: ticket now " + result.status());
             return new Applied(result.ticketNumber() == null ? update.ticketNumber() : result.ticketNumber(), result.status());
         } catch (ProblemException e) {
@@ -101,6 +105,13 @@ public class InboundUpdateService {
                     + "-minute window; sign the request again with the current time.");
             case BAD_SIGNATURE -> throw unauthorized("The signature does not match the body and timestamp.");
         }
+    }
+
+    /** The latest version of the ticket this department was sent through the bridge, if any. */
+    private static Integer deliveredVersion(String ticketNumber, String departmentCode) {
+        return QuarkusTransaction.joiningExisting().call(() -> Delivery.<Delivery>find(
+                        "ticketNumber = ?1 and departmentCode = ?2 order by ticketVersion desc", ticketNumber, departmentCode)
+                .firstResultOptional().map(d -> d.ticketVersion).orElse(null));
     }
 
     private DepartmentUpdate parse(String body) throws JsonProcessingException {
