@@ -39,7 +39,8 @@ class DangerModelTest {
         List<String> changed = new ArrayList<>();
         int policeByCues = 0;
         for (String resource : List.of("classification/police-heldout.csv", "classification/police-heldout-2.csv",
-                "classification/police-heldout-3.csv", "classification/police-heldout-5.csv", ModelTrainer.CALLS_RESOURCE)) {
+                "classification/police-heldout-3.csv", "classification/police-heldout-5.csv", "classification/police-heldout-6.csv",
+                ModelTrainer.CALLS_RESOURCE)) {
             var in = getClass().getClassLoader().getResourceAsStream(resource);
             for (Csv.Row row : Csv.read(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 Disposition cues = CUES_ONLY.classify(null, row.get("text")).disposition();

@@ -26,7 +26,7 @@ class PoliceRecallTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"classification/police-heldout.csv", "classification/police-heldout-2.csv",
-            "classification/police-heldout-3.csv", "classification/police-heldout-5.csv"})
+            "classification/police-heldout-3.csv", "classification/police-heldout-5.csv", "classification/police-heldout-6.csv"})
     void noHeldOutPoliceCallIsDiverted(String resource) {
         List<String> lost = new ArrayList<>();
         List<Csv.Row> rows = rows(resource).stream()
