@@ -53,11 +53,37 @@ class BothDirectionsE2ETest {
         String callId = Calls.submit(Calls.WAGES + "，对方扬言要带人来砸东西", "510107").getString("id");
         String ticketNumber = Calls.awaitDeliveredTicket(callId).getString("ticket.ticketNumber");
 
+        // A call-taker's console is listening with a real Keycloak token before 12345 hands the matter back.
+        List<String> pushed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var stream = java.net.http.HttpClient.newHttpClient().sendAsync(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(Calls.intake() + "/api/police-transfers/stream"))
+                        .header("Authorization", "Bearer " + Tokens.of("calltaker1"))
+                        .header("Accept", "text/event-stream").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        Thread reader = new Thread(() -> stream.join().body().forEach(pushed::add), "e2e-sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+        // the stream opens with a comment line; until then a change could be missed
+        await().atMost(Duration.ofSeconds(20)).until(() -> pushed.stream().anyMatch(l -> l.startsWith(":"))
+                || stream.isCompletedExceptionally() || (stream.isDone() && stream.join().statusCode() != 200));
+        assertEquals(200, stream.join().statusCode(), "stream refused: " + pushed);
+
         String router = RunningStack.get().serviceUrl("router-service");
         given().auth().oauth2(Tokens.of("dispatcher1")).contentType(ContentType.JSON)
                 .body(Map.of("reason", "回访中来电人称对方持刀威胁，属警情"))
                 .post(router + "/api/tickets/" + ticketNumber + "/police-transfer")
                 .then().statusCode(200);
+
+        // Pushed at once, masked: the event names the ticket and never carries the caller's full number.
+        await().atMost(Duration.ofSeconds(60)).until(() -> pushed.stream().anyMatch(l -> l.startsWith("data:") && l.contains(ticketNumber)));
+        int at = pushed.indexOf(pushed.stream().filter(l -> l.startsWith("data:") && l.contains(ticketNumber)).findFirst().orElseThrow());
+        boolean named = false;
+        for (int i = at - 1; i >= 0 && !pushed.get(i).isEmpty(); i--) {
+            named |= pushed.get(i).replace(" ", "").equals("event:police-transfer");
+        }
+        assertEquals(true, named, "the event is not named police-transfer: " + pushed);
+        assertEquals(false, pushed.get(at).contains("13812345678"), pushed.get(at));
+        stream.cancel(true);
 
         // The queue is paged oldest first, so on a stack that has queued many before, ours is on a later page.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
