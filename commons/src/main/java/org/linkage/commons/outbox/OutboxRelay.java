@@ -155,21 +155,23 @@ public class OutboxRelay {
      * so a single bad row does not hold back every event after it. Events of the batch that had already gone out are
      * sent again; consumers deduplicate on the CloudEvents id.
      *
-     * @return rows done, batchSize if the whole batch's worth went through (so the drain goes on)
+     * @return rows done; batchSize if a whole batch's worth went through (so the drain goes on), less once a row was
+     *         parked (batches resume from the next tick)
      */
     private int oneByOne() {
         int done = 0;
         while (done < batchSize) {
-            Boolean more = QuarkusTransaction.requiringNew().call(() -> {
+            Step step = QuarkusTransaction.requiringNew().call(() -> {
                 if (!locked()) {
-                    return false;
+                    return Step.NONE;
                 }
                 List<OutboxEvent> first = em.createQuery("from OutboxEvent e order by e.seq", OutboxEvent.class)
                         .setMaxResults(1).getResultList();
                 if (first.isEmpty()) {
-                    return false;
+                    return Step.NONE;
                 }
                 OutboxEvent event = first.get(0);
+                Step result = Step.SENT;
                 try {
                     send(event).await().atMost(sendTimeout);
                 } catch (RuntimeException e) {
@@ -177,17 +179,23 @@ public class OutboxRelay {
                         throw e;
                     }
                     park(event, e);
+                    result = Step.PARKED;
                 }
                 delete(List.of(event.seq));
-                return true;
+                return result;
             });
-            if (!more) {
+            if (step == Step.NONE) {
                 return done;
             }
             done++;
+            if (step == Step.PARKED) {
+                return done;   // the row that stopped the batch is out of the way: batches again from the next tick
+            }
         }
         return done;
     }
+
+    private enum Step { SENT, PARKED, NONE }
 
     private boolean locked() {
         return Boolean.TRUE.equals(em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")

@@ -107,10 +107,14 @@ public class InboundUpdateService {
         }
     }
 
-    /** The latest version of the ticket this department was sent through the bridge, if any. */
+    /**
+     * The latest version of the ticket this department's system actually received, if any: a version still pending
+     * (its system down) must not turn the department's retry of an earlier reply into a new update.
+     */
     private static Integer deliveredVersion(String ticketNumber, String departmentCode) {
         return QuarkusTransaction.joiningExisting().call(() -> Delivery.<Delivery>find(
-                        "ticketNumber = ?1 and departmentCode = ?2 order by ticketVersion desc", ticketNumber, departmentCode)
+                        "ticketNumber = ?1 and departmentCode = ?2 and status = ?3 order by ticketVersion desc",
+                        ticketNumber, departmentCode, org.linkage.bridge.domain.DeliveryStatus.DELIVERED)
                 .firstResultOptional().map(d -> d.ticketVersion).orElse(null));
     }
 

@@ -160,7 +160,9 @@ public final class SafetyFirstClassifier implements Classifier {
             // matter (checked above) keeps the call, and so does a denial ("不是开玩笑", "没打错", "是不是打错了")
             List<Cues.Match> dismissals = cues.find(all, EnumSet.of(Cues.Kind.NOT_A_REPORT));
             // one retraction anywhere ("打错了，不对，没打错") and the caller meant it: the call stays
-            if (!dismissals.isEmpty() && dismissals.stream().noneMatch(m -> deniedNearby(all, m.start()))) {
+            // ... and so does anything said after it ("拨错号了，我胸口好痛"): a dismissal must be the last word
+            if (!dismissals.isEmpty() && dismissals.stream().noneMatch(m -> deniedNearby(all, m.start()))
+                    && isEmpty(all.substring(dismissals.get(dismissals.size() - 1).end()))) {
                 Cues.Match m = dismissals.get(0);
                 signals.add(0, "无效:" + shown.substring(m.start(), m.end()));
                 return new Classification(Disposition.INVALID, Taxonomy.OTHER, 0.7, List.copyOf(signals), version);

@@ -43,9 +43,9 @@ class PoliceRecallTest {
 
     /**
      * Sets 3 and 5 also have ordinary 12345 calls and invalid ones: safety must not be bought by keeping everything.
-     * Measured: diversion 0.84 and 0.90 (the danger model costs set 3 three of 25 diversions); invalid 5/10 and 6/10 —
-     * a silent line ("接通后无人说话") stays with 110 as unclear, because the caller may be unable to speak: the
-     * call-taker calls back, as 110 does.
+     * Measured: diversion 0.84 and 0.90 (the danger model costs set 3 three of 25 diversions); invalid 3/10 and 2/10.
+     * INVALID is kept narrow on purpose: a silent line ("接通后无人说话") or a dismissal followed by anything else
+     * ("拨错号了，我胸口好痛") stays with 110 as unclear, because the caller may be in trouble: the call-taker calls back.
      */
     @ParameterizedTest
     @ValueSource(strings = {"classification/police-heldout-3.csv", "classification/police-heldout-5.csv"})
@@ -66,7 +66,7 @@ class PoliceRecallTest {
             }
         }
         assertTrue(nonPolice >= 20 && divertedRight >= 0.8 * nonPolice, "diversion " + divertedRight + "/" + nonPolice);
-        assertTrue(invalid >= 10 && invalidRight >= 0.5 * invalid, "invalid " + invalidRight + "/" + invalid);
+        assertTrue(invalid >= 10 && invalidRight >= 0.2 * invalid, "invalid " + invalidRight + "/" + invalid);
     }
 
     @Test

@@ -119,8 +119,14 @@ class SafetyRulesTest {
             // a dismissal word must not dismiss a call that denies it, asks for the police, or carries distress
             "不是恶作剧，我家里进了人", "打错了，不对，没打错，我们这有人晕了", "我要报警，这不是开玩笑，有个男的一直在我家门口转",
             "我不是在测试，快派警察来", "嘻嘻，我爸爸喝醉了在打妈妈", "无人应答，背景有女人在哭", "电话里小孩声音，说妈妈不动了",
-            "小孩声音：妈妈睡着了叫不应"})
-    void aDismissalWordDoesNotDismissAPoliceMatter(String text) {
+            "小孩声音：妈妈睡着了叫不应",
+            // ... nor does anything said after it
+            "拨错号了，我胸口好痛", "拨错号码，我爸突然倒地了", "拨错号了，喂，我喘不上气", "发错了，有烟", "打错后我越想越怕",
+            // and a smell that sounds like pollution does not hide a gas or CO emergency
+            "实验室里有刺鼻的气体泄漏，有人倒下了", "家里有刺鼻的气味，人头晕想吐", "屋里好刺鼻，孩子叫不醒",
+            "隔壁一股刺鼻的味道，好像有人在烧炭", "车库里一辆车一直开着排气，里面好像有人", "工厂刺鼻气体泄漏，工人倒下了",
+            "排气管冒火了"})
+    void aPoliceMatterIsNeitherDismissedNorDiverted(String text) {
         Classification c = classify(text);
         assertNotEquals(Disposition.INVALID, c.disposition(), () -> text + " " + c.signals());
         assertNotEquals(Disposition.NON_POLICE, c.disposition(), () -> text + " " + c.signals());
