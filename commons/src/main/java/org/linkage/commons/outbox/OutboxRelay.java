@@ -128,9 +128,7 @@ public class OutboxRelay {
             if (!locked()) {
                 return 0;
             }
-            List<OutboxEvent> batch = em.createQuery("from OutboxEvent e order by e.seq", OutboxEvent.class)
-                    .setMaxResults(batchSize)
-                    .getResultList();
+            List<OutboxEvent> batch = oldest(batchSize);
             if (batch.isEmpty()) {
                 return 0;
             }
@@ -165,8 +163,7 @@ public class OutboxRelay {
                 if (!locked()) {
                     return Step.NONE;
                 }
-                List<OutboxEvent> first = em.createQuery("from OutboxEvent e order by e.seq", OutboxEvent.class)
-                        .setMaxResults(1).getResultList();
+                List<OutboxEvent> first = oldest(1);
                 if (first.isEmpty()) {
                     return Step.NONE;
                 }
@@ -196,6 +193,11 @@ public class OutboxRelay {
     }
 
     private enum Step { SENT, PARKED, NONE }
+
+    /** Commit order is publish order. */
+    private List<OutboxEvent> oldest(int max) {
+        return em.createQuery("from OutboxEvent e order by e.seq", OutboxEvent.class).setMaxResults(max).getResultList();
+    }
 
     private boolean locked() {
         return Boolean.TRUE.equals(em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")

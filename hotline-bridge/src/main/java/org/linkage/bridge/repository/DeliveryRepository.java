@@ -2,6 +2,7 @@ package org.linkage.bridge.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import org.linkage.bridge.domain.DeliveryStatus;
 
 import java.time.Instant;
@@ -52,6 +53,17 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
 
     public List<DeliveryAttempt> attemptsOf(UUID deliveryId) {
         return DeliveryAttempt.list("deliveryId = ?1 order by attemptNo, id", deliveryId);
+    }
+
+    /**
+     * The latest version of the ticket the department's system actually received, if any: a version still pending
+     * (its system down) must not turn the department's retry of an earlier reply into a new update.
+     */
+    @Transactional
+    public Integer latestDeliveredVersion(String ticketNumber, String departmentCode) {
+        return find("ticketNumber = ?1 and departmentCode = ?2 and status = ?3 order by ticketVersion desc",
+                ticketNumber, departmentCode, DeliveryStatus.DELIVERED)
+                .firstResultOptional().map(d -> d.ticketVersion).orElse(null);
     }
 
     public int nextAttemptNo(UUID deliveryId) {

@@ -1,7 +1,5 @@
 package org.linkage.bridge.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import org.linkage.bridge.repository.Delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +18,7 @@ import org.linkage.bridge.domain.SigningKeys;
 import org.linkage.bridge.domain.UpdateAction;
 import org.linkage.bridge.domain.UpdateKey;
 import org.linkage.bridge.domain.WebhookSignature;
+import org.linkage.bridge.repository.DeliveryRepository;
 import org.linkage.bridge.repository.InboundUpdate;
 import org.linkage.commons.problem.ProblemException;
 
@@ -42,10 +41,13 @@ public class InboundUpdateService {
     private final Clock clock;
     private final Duration window;
     private final RefusalLimiter refusals;
+    private final DeliveryRepository deliveries;
 
     public InboundUpdateService(SigningKeyStore keys, RouterClient router, ObjectMapper json, Validator validator,
-                                Clock clock, BridgeConfig config, RefusalLimiter refusals) {
+                                Clock clock, BridgeConfig config, RefusalLimiter refusals,
+                                DeliveryRepository deliveries) {
         this.refusals = refusals;
+        this.deliveries = deliveries;
         this.keys = keys;
         this.router = router;
         this.json = json;
@@ -76,7 +78,7 @@ public class InboundUpdateService {
         try {
             update = parse(body);
             RouterApi.UpdateResult result = forward(departmentCode, update,
-                    UpdateKey.of(departmentCode, deliveredVersion(update.ticketNumber(), departmentCode), body));
+                    UpdateKey.of(departmentCode, deliveries.latestDeliveredVersion(update.ticketNumber(), departmentCode), body));
             record(departmentCode, update, 200, "applied: ticket now " + result.status());
             return new Applied(result.ticketNumber() == null ? update.ticketNumber() : result.ticketNumber(), result.status());
         } catch (ProblemException e) {
@@ -105,17 +107,6 @@ public class InboundUpdateService {
                     + "-minute window; sign the request again with the current time.");
             case BAD_SIGNATURE -> throw unauthorized("The signature does not match the body and timestamp.");
         }
-    }
-
-    /**
-     * The latest version of the ticket this department's system actually received, if any: a version still pending
-     * (its system down) must not turn the department's retry of an earlier reply into a new update.
-     */
-    private static Integer deliveredVersion(String ticketNumber, String departmentCode) {
-        return QuarkusTransaction.joiningExisting().call(() -> Delivery.<Delivery>find(
-                        "ticketNumber = ?1 and departmentCode = ?2 and status = ?3 order by ticketVersion desc",
-                        ticketNumber, departmentCode, org.linkage.bridge.domain.DeliveryStatus.DELIVERED)
-                .firstResultOptional().map(d -> d.ticketVersion).orElse(null));
     }
 
     private DepartmentUpdate parse(String body) throws JsonProcessingException {

@@ -56,7 +56,7 @@ public final class SafetyFirstClassifier implements Classifier {
     static final int PAIR_DISTANCE = 12;
 
     private static final Set<Cues.Kind> CONTENT_KINDS = EnumSet.of(Cues.Kind.DANGER, Cues.Kind.WEAK, Cues.Kind.SUBJECT,
-            Cues.Kind.CONTEXT, Cues.Kind.NOT_DANGER, Cues.Kind.PAIR_WHO, Cues.Kind.PAIR_WHAT);
+            Cues.Kind.CONTEXT, Cues.Kind.NOT_DANGER, Cues.Kind.PAIR_WHO, Cues.Kind.PAIR_WHAT, Cues.Kind.NOT_A_REPORT);
     private static final Set<Cues.Kind> EMPTY_KINDS = EnumSet.of(Cues.Kind.INVALID, Cues.Kind.NOISE);
     private static final String CLAUSE_ENDS = "。,.!?;\n，！？；";
 
@@ -158,7 +158,7 @@ public final class SafetyFirstClassifier implements Classifier {
         if (danger.isEmpty() && !modelDanger && subjectCategories.isEmpty() && !context && !longText) {
             // "打错了", "110？按错了", "测试线路": the caller says there is nothing to report. Any sign of danger or a
             // matter (checked above) keeps the call, and so does a denial ("不是开玩笑", "没打错", "是不是打错了")
-            List<Cues.Match> dismissals = cues.find(all, EnumSet.of(Cues.Kind.NOT_A_REPORT));
+            List<Cues.Match> dismissals = matches.stream().filter(m -> m.cue().kind() == Cues.Kind.NOT_A_REPORT).toList();
             // one retraction anywhere ("打错了，不对，没打错") and the caller meant it: the call stays
             // ... and so does anything said after it ("拨错号了，我胸口好痛"): a dismissal must be the last word
             if (!dismissals.isEmpty() && dismissals.stream().noneMatch(m -> deniedNearby(all, m.start()))

@@ -76,7 +76,7 @@ public final class CrossValidation {
         if (everyRow) {
             rows.addAll(split.heldOut());
         }
-        List<List<ModelTrainer.Example>> folds = folds(rows);
+        List<List<ModelTrainer.Example>> folds = ModelTrainer.folds(rows, FOLDS, FOLD_SEED);
         double sum = 0;
         for (int k = 0; k < FOLDS; k++) {
             List<ModelTrainer.Example> train = new ArrayList<>();
@@ -93,10 +93,6 @@ public final class CrossValidation {
         }
         line.append(String.format(" mean=%.4f", sum / FOLDS));
         System.out.println(line);
-    }
-
-    static List<List<ModelTrainer.Example>> folds(List<ModelTrainer.Example> all) {
-        return ModelTrainer.folds(all, FOLDS, FOLD_SEED);
     }
 
     /** Domain macro-F1 of the whole classifier (a police or OTHER answer counts as a miss), as Evaluate computes it. */

@@ -3,8 +3,6 @@ package org.linkage.intake.classification;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,11 +36,10 @@ class DangerModelTest {
     void neverTurnsAPoliceMatterOfTheCuesIntoSomethingElse() {
         List<String> changed = new ArrayList<>();
         int policeByCues = 0;
-        for (String resource : List.of("classification/police-heldout.csv", "classification/police-heldout-2.csv",
-                "classification/police-heldout-3.csv", "classification/police-heldout-5.csv", "classification/police-heldout-6.csv",
-                ModelTrainer.CALLS_RESOURCE)) {
-            var in = getClass().getClassLoader().getResourceAsStream(resource);
-            for (Csv.Row row : Csv.read(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        List<String> resources = new ArrayList<>(PoliceRecallTest.HELD_OUT_SETS);
+        resources.add(ModelTrainer.CALLS_RESOURCE);
+        for (String resource : resources) {
+            for (Csv.Row row : PoliceRecallTest.rows(resource)) {
                 Disposition cues = CUES_ONLY.classify(null, row.get("text")).disposition();
                 if (cues == Disposition.POLICE || cues == Disposition.JOINT) {
                     policeByCues++;
