@@ -62,7 +62,7 @@ public class CallViews {
                 Masking.name(c.callerName), c.receivedAt, c.districtCode,
                 name(c.disposition != null ? c.disposition : c.suggestedDisposition), c.decision.name(),
                 c.categoryCode != null ? c.categoryCode : c.suggestedCategory, excerpt, c.ticketNumber, c.ticketStatus,
-                c.takenBy);
+                c.takenBy, c.deliveryStatus, c.departmentName, c.resolveBy, c.finalAnswer);
     }
 
     public PoliceTransferView transfer(PoliceTransferEntity t, boolean unmasked) {
