@@ -352,6 +352,17 @@ class K8sManifestsTest {
             }
             assertTrue(ingress && egress, s + " is covered by ingress and egress NetworkPolicies");
         }
+        // the edge routes API paths only: /q/* (health, metrics, OpenAPI, Swagger UI) is not reachable from outside
+        assertEquals(3, ofKind(objects, "Ingress").size());
+        for (ObjectNode ing : ofKind(objects, "Ingress")) {
+            assertFalse(ing.path("spec").path("tls").isEmpty(), "TLS on " + ing.path("metadata").path("name").asText());
+            for (JsonNode rule : ing.path("spec").path("rules")) {
+                for (JsonNode p : rule.path("http").path("paths")) {
+                    String path = p.path("path").asText();
+                    assertTrue(path.equals("/api") || path.equals("/open311"), "routed path " + path);
+                }
+            }
+        }
         for (ObjectNode c : ofKind(objects, "Cluster")) {
             Map<String, String> labels = Map.of("cnpg.io/cluster", c.path("metadata").path("name").asText());
             assertTrue(ofKind(objects, "NetworkPolicy").stream().anyMatch(np -> selects(np.path("spec").path("podSelector"), labels)),
