@@ -411,6 +411,43 @@ class K8sManifestsTest {
         assertTrue(used.contains("cnpg_linkage_outbox_oldest_age_seconds") && used.contains("linkage_outbox_parked_total"));
     }
 
+    /** Each exporter query calls a function its database's bootstrap creates, and reads only columns it returns. */
+    @Test
+    void everyMetricsQueryCallsAFunctionItsClusterCreates() {
+        List<ObjectNode> objects = production();
+        Map<String, String> functions = new TreeMap<>();
+        for (ObjectNode c : ofKind(objects, "Cluster")) {
+            String db = c.path("spec").path("bootstrap").path("initdb").path("database").asText();
+            for (String sql : texts(c.path("spec").path("bootstrap").path("initdb").path("postInitApplicationSQL"))) {
+                Matcher m = Pattern.compile("^CREATE FUNCTION (\\w+)\\(\\) RETURNS TABLE \\(([^)]*)\\)").matcher(sql);
+                if (m.find()) {
+                    functions.put(db + "/" + m.group(1), m.group(2));
+                    assertTrue(sql.contains("SECURITY DEFINER") && sql.contains("SET search_path"), m.group(1));
+                    assertTrue(texts(c.path("spec").path("bootstrap").path("initdb").path("postInitApplicationSQL"))
+                            .contains("GRANT EXECUTE ON FUNCTION " + m.group(1) + "() TO pg_monitor"), m.group(1));
+                }
+            }
+        }
+        int checked = 0;
+        for (var file : (Iterable<Map.Entry<String, JsonNode>>) () -> named(objects, "ConfigMap", "linkage-pg-queries")
+                .path("data").fields()) {
+            JsonNode queries = Yaml.readAll(file.getValue().asText()).get(0);
+            for (var q : (Iterable<Map.Entry<String, JsonNode>>) queries::fields) {
+                String db = q.getValue().path("target_databases").get(0).asText();
+                Matcher m = Pattern.compile("FROM (\\w+)\\(\\)").matcher(q.getValue().path("query").asText());
+                assertTrue(m.find(), q.getKey() + " reads through a function, not a table");
+                String returns = functions.get(db + "/" + m.group(1));
+                assertNotNull(returns, q.getKey() + ": " + db + " creates " + m.group(1));
+                for (JsonNode metric : q.getValue().path("metrics")) {
+                    metric.fieldNames().forEachRemaining(col -> assertTrue(returns.matches("(?s).*\\b" + col + "\\b.*")
+                            || q.getValue().path("query").asText().contains(" AS " + col), q.getKey() + "." + col));
+                }
+                checked++;
+            }
+        }
+        assertTrue(checked >= 10, "queries checked: " + checked);
+    }
+
     // --- helpers
 
     static Set<String> texts(JsonNode array) {
