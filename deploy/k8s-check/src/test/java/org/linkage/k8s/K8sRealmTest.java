@@ -78,12 +78,40 @@ class K8sRealmTest {
                 "KeycloakRealmImport", "linkage");
     }
 
+    /**
+     * With -Dlinkage.k8s.regenerate-realm=true the test first rewrites realm-import.yaml from the local realm (its
+     * header comment kept), so a change to deploy/keycloak/linkage-realm.json is carried over with one command:
+     * mvn -B -q verify -pl deploy/k8s-check -Dtest=K8sRealmTest -Dlinkage.k8s.regenerate-realm=true
+     */
     @Test
     void theProductionRealmIsTheLocalRealmWithoutDemoUsersAndWithProductionSettings() throws IOException {
-        JsonNode local = Yaml.MAPPER.readTree(Project.locate().root.resolve("deploy/keycloak/linkage-realm.json").toFile());
+        Project project = Project.locate();
+        JsonNode local = Yaml.MAPPER.readTree(project.root.resolve("deploy/keycloak/linkage-realm.json").toFile());
+        if (Boolean.getBoolean("linkage.k8s.regenerate-realm")) {
+            regenerate(project, derive(local));
+        }
         JsonNode imported = productionImport().path("spec").path("realm");
         assertEquals(Yaml.write(sortedCopy(derive(local))), Yaml.write(sortedCopy(imported)),
                 "realm-import.yaml is derived from deploy/keycloak/linkage-realm.json (see its header)");
+    }
+
+    private static void regenerate(Project project, ObjectNode realm) throws IOException {
+        java.nio.file.Path file = project.k8s().resolve("base/keycloak/realm-import.yaml");
+        String text = java.nio.file.Files.readString(file);
+        StringBuilder header = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (!line.startsWith("#")) {
+                break;
+            }
+            header.append(line).append('\n');
+        }
+        ObjectNode cr = (ObjectNode) Yaml.readOne(file);
+        ((ObjectNode) cr.get("spec")).set("realm", realm);
+        com.fasterxml.jackson.dataformat.yaml.YAMLMapper out = com.fasterxml.jackson.dataformat.yaml.YAMLMapper.builder()
+                .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .build();
+        java.nio.file.Files.writeString(file, header + out.writeValueAsString(cr));
     }
 
     @Test
