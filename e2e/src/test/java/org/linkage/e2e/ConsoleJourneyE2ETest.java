@@ -38,8 +38,8 @@ class ConsoleJourneyE2ETest {
         trackPreview(ct);
         ct.keyboard().type(WAGES, new com.microsoft.playwright.Keyboard.TypeOptions().setDelay(15));
         ct.waitForSelector("#preview [data-disposition=NON_POLICE]");
-        ct.waitForFunction("() => window.__previewAt > window.__lastKeyAt");
-        double previewMs = ((Number) ct.evaluate("() => window.__previewAt - window.__lastKeyAt - 300")).doubleValue();
+        ct.waitForFunction("() => window.__previewAt > window.__lastInputAt");
+        double previewMs = ((Number) ct.evaluate("() => window.__previewAt - window.__lastInputAt - 300")).doubleValue();
         Browser.record("preview after debounce", Math.round(previewMs));
         assertTrue(ct.textContent("#preview").contains("欠薪与劳动纠纷"), "the preview names the category");
         assertTrue(ct.textContent("#preview .signals").contains("工资"), "and the signals that decided it");
@@ -113,10 +113,10 @@ class ConsoleJourneyE2ETest {
         return page.locator("form.action-form").all().stream().map(f -> f.getAttribute("data-action")).toList();
     }
 
-    /** Page-side clocks: the last key typed in the content, and the last preview swapped in. */
+    /** Page-side clocks: the last input into the content (typed or composed), and the last preview swapped in. */
     static void trackPreview(Page page) {
-        page.evaluate("() => { window.__lastKeyAt = 0; window.__previewAt = 0;"
-                + " document.querySelector('#content').addEventListener('keydown', () => window.__lastKeyAt = performance.now());"
+        page.evaluate("() => { window.__lastInputAt = 0; window.__previewAt = 0;"
+                + " document.querySelector('#content').addEventListener('input', () => window.__lastInputAt = performance.now());"
                 + " document.body.addEventListener('htmx:afterSwap', e => { if (e.detail.target.id === 'preview') window.__previewAt = performance.now(); }); }");
     }
 }

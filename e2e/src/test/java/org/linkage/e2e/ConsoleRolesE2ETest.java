@@ -185,6 +185,27 @@ class ConsoleRolesE2ETest {
             }
             page.context().close();
         }
+        // The call-taker's form: the preview after the typing pauses, and the submit itself.
+        Page ct = Browser.loggedIn("calltaker1", "/calls/new");
+        List<String> texts = List.of("楼上装修噪音太大了，天天早上七点就开始", "小区门口的路灯坏了一个星期了", "老板拖欠工资三个月不给",
+                "水管爆了，楼道里到处是水", "出租车司机绕路多收了我五十块钱");
+        for (String text : texts) {
+            ct.navigate(Browser.console() + "/calls/new");
+            ct.fill("#callerPhone", "13812345678");
+            ct.fill("#address", "成都市武侯区某小区");
+            ct.focus("#content");
+            ConsoleJourneyE2ETest.trackPreview(ct);
+            ct.keyboard().type(text, new com.microsoft.playwright.Keyboard.TypeOptions().setDelay(20));
+            ct.waitForFunction("() => window.__previewAt > window.__lastInputAt");
+            Browser.record("preview after debounce", Math.round(((Number) ct.evaluate(
+                    "() => window.__previewAt - window.__lastInputAt - 300")).doubleValue()));
+            com.microsoft.playwright.Response submitted = ct.waitForResponse(
+                    r -> r.url().endsWith("/calls") && "POST".equals(r.request().method()), () -> ct.keyboard().press("Enter"));
+            var timing = submitted.request().timing();
+            Browser.record("submit (POST answered)", Math.round(timing.responseEnd - timing.requestStart));
+            ct.waitForSelector("#retrieval-code");
+        }
+        ct.context().close();
         System.out.println(Browser.summary());
     }
 
