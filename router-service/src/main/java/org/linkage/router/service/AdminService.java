@@ -6,7 +6,9 @@ import jakarta.transaction.Transactional;
 import org.linkage.commons.audit.AuditTrail;
 import org.linkage.commons.problem.ProblemException;
 import org.linkage.commons.security.Actor;
+import org.linkage.router.domain.LeadKind;
 import org.linkage.router.domain.TimeLimit;
+import org.linkage.router.domain.UnitRef;
 import org.linkage.router.domain.Urgency;
 import org.linkage.router.repository.CalendarDay;
 import org.linkage.router.repository.Department;
@@ -158,7 +160,8 @@ public class AdminService {
     /** A change to the catalogue is a new version; tickets keep the version they were dispatched under. */
     @Transactional
     public ReferenceData.RuleData saveRule(String category, ReferenceData.RuleData in, Actor actor) {
-        if ("MUNICIPAL".equals(in.leadKind())) {
+        LeadKind kind = LeadKind.valueOf(in.leadKind());
+        if (kind == LeadKind.MUNICIPAL) {
             if (in.leadDepartmentCode() == null || Department.findById(in.leadDepartmentCode()) == null) {
                 throw ProblemException.badRequest("leadDepartmentCode", "a known unit is required for a MUNICIPAL rule");
             }
@@ -170,7 +173,7 @@ public class AdminService {
         List<String> supporting = in.supporting() == null ? List.of() : in.supporting();
         for (int i = 0; i < supporting.size(); i++) {
             String s = supporting.get(i);
-            if (!s.startsWith("DISTRICT:") && Department.findById(s) == null) {
+            if (UnitRef.parse(s) instanceof UnitRef.Named named && Department.findById(named.code()) == null) {
                 throw ProblemException.badRequest("supporting[" + i + "]", "unknown unit " + s);
             }
         }
@@ -181,9 +184,9 @@ public class AdminService {
         DispatchRule r = new DispatchRule();
         r.categoryCode = category;
         r.version = last == null ? 1 : last + 1;
-        r.leadKind = in.leadKind();
-        r.leadDepartmentCode = "MUNICIPAL".equals(in.leadKind()) ? in.leadDepartmentCode() : null;
-        r.leadFunction = "DISTRICT".equals(in.leadKind()) ? in.leadFunction() : null;
+        r.leadKind = kind;
+        r.leadDepartmentCode = kind == LeadKind.MUNICIPAL ? in.leadDepartmentCode() : null;
+        r.leadFunction = kind == LeadKind.DISTRICT ? in.leadFunction() : null;
         r.supporting = supporting.isEmpty() ? null : String.join(",", supporting);
         r.defaultUrgency = Urgency.valueOf(in.defaultUrgency());
         r.signLimit = TimeLimit.parse(in.signLimit()).toString();
@@ -206,7 +209,7 @@ public class AdminService {
     }
 
     private static ReferenceData.RuleData data(DispatchRule r) {
-        return new ReferenceData.RuleData(r.categoryCode, r.version, r.leadKind, r.leadDepartmentCode, r.leadFunction,
+        return new ReferenceData.RuleData(r.categoryCode, r.version, r.leadKind.name(), r.leadDepartmentCode, r.leadFunction,
                 r.supporting == null ? List.of() : List.of(r.supporting.split(",")), r.defaultUrgency.name(),
                 r.signLimit, r.resolveLimit, r.callbackRequired, r.currentRule, r.createdAt, r.createdBy);
     }
