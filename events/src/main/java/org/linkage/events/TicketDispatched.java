@@ -7,6 +7,8 @@ import java.util.UUID;
 /**
  * A ticket sent to its lead unit (and supporting units). Emitted on first dispatch, on every re-dispatch and
  * when a ticket is reopened; {@code version} grows with each, so a receiver can tell a new sending from a replay.
+ *
+ * @param urgency a {@link Urgency} name
  */
 public record TicketDispatched(
         UUID ticketId,

@@ -43,7 +43,7 @@ class ArchitectureTest {
     @Test
     void policiesDependOnlyOnTheJdkAndTheDomain() {
         classes().that().belongToAnyOf(Deadlines.class, DispatchPolicy.class, UnitRef.class, LeadKind.class)
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..router.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..router.domain..", "org.linkage.events..")
                 .check(classes);
     }
 

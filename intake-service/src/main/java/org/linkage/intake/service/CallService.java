@@ -28,7 +28,7 @@ import org.linkage.intake.domain.Districts;
 import org.linkage.intake.domain.PhoneNumbers;
 import org.linkage.intake.domain.ReferralPolicy;
 import org.linkage.intake.domain.RetrievalCodes;
-import org.linkage.intake.domain.Urgency;
+import org.linkage.events.Urgency;
 import org.linkage.intake.repository.CallEntity;
 import org.linkage.intake.repository.CallRepository;
 

@@ -4,7 +4,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.linkage.router.domain.Deadlines;
 import org.linkage.router.domain.TimeLimit;
-import org.linkage.router.domain.Urgency;
+import org.linkage.events.Urgency;
 
 import java.util.Map;
 

@@ -1,5 +1,7 @@
 package org.linkage.router.domain;
 
+import org.linkage.events.Urgency;
+
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 import org.linkage.router.domain.DispatchPolicy;
 import org.linkage.router.domain.LeadKind;
 import org.linkage.router.domain.TimeLimit;
-import org.linkage.router.domain.Urgency;
+import org.linkage.events.Urgency;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -9,7 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.linkage.router.domain.TicketStatus;
-import org.linkage.router.domain.Urgency;
+import org.linkage.events.Urgency;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -9,7 +9,7 @@ import org.linkage.commons.security.Actor;
 import org.linkage.router.domain.LeadKind;
 import org.linkage.router.domain.TimeLimit;
 import org.linkage.router.domain.UnitRef;
-import org.linkage.router.domain.Urgency;
+import org.linkage.events.Urgency;
 import org.linkage.router.repository.CalendarDay;
 import org.linkage.router.repository.Department;
 import org.linkage.router.repository.DispatchRule;

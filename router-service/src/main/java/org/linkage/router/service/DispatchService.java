@@ -9,7 +9,7 @@ import org.linkage.router.domain.DispatchPolicy;
 import org.linkage.router.domain.TicketAction;
 import org.linkage.router.domain.TicketLifecycle;
 import org.linkage.router.domain.TicketStatus;
-import org.linkage.router.domain.Urgency;
+import org.linkage.events.Urgency;
 import org.linkage.router.repository.Department;
 import org.linkage.router.repository.DispatchRule;
 import org.linkage.router.repository.Ticket;

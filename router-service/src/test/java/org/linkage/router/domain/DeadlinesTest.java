@@ -1,5 +1,6 @@
 package org.linkage.router.domain;
 
+import org.linkage.events.Urgency;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
