@@ -28,5 +28,25 @@ public record ReferralCreated(
         Instant receivedAt,
         String incidentNumber,
         String referredBy,
-        Instant referredAt) {
+        Instant referredAt) implements LinkageEvent {
+    @Override
+    public String topic() {
+        return Topics.REFERRALS;
+    }
+
+    @Override
+    public String type() {
+        return EventTypes.REFERRAL_CREATED;
+    }
+
+    /** The call id. */
+    @Override
+    public String key() {
+        return callId.toString();
+    }
+
+    @Override
+    public String subject() {
+        return callNumber;
+    }
 }

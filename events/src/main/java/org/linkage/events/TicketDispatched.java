@@ -29,5 +29,25 @@ public record TicketDispatched(
         List<DepartmentRef> supportingDepartments,
         Instant signBy,
         Instant resolveBy,
-        Instant dispatchedAt) {
+        Instant dispatchedAt) implements LinkageEvent {
+    @Override
+    public String topic() {
+        return Topics.TICKETS;
+    }
+
+    @Override
+    public String type() {
+        return EventTypes.TICKET_DISPATCHED;
+    }
+
+    /** The ticket id, shared with the ticket's status changes. */
+    @Override
+    public String key() {
+        return ticketId.toString();
+    }
+
+    @Override
+    public String subject() {
+        return ticketNumber;
+    }
 }

@@ -13,9 +13,7 @@ import org.linkage.commons.problem.ProblemException;
 import org.linkage.commons.security.Actor;
 import org.linkage.commons.security.CurrentActor;
 import org.linkage.commons.security.Roles;
-import org.linkage.events.EventTypes;
 import org.linkage.events.ReferralCreated;
-import org.linkage.events.Topics;
 import org.linkage.intake.classification.Category;
 import org.linkage.intake.classification.Classification;
 import org.linkage.intake.classification.Classifier;
@@ -292,7 +290,7 @@ public class CallService {
         ReferralCreated event = new ReferralCreated(call.referralId, call.id, call.callNumber, call.disposition.name(),
                 call.categoryCode, call.urgency.name(), call.content, call.address, call.districtCode, call.latitude,
                 call.longitude, call.callerPhone, call.callerName, call.receivedAt, call.incidentNumber, actor.name(), now);
-        outbox.publish(Topics.REFERRALS, call.id.toString(), EventTypes.REFERRAL_CREATED, call.callNumber, event);
+        outbox.publish(event);
         metrics.counter("linkage.intake.referrals", "disposition", call.disposition.name()).increment();
         audit.record(actor, AuditActions.CALL, call.id, AuditActions.REFERRED, null,
                 details("referralId", call.referralId, "disposition", call.disposition, "categoryCode", call.categoryCode,

@@ -5,9 +5,7 @@ import jakarta.transaction.Transactional;
 import org.linkage.commons.outbox.Outbox;
 import org.linkage.commons.problem.ProblemException;
 import org.linkage.commons.security.Actor;
-import org.linkage.events.EventTypes;
 import org.linkage.events.PoliceTransferCreated;
-import org.linkage.events.Topics;
 import org.linkage.router.domain.Deadlines;
 import org.linkage.router.domain.IllegalTransitionException;
 import org.linkage.router.domain.SupervisionStep;
@@ -272,9 +270,8 @@ public class TicketService {
         t.nextSupervisionAt = null;
         Instant now = clock.instant();
         UUID transferId = UUID.randomUUID();
-        outbox.publish(Topics.POLICE_TRANSFERS, transferId.toString(), EventTypes.POLICE_TRANSFER_CREATED,
-                t.ticketNumber, new PoliceTransferCreated(transferId, t.id, t.ticketNumber, t.callId, origin, reason,
-                        t.content, t.address, t.districtCode, t.callerPhone, t.callerName, actor.name(), now));
+        outbox.publish(new PoliceTransferCreated(transferId, t.id, t.ticketNumber, t.callId, origin, reason,
+                t.content, t.address, t.districtCode, t.callerPhone, t.callerName, actor.name(), now));
         recorder.changed(t, TicketAction.TRANSFER_TO_POLICE.name(), from, actor, reason);
         return t;
     }
