@@ -3,6 +3,7 @@ package org.linkage.router.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.linkage.router.domain.UnitRole;
 import org.linkage.commons.security.Actor;
 import org.linkage.router.domain.Deadlines;
 import org.linkage.router.domain.DispatchPolicy;
@@ -153,7 +154,7 @@ public class DispatchService {
         List<Department> supporting = new java.util.ArrayList<>();
         for (TicketUnit u : TicketUnit.of(t.id)) {
             Department d = Department.findById(u.departmentCode);
-            if (TicketUnit.LEAD.equals(u.role)) {
+            if (u.role == UnitRole.LEAD) {
                 lead = d;
             } else if (d != null) {
                 supporting.add(d);
@@ -188,13 +189,13 @@ public class DispatchService {
     private void replaceUnits(Ticket t, Department lead, List<Department> supporting) {
         TicketUnit.delete("ticketId", t.id);
         em.flush();
-        unit(t, lead.code, TicketUnit.LEAD);
+        unit(t, lead.code, UnitRole.LEAD);
         for (Department d : supporting) {
-            unit(t, d.code, TicketUnit.SUPPORTING);
+            unit(t, d.code, UnitRole.SUPPORTING);
         }
     }
 
-    private static void unit(Ticket t, String code, String role) {
+    private static void unit(Ticket t, String code, UnitRole role) {
         TicketUnit u = new TicketUnit();
         u.ticketId = t.id;
         u.departmentCode = code;

@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.linkage.router.domain.UnitRole;
 import org.linkage.commons.audit.AuditTrail;
 import org.linkage.commons.privacy.Masking;
 import org.linkage.commons.security.Actor;
@@ -91,7 +92,7 @@ public class TicketQueries {
     public List<ExtensionView> extensions(String ref, Actor actor) {
         Ticket t = access.read(ref, actor);
         return ExtensionRequest.<ExtensionRequest>list("ticketId = ?1 order by requestedAt", t.id).stream()
-                .map(x -> new ExtensionView(x.id, x.status, x.departmentCode, x.requestedBy, x.requestedAt, x.reason,
+                .map(x -> new ExtensionView(x.id, x.status.name(), x.departmentCode, x.requestedBy, x.requestedAt, x.reason,
                         x.previousResolveBy, x.requestedResolveBy, x.decidedBy, x.decidedAt, x.decisionNote)).toList();
     }
 
@@ -158,8 +159,8 @@ public class TicketQueries {
         List<TicketView.Unit> supporting = new ArrayList<>();
         for (TicketUnit u : units) {
             Department d = departments.get(u.departmentCode);
-            TicketView.Unit v = new TicketView.Unit(d.code, d.nameZh, d.nameEn, u.role);
-            if (TicketUnit.LEAD.equals(u.role)) {
+            TicketView.Unit v = new TicketView.Unit(d.code, d.nameZh, d.nameEn, u.role.name());
+            if (u.role == UnitRole.LEAD) {
                 lead = v;
             } else {
                 supporting.add(v);
@@ -175,7 +176,11 @@ public class TicketQueries {
                 mask && t.callerPhone != null, t.callbackRequired, lead, supporting, t.ruleId,
                 rule == null ? null : rule.version, t.pendingReason, t.receivedAt, t.createdAt, t.dispatchedAt,
                 t.signBy, t.resolveBy, t.returnBy, t.signedAt, t.repliedAt, t.answer, t.calledBackAt, t.satisfied,
-                t.solved, t.closedAt, t.deliveryStatus, t.supervisionLevel, numbers.get(t.duplicateOf), t.duplicateScore,
+                t.solved, t.closedAt, nameOf(t.deliveryStatus), nameOf(t.supervisionLevel), numbers.get(t.duplicateOf), t.duplicateScore,
                 numbers.get(t.masterTicketId), history);
+    }
+
+    private static String nameOf(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 }

@@ -84,7 +84,8 @@ public class TicketRecorder {
         TicketStatusChanged event = new TicketStatusChanged(subject.id, subject.ticketNumber, subject.callId,
                 subject.referralId, source.status.name(), previous == null ? null : previous.name(),
                 lead == null ? null : lead.code, lead == null ? null : lead.nameZh, source.resolveBy, note,
-                source.answer, deliveryStatus != null ? deliveryStatus : subject.deliveryStatus, actor.name(),
+                source.answer, deliveryStatus != null ? deliveryStatus
+                        : subject.deliveryStatus == null ? null : subject.deliveryStatus.name(), actor.name(),
                 clock.instant());
         outbox.publish(event);
     }

@@ -2,6 +2,7 @@ package org.linkage.router.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.linkage.router.domain.ExtensionStatus;
 import org.linkage.commons.outbox.Outbox;
 import org.linkage.commons.problem.ProblemException;
 import org.linkage.commons.security.Actor;
@@ -109,7 +110,7 @@ public class TicketService {
         if (!Deadlines.isExtension(t.resolveBy, newResolveBy)) {
             throw ProblemException.badRequest("newResolveBy", "must be after the current deadline " + t.resolveBy);
         }
-        if (ExtensionRequest.count("ticketId = ?1 and status = 'PENDING'", t.id) > 0) {
+        if (ExtensionRequest.count("ticketId = ?1 and status = ?2", t.id, ExtensionStatus.PENDING) > 0) {
             throw conflict(t, "an extension request is already pending");
         }
         ExtensionRequest x = new ExtensionRequest();
@@ -121,7 +122,7 @@ public class TicketService {
         x.reason = reason;
         x.requestedResolveBy = newResolveBy;
         x.previousResolveBy = t.resolveBy;
-        x.status = "PENDING";
+        x.status = ExtensionStatus.PENDING;
         x.persist();
         recorder.history(t, "EXTENSION_REQUESTED", t.status, actor, reason + " (to " + newResolveBy + ")");
         return x;
@@ -134,11 +135,11 @@ public class TicketService {
         if (x == null || !x.ticketId.equals(t.id)) {
             throw ProblemException.notFound("no extension request " + extensionId + " on ticket " + ref);
         }
-        if (!"PENDING".equals(x.status)) {
+        if (x.status != ExtensionStatus.PENDING) {
             throw ProblemException.conflict("the extension request was already " + x.status,
-                    Map.of("currentStatus", t.status.name(), "extensionStatus", x.status));
+                    Map.of("currentStatus", t.status.name(), "extensionStatus", x.status.name()));
         }
-        x.status = approve ? "APPROVED" : "REJECTED";
+        x.status = approve ? ExtensionStatus.APPROVED : ExtensionStatus.REJECTED;
         x.decidedBy = actor.name();
         x.decidedAt = clock.instant();
         x.decisionNote = note;
