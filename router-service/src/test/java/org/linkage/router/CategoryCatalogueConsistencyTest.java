@@ -142,7 +142,7 @@ class CategoryCatalogueConsistencyTest {
         return out;
     }
 
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("intake-service"))) {
             dir = dir.getParent();

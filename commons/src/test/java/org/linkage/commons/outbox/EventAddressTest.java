@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.linkage.events.DeliveryOutcome;
 import org.linkage.events.DepartmentRef;
+import org.linkage.events.DistrictChanged;
 import org.linkage.events.EventTypes;
 import org.linkage.events.LinkageEvent;
 import org.linkage.events.PoliceTransferCreated;
@@ -42,6 +43,8 @@ class EventAddressTest {
     private final PoliceTransferCreated fromOpen311 = new PoliceTransferCreated(ID, null, null, null, "OPEN311", "有人持刀",
             "内容", null, null, null, null, "open311:city-app", AT);
 
+    private final DistrictChanged district = new DistrictChanged("510199", "成都新区", "Chengdu New District", "成都市", true, AT);
+
     @Test
     void eachEventKnowsItsTopicTypeKeyAndSubject() {
         address(referral, Topics.REFERRALS, EventTypes.REFERRAL_CREATED, ID.toString(), "110-20261127-000001");
@@ -51,13 +54,14 @@ class EventAddressTest {
         address(fromOpen311, Topics.POLICE_TRANSFERS, EventTypes.POLICE_TRANSFER_CREATED, ID.toString(), "open311:city-app");
         address(outcome(DeliveryOutcome.DELIVERED), Topics.DELIVERIES, EventTypes.DELIVERY_SUCCEEDED, ID.toString(), "12345-1");
         address(outcome(DeliveryOutcome.DEAD_LETTERED), Topics.DELIVERIES, EventTypes.DELIVERY_DEAD_LETTERED, ID.toString(), "12345-1");
+        address(district, Topics.DISTRICTS, EventTypes.DISTRICT_CHANGED, "510199", "510199");
         assertThrows(IllegalStateException.class, () -> outcome("PENDING").type());
     }
 
     @Test
     void theDataIsTheRecordComponentsAndNothingElse() throws Exception {
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
-        for (LinkageEvent e : List.of(referral, dispatched, changed, fromTicket, outcome(DeliveryOutcome.DELIVERED))) {
+        for (LinkageEvent e : List.of(referral, dispatched, changed, fromTicket, outcome(DeliveryOutcome.DELIVERED), district)) {
             JsonNode data = json.readTree(json.writeValueAsString(e));
             Set<String> fields = new TreeSet<>();
             data.fieldNames().forEachRemaining(fields::add);

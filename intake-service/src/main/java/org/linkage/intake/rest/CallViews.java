@@ -5,7 +5,7 @@ import org.linkage.commons.audit.AuditTrail;
 import org.linkage.intake.classification.Category;
 import org.linkage.intake.classification.Taxonomy;
 import org.linkage.intake.domain.District;
-import org.linkage.intake.domain.Districts;
+import org.linkage.intake.service.DistrictDirectory;
 import org.linkage.commons.privacy.Masking;
 import org.linkage.intake.repository.CallEntity;
 import org.linkage.intake.repository.PoliceTransferEntity;
@@ -21,12 +21,12 @@ public class CallViews {
     private static final int EXCERPT = 60;
 
     private final Taxonomy taxonomy;
-    private final Districts districts;
+    private final DistrictDirectory districts;
     private final CallQueries queries;
     private final TicketStatusReportRepository reports;
     private final AuditTrail audit;
 
-    public CallViews(Taxonomy taxonomy, Districts districts, CallQueries queries, TicketStatusReportRepository reports,
+    public CallViews(Taxonomy taxonomy, DistrictDirectory districts, CallQueries queries, TicketStatusReportRepository reports,
                      AuditTrail audit) {
         this.taxonomy = taxonomy;
         this.districts = districts;

@@ -13,7 +13,6 @@ import org.linkage.intake.classification.Classifier;
 import org.linkage.intake.config.IntakeConfig;
 import org.linkage.intake.domain.CallNumbers;
 import org.linkage.intake.domain.Decision;
-import org.linkage.intake.domain.Districts;
 import org.linkage.intake.domain.PhoneNumbers;
 import org.linkage.intake.domain.ReferralPolicy;
 import org.linkage.intake.domain.RetrievalCodes;
@@ -48,7 +47,7 @@ public class CallService {
 
     private final CallRepository calls;
     private final Classifier classifier;
-    private final Districts districts;
+    private final DistrictDirectory districts;
     private final CallDecisions decisions;
     private final CallRecorder recorder;
     private final CurrentActor currentActor;
@@ -57,7 +56,7 @@ public class CallService {
     private final IntakeConfig config;
     private final SecureRandom random = new SecureRandom();
 
-    public CallService(CallRepository calls, Classifier classifier, Districts districts, CallDecisions decisions,
+    public CallService(CallRepository calls, Classifier classifier, DistrictDirectory districts, CallDecisions decisions,
                        CallRecorder recorder, CurrentActor currentActor, ObjectMapper json, Clock clock,
                        IntakeConfig config) {
         this.calls = calls;
@@ -161,7 +160,7 @@ public class CallService {
 
     private void checkReferenceData(NewCall request) {
         if (request.districtCode() != null && !request.districtCode().isBlank()
-                && districts.byCode(request.districtCode()).isEmpty()) {
+                && !districts.accepts(request.districtCode())) {
             throw ProblemException.badRequest("districtCode", "未知区县代码 / unknown district code " + request.districtCode());
         }
         if ((request.latitude() == null) != (request.longitude() == null)) {

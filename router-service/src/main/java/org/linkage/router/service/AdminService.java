@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.linkage.commons.audit.AuditTrail;
+import org.linkage.commons.outbox.Outbox;
 import org.linkage.commons.problem.ProblemException;
 import org.linkage.commons.security.Actor;
+import org.linkage.events.DistrictChanged;
 import org.linkage.router.domain.LeadKind;
 import org.linkage.router.domain.TimeLimit;
 import org.linkage.router.domain.UnitRef;
@@ -31,11 +33,13 @@ public class AdminService {
     private final EntityManager em;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Outbox outbox;
 
-    public AdminService(EntityManager em, AuditTrail audit, Clock clock) {
+    public AdminService(EntityManager em, AuditTrail audit, Clock clock, Outbox outbox) {
         this.em = em;
         this.audit = audit;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     // ---- departments
@@ -120,6 +124,8 @@ public class AdminService {
             place(d.code, in.aliases(), "ALIAS", seen);
         }
         audit.record(actor, "district", d.code, create ? "CREATE" : "UPDATE", null, Map.of("data", in));
+        // the router owns the districts: intake follows what it announces
+        outbox.publish(new DistrictChanged(d.code, d.nameZh, d.nameEn, d.city, d.active, clock.instant()));
         return data(d);
     }
 
