@@ -112,7 +112,7 @@ public class TicketResource {
     public TicketRequests.ExtensionResult requestExtension(@PathParam("ref") String ref,
                                                            @NotNull @Valid TicketRequests.Extension body) {
         ExtensionRequest x = tickets.requestExtension(ref, actor(), body.reason(), body.newResolveBy());
-        return new TicketRequests.ExtensionResult(x.id, ref, x.status, x.requestedResolveBy);
+        return new TicketRequests.ExtensionResult(x.id, ref, x.status.name(), x.requestedResolveBy);
     }
 
     @GET
@@ -128,7 +128,7 @@ public class TicketResource {
     public TicketRequests.ExtensionResult decideExtension(@PathParam("ref") String ref, @PathParam("id") UUID id,
                                                           @NotNull @Valid TicketRequests.Decision body) {
         ExtensionRequest x = tickets.decideExtension(ref, id, actor(), body.approve(), body.note());
-        return new TicketRequests.ExtensionResult(x.id, ref, x.status, x.requestedResolveBy);
+        return new TicketRequests.ExtensionResult(x.id, ref, x.status.name(), x.requestedResolveBy);
     }
 
     @POST

@@ -6,6 +6,7 @@ import jakarta.persistence.LockModeType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.linkage.router.domain.DeliveryResult;
 import org.linkage.commons.inbox.Inbox;
 import org.linkage.commons.inbox.ReceivedEvent;
 import org.linkage.commons.security.Actor;
@@ -53,7 +54,7 @@ public class DeliveryConsumer {
             recorder.history(t, "DELIVERY_STALE", t.status, actor, note);
             return;
         }
-        t.deliveryStatus = d.status();
+        t.deliveryStatus = DeliveryResult.valueOf(d.status());
         recorder.history(t, "DELIVERY", t.status, actor, note);
         recorder.statusChanged(t, t.status, note, d.status(), actor);
     }

@@ -1,9 +1,5 @@
 package org.linkage.router.service;
 
-import java.time.Clock;
-import org.linkage.commons.security.Roles;
-import org.linkage.router.domain.PermittedActions;
-import org.linkage.router.repository.ExtensionRequest;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
@@ -13,6 +9,10 @@ import jakarta.transaction.Transactional;
 import org.linkage.commons.audit.AuditTrail;
 import org.linkage.commons.privacy.Masking;
 import org.linkage.commons.security.Actor;
+import org.linkage.commons.security.Roles;
+import org.linkage.router.domain.ExtensionStatus;
+import org.linkage.router.domain.PermittedActions;
+import org.linkage.router.domain.UnitRole;
 import org.linkage.router.repository.Department;
 import org.linkage.router.repository.DispatchRule;
 import org.linkage.router.repository.ExtensionRequest;
@@ -20,6 +20,7 @@ import org.linkage.router.repository.Ticket;
 import org.linkage.router.repository.TicketHistory;
 import org.linkage.router.repository.TicketUnit;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,7 +80,7 @@ public class TicketQueries {
                 unit.isPresent(), unit.isPresent() && unit.get().equals(t.leadDepartmentCode),
                 actor.hasRole(Roles.DISPATCHER), actor.hasRole(Roles.SUPERVISOR),
                 t.returnBy == null || clock.instant().isBefore(t.returnBy),
-                ExtensionRequest.count("ticketId = ?1 and status = 'PENDING'", t.id) > 0)));
+                ExtensionRequest.count("ticketId = ?1 and status = ?2", t.id, ExtensionStatus.PENDING) > 0)));
     }
 
     @Transactional
@@ -99,7 +100,8 @@ public class TicketQueries {
                     org.linkage.router.domain.TicketStatus.CLOSED, org.linkage.router.domain.TicketStatus.TRANSFERRED_TO_POLICE));
         }
         if (filter.pendingExtension()) {
-            q.append(" and id in (select x.ticketId from ExtensionRequest x where x.status = 'PENDING')");
+            q.append(" and id in (select x.ticketId from ExtensionRequest x where x.status = :pending)");
+            params.put("pending", ExtensionStatus.PENDING);
         }
         if (filter.statuses() != null && !filter.statuses().isEmpty()) {
             q.append(" and status in (:statuses)");
@@ -121,7 +123,7 @@ public class TicketQueries {
     public List<ExtensionView> extensions(String ref, Actor actor) {
         Ticket t = access.read(ref, actor);
         return ExtensionRequest.<ExtensionRequest>list("ticketId = ?1 order by requestedAt", t.id).stream()
-                .map(x -> new ExtensionView(x.id, x.status, x.departmentCode, x.requestedBy, x.requestedAt, x.reason,
+                .map(x -> new ExtensionView(x.id, x.status.name(), x.departmentCode, x.requestedBy, x.requestedAt, x.reason,
                         x.previousResolveBy, x.requestedResolveBy, x.decidedBy, x.decidedAt, x.decisionNote)).toList();
     }
 
@@ -188,8 +190,8 @@ public class TicketQueries {
         List<TicketView.Unit> supporting = new ArrayList<>();
         for (TicketUnit u : units) {
             Department d = departments.get(u.departmentCode);
-            TicketView.Unit v = new TicketView.Unit(d.code, d.nameZh, d.nameEn, u.role);
-            if (TicketUnit.LEAD.equals(u.role)) {
+            TicketView.Unit v = new TicketView.Unit(d.code, d.nameZh, d.nameEn, u.role.name());
+            if (u.role == UnitRole.LEAD) {
                 lead = v;
             } else {
                 supporting.add(v);
@@ -205,7 +207,11 @@ public class TicketQueries {
                 mask && t.callerPhone != null, t.callbackRequired, lead, supporting, t.ruleId,
                 rule == null ? null : rule.version, t.pendingReason, t.receivedAt, t.createdAt, t.dispatchedAt,
                 t.signBy, t.resolveBy, t.returnBy, t.signedAt, t.repliedAt, t.answer, t.calledBackAt, t.satisfied,
-                t.solved, t.closedAt, t.deliveryStatus, t.supervisionLevel, numbers.get(t.duplicateOf), t.duplicateScore,
+                t.solved, t.closedAt, nameOf(t.deliveryStatus), nameOf(t.supervisionLevel), numbers.get(t.duplicateOf), t.duplicateScore,
                 numbers.get(t.masterTicketId), history, null);
+    }
+
+    private static String nameOf(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 }

@@ -23,8 +23,11 @@ import java.util.TreeMap;
  * parallelism and no hash-ordered iteration, so the same data always gives byte-identical artefacts (a test checks the
  * shipped artefact against a fresh training run).
  *
+ * <p>An offline tool, kept with the tests (which retrain the shipped models with it) so the service's jar carries the
+ * models and not their trainer.
+ *
  * <p>Command (from the repository root, after {@code mvn -B install -DskipTests}):
- * {@code java -cp intake-service/target/classes org.linkage.intake.classification.ModelTrainer [--data train.csv]
+ * {@code java -cp intake-service/target/classes:intake-service/target/test-classes org.linkage.intake.classification.ModelTrainer [--data train.csv]
  * [--out intake-service/src/main/resources/classification/domain-model.bin.gz] [--heldout target/heldout.csv
  * [--heldout-model target/domain-model-without-heldout.bin.gz]]}
  *

@@ -1,6 +1,9 @@
-package org.linkage.router.domain;
+package org.linkage.events;
 
-/** 一般 / 紧急 / 特急, in rising order of urgency. */
+/**
+ * 一般 / 紧急 / 特急, in rising order of urgency: 110 sets it on a referral, 12345 derives deadlines from it. The
+ * {@code urgency} of {@link ReferralCreated} and {@link TicketDispatched} is one of these names.
+ */
 public enum Urgency {
     NORMAL("一般"), URGENT("紧急"), EXTRA_URGENT("特急");
 
@@ -14,6 +17,7 @@ public enum Urgency {
         return nameZh;
     }
 
+    /** The more urgent of the two; null only when both are. */
     public static Urgency mostUrgent(Urgency a, Urgency b) {
         if (a == null) {
             return b;
