@@ -135,13 +135,22 @@ final class Project {
     }
 
     /**
-     * Topics the service's outbox writes: every Topics.X its main code names (the services name a topic constant only
-     * to publish to it; consumers are bound to topics by application.properties).
+     * Topics the service's outbox writes: the topic of every event record its main code constructs (an event knows
+     * its own topic: {@code topic()} in events/), and every Topics.X it names (the dead-letter copy). Consumers are
+     * bound to topics by application.properties and construct no events.
      */
     TreeSet<String> producedTopics(String service) {
         Map<String, String> constants = topicConstants();
+        Map<String, String> eventTopics = eventTopics(constants);
         TreeSet<String> topics = new TreeSet<>();
         for (String src : sources(root.resolve(service + "/src/main/java"))) {
+            Matcher constructed = Pattern.compile("new ([A-Z][A-Za-z]+)\\(").matcher(src);
+            while (constructed.find()) {
+                String topic = eventTopics.get(constructed.group(1));
+                if (topic != null) {
+                    topics.add(topic);
+                }
+            }
             Matcher m = TOPIC_USE.matcher(src);
             while (m.find()) {
                 String topic = constants.get(m.group(1));
@@ -152,6 +161,23 @@ final class Project {
             }
         }
         return topics;
+    }
+
+    /** Event record name to its topic, from each record's {@code topic()} in events/. */
+    private Map<String, String> eventTopics(Map<String, String> constants) {
+        Map<String, String> byEvent = new java.util.HashMap<>();
+        Pattern returns = Pattern.compile("String topic\\(\\)\\s*\\{\\s*return Topics\\.([A-Z_]+);");
+        try (var files = Files.list(root.resolve("events/src/main/java/org/linkage/events"))) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+                Matcher m = returns.matcher(read(f));
+                if (m.find()) {
+                    byEvent.put(f.getFileName().toString().replace(".java", ""), constants.get(m.group(1)));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return byEvent;
     }
 
     /** Micrometer meters the code registers, by their Prometheus names (counters get _total). */
