@@ -67,6 +67,10 @@ class ConsoleRolesE2ETest {
         Download csv = sv.waitForDownload(() -> sv.click("text=导出 CSV"));
         String text = readString(csv);
         assertTrue(text.lines().count() >= 2 && text.contains(","), text);
+        for (String table : List.of("overrides", "hotspots")) {
+            Download more = sv.waitForDownload(() -> sv.click("a[href^='/statistics/" + table + ".csv']"));
+            assertTrue(readString(more).lines().findFirst().orElse("").contains("categoryCode"), table);
+        }
         sv.selectOption("#groupBy", "district");
         sv.click("form.filters button[type=submit]");
         sv.waitForSelector("#chart-rates[data-drawn=true] svg");
@@ -105,7 +109,7 @@ class ConsoleRolesE2ETest {
     }
 
     @Test
-    void anOfficerHandsOverFromAPhoneScreen() {
+    void anOfficerHandsOverAndAnAgentWorksFromAPhoneScreen() {
         Page officer = Browser.open("zh-CN", 390, 844);
         Browser.loggedIn(officer, "officer1", "/officer/handover");
         officer.fill("#incidentNumber", "JJ-" + System.currentTimeMillis());
@@ -120,6 +124,12 @@ class ConsoleRolesE2ETest {
         assertEquals("CONFIRMED", officer.getAttribute("#call-decision", "data-decision"), "the officer's hand-over is decided");
         assertTrue(officer.textContent("main").contains("联动"), "as a joint matter");
         officer.context().close();
+
+        Page agent = Browser.open("zh-CN", 390, 844);
+        Browser.loggedIn(agent, "agent-hrss", "/tickets");
+        assertTrue((Boolean) agent.evaluate("() => document.documentElement.scrollWidth <= 390"), "the inbox fits a phone");
+        Browser.screenshot(agent, "agent-inbox-phone-zh");
+        agent.context().close();
     }
 
     @Test

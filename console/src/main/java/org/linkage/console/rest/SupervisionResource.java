@@ -35,10 +35,10 @@ public class SupervisionResource {
             return View.of("supervision/board", "open", open, "extensions", extensions, "level", level);
         }
 
-        static TemplateInstance statistics(String groupBy, String from, String to, List<Map<String, Object>> rows,
+        static TemplateInstance statistics(String groupBy, String trendBy, String from, String to, List<Map<String, Object>> rows,
                                                   List<Map<String, Object>> trend, Map<String, Object> overrides,
                                                   List<Map<String, Object>> hotspots, List<Map<String, Object>> districts) {
-            return View.of("supervision/statistics", "groupBy", groupBy, "from", from, "to", to, "rows", rows, "trend", trend, "overrides", overrides, "hotspots", hotspots, "districts", districts);
+            return View.of("supervision/statistics", "groupBy", groupBy, "trendBy", trendBy, "from", from, "to", to, "rows", rows, "trend", trend, "overrides", overrides, "hotspots", hotspots, "districts", districts);
         }
     }
 
@@ -46,6 +46,9 @@ public class SupervisionResource {
     Services services;
     @Inject
     Reference reference;
+    /** Runs the page's independent reads at once, with the request's context (and so the person's token). */
+    @Inject
+    org.eclipse.microprofile.context.ManagedExecutor executor;
 
     @GET
     @Path("supervision")
@@ -65,17 +68,58 @@ public class SupervisionResource {
 
     @GET
     @Path("statistics")
-    public TemplateInstance statistics(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
-                                       @QueryParam("to") String to) {
+    public TemplateInstance statistics(@QueryParam("groupBy") String groupBy, @QueryParam("trendBy") String trendBy,
+                                       @QueryParam("from") String from, @QueryParam("to") String to) {
         String g = groupBy != null && GROUPS.contains(groupBy) ? groupBy : "department";
+        String t = trendBy != null && Set.of("day", "week", "month").contains(trendBy) ? trendBy : "week";
         Range r = Range.of(from, to);
-        List<Map<String, Object>> rows = services.readRouter(api -> api.statistics(g, r.from(), r.to()));
-        String trendGroup = Set.of("day", "week", "month").contains(g) ? g : "week";
-        List<Map<String, Object>> trend = trendGroup.equals(g) ? rows
-                : services.readRouter(api -> api.statistics(trendGroup, r.from(), r.to()));
-        Map<String, Object> overrides = services.readIntake(api -> api.overrideStatistics(r.from(), r.to()));
-        List<Map<String, Object>> hotspots = services.readRouter(api -> api.hotspots(true));
-        return Templates.statistics(g, r.fromDate(), r.toDate(), rows, trend, overrides, hotspots, reference.districts());
+        var rows = executor.supplyAsync(() -> services.readRouter(api -> api.statistics(g, r.from(), r.to())));
+        var trend = t.equals(g) ? rows : executor.supplyAsync(() -> services.readRouter(api -> api.statistics(t, r.from(), r.to())));
+        var overrides = executor.supplyAsync(() -> services.readIntake(api -> api.overrideStatistics(r.from(), r.to())));
+        var hotspots = executor.supplyAsync(() -> services.readRouter(api -> api.hotspots(true)));
+        return Templates.statistics(g, t, r.fromDate(), r.toDate(), join(rows), join(trend), join(overrides), join(hotspots),
+                reference.districts());
+    }
+
+    /** The hotspot table and the override table as CSV, like the ranking. */
+    @GET
+    @Path("statistics/{table:hotspots|overrides}.csv")
+    @Produces("text/csv")
+    public Response tableCsv(@jakarta.ws.rs.PathParam("table") String table, @QueryParam("from") String from,
+                             @QueryParam("to") String to) {
+        Range r = Range.of(from, to);
+        StringBuilder csv = new StringBuilder();
+        if (table.equals("hotspots")) {
+            csv.append("districtCode,categoryCode,recent,baselinePerWindow,hot\n");
+            for (Map<String, Object> h : services.readRouter(api -> api.hotspots(true))) {
+                csv.append(Csv.row(h.get("districtCode"), h.get("categoryCode"), h.get("recent"), h.get("baselinePerWindow"),
+                        h.get("hot")));
+            }
+        } else {
+            csv.append("categoryCode,nameZh,nameEn,decided,overridden,overrideRate\n");
+            Map<String, Object> report = services.readIntake(api -> api.overrideStatistics(r.from(), r.to()));
+            if (report.get("categories") instanceof List<?> categories) {
+                for (Object o : categories) {
+                    if (o instanceof Map<?, ?> c) {
+                        csv.append(Csv.row(c.get("categoryCode"), c.get("nameZh"), c.get("nameEn"), c.get("decided"),
+                                c.get("overridden"), c.get("overrideRate")));
+                    }
+                }
+            }
+        }
+        return Response.ok(csv.toString()).type("text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"linkage-" + table + ".csv\"").build();
+    }
+
+    private static <T> T join(java.util.concurrent.CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** The router's CSV of the same table, for a spreadsheet. */

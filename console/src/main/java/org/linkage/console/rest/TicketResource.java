@@ -162,10 +162,26 @@ public class TicketResource {
         String number = String.valueOf(ticket.get("ticketNumber"));
         List<Map<String, Object>> extensions = services.readRouter(api -> api.extensions(number));
         boolean dispatching = permitted.contains("merge") || permitted.contains("assign") || permitted.contains("redispatch");
-        List<Map<String, Object>> duplicates = permitted.contains("merge")
-                ? services.readRouter(api -> api.duplicates(number)) : List.of();
+        List<Map<String, Object>> duplicates = permitted.contains("merge") ? sideBySide(services.readRouter(
+                api -> api.duplicates(number))) : List.of();
         List<Map<String, Object>> departments = dispatching ? services.readRouter(api -> api.departments()) : List.of();
         return Templates.detail(ticket, extensions, duplicates, departments, done, failedAction, problem, errors, values);
+    }
+
+    /** The closest candidates with their own words and place, to compare with this ticket before merging. */
+    private List<Map<String, Object>> sideBySide(List<Map<String, Object>> candidates) {
+        return candidates.stream().limit(5).map(c -> {
+            Map<String, Object> row = new LinkedHashMap<>(c);
+            try {
+                Map<String, Object> other = services.readRouter(api -> api.ticket(String.valueOf(c.get("ticketNumber"))));
+                row.put("content", other.get("content"));
+                row.put("address", other.get("address"));
+                row.put("leadDepartment", other.get("leadDepartment"));
+            } catch (ServiceProblem notReadable) {
+                // listed without its text when the reader may not open it
+            }
+            return row;
+        }).toList();
     }
 
     private static Boolean yesNo(String value) {

@@ -17,6 +17,7 @@ public final class Codes {
                     "CALLED_BACK", "CLOSED", "MERGED", "TRANSFERRED_TO_POLICE")),
             Map.entry("step", List.of("CHASE", "SUPERVISE", "LISTED")),
             Map.entry("level_supervision", List.of("WARNING", "CHASE", "SUPERVISE", "LISTED")),
+            Map.entry("trendBy", List.of("day", "week", "month")),
             Map.entry("groupBy", List.of("department", "district", "category", "day", "week", "month")),
             Map.entry("level", List.of("MUNICIPAL", "DISTRICT", "STREET")),
             Map.entry("adapter", List.of("WEBHOOK", "OPEN311", "NONE")),

@@ -47,6 +47,7 @@ class MessagesTest {
         Codes.ALL.forEach((group, codes) -> {
             String labelGroup = switch (group) {
                 case "step", "level_supervision" -> "supervision";
+                case "trendBy" -> "groupBy";
                 case "leadKind" -> "level";
                 default -> group;
             };
