@@ -52,11 +52,13 @@ class ConsoleJourneyE2ETest {
         });
         ct.waitForSelector("#retrieval-code");
         String callUrl = ct.url().replaceAll("\\?.*", "");
+        String callNumber = ct.textContent("h1 .code").strip();
         assertEquals("CONFIRMED", ct.getAttribute("#call-decision", "data-decision"));
 
         // The call's row in "my calls" reaches DELIVERED by itself (the list refreshes while tickets move).
         ct.navigate(Browser.console() + "/calls");
-        ct.waitForSelector("#call-rows tr [data-delivery=DELIVERED]", new Page.WaitForSelectorOptions().setTimeout(60_000));
+        ct.waitForSelector("tr[data-call='" + callNumber + "'] [data-delivery=DELIVERED]",
+                new Page.WaitForSelectorOptions().setTimeout(60_000));
         Browser.screenshot(ct, "calltaker-my-calls-zh");
         ct.navigate(callUrl);
         String ticket = ct.textContent("#ticket-number").strip();

@@ -26,10 +26,13 @@ class ConsoleRolesE2ETest {
         String callId = Calls.submit("楼下的路灯坏了好几天了，晚上黑漆漆的，麻烦修一下", "510107").getString("id");
         String ticket = Calls.awaitDeliveredTicket(callId).getString("ticket.ticketNumber");
 
-        Page ct = Browser.loggedIn("calltaker1", "/handbacks");
+        Page ct = Browser.open();
+        ct.addInitScript("document.addEventListener('htmx:sseOpen', () => { window.__liveSince = performance.now(); })");
+        Browser.loggedIn(ct, "calltaker1", "/handbacks");
         ct.waitForSelector("#handback-queue");
         assertEquals(0, ct.locator("tr[data-ticket='" + ticket + "']").count());
-        ct.waitForTimeout(1500); // the page's stream is connected before the hand-back is made
+        ct.waitForFunction("() => window.__liveSince > 0"); // the page's stream is open before the hand-back is made
+        ct.waitForTimeout(500);
 
         Page dispatcher = Browser.loggedIn("dispatcher1", "/tickets/" + ticket);
         dispatcher.fill("form[data-action=police-transfer] input[name=reason]", "来电人补充称有人持刀威胁，属警情");
