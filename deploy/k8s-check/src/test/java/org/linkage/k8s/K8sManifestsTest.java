@@ -280,41 +280,26 @@ class K8sManifestsTest {
     }
 
     /**
-     * Every setting of a service whose packaged value points at the local stack (127.0.0.1, localhost) or falls back
-     * to a default in ${ENV:default} must be set explicitly in production, by the ConfigMap's properties file or by
-     * the environment; and nothing in the production render may point at a local address or an '.invalid' stand-in.
+     * Every setting of a service or the console whose packaged value points at the local stack (127.0.0.1, localhost)
+     * or falls back to a default in ${ENV:default} must be set explicitly in production: by the ConfigMap's properties
+     * file with a value that has no such fallback itself, or by the environment; a secret the packaged file defaults
+     * (the console's local session secret, the bridge's dev keys) appears nowhere in the production render; and nothing
+     * in the production render points at a local address or an '.invalid' stand-in.
      */
     @Test
     void noLocalDefaultReachesProduction() {
         List<ObjectNode> objects = production();
-        for (String s : Project.SERVICES) {
-            Properties packaged = project.properties(s);
-            JsonNode pod = named(objects, "Deployment", s).path("spec").path("template").path("spec");
-            JsonNode main = pod.path("containers").get(0);
-            Properties mounted = Project.parseProperties(serviceConfig(objects, pod));
-            Set<String> env = new HashSet<>();
-            main.path("env").forEach(e -> env.add(e.path("name").asText()));
-            List<String> missing = new ArrayList<>();
-            for (String key : packaged.stringPropertyNames()) {
-                if (key.startsWith("%")) {
-                    continue;
-                }
-                String value = packaged.getProperty("%prod." + key, packaged.getProperty(key));
-                Matcher m = Pattern.compile("\\$\\{([A-Za-z0-9_]+):([^}]*)}").matcher(value);
-                boolean local = value.contains("127.0.0.1") || value.contains("localhost");
-                Set<String> envNames = new HashSet<>(Set.of(key.toUpperCase().replaceAll("[^A-Z0-9]", "_")));
-                boolean defaulted = false;
-                while (m.find()) {
-                    envNames.add(m.group(1));
-                    defaulted |= !m.group(2).isEmpty();
-                }
-                if ((local || defaulted) && !mounted.containsKey(key) && envNames.stream().noneMatch(env::contains)) {
-                    missing.add(key + "=" + value);
-                }
+        for (String s : Project.DEPLOYED) {
+            assertEquals(List.of(), localDefaultsLeft(project, objects, s), s + ": settings whose packaged default would reach production");
+            if (project.dependsOn(s, "quarkus-smallrye-openapi")) {
+                Properties mounted = Project.parseProperties(serviceConfig(objects,
+                        named(objects, "Deployment", s).path("spec").path("template").path("spec")));
+                assertEquals("false", mounted.getProperty("quarkus.swagger-ui.enable"), s + ": Swagger UI off in production");
             }
-            assertEquals(List.of(), missing, s + ": settings whose packaged default would reach production");
-            assertEquals("false", mounted.getProperty("quarkus.swagger-ui.enable"), s + ": Swagger UI off in production");
         }
+        assertTrue(committedSecrets(project).contains("local-console-session-secret-change-in-production"),
+                "the console's packaged session secret is among the defaults looked for: " + committedSecrets(project));
+        assertEquals(List.of(), committedSecretsIn(project, objects), "packaged local secrets in the production render");
         List<String> local = new ArrayList<>();
         for (ObjectNode o : objects) {
             scan(o, Kustomize.id(o), local);
@@ -322,10 +307,109 @@ class K8sManifestsTest {
         assertEquals(List.of(), local, "local addresses or '.invalid' stand-ins in the production render");
     }
 
+    /** A setting whose value names a secret (a password, key or client secret) comes from a Secret, in every overlay. */
+    @Test
+    void secretSettingsComeFromSecrets() {
+        RENDERED.forEach((overlay, objects) -> {
+            for (ObjectNode d : ofKind(objects, "Deployment")) {
+                for (JsonNode c : containers(d.path("spec").path("template").path("spec"))) {
+                    for (JsonNode e : c.path("env")) {
+                        if (SECRET_NAME.matcher(e.path("name").asText()).find()) {
+                            assertFalse(e.path("valueFrom").path("secretKeyRef").path("name").asText("").isEmpty(),
+                                    overlay + ": " + d.path("metadata").path("name").asText() + " " + e + " comes from a Secret");
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** Environment variables that carry a secret, by name. */
+    static final Pattern SECRET_NAME = Pattern.compile("(SECRET|PASSWORD|_KEYS?|_CLIENTS|_JAAS)$");
+
+    /**
+     * The packaged settings of a deployed module that would keep their local value in the given render: a value with a
+     * local address or a ${ENV:default} fallback, neither overridden by the environment variable it names (or the
+     * setting's own environment name) nor replaced by the mounted properties file with a value free of both.
+     */
+    static List<String> localDefaultsLeft(Project project, List<ObjectNode> objects, String module) {
+        Properties packaged = project.properties(module);
+        JsonNode pod = named(objects, "Deployment", module).path("spec").path("template").path("spec");
+        JsonNode main = pod.path("containers").get(0);
+        Properties mounted = Project.parseProperties(serviceConfig(objects, pod));
+        Set<String> env = new HashSet<>();
+        main.path("env").forEach(e -> env.add(e.path("name").asText()));
+        List<String> missing = new ArrayList<>();
+        for (String key : packaged.stringPropertyNames()) {
+            if (key.startsWith("%")) {
+                continue;
+            }
+            String value = packaged.getProperty("%prod." + key, packaged.getProperty(key));
+            Set<String> envNames = new HashSet<>(Set.of(key.toUpperCase().replaceAll("[^A-Z0-9]", "_")));
+            if (mounted.containsKey(key)) {
+                // the mounted file wins over the packaged one: what it says must itself be free of local values
+                value = mounted.getProperty(key);
+            }
+            Matcher m = Pattern.compile("\\$\\{([A-Za-z0-9_]+):([^}]*)}").matcher(value);
+            boolean local = value.contains("127.0.0.1") || value.contains("localhost");
+            boolean defaulted = false;
+            while (m.find()) {
+                envNames.add(m.group(1));
+                defaulted |= !m.group(2).isEmpty();
+            }
+            if ((local || defaulted) && envNames.stream().noneMatch(env::contains)) {
+                missing.add(key + "=" + value);
+            }
+        }
+        return missing;
+    }
+
+    /** The defaults the deployed modules' packaged files give to secret settings (${X_SECRET:...}, also in %dev). */
+    static Set<String> committedSecrets(Project project) {
+        Set<String> secrets = new TreeSet<>();
+        for (String module : Project.DEPLOYED) {
+            Properties packaged = project.properties(module);
+            for (String key : packaged.stringPropertyNames()) {
+                Matcher m = Pattern.compile("\\$\\{([A-Za-z0-9_]+):([^}]+)}").matcher(packaged.getProperty(key));
+                while (m.find()) {
+                    if (SECRET_NAME.matcher(m.group(1)).find()) {
+                        secrets.add(m.group(2));
+                    }
+                }
+            }
+        }
+        return secrets;
+    }
+
+    /** Where a packaged secret default (or a part of a list of them) occurs in the render. */
+    static List<String> committedSecretsIn(Project project, List<ObjectNode> objects) {
+        Set<String> needles = new TreeSet<>();
+        for (String secret : committedSecrets(project)) {
+            needles.add(secret);
+            for (String part : secret.split("[|;,=]")) {
+                if (part.length() >= 8) {
+                    needles.add(part);
+                }
+            }
+        }
+        List<String> found = new ArrayList<>();
+        for (ObjectNode o : objects) {
+            String text = Yaml.write(o);
+            for (String needle : needles) {
+                if (text.contains(needle)) {
+                    found.add(Kustomize.id(o) + " contains " + needle);
+                }
+            }
+        }
+        return found;
+    }
+
     @Test
     void productionServicesHaveProbesResourcesDisruptionBudgetsAutoscalersAndNetworkPolicies() {
         List<ObjectNode> objects = production();
-        for (String s : Project.SERVICES) {
+        assertEquals(new TreeSet<>(Project.DEPLOYED), ofKind(objects, "Deployment").stream()
+                .map(d -> d.path("metadata").path("name").asText()).collect(Collectors.toCollection(TreeSet::new)));
+        for (String s : Project.DEPLOYED) {
             ObjectNode d = named(objects, "Deployment", s);
             JsonNode pod = d.path("spec").path("template").path("spec");
             JsonNode main = pod.path("containers").get(0);
@@ -353,23 +437,174 @@ class K8sManifestsTest {
                 }
             }
             assertTrue(ingress && egress, s + " is covered by ingress and egress NetworkPolicies");
+            assertTrue(ofKind(objects, "PodMonitor").stream().anyMatch(pm -> selects(pm.path("spec").path("selector"), labels)
+                    && pm.path("spec").path("podMetricsEndpoints").findValuesAsText("path").contains("/q/metrics")),
+                    s + " is scraped on /q/metrics (PodMonitor)");
         }
-        // the edge routes API paths only: /q/* (health, metrics, OpenAPI, Swagger UI) is not reachable from outside
-        assertEquals(3, ofKind(objects, "Ingress").size());
+        // the edge routes API paths only, and the console '/' for browsers: /q/* (health, metrics, OpenAPI, Swagger UI)
+        // is not reachable from outside
+        assertEquals(4, ofKind(objects, "Ingress").size());
         for (ObjectNode ing : ofKind(objects, "Ingress")) {
-            assertFalse(ing.path("spec").path("tls").isEmpty(), "TLS on " + ing.path("metadata").path("name").asText());
-            for (JsonNode rule : ing.path("spec").path("rules")) {
-                for (JsonNode p : rule.path("http").path("paths")) {
-                    String path = p.path("path").asText();
-                    assertTrue(path.equals("/api") || path.equals("/open311"), "routed path " + path);
-                }
-            }
+            assertEquals(List.of(), edgeProblems(objects, ing), "Ingress " + ing.path("metadata").path("name").asText());
         }
+        assertTrue(routes(named(objects, "Ingress", "console")).containsKey("/"), "the console serves '/'");
         for (ObjectNode c : ofKind(objects, "Cluster")) {
             Map<String, String> labels = Map.of("cnpg.io/cluster", c.path("metadata").path("name").asText());
             assertTrue(ofKind(objects, "NetworkPolicy").stream().anyMatch(np -> selects(np.path("spec").path("podSelector"), labels)),
                     c.path("metadata").path("name").asText() + " has a NetworkPolicy");
         }
+    }
+
+    /**
+     * The console: every replica reads the one session secret from the Secret, with no fallback in the mounted file;
+     * it reaches Keycloak and the services inside the cluster; it sends https redirect URIs and Secure cookies behind
+     * the TLS ingress; and the realm's console client accepts redirects and post-logout redirects only under the
+     * console URL from linkage-realm-placeholders, which is https://<the console Ingress host> (README).
+     */
+    @Test
+    void theConsoleSharesOneSessionSecretAndIsTheRealmsConsoleClient() {
+        RENDERED.forEach((overlay, objects) -> {
+            JsonNode pod = named(objects, "Deployment", "console").path("spec").path("template").path("spec");
+            assertTrue(pod.path("initContainers").isEmpty(), overlay + ": nothing to migrate");
+            assertFalse(named(objects, "Deployment", "console").path("spec").has("replicas"), overlay + ": the HPA owns the count");
+            JsonNode main = pod.path("containers").get(0);
+            assertEquals("linkage-console-session", secretOf(main, "LINKAGE_CONSOLE_SESSION_SECRET"), overlay);
+            Properties packaged = project.properties("console");
+            Properties mounted = Project.parseProperties(serviceConfig(objects, pod));
+            Set<String> secretKeys = new TreeSet<>();
+            for (String key : packaged.stringPropertyNames()) {
+                if (!key.startsWith("%") && packaged.getProperty(key).contains("${LINKAGE_CONSOLE_SESSION_SECRET:")) {
+                    secretKeys.add(key);
+                    assertEquals("${LINKAGE_CONSOLE_SESSION_SECRET}", mounted.getProperty(key),
+                            overlay + ": " + key + " has no fallback in production, so a missing Secret stops the console");
+                }
+            }
+            assertTrue(secretKeys.containsAll(Set.of("quarkus.oidc.authentication.state-secret",
+                    "quarkus.oidc.token-state-manager.encryption-secret", "quarkus.rest-csrf.token-signature-key")), secretKeys.toString());
+            Properties intake = Project.parseProperties(serviceConfig(objects,
+                    named(objects, "Deployment", "intake-service").path("spec").path("template").path("spec")));
+            assertEquals(intake.getProperty("quarkus.oidc.auth-server-url"), mounted.getProperty("quarkus.oidc.auth-server-url"),
+                    overlay + ": the console asks the same Keycloak as the services");
+            for (String client : List.of("intake", "router", "bridge")) {
+                String url = mounted.getProperty("quarkus.rest-client." + client + ".url");
+                assertNotNull(url, overlay + ": " + client + " URL");
+                assertTrue(url.startsWith("http://"), url);
+                named(objects, "Service", url.substring("http://".length()));
+            }
+            for (String secure : List.of("quarkus.oidc.authentication.force-redirect-https-scheme",
+                    "quarkus.oidc.authentication.cookie-force-secure", "quarkus.rest-csrf.cookie-force-secure")) {
+                assertEquals("true", mounted.getProperty(secure), overlay + ": " + secure);
+            }
+            assertEquals("${LINKAGE_INGRESS_CIDR}", mounted.getProperty("quarkus.http.proxy.trusted-proxies"), overlay);
+            // one public host, under TLS, serving '/', where the console sends people after logout
+            JsonNode ing = named(objects, "Ingress", "console");
+            assertEquals(1, ing.path("spec").path("rules").size(), overlay + ": the console URL is one host");
+            assertEquals(List.of(), edgeProblems(objects, ing), overlay);
+            assertEquals("/", packaged.getProperty("quarkus.oidc.logout.post-logout-path"));
+            assertEquals("console", routes(ing).get("/"));
+            // the realm's public client, whose redirect and post-logout URIs are the console URL's
+            ObjectNode realmImport = named(objects, "KeycloakRealmImport", "linkage");
+            JsonNode placeholder = realmImport.path("spec").path("placeholders").path("LINKAGE_CONSOLE_URL").path("secret");
+            assertEquals("linkage-realm-placeholders", placeholder.path("name").asText(), overlay);
+            assertEquals("console-url", placeholder.path("key").asText(), overlay);
+            JsonNode client = null;
+            for (JsonNode c : realmImport.path("spec").path("realm").path("clients")) {
+                if (packaged.getProperty("quarkus.oidc.client-id").equals(c.path("clientId").asText())) {
+                    client = c;
+                }
+            }
+            assertNotNull(client, overlay + ": the realm has the console's client " + packaged.getProperty("quarkus.oidc.client-id"));
+            assertTrue(client.path("publicClient").asBoolean(), overlay);
+            assertEquals(Set.of("${LINKAGE_CONSOLE_URL}/*"), texts(client.path("redirectUris")), overlay);
+            assertEquals("${LINKAGE_CONSOLE_URL}/*", client.path("attributes").path("post.logout.redirect.uris").asText(), overlay);
+        });
+    }
+
+    /** The production render's flows, as the NetworkPolicies allow them, for the console and its neighbours. */
+    @Test
+    void networkPoliciesLetTheConsoleReachOnlyKeycloakAndTheServicesAndOnlyTheIngressAndPrometheusReachIt() {
+        RENDERED.forEach((overlay, objects) -> {
+            Pod console = podOf(objects, "console");
+            Pod ingress = new Pod("ingress", Map.of("app.kubernetes.io/name", "ingress-nginx"));
+            Pod prometheus = new Pod("monitoring", Map.of("app.kubernetes.io/name", "prometheus"));
+            Pod keycloak = new Pod("linkage", Map.of("app", "keycloak", "app.kubernetes.io/instance", "keycloak",
+                    "app.kubernetes.io/managed-by", "keycloak-operator"));
+            Pod dns = new Pod("kube-system", Map.of("k8s-app", "kube-dns"));
+            Pod outside = new Pod(null, Map.of());
+            Pod stranger = new Pod("linkage", Map.of("app.kubernetes.io/name", "something-else"));
+            assertTrue(allowed(objects, ingress, console, 8080, "TCP"), overlay + ": ingress controller to console");
+            assertTrue(allowed(objects, prometheus, console, 8080, "TCP"), overlay + ": Prometheus to console");
+            assertTrue(allowed(objects, console, keycloak, 8080, "TCP"), overlay + ": console to Keycloak");
+            assertTrue(allowed(objects, console, dns, 53, "UDP"), overlay + ": console to DNS");
+            for (String s : Project.SERVICES) {
+                Pod service = podOf(objects, s);
+                assertTrue(allowed(objects, console, service, 8080, "TCP"), overlay + ": console to " + s);
+                assertFalse(allowed(objects, service, console, 8080, "TCP"), overlay + ": " + s + " to console");
+                assertTrue(allowed(objects, ingress, service, 8080, "TCP"), overlay + ": ingress controller to " + s);
+                assertTrue(allowed(objects, service, keycloak, 8080, "TCP"), overlay + ": " + s + " to Keycloak");
+            }
+            assertTrue(allowed(objects, podOf(objects, "hotline-bridge"), podOf(objects, "router-service"), 8080, "TCP"), overlay);
+            assertFalse(allowed(objects, stranger, console, 8080, "TCP"), overlay + ": another pod to console");
+            assertFalse(allowed(objects, console, new Pod("linkage", Map.of("cnpg.io/cluster", "intake-db")), 5432, "TCP"),
+                    overlay + ": console to a database");
+            assertFalse(allowed(objects, console, new Pod("linkage", Map.of("strimzi.io/cluster", "linkage",
+                    "strimzi.io/broker-role", "true")), 9093, "TCP"), overlay + ": console to Kafka");
+            assertFalse(allowed(objects, console, outside, 443, "TCP"), overlay + ": console to the outside");
+            assertFalse(allowed(objects, console, keycloak, 7800, "TCP"), overlay + ": console to Keycloak's cache port");
+        });
+    }
+
+    /** The no-local-default checks fail when the console's packaged session secret would reach production. */
+    @Test
+    void theConsolesLocalSessionSecretIsCaughtIfItReachesProduction() {
+        String local = "${LINKAGE_CONSOLE_SESSION_SECRET:local-console-session-secret-change-in-production}";
+        // the Secret's variable dropped and the mounted file without the keys: the packaged fallback would be used
+        List<ObjectNode> noSecret = copyOfProduction();
+        dropEnv(noSecret, "LINKAGE_CONSOLE_SESSION_SECRET");
+        editConsoleConfig(noSecret, text -> text.lines().filter(l -> !l.contains("LINKAGE_CONSOLE_SESSION_SECRET"))
+                .collect(Collectors.joining("\n")));
+        List<String> left = localDefaultsLeft(project, noSecret, "console");
+        assertEquals(3, left.stream().filter(l -> l.contains("local-console-session-secret")).count(), left.toString());
+        // the mounted file given the packaged fallback: caught with the Secret's variable gone, and as committed text
+        List<ObjectNode> fallback = copyOfProduction();
+        editConsoleConfig(fallback, text -> text.replace("${LINKAGE_CONSOLE_SESSION_SECRET}", local));
+        assertFalse(committedSecretsIn(project, fallback).isEmpty(), "the local secret in the ConfigMap is found");
+        dropEnv(fallback, "LINKAGE_CONSOLE_SESSION_SECRET");
+        assertEquals(3, localDefaultsLeft(project, fallback, "console").size());
+        // the local secret written into the Deployment as a literal value
+        List<ObjectNode> literal = copyOfProduction();
+        for (JsonNode e : named(literal, "Deployment", "console").path("spec").path("template").path("spec")
+                .path("containers").get(0).path("env")) {
+            if ("LINKAGE_CONSOLE_SESSION_SECRET".equals(e.path("name").asText())) {
+                ((ObjectNode) e).remove("valueFrom");
+                ((ObjectNode) e).put("value", "local-console-session-secret-change-in-production");
+            }
+        }
+        assertFalse(committedSecretsIn(project, literal).isEmpty(), "the local secret as a literal env value is found");
+        // and the real production render has none of it
+        assertEquals(List.of(), localDefaultsLeft(project, production(), "console"));
+        assertEquals(List.of(), committedSecretsIn(project, production()));
+    }
+
+    private static List<ObjectNode> copyOfProduction() {
+        List<ObjectNode> copy = new ArrayList<>();
+        production().forEach(o -> copy.add(o.deepCopy()));
+        return copy;
+    }
+
+    private static void dropEnv(List<ObjectNode> objects, String name) {
+        JsonNode env = named(objects, "Deployment", "console").path("spec").path("template").path("spec")
+                .path("containers").get(0).path("env");
+        for (int i = env.size() - 1; i >= 0; i--) {
+            if (name.equals(env.get(i).path("name").asText())) {
+                ((com.fasterxml.jackson.databind.node.ArrayNode) env).remove(i);
+            }
+        }
+    }
+
+    private static void editConsoleConfig(List<ObjectNode> objects, java.util.function.UnaryOperator<String> edit) {
+        ObjectNode data = (ObjectNode) named(objects, "ConfigMap", "console-config").path("data");
+        data.put("application.properties", edit.apply(data.path("application.properties").asText()));
     }
 
     @Test
@@ -450,6 +685,124 @@ class K8sManifestsTest {
         assertTrue(checked >= 10, "queries checked: " + checked);
     }
 
+    /**
+     * What is wrong with an Ingress: a rule host without TLS; a path other than /api and /open311 on a service, or
+     * other than '/' on the console; a '/' that does not send /q to a Service with no pods, so that /q/* could reach
+     * a pod from outside.
+     */
+    static List<String> edgeProblems(List<ObjectNode> objects, JsonNode ing) {
+        List<String> problems = new ArrayList<>();
+        String name = ing.path("metadata").path("name").asText();
+        Set<String> tlsHosts = new TreeSet<>();
+        ing.path("spec").path("tls").forEach(t -> tlsHosts.addAll(texts(t.path("hosts"))));
+        for (JsonNode rule : ing.path("spec").path("rules")) {
+            if (!tlsHosts.contains(rule.path("host").asText())) {
+                problems.add("no TLS for host " + rule.path("host").asText());
+            }
+        }
+        Map<String, String> routes = routes(ing);
+        routes.forEach((path, service) -> {
+            boolean allowed = switch (path) {
+                case "/api", "/open311" -> service.equals(name) && !name.equals("console");
+                case "/" -> service.equals(name) && name.equals("console");
+                case "/q" -> routes.containsKey("/");
+                default -> false;
+            };
+            if (!allowed) {
+                problems.add("routes " + path + " to " + service);
+            }
+        });
+        if (routes.containsKey("/")) {
+            String closed = routes.get("/q");
+            if (closed == null) {
+                problems.add("routes '/' but not /q elsewhere: /q/* would reach " + routes.get("/"));
+            } else {
+                JsonNode spec = named(objects, "Service", closed).path("spec");
+                if (spec.has("selector") && !spec.path("selector").isEmpty()) {
+                    problems.add("/q goes to " + closed + ", a Service with pods");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Path to backend Service of every rule of an Ingress. */
+    static Map<String, String> routes(JsonNode ing) {
+        Map<String, String> routes = new TreeMap<>();
+        for (JsonNode rule : ing.path("spec").path("rules")) {
+            for (JsonNode p : rule.path("http").path("paths")) {
+                routes.put(p.path("path").asText(), p.path("backend").path("service").path("name").asText());
+            }
+        }
+        return routes;
+    }
+
+    /** A pod for the NetworkPolicy checks: its namespace (null: an address outside the cluster) and labels. */
+    record Pod(String namespace, Map<String, String> labels) {
+    }
+
+    static Pod podOf(List<ObjectNode> objects, String deployment) {
+        ObjectNode d = named(objects, "Deployment", deployment);
+        Map<String, String> labels = new TreeMap<>();
+        d.path("spec").path("template").path("metadata").path("labels").fields()
+                .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        return new Pod(d.path("metadata").path("namespace").asText(), labels);
+    }
+
+    /** Whether the NetworkPolicies of the render let 'from' open a connection to 'to' on a port: egress and ingress. */
+    static boolean allowed(List<ObjectNode> objects, Pod from, Pod to, int port, String protocol) {
+        return admits(objects, from, to, port, protocol, "Egress") && admits(objects, to, from, port, protocol, "Ingress");
+    }
+
+    /** Pods no policy of the given type selects are open that way; otherwise one rule of a selecting policy must match. */
+    private static boolean admits(List<ObjectNode> objects, Pod pod, Pod peer, int port, String protocol, String type) {
+        if (pod.namespace() == null) {
+            return true;
+        }
+        boolean selected = false;
+        for (ObjectNode np : ofKind(objects, "NetworkPolicy")) {
+            String ns = np.path("metadata").path("namespace").asText();
+            JsonNode spec = np.path("spec");
+            if (!ns.equals(pod.namespace()) || !texts(spec.path("policyTypes")).contains(type)
+                    || !matches(spec.path("podSelector"), pod.labels())) {
+                continue;
+            }
+            selected = true;
+            for (JsonNode rule : spec.path(type.equals("Egress") ? "egress" : "ingress")) {
+                boolean peerMatches = false;
+                for (JsonNode p : rule.path(type.equals("Egress") ? "to" : "from")) {
+                    peerMatches |= peerMatches(p, ns, peer);
+                }
+                boolean portMatches = rule.path("ports").isEmpty();
+                for (JsonNode p : rule.path("ports")) {
+                    portMatches |= p.path("port").isInt() && p.path("port").asInt() == port
+                            && p.path("protocol").asText("TCP").equals(protocol);
+                }
+                if ((rule.path(type.equals("Egress") ? "to" : "from").isMissingNode() || peerMatches) && portMatches) {
+                    return true;
+                }
+            }
+        }
+        return !selected;
+    }
+
+    private static boolean peerMatches(JsonNode peer, String policyNamespace, Pod pod) {
+        if (peer.has("ipBlock")) {
+            return pod.namespace() == null;
+        }
+        if (pod.namespace() == null) {
+            return false;
+        }
+        if (peer.has("namespaceSelector")) {
+            if (!matches(peer.path("namespaceSelector"), Map.of("kubernetes.io/metadata.name", pod.namespace()))) {
+                return false;
+            }
+        } else if (!policyNamespace.equals(pod.namespace())) {
+            return false;
+        }
+        return !peer.has("podSelector") || matches(peer.path("podSelector"), pod.labels());
+    }
+
     // --- helpers
 
     static Set<String> texts(JsonNode array) {
@@ -490,9 +843,30 @@ class K8sManifestsTest {
         if (match.isEmpty() && !selector.has("matchExpressions")) {
             return false;
         }
+        return matches(selector, labels);
+    }
+
+    /** A label selector (matchLabels, or a bare map as a Service's, and matchExpressions) against a set of labels. */
+    static boolean matches(JsonNode selector, Map<String, String> labels) {
+        JsonNode match = selector.has("matchLabels") || selector.has("matchExpressions")
+                ? selector.path("matchLabels") : selector;
         for (var it = match.fields(); it.hasNext(); ) {
             var e = it.next();
             if (!e.getValue().asText().equals(labels.get(e.getKey()))) {
+                return false;
+            }
+        }
+        for (JsonNode expr : selector.path("matchExpressions")) {
+            String value = labels.get(expr.path("key").asText());
+            Set<String> values = texts(expr.path("values"));
+            boolean ok = switch (expr.path("operator").asText()) {
+                case "In" -> value != null && values.contains(value);
+                case "NotIn" -> value == null || !values.contains(value);
+                case "Exists" -> value != null;
+                case "DoesNotExist" -> value == null;
+                default -> throw new AssertionError("selector operator " + expr);
+            };
+            if (!ok) {
                 return false;
             }
         }

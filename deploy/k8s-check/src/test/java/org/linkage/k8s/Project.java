@@ -22,7 +22,10 @@ import java.util.stream.Stream;
  * topics (application.properties), the metrics it registers.
  */
 final class Project {
+    /** The services with a database and Kafka (KafkaUsers, topics, PostgreSQL clusters). */
     static final List<String> SERVICES = List.of("intake-service", "router-service", "hotline-bridge");
+    /** Everything deployed as a Deployment of the same name: the services and the console (no database, no Kafka). */
+    static final List<String> DEPLOYED = List.of("intake-service", "router-service", "hotline-bridge", "console");
 
     private static final Pattern TOPIC_CONSTANT = Pattern.compile(
             "public static final String ([A-Z_]+) = \"([^\"]+)\";");
@@ -86,6 +89,11 @@ final class Project {
             throw new UncheckedIOException(e);
         }
         return p;
+    }
+
+    /** Whether the module's pom.xml depends on the given artifact (e.g. quarkus-smallrye-openapi). */
+    boolean dependsOn(String module, String artifactId) {
+        return read(root.resolve(module + "/pom.xml")).contains("<artifactId>" + artifactId + "</artifactId>");
     }
 
     static Properties parseProperties(String text) {
