@@ -81,7 +81,7 @@ class ConsoleJourneyE2ETest {
         assertTrue(actions(agent).isEmpty(), "nothing more for the unit once it has answered");
 
         // Another unit sees nothing of it: not in its inbox, not by pasting the URL.
-        Page other = Browser.loggedIn("agent-wuhou", "/tickets");
+        Page other = Browser.loggedIn("agent-wuhou", "/tickets?status=ALL");
         assertEquals(0, other.locator("tr[data-ticket='" + ticket + "']").count());
         var response = other.navigate(Browser.console() + "/tickets/" + ticket);
         assertEquals(404, response.status());

@@ -60,12 +60,23 @@ public class Reference {
         return out;
     }
 
-    private static <T> Cached<T> fresh(Cached<T> cached, Supplier<T> load) {
+    /**
+     * The cached list, reloaded after the TTL. A reader whose role may not read the list (a refusal) gets an empty
+     * one, not cached, so names fall back to codes for them and the next reader who may read it loads it.
+     */
+    private static <T> Cached<List<T>> fresh(Cached<List<T>> cached, Supplier<List<T>> load) {
         long now = System.nanoTime();
         if (cached != null && now - cached.loadedAt() < TTL.toNanos()) {
             return cached;
         }
-        return new Cached<>(load.get(), now);
+        try {
+            return new Cached<>(load.get(), now);
+        } catch (org.linkage.console.client.ServiceProblem refused) {
+            if (!refused.isClientError()) {
+                throw refused;
+            }
+            return cached != null ? cached : new Cached<>(List.of(), 0);
+        }
     }
 
     private record Cached<T>(T value, long loadedAt) {

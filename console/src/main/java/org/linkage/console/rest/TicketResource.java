@@ -63,14 +63,18 @@ public class TicketResource {
     @GET
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("categoryCode") String categoryCode,
                                  @QueryParam("page") Integer page) {
-        String s = blank(status);
+        // A unit's inbox opens on what it still owes, by deadline; "ALL" shows every ticket of the unit.
+        // Dispatchers and supervisors see every status, newest first.
+        boolean agent = ui.has("dept-agent");
+        String chosen = blank(status) == null ? (agent ? "OPEN" : "ALL") : status;
+        String s = "OPEN".equals(chosen) || "ALL".equals(chosen) ? null : chosen;
+        String state = "OPEN".equals(chosen) ? "open" : null;
         String c = blank(categoryCode);
         int p = page == null ? 0 : Math.max(0, page);
-        // A unit works through its inbox by deadline; dispatchers and supervisors see the newest first.
-        String sort = ui.has("dept-agent") ? "deadline" : null;
+        String sort = agent ? "deadline" : null;
         Map<String, Object> found = Paging.withLinks(services.readRouter(api -> api.tickets(s, c, null, null, null, sort,
-                null, null, p, 50)));
-        return Templates.list(found, s, c, reference.categories());
+                null, state, p, 50)));
+        return Templates.list(found, chosen, c, reference.categories());
     }
 
     @GET

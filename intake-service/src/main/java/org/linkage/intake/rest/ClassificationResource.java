@@ -55,7 +55,8 @@ public class ClassificationResource {
 
     @GET
     @Path("/categories")
-    @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER, Roles.SUPERVISOR, Roles.ADMIN, Roles.SERVICE})
+    @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER, Roles.DEPT_AGENT, Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN,
+            Roles.SERVICE})
     @Operation(summary = "The category taxonomy (类别)", description = "Police and non-police categories with their domain.")
     public List<Category> categories() {
         return taxonomy.all();
@@ -63,7 +64,8 @@ public class ClassificationResource {
 
     @GET
     @Path("/districts")
-    @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER, Roles.SUPERVISOR, Roles.ADMIN, Roles.SERVICE})
+    @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER, Roles.DEPT_AGENT, Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN,
+            Roles.SERVICE})
     @Operation(summary = "The city's districts (区县)", description = "Codes accepted as districtCode.")
     public Collection<District> districts() {
         return districts.accepted();
