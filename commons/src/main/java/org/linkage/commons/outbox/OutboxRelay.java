@@ -22,7 +22,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 
+import javax.sql.DataSource;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -30,10 +35,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Publishes outbox rows to Kafka in commit order, in batches, and deletes them once acknowledged.
- * It runs when a commit wakes it and, as a safety net, on a timer.
+ * It runs when a commit wakes it and, as a safety net, on a timer. No transaction is open while it waits for the
+ * broker: a batch is read in one short transaction and deleted in another once acknowledged, and one relay per
+ * database runs at a time under a session advisory lock held on a connection of its own.
  * At-least-once: a crash between the broker's ack and the delete republishes the batch, which every
  * consumer tolerates because it deduplicates on the CloudEvents id.
  */
@@ -42,6 +50,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final EntityManager em;
+    private final DataSource dataSource;
     private final MutinyEmitter<String> emitter;
     private final int batchSize;
     private final Duration sendTimeout;
@@ -57,7 +66,7 @@ public class OutboxRelay {
         return t;
     });
 
-    public OutboxRelay(EntityManager em, RelayReadiness readiness, MeterRegistry registry,
+    public OutboxRelay(EntityManager em, DataSource dataSource, RelayReadiness readiness, MeterRegistry registry,
                        @Channel("linkage-outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
                        MutinyEmitter<String> emitter,
                        @ConfigProperty(name = "linkage.outbox.batch-size", defaultValue = "500") int batchSize,
@@ -65,6 +74,7 @@ public class OutboxRelay {
                        @ConfigProperty(name = "linkage.outbox.enabled", defaultValue = "true") boolean enabled,
                        @ConfigProperty(name = "linkage.events.source") String source) {
         this.em = em;
+        this.dataSource = dataSource;
         this.readiness = readiness;
         this.parked = Counter.builder("linkage.outbox.parked")
                 .description("Events Kafka rejected for good, moved to outbox_parked; each needs a person")
@@ -110,10 +120,13 @@ public class OutboxRelay {
         // One drain at a time in this JVM: a wake-up waits for a running tick instead of skipping past it.
         draining.lock();
         try {
-            int sent;
-            do {
-                sent = relayBatch();
-            } while (sent == batchSize);
+            exclusively(() -> {
+                int sent;
+                do {
+                    sent = batch();
+                } while (sent == batchSize);
+                return sent;
+            });
         } catch (RuntimeException e) {
             // The rows stay in the outbox; the next tick tries again.
             LOG.warnf("outbox relay paused: %s", e.getMessage());
@@ -122,36 +135,76 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes one batch; returns how many events were published (or parked). */
+    /**
+     * Publishes one batch while holding the relay lock; returns how many events were published (or parked), 0 if
+     * another relay holds the lock.
+     */
     public int relayBatch() {
-        Integer sent = QuarkusTransaction.requiringNew().call(() -> {
-            if (!locked()) {
-                return 0;
-            }
-            List<OutboxEvent> batch = oldest(batchSize);
-            if (batch.isEmpty()) {
-                return 0;
+        Integer sent = exclusively(this::batch);
+        return sent == null ? 0 : sent;
+    }
+
+    /**
+     * Runs {@code work} while this relay holds the database's relay lock: a session advisory lock taken on a connection
+     * of its own, outside any transaction, for as long as the work runs (several short transactions and the waits for
+     * the broker between them). If the process dies, PostgreSQL ends the session and the lock with it.
+     *
+     * @return what the work returned, or null if another relay holds the lock
+     */
+    private <T> T exclusively(Supplier<T> work) {
+        try (Connection lock = dataSource.getConnection()) {
+            if (!advisory(lock, "select pg_try_advisory_lock(?)")) {
+                return null;
             }
             try {
-                Uni.join().all(batch.stream().map(this::send).toList()).andFailFast()
-                        .await().atMost(sendTimeout);
-            } catch (RuntimeException e) {
-                if (!rejectedForGood(e)) {
-                    throw e;   // broker away or slow: every row stays for the next tick
-                }
-                return null;   // some row can never be published: find it outside this transaction
+                return work.get();
+            } finally {
+                advisory(lock, "select pg_advisory_unlock(?)");
             }
-            delete(batch.stream().map(e -> e.seq).toList());
-            return batch.size();
-        });
-        return sent != null ? sent : oneByOne();
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox relay lock: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean advisory(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, lockKey);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * One batch, in three steps so that no transaction is open while the broker is awaited: the oldest rows are read in
+     * a short transaction, sent and awaited outside any transaction (the acknowledgements arrive on the producer's
+     * threads, which must never join a transaction of the relay), and deleted in a second short transaction once all
+     * are acknowledged. A crash or a failed delete between the two leaves the rows to be sent again: at-least-once.
+     */
+    private int batch() {
+        List<OutboxEvent> batch = QuarkusTransaction.requiringNew().call(() -> oldest(batchSize));
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try {
+            Uni.join().all(batch.stream().map(this::send).toList()).andFailFast()
+                    .await().atMost(sendTimeout);
+        } catch (RuntimeException e) {
+            if (!rejectedForGood(e)) {
+                throw e;   // broker away or slow: every row stays for the next tick
+            }
+            return oneByOne();   // some row can never be published: find it
+        }
+        List<Long> seqs = batch.stream().map(e -> e.seq).toList();
+        QuarkusTransaction.requiringNew().run(() -> delete(seqs));
+        return batch.size();
     }
 
     /**
      * Some event of the batch can never be published (too large, unpublishable data): send the oldest rows one at a
-     * time, each in its own short transaction (a batch of sends could outlive one), and park those rejected for good,
-     * so a single bad row does not hold back every event after it. Events of the batch that had already gone out are
-     * sent again; consumers deduplicate on the CloudEvents id.
+     * time, each read, sent and then deleted (or parked) on its own, so a single bad row does not hold back every event
+     * after it. Events of the batch that had already gone out are sent again; consumers deduplicate on the CloudEvents
+     * id.
      *
      * @return rows done; batchSize if a whole batch's worth went through (so the drain goes on), less once a row was
      *         parked (batches resume from the next tick)
@@ -159,65 +212,64 @@ public class OutboxRelay {
     private int oneByOne() {
         int done = 0;
         while (done < batchSize) {
-            Step step = QuarkusTransaction.requiringNew().call(() -> {
-                if (!locked()) {
-                    return Step.NONE;
-                }
-                List<OutboxEvent> first = oldest(1);
-                if (first.isEmpty()) {
-                    return Step.NONE;
-                }
-                OutboxEvent event = first.get(0);
-                Step result = Step.SENT;
-                try {
-                    send(event).await().atMost(sendTimeout);
-                } catch (RuntimeException e) {
-                    if (!rejectedForGood(e)) {
-                        throw e;
-                    }
-                    park(event, e);
-                    result = Step.PARKED;
-                }
-                delete(List.of(event.seq));
-                return result;
-            });
-            if (step == Step.NONE) {
+            List<OutboxEvent> first = QuarkusTransaction.requiringNew().call(() -> oldest(1));
+            if (first.isEmpty()) {
                 return done;
             }
+            OutboxEvent event = first.get(0);
+            RuntimeException rejected = null;
+            try {
+                send(event).await().atMost(sendTimeout);
+            } catch (RuntimeException e) {
+                if (!rejectedForGood(e)) {
+                    throw e;
+                }
+                rejected = e;
+            }
+            RuntimeException cause = rejected;
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (cause != null) {
+                    park(event, cause);
+                }
+                delete(List.of(event.seq));
+            });
             done++;
-            if (step == Step.PARKED) {
+            if (rejected != null) {
+                reportParked(event, rejected);
                 return done;   // the row that stopped the batch is out of the way: batches again from the next tick
             }
         }
         return done;
     }
 
-    private enum Step { SENT, PARKED, NONE }
-
     /** Commit order is publish order. */
     private List<OutboxEvent> oldest(int max) {
         return em.createQuery("from OutboxEvent e order by e.seq", OutboxEvent.class).setMaxResults(max).getResultList();
     }
 
-    private boolean locked() {
-        return Boolean.TRUE.equals(em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, lockKey).getSingleResult());
-    }
-
     private void park(OutboxEvent event, RuntimeException cause) {
-        String error = String.valueOf(rootCause(cause));
+        String error = errorOf(cause);
         em.createNativeQuery("""
                         insert into outbox_parked (seq, event_id, topic, event_key, type, source, subject, occurred_at, payload, error, parked_at)
                         select seq, event_id, topic, event_key, type, source, subject, occurred_at, payload, ?1, now()
                         from outbox_event where seq = ?2""")
-                .setParameter(1, error.length() > 2000 ? error.substring(0, 2000) : error)
+                .setParameter(1, error)
                 .setParameter(2, event.seq)
                 .executeUpdate();
+    }
+
+    /** Once the parking has committed. */
+    private void reportParked(OutboxEvent event, RuntimeException cause) {
         parked.increment();
         // no payload in the log: it may carry a caller's details. Later events with the same key still go out, so a
         // consumer may see a change for something it never received: this needs a person (docs/events.md, replay)
         LOG.errorf("outbox event %s (%s to %s, key %s) rejected by Kafka for good and parked in outbox_parked: %s",
-                event.eventId, event.type, event.topic, event.key, error);
+                event.eventId, event.type, event.topic, event.key, errorOf(cause));
+    }
+
+    private static String errorOf(RuntimeException cause) {
+        String error = String.valueOf(rootCause(cause));
+        return error.length() > 2000 ? error.substring(0, 2000) : error;
     }
 
     private void delete(List<Long> seqs) {

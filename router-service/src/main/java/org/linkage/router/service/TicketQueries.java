@@ -137,9 +137,9 @@ public class TicketQueries {
     public List<Map<String, Object>> duplicates(String ref, Actor actor) {
         Ticket t = access.read(ref, actor);
         return duplicates.candidates(t).stream().map(c -> Map.<String, Object>of(
-                "ticketNumber", c.ticket().ticketNumber, "status", c.ticket().status.name(),
+                "ticketNumber", c.ticket().ticketNumber(), "status", c.ticket().status().name(),
                 "similarity", Math.round(c.similarity() * 1000) / 1000.0, "place", c.place(),
-                "createdAt", c.ticket().createdAt.toString())).toList();
+                "createdAt", c.ticket().createdAt().toString())).toList();
     }
 
     private static void add(StringBuilder q, Map<String, Object> params, String field, String value) {
