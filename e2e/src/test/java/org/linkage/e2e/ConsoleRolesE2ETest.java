@@ -222,6 +222,11 @@ class ConsoleRolesE2ETest {
             Browser.record("call page after submit", Math.round(nav.get(1).doubleValue()));
         }
         ct.context().close();
+    }
+
+    /** Every figure the console tests measured, once all of them ran (the README's table). */
+    @org.junit.jupiter.api.AfterAll
+    static void printTimings() {
         System.out.println(Browser.summary());
     }
 
