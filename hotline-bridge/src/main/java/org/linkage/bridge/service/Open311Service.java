@@ -65,28 +65,59 @@ public class Open311Service {
     }
 
     public Filed submit(String clientId, NewRequest request) {
+        return submit(clientId, request, null);
+    }
+
+    /**
+     * @param clientKey the client's {@code Idempotency-Key}, if it sent one; otherwise the key is derived from
+     *                  the request's content, so a client that retries the same POST (its answer lost) gets the
+     *                  first ticket back instead of a second one
+     */
+    public Filed submit(String clientId, NewRequest request, String clientKey) {
         Open311Catalogue.Service service = catalogue.find(request.serviceCode()).orElseThrow(() ->
                 Open311Exception.notFound("service_code " + request.serviceCode() + " not found"));
         String callerName = join(request.firstName(), request.lastName());
+        // The same key for every retry of this call and for the client's own retries of the same request.
+        String idempotencyKey = requestKey(clientId, request, clientKey, clock.instant());
         IntakeApi.Preview preview = classify(request.description());
         if (preview != null && "POLICE".equals(preview.disposition())) {
-            return handToPolice(clientId, request, callerName, preview);
+            // A retried police matter names the same transfer, which 110 queues once.
+            return handToPolice(clientId, request, callerName, preview,
+                    UUID.nameUUIDFromBytes(("police\n" + idempotencyKey).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         RouterApi.CreatedTicket created;
-        // One key per inbound request, made before the first attempt: every retry of this call reuses it.
-        String idempotencyKey = UUID.randomUUID().toString();
         try {
             created = router.createRequest(idempotencyKey, new RouterApi.NewRequest(Open311Mapping.channel(clientId), service.code(),
                     request.description(), request.addressString(), null, request.lat(), request.lon(), callerName,
                     request.phone(), request.email()));
         } catch (ProblemException e) {
-            // The router's own validation (for example an address it cannot place) in GeoReport terms.
-            throw new Open311Exception(e.status() == 404 ? 404 : 400, e.getMessage());
+            // The router's own validation (for example an address it cannot place) in GeoReport terms; 422 is
+            // the client's Idempotency-Key reused for a different request.
+            throw new Open311Exception(e.status() == 404 ? 404 : e.status() == 422 ? 409 : 400, e.getMessage());
         } catch (UpstreamUnavailableException | FaultToleranceException e) {
             LOG.warnf("router unavailable for an Open311 request from %s: %s", clientId, e.getMessage());
             throw new Open311Exception(503, "The request could not be filed now; please try again later.");
         }
         return recordFiled(clientId, request, created);
+    }
+
+    /**
+     * The router's idempotency key for an inbound request, as a name-based UUID: from the client's own key
+     * when it sent one, else from everything the request says (the same client filing the same text at the
+     * same place for the same caller on the same UTC day is a retry, not a new matter). Scoped per client.
+     */
+    static String requestKey(String clientId, NewRequest r, String clientKey, Instant now) {
+        StringBuilder basis = new StringBuilder("open311\n").append(clientId).append('\n');
+        if (clientKey != null && !clientKey.isBlank()) {
+            basis.append("key\n").append(clientKey.strip());
+        } else {
+            basis.append("content\n").append(java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
+            for (Object part : new Object[]{r.serviceCode(), r.lat(), r.lon(), r.addressString(), r.description(),
+                    r.firstName(), r.lastName(), r.phone(), r.email()}) {
+                basis.append('\n').append(part == null ? "" : part.toString().strip().replace("\\", "\\\\").replace("\n", "\\n"));
+            }
+        }
+        return UUID.nameUUIDFromBytes(basis.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
     @Transactional
@@ -100,8 +131,8 @@ public class Open311Service {
     }
 
     @Transactional
-    Filed handToPolice(String clientId, NewRequest request, String callerName, IntakeApi.Preview preview) {
-        UUID transferId = UUID.randomUUID();
+    Filed handToPolice(String clientId, NewRequest request, String callerName, IntakeApi.Preview preview,
+                       UUID transferId) {
         String reason = "Open311 request classified as a police matter (" + preview.categoryCode() + ", confidence "
                 + preview.confidence() + ", model " + preview.modelVersion() + ")";
         outbox.publish(Topics.POLICE_TRANSFERS, transferId.toString(), EventTypes.POLICE_TRANSFER_CREATED,
