@@ -20,6 +20,7 @@ import org.linkage.bridge.service.Open311Catalogue;
 import org.linkage.bridge.service.Open311Clients;
 import org.linkage.bridge.service.Open311Exception;
 import org.linkage.bridge.service.Open311Service;
+import org.linkage.commons.privacy.PhoneNumbers;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -123,7 +124,7 @@ public class Open311Resource {
         limit("last_name", lastName, 100);
         Open311Service.Filed filed = service.submit(client, new Open311Service.NewRequest(serviceCode.trim(), latitude,
                 longitude, blank(address) ? addressId : address, description.trim(), firstName, lastName,
-                phone, email),
+                PhoneNumbers.normalisedOrAsGiven(phone), email),
                 blank(idempotencyKey) ? null : idempotencyKey.strip());
         Map<String, Object> item = new LinkedHashMap<>();
         if (filed.serviceRequestId() != null) {
