@@ -133,5 +133,12 @@ public interface BridgeConfig {
 
         @WithDefault("1000")
         int maxResults();
+
+        /**
+         * How often requests held while intake's classifier was unreachable are checked again; nothing is
+         * filed until the check has run (a possible police matter is never filed unchecked).
+         */
+        @WithDefault("30s")
+        Duration heldRecheck();
     }
 }
