@@ -23,5 +23,26 @@ public record PoliceTransferCreated(
         String callerPhone,
         String callerName,
         String transferredBy,
-        Instant at) {
+        Instant at) implements LinkageEvent {
+    @Override
+    public String topic() {
+        return Topics.POLICE_TRANSFERS;
+    }
+
+    @Override
+    public String type() {
+        return EventTypes.POLICE_TRANSFER_CREATED;
+    }
+
+    /** The transfer id. */
+    @Override
+    public String key() {
+        return transferId.toString();
+    }
+
+    /** The ticket number; for a matter that never became a ticket (Open311), who handed it over. */
+    @Override
+    public String subject() {
+        return ticketNumber != null ? ticketNumber : transferredBy;
+    }
 }

@@ -7,6 +7,8 @@ import java.util.UUID;
 /**
  * A ticket sent to its lead unit (and supporting units). Emitted on first dispatch, on every re-dispatch and
  * when a ticket is reopened; {@code version} grows with each, so a receiver can tell a new sending from a replay.
+ *
+ * @param urgency a {@link Urgency} name
  */
 public record TicketDispatched(
         UUID ticketId,
@@ -27,5 +29,25 @@ public record TicketDispatched(
         List<DepartmentRef> supportingDepartments,
         Instant signBy,
         Instant resolveBy,
-        Instant dispatchedAt) {
+        Instant dispatchedAt) implements LinkageEvent {
+    @Override
+    public String topic() {
+        return Topics.TICKETS;
+    }
+
+    @Override
+    public String type() {
+        return EventTypes.TICKET_DISPATCHED;
+    }
+
+    /** The ticket id, shared with the ticket's status changes. */
+    @Override
+    public String key() {
+        return ticketId.toString();
+    }
+
+    @Override
+    public String subject() {
+        return ticketNumber;
+    }
 }

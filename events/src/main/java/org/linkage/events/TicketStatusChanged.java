@@ -25,5 +25,25 @@ public record TicketStatusChanged(
         String answer,
         String deliveryStatus,
         String actor,
-        Instant at) {
+        Instant at) implements LinkageEvent {
+    @Override
+    public String topic() {
+        return Topics.TICKETS;
+    }
+
+    @Override
+    public String type() {
+        return EventTypes.TICKET_STATUS_CHANGED;
+    }
+
+    /** The ticket id, shared with the ticket's dispatches. */
+    @Override
+    public String key() {
+        return ticketId.toString();
+    }
+
+    @Override
+    public String subject() {
+        return ticketNumber;
+    }
 }

@@ -15,7 +15,10 @@ public final class Topics {
     /** router/bridge → intake: police matters found on the 12345 side, handed back to 110. Key: transfer id. */
     public static final String POLICE_TRANSFERS = "linkage.police-transfers";
 
-    public static final String[] ALL = {REFERRALS, TICKETS, DELIVERIES, DELIVERIES_DLQ, POLICE_TRANSFERS};
+    /** router → intake: the city's districts as the router, their owner, holds them. Key: district code. */
+    public static final String DISTRICTS = "linkage.districts";
+
+    public static final String[] ALL = {REFERRALS, TICKETS, DELIVERIES, DELIVERIES_DLQ, POLICE_TRANSFERS, DISTRICTS};
 
     private Topics() {
     }

@@ -5,6 +5,16 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import org.linkage.router.domain.BusinessCalendar;
+import org.linkage.router.domain.Deadlines;
+import org.linkage.router.domain.DispatchPolicy;
+import org.linkage.router.domain.LeadKind;
+import org.linkage.router.domain.TimeLimit;
+import org.linkage.router.domain.UnitRef;
+
+import java.time.Instant;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The domain (calendar, state machine, ladder, matching) stays plain Java so it is testable without a container. */
@@ -26,6 +36,22 @@ class ArchitectureTest {
     void resourcesDoNotReachIntoTheDatabaseDirectly() {
         noClasses().that().resideInAPackage("..router.rest..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.EntityManager")
+                .check(classes);
+    }
+
+    /** The deadline and routing policies are plain values and the JDK: no framework, no entity, no configuration. */
+    @Test
+    void policiesDependOnlyOnTheJdkAndTheDomain() {
+        classes().that().belongToAnyOf(Deadlines.class, DispatchPolicy.class, UnitRef.class, LeadKind.class)
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..router.domain..", "org.linkage.events..")
+                .check(classes);
+    }
+
+    /** Every deadline is computed by {@link Deadlines} (or the supervision ladder), never by a service itself. */
+    @Test
+    void onlyTheDomainTurnsTimeLimitsIntoDeadlines() {
+        noClasses().that().resideOutsideOfPackage("..router.domain..")
+                .should().callMethod(TimeLimit.class, "from", Instant.class, BusinessCalendar.class)
                 .check(classes);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.linkage.events.LinkageEvent;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -36,7 +37,21 @@ public class Outbox {
         this.source = source;
     }
 
+    /** Records {@code event} for its own topic, with its own type, key and subject. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(LinkageEvent event) {
+        return publish(event.topic(), event.key(), event.type(), event.subject(), event);
+    }
+
+    /** Records {@code event} for another topic than its own, e.g. the copy of a dead-lettered outcome for the DLQ. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(LinkageEvent event, String topic) {
+        return publish(topic, event.key(), event.type(), event.subject(), event);
+    }
+
     /**
+     * The positional form, for data outside the event contract (the contract's records are {@link LinkageEvent}s).
+     *
      * @param key     the Kafka key: the id of the call or ticket, so its events stay in order
      * @param subject the CloudEvents subject, a human-readable id (call or ticket number)
      * @return the CloudEvents id of the recorded event

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * same stack on free ports in a throw-away folder.
  */
 public final class Stack implements AutoCloseable {
-    public static final List<String> SERVICES = List.of("intake-service", "router-service", "hotline-bridge");
+    public static final List<String> SERVICES = List.of("intake-service", "router-service", "hotline-bridge", "console");
 
     /**
      * @param dataDir    where every server keeps its data; kept across restarts when {@code persistent}
@@ -29,14 +29,14 @@ public final class Stack implements AutoCloseable {
      */
     public record Settings(Path root, Path dataDir, boolean persistent, int postgresPort, int kafkaPort,
                            int kafkaControllerPort, int keycloakPort, int keycloakManagementPort, int inboxPort,
-                           int intakePort, int routerPort, int bridgePort,
+                           int intakePort, int routerPort, int bridgePort, int consolePort,
                            String postgresUrl, String postgresUser, String postgresPassword) {
 
         /** Fixed ports and the repository's .data folder: what the README promises. */
         public static Settings local(Path root) {
             Map<String, String> env = System.getenv();
             return new Settings(root, Path.of(env.getOrDefault("LINKAGE_DATA_DIR", root.resolve(".data").toString())),
-                    true, 15432, 19092, 19093, 18080, 19000, 8090, 8081, 8082, 8083,
+                    true, 15432, 19092, 19093, 18080, 19000, 8090, 8081, 8082, 8083, 8080,
                     blankToNull(env.get("LINKAGE_POSTGRES_URL")), env.getOrDefault("LINKAGE_POSTGRES_USER", "postgres"),
                     env.getOrDefault("LINKAGE_POSTGRES_PASSWORD", ""));
         }
@@ -45,7 +45,7 @@ public final class Stack implements AutoCloseable {
         public static Settings ephemeral(Path root, Path dataDir) {
             Map<String, String> env = System.getenv();
             return new Settings(root, dataDir, false, Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
-                    Ports.free(), Ports.free(), Ports.free(), Ports.free(),
+                    Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
                     blankToNull(env.get("LINKAGE_TEST_DB_URL")), env.getOrDefault("LINKAGE_TEST_DB_USER", "postgres"),
                     env.getOrDefault("LINKAGE_TEST_DB_PASSWORD", ""));
         }
@@ -63,6 +63,7 @@ public final class Stack implements AutoCloseable {
             ports.put("intake-service", intakePort);
             ports.put("router-service", routerPort);
             ports.put("hotline-bridge", bridgePort);
+            ports.put("console", consolePort);
             return ports;
         }
 
@@ -71,6 +72,7 @@ public final class Stack implements AutoCloseable {
                 case "intake-service" -> intakePort;
                 case "router-service" -> routerPort;
                 case "hotline-bridge" -> bridgePort;
+                case "console" -> consolePort;
                 default -> throw new IllegalArgumentException(service);
             };
         }
@@ -159,6 +161,9 @@ public final class Stack implements AutoCloseable {
     }
 
     private Map<String, String> serviceEnv(String name) {
+        if ("console".equals(name)) {
+            return consoleEnv();
+        }
         String db = switch (name) {
             case "intake-service" -> "intake";
             case "router-service" -> "router";
@@ -186,6 +191,17 @@ public final class Stack implements AutoCloseable {
             env.put("LINKAGE_BRIDGE_OPEN311_CLIENTS", "demo=open311-demo-key");
             env.put("LINKAGE_OIDC_CLIENT_SECRET", name + "-secret");
         }
+        return env;
+    }
+
+    /** The consoles hold no data of their own: they need the realm and the three services' addresses. */
+    private Map<String, String> consoleEnv() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(settings.consolePort()));
+        env.put("LINKAGE_OIDC_URL", keycloak.realmUrl());
+        env.put("LINKAGE_INTAKE_URL", "http://127.0.0.1:" + settings.intakePort());
+        env.put("LINKAGE_ROUTER_URL", "http://127.0.0.1:" + settings.routerPort());
+        env.put("LINKAGE_BRIDGE_URL", "http://127.0.0.1:" + settings.bridgePort());
         return env;
     }
 
@@ -288,6 +304,7 @@ public final class Stack implements AutoCloseable {
                 "",
                 "Linkage is up. Ctrl-C stops everything.",
                 "",
+                "  consoles (people)         " + stack.serviceUrl("console") + "   log in as any demo user below",
                 "  intake-service (110)      " + stack.serviceUrl("intake-service") + "   Swagger UI: /q/swagger-ui",
                 "  router-service (12345)    " + stack.serviceUrl("router-service") + "   Swagger UI: /q/swagger-ui",
                 "  hotline-bridge (edge)     " + stack.serviceUrl("hotline-bridge") + "   Open311: /open311/v2/services.json",

@@ -18,7 +18,6 @@ import org.linkage.commons.audit.AuditTrail;
 import org.linkage.commons.outbox.Outbox;
 import org.linkage.commons.problem.ProblemException;
 import org.linkage.events.DeliveryOutcome;
-import org.linkage.events.EventTypes;
 import org.linkage.events.TicketDispatched;
 import org.linkage.events.Topics;
 
@@ -104,7 +103,7 @@ public class DeliveryService {
             d.status = DeliveryStatus.DELIVERED;
             d.deliveredAt = now;
             deliveries.persist(d);
-            outcome(d, EventTypes.DELIVERY_SUCCEEDED, Topics.DELIVERIES);
+            outcome(d);
             return Optional.of(d);
         }
         d.status = DeliveryStatus.PENDING;
@@ -192,7 +191,7 @@ public class DeliveryService {
                 d.deliveredAt = now;
                 d.nextAttemptAt = null;
                 release(d, now);
-                outcome(d, EventTypes.DELIVERY_SUCCEEDED, Topics.DELIVERIES);
+                outcome(d);
             }
             case REJECTED -> {
                 release(d, now);
@@ -254,16 +253,15 @@ public class DeliveryService {
         d.updatedAt = clock.instant();
         LOG.warnf("delivery %s of ticket %s v%d to %s dead-lettered after %d attempt(s): %s",
                 d.id, d.ticketNumber, d.ticketVersion, d.departmentCode, d.attempts, d.lastError);
-        DeliveryOutcome event = outcome(d, EventTypes.DELIVERY_DEAD_LETTERED, Topics.DELIVERIES);
-        outbox.publish(Topics.DELIVERIES_DLQ, d.ticketId.toString(), EventTypes.DELIVERY_DEAD_LETTERED,
-                d.ticketNumber, event);
+        outbox.publish(outcome(d), Topics.DELIVERIES_DLQ);
     }
 
-    private DeliveryOutcome outcome(Delivery d, String type, String topic) {
+    /** Publishes what became of the delivery ({@code DELIVERED} or {@code DEAD_LETTERED}) to the router. */
+    private DeliveryOutcome outcome(Delivery d) {
         DeliveryOutcome event = new DeliveryOutcome(d.id, d.ticketId, d.ticketNumber, d.ticketVersion,
                 d.departmentCode, d.adapter.name(), d.status.name(), d.attempts, d.externalRef, d.lastError,
                 clock.instant());
-        outbox.publish(topic, d.ticketId.toString(), type, d.ticketNumber, event);
+        outbox.publish(event);
         return event;
     }
 

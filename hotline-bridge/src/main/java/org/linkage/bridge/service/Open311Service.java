@@ -16,9 +16,7 @@ import org.linkage.bridge.repository.Open311Token;
 import org.linkage.bridge.repository.Open311Update;
 import org.linkage.commons.outbox.Outbox;
 import org.linkage.commons.problem.ProblemException;
-import org.linkage.events.EventTypes;
 import org.linkage.events.PoliceTransferCreated;
-import org.linkage.events.Topics;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -151,10 +149,9 @@ public class Open311Service {
                        UUID transferId) {
         String reason = "Open311 request classified as a police matter (" + preview.categoryCode() + ", confidence "
                 + preview.confidence() + ", model " + preview.modelVersion() + ")";
-        outbox.publish(Topics.POLICE_TRANSFERS, transferId.toString(), EventTypes.POLICE_TRANSFER_CREATED,
-                "open311:" + clientId, new PoliceTransferCreated(transferId, null, null, null, "OPEN311", reason,
-                        request.description(), request.addressString(), null, request.phone(), callerName,
-                        "open311:" + clientId, clock.instant()));
+        outbox.publish(new PoliceTransferCreated(transferId, null, null, null, "OPEN311", reason,
+                request.description(), request.addressString(), null, request.phone(), callerName,
+                "open311:" + clientId, clock.instant()));
         Open311Token token = token(clientId, POLICE_NOTICE);
         token.policeTransferId = transferId;
         LOG.infof("Open311 request from %s handed to 110 as transfer %s", clientId, transferId);

@@ -104,20 +104,57 @@ public final class SafetyFirstClassifier implements Classifier {
         return version;
     }
 
+    /**
+     * The steps, in order: {@link #normalise} the text; find the {@link Cues}; keep the danger cues that stand after
+     * {@link #liveDanger negation}; {@link #readCues read} the 12345 matters the other cues name; ask the
+     * {@link #askDangerModel danger model} when no cue spoke; {@link #invalid} calls end here; the
+     * {@link #chooseNonPolice domain} model picks the non-police category; and {@link #decide} says who handles it.
+     */
     @Override
     public Classification classify(String title, String text) {
+        Text t = normalise(title, text);
+        if (t.shown().isBlank()) {
+            return new Classification(Disposition.INVALID, Taxonomy.OTHER, 0.99, List.of("无效:空内容 empty"), version);
+        }
+        List<String> signals = new ArrayList<>();
+        List<Cues.Match> matches = cues.find(t.all(), CONTENT_KINDS);
+        List<Cues.Match> cleared = new ArrayList<>();
+        List<Cues.Match> dangerCues = liveDanger(t.all(), matches, signals, cleared);
+        CueEvidence evidence = readCues(matches, dangerCues, signals);
+        Danger danger = askDangerModel(t, dangerCues, cleared, evidence);
+        Classification invalid = invalid(t, matches, danger, evidence, signals);
+        if (invalid != null) {
+            return invalid;
+        }
+        double[] probs = model == null ? null : model.predict(t.title(), t.text());
+        Choice choice = chooseNonPolice(evidence.cueScore(), probs, t.longText());
+        return decide(t, danger, evidence, probs, choice, signals);
+    }
+
+    /**
+     * The call as the rules read it: title and text normalised, {@code shown} (title, a line break, text) for the
+     * words reported in signals, and {@code all}, the same with dialect folded (same length, so match offsets index
+     * both).
+     */
+    private record Text(String title, String text, String shown, String all, boolean longText) {
+    }
+
+    private static Text normalise(String title, String text) {
         String normTitle = TextNormalizer.normalize(title);
         String normText = TextNormalizer.normalize(text);
         String shown = normTitle.isEmpty() ? normText : normTitle + "\n" + normText;
-        if (shown.isBlank()) {
-            return new Classification(Disposition.INVALID, Taxonomy.OTHER, 0.99, List.of("无效:空内容 empty"), version);
-        }
-        String all = TextNormalizer.dialect(shown);   // same length: match offsets index both
-        List<String> signals = new ArrayList<>();
-        List<Cues.Match> matches = cues.find(all, CONTENT_KINDS);
-        List<Cues.Match> cleared = new ArrayList<>();
-        List<Cues.Match> danger = liveDanger(all, matches, signals, cleared);
+        boolean longText = ideographs(normTitle) + ideographs(normText) >= LONG_TEXT_IDEOGRAPHS;
+        return new Text(normTitle, normText, shown, TextNormalizer.dialect(shown), longText);
+    }
 
+    /** What the non-danger cues say: scores of the categories they name, the subject categories, weak and context cues. */
+    private record CueEvidence(Map<String, Double> cueScore, Set<String> subjectCategories, boolean weak, boolean context) {
+        boolean namesAMatter() {
+            return !subjectCategories.isEmpty() || context;
+        }
+    }
+
+    private static CueEvidence readCues(List<Cues.Match> matches, List<Cues.Match> danger, List<String> signals) {
         Map<String, Double> cueScore = new LinkedHashMap<>();
         Set<String> subjectCategories = new LinkedHashSet<>();
         Set<String> seenCues = new LinkedHashSet<>();
@@ -145,68 +182,56 @@ public final class SafetyFirstClassifier implements Classifier {
                 default -> { }
             }
         }
+        return new CueEvidence(cueScore, subjectCategories, weak, context);
+    }
 
-        // the danger model is asked only when no cue spoke: it can add a police matter, never remove one
-        double dangerProbability = danger.isEmpty() && dangerModel != null ? dangerProbability(normTitle, normText, cleared) : 0;
-        boolean modelDanger = dangerProbability >= (subjectCategories.isEmpty() ? DANGER_MODEL_THRESHOLD : DANGER_MODEL_THRESHOLD_WITH_SUBJECT);
-        if (danger.isEmpty() && !modelDanger && !weak && subjectCategories.isEmpty() && !context && isEmpty(all)) {
+    /** The live danger cues, and the danger model's word when no cue spoke (0 when it was not asked). */
+    private record Danger(List<Cues.Match> cues, double modelProbability, boolean byModel) {
+        boolean any() {
+            return !cues.isEmpty() || byModel;
+        }
+    }
+
+    /** The danger model is asked only when no cue spoke: it can add a police matter, never remove one. */
+    private Danger askDangerModel(Text t, List<Cues.Match> dangerCues, List<Cues.Match> cleared, CueEvidence evidence) {
+        double probability = dangerCues.isEmpty() && dangerModel != null ? dangerProbability(t.title(), t.text(), cleared) : 0;
+        boolean byModel = probability >= (evidence.subjectCategories().isEmpty() ? DANGER_MODEL_THRESHOLD
+                : DANGER_MODEL_THRESHOLD_WITH_SUBJECT);
+        return new Danger(dangerCues, probability, byModel);
+    }
+
+    /** An empty call, or one whose caller says there is nothing to report; null for any other call. */
+    private Classification invalid(Text t, List<Cues.Match> matches, Danger danger, CueEvidence evidence, List<String> signals) {
+        if (!danger.any() && !evidence.weak() && !evidence.namesAMatter() && isEmpty(t.all())) {
             signals.add("无效:无实质内容 no content");
             return new Classification(Disposition.INVALID, Taxonomy.OTHER, 0.9, List.copyOf(signals), version);
         }
-
-        boolean longText = ideographs(normTitle) + ideographs(normText) >= LONG_TEXT_IDEOGRAPHS;
-        if (danger.isEmpty() && !modelDanger && subjectCategories.isEmpty() && !context && !longText) {
+        if (!danger.any() && !evidence.namesAMatter() && !t.longText()) {
             // "打错了", "110？按错了", "测试线路": the caller says there is nothing to report. Any sign of danger or a
             // matter (checked above) keeps the call, and so does a denial ("不是开玩笑", "没打错", "是不是打错了")
             List<Cues.Match> dismissals = matches.stream().filter(m -> m.cue().kind() == Cues.Kind.NOT_A_REPORT).toList();
             // one retraction anywhere ("打错了，不对，没打错") and the caller meant it: the call stays
             // ... and so does anything said after it ("拨错号了，我胸口好痛"): a dismissal must be the last word
-            if (!dismissals.isEmpty() && dismissals.stream().noneMatch(m -> deniedNearby(all, m.start()))
-                    && isEmpty(all.substring(dismissals.get(dismissals.size() - 1).end()))) {
+            if (!dismissals.isEmpty() && dismissals.stream().noneMatch(m -> deniedNearby(t.all(), m.start()))
+                    && isEmpty(t.all().substring(dismissals.get(dismissals.size() - 1).end()))) {
                 Cues.Match m = dismissals.get(0);
-                signals.add(0, "无效:" + shown.substring(m.start(), m.end()));
+                signals.add(0, "无效:" + t.shown().substring(m.start(), m.end()));
                 return new Classification(Disposition.INVALID, Taxonomy.OTHER, 0.7, List.copyOf(signals), version);
             }
         }
-        double[] probs = model == null ? null : model.predict(normTitle, normText);
-        Choice choice = chooseNonPolice(cueScore, probs, longText);
+        return null;
+    }
 
-        if (!danger.isEmpty()) {
-            Cues.Match decisive = danger.get(0);
-            Set<String> dangerWords = new LinkedHashSet<>();
-            for (Cues.Match m : danger) {
-                dangerWords.add(shown.substring(m.start(), m.end()));
-                if (m.cue().priority() < decisive.cue().priority()) {
-                    decisive = m;
-                }
-            }
-            List<String> dangerSignals = new ArrayList<>();
-            dangerWords.forEach(w -> dangerSignals.add("危险:" + w));
-            signals.addAll(0, dangerSignals);
-            String policeCategory = decisive.cue().code();
-            double confidence = Math.min(0.99, 0.85 + 0.05 * dangerWords.size());
-            boolean modelSubstance = probs != null && choice.domainProbability >= SUBSTANCE_CONFIDENCE
-                    && ideographs(normText) >= SUBSTANCE_MIN_IDEOGRAPHS;
-            if (!subjectCategories.isEmpty() || modelSubstance) {
-                signals.add("警情:" + describe(policeCategory));
-                signals.add("类别:" + describe(choice.code) + " " + format(choice.score));
-                return new Classification(Disposition.JOINT, choice.code, confidence, List.copyOf(signals), version);
-            }
-            signals.add("类别:" + describe(policeCategory));
-            return new Classification(Disposition.POLICE, policeCategory, confidence, List.copyOf(signals), version);
+    /** Who handles the call: danger (by cue, then by model) keeps it with 110, alone or jointly; else 12345 if it is clear. */
+    private Classification decide(Text t, Danger danger, CueEvidence evidence, double[] probs, Choice choice,
+                                  List<String> signals) {
+        if (!danger.cues().isEmpty()) {
+            return byDangerCue(t, danger.cues(), evidence, probs, choice, signals);
         }
-        if (modelDanger) {
-            signals.add(0, "危险:模型 model " + format(dangerProbability));
-            boolean modelSubstance = probs != null && choice.domainProbability >= SUBSTANCE_CONFIDENCE
-                    && ideographs(normText) >= SUBSTANCE_MIN_IDEOGRAPHS;
-            if (!subjectCategories.isEmpty() || modelSubstance) {
-                signals.add("类别:" + describe(choice.code) + " " + format(choice.score));
-                return new Classification(Disposition.JOINT, choice.code, dangerProbability, List.copyOf(signals), version);
-            }
-            signals.add("类别:" + describe(weakCode));
-            return new Classification(Disposition.POLICE, weakCode, dangerProbability, List.copyOf(signals), version);
+        if (danger.byModel()) {
+            return byDangerModel(t, danger.modelProbability(), evidence, probs, choice, signals);
         }
-        if (weak && subjectCategories.isEmpty() && !context) {
+        if (evidence.weak() && evidence.subjectCategories().isEmpty() && !evidence.context()) {
             // the caller asks for the police and says nothing else: the call-taker must hear more, so 110 keeps it
             String code = weakCode;
             signals.add(0, "报警:请求警察 asks for police");
@@ -216,9 +241,9 @@ public final class SafetyFirstClassifier implements Classifier {
         if (choice.domain != null) {
             signals.add("领域:" + choice.domain + " " + format(choice.domainProbability));
         }
-        boolean evidence = !subjectCategories.isEmpty() || choice.domainProbability >= NON_POLICE_CONFIDENCE
-                || (longText && choice.domainProbability >= LONG_TEXT_CONFIDENCE);
-        if (!evidence) {
+        boolean clear = !evidence.subjectCategories().isEmpty() || choice.domainProbability >= NON_POLICE_CONFIDENCE
+                || (t.longText() && choice.domainProbability >= LONG_TEXT_CONFIDENCE);
+        if (!clear) {
             // no danger word, but no clear 12345 matter either: a call we do not understand stays with 110
             String code = weakCode;
             signals.add(0, "不确定:没有明确的12345事项 no clear non-police matter");
@@ -227,6 +252,49 @@ public final class SafetyFirstClassifier implements Classifier {
         }
         signals.add("类别:" + describe(choice.code) + " " + format(choice.score));
         return new Classification(Disposition.NON_POLICE, choice.code, Math.min(0.99, choice.score), List.copyOf(signals), version);
+    }
+
+    /** A danger cue stands: POLICE, or JOINT when a 12345 matter is named too (or the model sees one in a long text). */
+    private Classification byDangerCue(Text t, List<Cues.Match> danger, CueEvidence evidence, double[] probs, Choice choice,
+                                       List<String> signals) {
+        Cues.Match decisive = danger.get(0);
+        Set<String> dangerWords = new LinkedHashSet<>();
+        for (Cues.Match m : danger) {
+            dangerWords.add(t.shown().substring(m.start(), m.end()));
+            if (m.cue().priority() < decisive.cue().priority()) {
+                decisive = m;
+            }
+        }
+        List<String> dangerSignals = new ArrayList<>();
+        dangerWords.forEach(w -> dangerSignals.add("危险:" + w));
+        signals.addAll(0, dangerSignals);
+        String policeCategory = decisive.cue().code();
+        double confidence = Math.min(0.99, 0.85 + 0.05 * dangerWords.size());
+        if (!evidence.subjectCategories().isEmpty() || modelSubstance(t, probs, choice)) {
+            signals.add("警情:" + describe(policeCategory));
+            signals.add("类别:" + describe(choice.code) + " " + format(choice.score));
+            return new Classification(Disposition.JOINT, choice.code, confidence, List.copyOf(signals), version);
+        }
+        signals.add("类别:" + describe(policeCategory));
+        return new Classification(Disposition.POLICE, policeCategory, confidence, List.copyOf(signals), version);
+    }
+
+    /** No cue, but the danger model: POLICE, or JOINT when a 12345 matter is named too. */
+    private Classification byDangerModel(Text t, double dangerProbability, CueEvidence evidence, double[] probs,
+                                         Choice choice, List<String> signals) {
+        signals.add(0, "危险:模型 model " + format(dangerProbability));
+        if (!evidence.subjectCategories().isEmpty() || modelSubstance(t, probs, choice)) {
+            signals.add("类别:" + describe(choice.code) + " " + format(choice.score));
+            return new Classification(Disposition.JOINT, choice.code, dangerProbability, List.copyOf(signals), version);
+        }
+        signals.add("类别:" + describe(weakCode));
+        return new Classification(Disposition.POLICE, weakCode, dangerProbability, List.copyOf(signals), version);
+    }
+
+    /** A long written complaint the domain model is sure of has a 12345 substance besides its danger. */
+    private static boolean modelSubstance(Text t, double[] probs, Choice choice) {
+        return probs != null && choice.domainProbability >= SUBSTANCE_CONFIDENCE
+                && ideographs(t.text()) >= SUBSTANCE_MIN_IDEOGRAPHS;
     }
 
     /**

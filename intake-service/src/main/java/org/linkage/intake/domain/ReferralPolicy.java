@@ -1,5 +1,6 @@
 package org.linkage.intake.domain;
 
+import org.linkage.events.Urgency;
 import org.linkage.intake.classification.Disposition;
 
 /** Which decided calls go to 12345, and how urgently. */

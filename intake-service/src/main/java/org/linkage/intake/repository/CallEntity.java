@@ -11,7 +11,7 @@ import jakarta.persistence.Version;
 import org.linkage.intake.classification.Disposition;
 import org.linkage.intake.domain.Channel;
 import org.linkage.intake.domain.Decision;
-import org.linkage.intake.domain.Urgency;
+import org.linkage.events.Urgency;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -30,6 +30,8 @@ import org.linkage.intake.repository.CallEntity;
 import org.linkage.intake.service.AuditActions;
 import org.linkage.intake.service.CallQuery;
 import org.linkage.intake.service.CallSearch;
+import org.linkage.intake.service.CallDecisions;
+import org.linkage.intake.service.CallQueries;
 import org.linkage.intake.service.CallService;
 import org.linkage.intake.service.NewCall;
 import org.linkage.intake.service.Submitted;
@@ -41,14 +43,18 @@ import java.util.List;
 @Tag(name = "Calls", description = "110来电 / Calls to 110")
 public class CallResource {
     private final CallService service;
+    private final CallQueries queries;
+    private final CallDecisions decisions;
     private final CallSearch search;
     private final CallViews views;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
 
-    public CallResource(CallService service, CallSearch search, CallViews views, CurrentActor currentActor,
-                        AuditTrail audit) {
+    public CallResource(CallService service, CallQueries queries, CallDecisions decisions, CallSearch search,
+                        CallViews views, CurrentActor currentActor, AuditTrail audit) {
         this.service = service;
+        this.queries = queries;
+        this.decisions = decisions;
         this.search = search;
         this.views = views;
         this.currentActor = currentActor;
@@ -126,7 +132,7 @@ public class CallResource {
             reported and the final answer, and the audit trail. Contact details are masked.""")
     @APIResponse(responseCode = "404", description = "No such call, or not one you may see")
     public CallView get(@PathParam("id") String id) {
-        return views.detail(service.visible(RequestParams.uuid("id", id), currentActor.get("intake")));
+        return views.detail(queries.visible(RequestParams.uuid("id", id), currentActor.get("intake")));
     }
 
     @GET
@@ -142,7 +148,7 @@ public class CallResource {
         if (checked == null || !checked.matches("[0-9A-Za-z]+")) {
             throw org.linkage.commons.problem.ProblemException.badRequest("code", "查询码格式不正确 / not a retrieval code");
         }
-        return views.detail(service.byRetrievalCode(checked));
+        return views.detail(queries.byRetrievalCode(checked));
     }
 
     @GET
@@ -152,7 +158,7 @@ public class CallResource {
             The unmasked phone and name, for calling back: only for whoever took the call, and supervisors.
             Every read is recorded in the audit trail (CONTACT_VIEWED).""")
     public ContactView contact(@PathParam("id") String id) {
-        CallEntity call = service.contact(RequestParams.uuid("id", id));
+        CallEntity call = queries.contact(RequestParams.uuid("id", id));
         return new ContactView(call.id, call.callNumber, call.callerPhone, call.callerName);
     }
 
@@ -164,7 +170,7 @@ public class CallResource {
             transaction; a POLICE call stays with 110. 409 if the call was already decided.""")
     @APIResponse(responseCode = "409", description = "Already confirmed or overridden")
     public CallView confirm(@PathParam("id") String id) {
-        return views.detail(service.confirm(RequestParams.uuid("id", id)));
+        return views.detail(decisions.confirm(RequestParams.uuid("id", id)));
     }
 
     @POST
@@ -178,7 +184,7 @@ public class CallResource {
     @APIResponse(responseCode = "400", description = "Missing reason or a category that does not fit")
     @APIResponse(responseCode = "409", description = "Already confirmed or overridden")
     public CallView override(@PathParam("id") String id, @NotNull @Valid OverrideRequest request) {
-        return views.detail(service.override(RequestParams.uuid("id", id), request.disposition(), request.categoryCode(),
+        return views.detail(decisions.override(RequestParams.uuid("id", id), request.disposition(), request.categoryCode(),
                 request.reason(), request.urgency()));
     }
 
@@ -187,7 +193,7 @@ public class CallResource {
     @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Audit trail of a call (审计记录)", description = "Who did what, when and why, oldest first.")
     public List<AuditRecord> audit(@PathParam("id") String id) {
-        CallEntity call = service.visible(RequestParams.uuid("id", id), currentActor.get("intake"));
+        CallEntity call = queries.visible(RequestParams.uuid("id", id), currentActor.get("intake"));
         return audit.of(AuditActions.CALL, call.id);
     }
 }

@@ -22,5 +22,9 @@ public record CallSummary(
         @Schema(description = "内容摘要 / first characters of the content") String excerpt,
         String ticketNumber,
         String ticketStatus,
-        String takenBy) {
+        String takenBy,
+        @Schema(description = "DELIVERED or DEAD_LETTERED", example = "DELIVERED") String deliveryStatus,
+        @Schema(example = "成都市人力资源和社会保障局") String departmentName,
+        @Schema(description = "办结时限 / the ticket's resolve-by deadline") Instant resolveBy,
+        @Schema(description = "部门答复 / the department's answer, once given") String finalAnswer) {
 }

@@ -5,13 +5,13 @@ import org.linkage.commons.audit.AuditTrail;
 import org.linkage.intake.classification.Category;
 import org.linkage.intake.classification.Taxonomy;
 import org.linkage.intake.domain.District;
-import org.linkage.intake.domain.Districts;
+import org.linkage.intake.service.DistrictDirectory;
 import org.linkage.commons.privacy.Masking;
 import org.linkage.intake.repository.CallEntity;
 import org.linkage.intake.repository.PoliceTransferEntity;
 import org.linkage.intake.repository.TicketStatusReportRepository;
 import org.linkage.intake.service.AuditActions;
-import org.linkage.intake.service.CallService;
+import org.linkage.intake.service.CallQueries;
 
 import java.util.Optional;
 
@@ -21,16 +21,16 @@ public class CallViews {
     private static final int EXCERPT = 60;
 
     private final Taxonomy taxonomy;
-    private final Districts districts;
-    private final CallService service;
+    private final DistrictDirectory districts;
+    private final CallQueries queries;
     private final TicketStatusReportRepository reports;
     private final AuditTrail audit;
 
-    public CallViews(Taxonomy taxonomy, Districts districts, CallService service, TicketStatusReportRepository reports,
+    public CallViews(Taxonomy taxonomy, DistrictDirectory districts, CallQueries queries, TicketStatusReportRepository reports,
                      AuditTrail audit) {
         this.taxonomy = taxonomy;
         this.districts = districts;
-        this.service = service;
+        this.queries = queries;
         this.audit = audit;
         this.reports = reports;
     }
@@ -40,7 +40,7 @@ public class CallViews {
         Optional<Category> decided = taxonomy.byCode(c.categoryCode);
         var classification = new CallView.ClassificationView(c.suggestedDisposition.name(), c.suggestedCategory,
                 suggested.map(Category::nameZh).orElse(null), suggested.map(Category::nameEn).orElse(null),
-                c.confidence, service.signals(c), c.modelVersion);
+                c.confidence, queries.signals(c), c.modelVersion);
         var referral = c.referralId == null ? null : new CallView.ReferralView(c.referralId, c.referredAt,
                 name(c.disposition), c.categoryCode, name(c.urgency), c.incidentNumber);
         var ticket = c.ticketId == null ? null : new CallView.TicketView(c.ticketId, c.ticketNumber, c.ticketStatus,
@@ -62,7 +62,7 @@ public class CallViews {
                 Masking.name(c.callerName), c.receivedAt, c.districtCode,
                 name(c.disposition != null ? c.disposition : c.suggestedDisposition), c.decision.name(),
                 c.categoryCode != null ? c.categoryCode : c.suggestedCategory, excerpt, c.ticketNumber, c.ticketStatus,
-                c.takenBy);
+                c.takenBy, c.deliveryStatus, c.departmentName, c.resolveBy, c.finalAnswer);
     }
 
     public PoliceTransferView transfer(PoliceTransferEntity t, boolean unmasked) {

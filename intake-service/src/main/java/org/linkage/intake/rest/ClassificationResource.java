@@ -18,7 +18,7 @@ import org.linkage.intake.classification.Classification;
 import org.linkage.intake.classification.Classifier;
 import org.linkage.intake.classification.Taxonomy;
 import org.linkage.intake.domain.District;
-import org.linkage.intake.domain.Districts;
+import org.linkage.intake.service.DistrictDirectory;
 
 import java.util.Collection;
 import java.util.List;
@@ -29,9 +29,9 @@ import java.util.List;
 public class ClassificationResource {
     private final Classifier classifier;
     private final Taxonomy taxonomy;
-    private final Districts districts;
+    private final DistrictDirectory districts;
 
-    public ClassificationResource(Classifier classifier, Taxonomy taxonomy, Districts districts) {
+    public ClassificationResource(Classifier classifier, Taxonomy taxonomy, DistrictDirectory districts) {
         this.classifier = classifier;
         this.taxonomy = taxonomy;
         this.districts = districts;
@@ -66,6 +66,6 @@ public class ClassificationResource {
     @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER, Roles.SUPERVISOR, Roles.ADMIN, Roles.SERVICE})
     @Operation(summary = "The city's districts (区县)", description = "Codes accepted as districtCode.")
     public Collection<District> districts() {
-        return districts.all();
+        return districts.accepted();
     }
 }

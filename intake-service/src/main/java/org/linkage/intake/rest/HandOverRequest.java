@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.linkage.intake.domain.Urgency;
+import org.linkage.events.Urgency;
 
 import java.time.OffsetDateTime;
 

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.linkage.commons.security.Roles;
 import org.linkage.intake.domain.Channel;
-import org.linkage.intake.domain.Urgency;
+import org.linkage.events.Urgency;
 import org.linkage.intake.service.CallService;
 import org.linkage.intake.service.NewCall;
 

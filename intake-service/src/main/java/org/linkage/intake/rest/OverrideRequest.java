@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.linkage.intake.classification.Disposition;
-import org.linkage.intake.domain.Urgency;
+import org.linkage.events.Urgency;
 
 @Schema(name = "OverrideRequest", description = "改判 / The call-taker's correction of the suggestion")
 public record OverrideRequest(

@@ -22,7 +22,7 @@ public class CallSearch {
     public Page<CallEntity> search(CallQuery q, Actor actor) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        if (!CallService.seesAll(actor)) {
+        if (!CallAccess.seesAll(actor)) {
             where.add("takenBy = :actor");
             params.and("actor", actor.name());
         }

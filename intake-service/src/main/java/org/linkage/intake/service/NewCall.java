@@ -1,7 +1,7 @@
 package org.linkage.intake.service;
 
 import org.linkage.intake.domain.Channel;
-import org.linkage.intake.domain.Urgency;
+import org.linkage.events.Urgency;
 
 import java.time.Instant;
 

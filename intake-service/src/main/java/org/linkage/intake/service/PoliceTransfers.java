@@ -93,13 +93,13 @@ public class PoliceTransfers implements InboxConsumer {
         notices.send(PoliceTransferChange.Kind.QUEUED, t.id);
 
         audit.record(AuditActions.POLICE_TRANSFER, t.id, AuditActions.TRANSFER_RECEIVED, t.reason,
-                CallService.details("ticketNumber", t.ticketNumber, "origin", t.origin, "by", t.transferredBy,
+                CallRecorder.details("ticketNumber", t.ticketNumber, "origin", t.origin, "by", t.transferredBy,
                         "callId", t.callId), CONSUMER);
         if (t.callId != null) {
             CallEntity call = calls.findById(t.callId);
             if (call != null) {
                 audit.record(AuditActions.CALL, call.id, AuditActions.HANDED_BACK, t.reason,
-                        CallService.details("transferId", t.id, "ticketNumber", t.ticketNumber, "by", t.transferredBy),
+                        CallRecorder.details("transferId", t.id, "ticketNumber", t.ticketNumber, "by", t.transferredBy),
                         CONSUMER);
             }
         }
@@ -137,7 +137,7 @@ public class PoliceTransfers implements InboxConsumer {
         t.incidentNumber = incidentNumber;
         t.note = note;
         audit.record(actor, AuditActions.POLICE_TRANSFER, t.id, AuditActions.TRANSFER_ACCEPTED, note,
-                CallService.details("incidentNumber", incidentNumber, "contactShown", true));
+                CallRecorder.details("incidentNumber", incidentNumber, "contactShown", true));
         notices.send(PoliceTransferChange.Kind.ACCEPTED, t.id);
         return t;
     }

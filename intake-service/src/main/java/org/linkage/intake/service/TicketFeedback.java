@@ -96,7 +96,7 @@ public class TicketFeedback implements InboxConsumer {
             call.finalAnswer = change.answer();
         }
         audit.record(AuditActions.CALL, call.id, AuditActions.TICKET_STATUS_REPORTED, change.note(),
-                CallService.details("ticketNumber", change.ticketNumber(), "status", change.status(),
+                CallRecorder.details("ticketNumber", change.ticketNumber(), "status", change.status(),
                         "previousStatus", change.previousStatus(), "deliveryStatus", change.deliveryStatus(),
                         "departmentCode", change.departmentCode(), "by", change.actor()), CONSUMER);
     }

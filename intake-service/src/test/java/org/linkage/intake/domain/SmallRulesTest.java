@@ -1,5 +1,6 @@
 package org.linkage.intake.domain;
 
+import org.linkage.events.Urgency;
 import org.linkage.commons.privacy.Masking;
 import org.junit.jupiter.api.Test;
 import org.linkage.intake.classification.Disposition;

@@ -4,7 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.linkage.intake.classification.Disposition;
 import org.linkage.intake.domain.Channel;
 import org.linkage.intake.domain.Decision;
-import org.linkage.intake.domain.Urgency;
+import org.linkage.events.Urgency;
 import org.linkage.intake.repository.CallEntity;
 import org.linkage.intake.repository.CallRepository;
 

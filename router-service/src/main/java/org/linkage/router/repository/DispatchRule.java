@@ -9,7 +9,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.linkage.router.domain.Urgency;
+import org.linkage.router.domain.DispatchPolicy;
+import org.linkage.router.domain.LeadKind;
+import org.linkage.router.domain.TimeLimit;
+import org.linkage.events.Urgency;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -25,8 +28,9 @@ public class DispatchRule extends PanacheEntityBase {
     public String categoryCode;
     public int version;
     /** MUNICIPAL: {@link #leadDepartmentCode}; DISTRICT: the ticket district's unit for {@link #leadFunction}. */
+    @Enumerated(EnumType.STRING)
     @Column(name = "lead_kind")
-    public String leadKind;
+    public LeadKind leadKind;
     @Column(name = "lead_department_code")
     public String leadDepartmentCode;
     @Column(name = "lead_function")
@@ -51,5 +55,24 @@ public class DispatchRule extends PanacheEntityBase {
 
     public static Optional<DispatchRule> currentFor(String categoryCode) {
         return find("categoryCode = ?1 and currentRule = true", categoryCode).firstResultOptional();
+    }
+
+    /** The current rule that applies to {@code categoryCode}, falling back as {@link DispatchPolicy#ruleFor} says. */
+    public static DispatchRule applyingTo(String categoryCode) {
+        return DispatchPolicy.ruleFor(categoryCode, DispatchRule::currentFor).orElseThrow(() -> new IllegalStateException(
+                "the dispatch catalogue has no " + DispatchPolicy.FALLBACK_CATEGORY + " rule"));
+    }
+
+    /** The lead and supporting units this rule names. */
+    public DispatchPolicy.Routing routing() {
+        return DispatchPolicy.Routing.of(leadKind, leadDepartmentCode, leadFunction, supporting);
+    }
+
+    public TimeLimit signTimeLimit() {
+        return TimeLimit.parse(signLimit);
+    }
+
+    public TimeLimit resolveTimeLimit() {
+        return TimeLimit.parse(resolveLimit);
     }
 }

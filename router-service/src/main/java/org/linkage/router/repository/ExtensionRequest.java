@@ -1,5 +1,8 @@
 package org.linkage.router.repository;
 
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import org.linkage.router.domain.ExtensionStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -28,7 +31,8 @@ public class ExtensionRequest extends PanacheEntityBase {
     public Instant requestedResolveBy;
     @Column(name = "previous_resolve_by")
     public Instant previousResolveBy;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public ExtensionStatus status;
     @Column(name = "decided_by")
     public String decidedBy;
     @Column(name = "decided_at")

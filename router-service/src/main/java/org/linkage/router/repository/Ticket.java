@@ -8,8 +8,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.linkage.events.Urgency;
+import org.linkage.router.domain.DeliveryResult;
+import org.linkage.router.domain.SupervisionStep;
 import org.linkage.router.domain.TicketStatus;
-import org.linkage.router.domain.Urgency;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -85,16 +87,19 @@ public class Ticket extends PanacheEntityBase {
     public int returnedCount;
     @Column(name = "reopened_count")
     public int reopenedCount;
+    @Enumerated(EnumType.STRING)
     @Column(name = "delivery_status")
-    public String deliveryStatus;
+    public DeliveryResult deliveryStatus;
     @Column(name = "master_ticket_id")
     public UUID masterTicketId;
     @Column(name = "duplicate_of")
     public UUID duplicateOf;
     @Column(name = "duplicate_score")
     public Double duplicateScore;
+    /** The highest supervision step taken on the ticket so far. */
+    @Enumerated(EnumType.STRING)
     @Column(name = "supervision_level")
-    public String supervisionLevel;
+    public SupervisionStep supervisionLevel;
     @Column(name = "next_supervision_at")
     public Instant nextSupervisionAt;
     @Version

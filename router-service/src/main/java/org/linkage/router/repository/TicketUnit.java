@@ -1,5 +1,8 @@
 package org.linkage.router.repository;
 
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import org.linkage.router.domain.UnitRole;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,16 +19,14 @@ import java.util.UUID;
 @Table(name = "ticket_unit")
 @IdClass(TicketUnit.Key.class)
 public class TicketUnit extends PanacheEntityBase {
-    public static final String LEAD = "LEAD";
-    public static final String SUPPORTING = "SUPPORTING";
-
     @Id
     @Column(name = "ticket_id")
     public UUID ticketId;
     @Id
     @Column(name = "department_code")
     public String departmentCode;
-    public String role;
+    @Enumerated(EnumType.STRING)
+    public UnitRole role;
 
     public record Key(UUID ticketId, String departmentCode) implements Serializable {
         public Key() {

@@ -1,5 +1,7 @@
 package org.linkage.router.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
 import org.linkage.commons.problem.RequestParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -50,9 +52,19 @@ public class TicketResource {
                                 @QueryParam("districtCode") @Pattern(regexp = "[A-Za-z0-9-]{2,20}") String districtCode,
                                 @QueryParam("departmentCode") @Pattern(regexp = "[A-Za-z0-9-]{2,40}") String departmentCode,
                                 @QueryParam("duplicates") String duplicates,
+                                @Parameter(description = "deadline: oldest resolve-by first; default newest first")
+                                @QueryParam("sort") @Pattern(regexp = "deadline|created") String sort,
+                                @Parameter(description = "true: only tickets whose extension request awaits a supervisor")
+                                @QueryParam("pendingExtension") String pendingExtension,
+                                @Parameter(description = "open: any status a unit is still working on (DISPATCHED, SIGNED, IN_PROGRESS)")
+                                @QueryParam("state") @Pattern(regexp = "open") String state,
                                 @QueryParam("page") String page, @QueryParam("size") String size) {
         return queries.list(new TicketQueries.Filter(status, categoryCode, districtCode, departmentCode,
-                        RequestParams.bool("duplicates", duplicates)), actor(),
+                        RequestParams.bool("duplicates", duplicates), "deadline".equals(sort),
+                        RequestParams.bool("pendingExtension", pendingExtension),
+                        "open".equals(state) ? java.util.Arrays.stream(org.linkage.router.domain.TicketStatus.values())
+                                .filter(org.linkage.router.domain.TicketStatus::awaitsDepartment).map(Enum::name).toList()
+                                : java.util.List.of()), actor(),
                 RequestParams.integer("page", page, 0, 0, 1_000_000), RequestParams.integer("size", size, 50, 1, 500));
     }
 
@@ -100,7 +112,7 @@ public class TicketResource {
     public TicketRequests.ExtensionResult requestExtension(@PathParam("ref") String ref,
                                                            @NotNull @Valid TicketRequests.Extension body) {
         ExtensionRequest x = tickets.requestExtension(ref, actor(), body.reason(), body.newResolveBy());
-        return new TicketRequests.ExtensionResult(x.id, ref, x.status, x.requestedResolveBy);
+        return new TicketRequests.ExtensionResult(x.id, ref, x.status.name(), x.requestedResolveBy);
     }
 
     @GET
@@ -116,7 +128,7 @@ public class TicketResource {
     public TicketRequests.ExtensionResult decideExtension(@PathParam("ref") String ref, @PathParam("id") UUID id,
                                                           @NotNull @Valid TicketRequests.Decision body) {
         ExtensionRequest x = tickets.decideExtension(ref, id, actor(), body.approve(), body.note());
-        return new TicketRequests.ExtensionResult(x.id, ref, x.status, x.requestedResolveBy);
+        return new TicketRequests.ExtensionResult(x.id, ref, x.status.name(), x.requestedResolveBy);
     }
 
     @POST

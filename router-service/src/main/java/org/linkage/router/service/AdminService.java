@@ -4,10 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.linkage.commons.audit.AuditTrail;
+import org.linkage.commons.outbox.Outbox;
 import org.linkage.commons.problem.ProblemException;
 import org.linkage.commons.security.Actor;
+import org.linkage.events.DistrictChanged;
+import org.linkage.router.domain.LeadKind;
 import org.linkage.router.domain.TimeLimit;
-import org.linkage.router.domain.Urgency;
+import org.linkage.router.domain.UnitRef;
+import org.linkage.events.Urgency;
 import org.linkage.router.repository.CalendarDay;
 import org.linkage.router.repository.Department;
 import org.linkage.router.repository.DispatchRule;
@@ -29,11 +33,13 @@ public class AdminService {
     private final EntityManager em;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Outbox outbox;
 
-    public AdminService(EntityManager em, AuditTrail audit, Clock clock) {
+    public AdminService(EntityManager em, AuditTrail audit, Clock clock, Outbox outbox) {
         this.em = em;
         this.audit = audit;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     // ---- departments
@@ -118,6 +124,8 @@ public class AdminService {
             place(d.code, in.aliases(), "ALIAS", seen);
         }
         audit.record(actor, "district", d.code, create ? "CREATE" : "UPDATE", null, Map.of("data", in));
+        // the router owns the districts: intake follows what it announces
+        outbox.publish(new DistrictChanged(d.code, d.nameZh, d.nameEn, d.city, d.active, clock.instant()));
         return data(d);
     }
 
@@ -158,7 +166,8 @@ public class AdminService {
     /** A change to the catalogue is a new version; tickets keep the version they were dispatched under. */
     @Transactional
     public ReferenceData.RuleData saveRule(String category, ReferenceData.RuleData in, Actor actor) {
-        if ("MUNICIPAL".equals(in.leadKind())) {
+        LeadKind kind = LeadKind.valueOf(in.leadKind());
+        if (kind == LeadKind.MUNICIPAL) {
             if (in.leadDepartmentCode() == null || Department.findById(in.leadDepartmentCode()) == null) {
                 throw ProblemException.badRequest("leadDepartmentCode", "a known unit is required for a MUNICIPAL rule");
             }
@@ -170,7 +179,7 @@ public class AdminService {
         List<String> supporting = in.supporting() == null ? List.of() : in.supporting();
         for (int i = 0; i < supporting.size(); i++) {
             String s = supporting.get(i);
-            if (!s.startsWith("DISTRICT:") && Department.findById(s) == null) {
+            if (UnitRef.parse(s) instanceof UnitRef.Named named && Department.findById(named.code()) == null) {
                 throw ProblemException.badRequest("supporting[" + i + "]", "unknown unit " + s);
             }
         }
@@ -181,9 +190,9 @@ public class AdminService {
         DispatchRule r = new DispatchRule();
         r.categoryCode = category;
         r.version = last == null ? 1 : last + 1;
-        r.leadKind = in.leadKind();
-        r.leadDepartmentCode = "MUNICIPAL".equals(in.leadKind()) ? in.leadDepartmentCode() : null;
-        r.leadFunction = "DISTRICT".equals(in.leadKind()) ? in.leadFunction() : null;
+        r.leadKind = kind;
+        r.leadDepartmentCode = kind == LeadKind.MUNICIPAL ? in.leadDepartmentCode() : null;
+        r.leadFunction = kind == LeadKind.DISTRICT ? in.leadFunction() : null;
         r.supporting = supporting.isEmpty() ? null : String.join(",", supporting);
         r.defaultUrgency = Urgency.valueOf(in.defaultUrgency());
         r.signLimit = TimeLimit.parse(in.signLimit()).toString();
@@ -206,7 +215,7 @@ public class AdminService {
     }
 
     private static ReferenceData.RuleData data(DispatchRule r) {
-        return new ReferenceData.RuleData(r.categoryCode, r.version, r.leadKind, r.leadDepartmentCode, r.leadFunction,
+        return new ReferenceData.RuleData(r.categoryCode, r.version, r.leadKind.name(), r.leadDepartmentCode, r.leadFunction,
                 r.supporting == null ? List.of() : List.of(r.supporting.split(",")), r.defaultUrgency.name(),
                 r.signLimit, r.resolveLimit, r.callbackRequired, r.currentRule, r.createdAt, r.createdBy);
     }

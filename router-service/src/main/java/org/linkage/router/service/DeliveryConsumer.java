@@ -6,6 +6,7 @@ import jakarta.persistence.LockModeType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.linkage.router.domain.DeliveryResult;
 import org.linkage.commons.inbox.Inbox;
 import org.linkage.commons.inbox.InboxConsumer;
 import org.linkage.commons.inbox.ReceivedEvent;
@@ -60,7 +61,7 @@ public class DeliveryConsumer implements InboxConsumer {
             recorder.history(t, "DELIVERY_STALE", t.status, actor, note);
             return;
         }
-        t.deliveryStatus = d.status();
+        t.deliveryStatus = DeliveryResult.valueOf(d.status());
         recorder.history(t, "DELIVERY", t.status, actor, note);
         recorder.statusChanged(t, t.status, note, d.status(), actor);
     }

@@ -3,14 +3,14 @@ package org.linkage.router.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.linkage.router.domain.UnitRole;
 import org.linkage.commons.security.Actor;
-import org.linkage.router.config.RouterConfig;
-import org.linkage.router.domain.BusinessCalendar;
+import org.linkage.router.domain.Deadlines;
+import org.linkage.router.domain.DispatchPolicy;
 import org.linkage.router.domain.TicketAction;
 import org.linkage.router.domain.TicketLifecycle;
 import org.linkage.router.domain.TicketStatus;
-import org.linkage.router.domain.TimeLimit;
-import org.linkage.router.domain.Urgency;
+import org.linkage.events.Urgency;
 import org.linkage.router.repository.Department;
 import org.linkage.router.repository.DispatchRule;
 import org.linkage.router.repository.Ticket;
@@ -21,10 +21,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /** Creates tickets and sends them to units by the dispatch catalogue. */
@@ -32,7 +30,6 @@ import java.util.UUID;
 public class DispatchService {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DispatchService.class);
 
-    public static final String FALLBACK_CATEGORY = "OTHER";
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final EntityManager em;
@@ -42,11 +39,11 @@ public class DispatchService {
     private final TicketRecorder recorder;
     private final SupervisionService supervision;
     private final DuplicateService duplicates;
-    private final RouterConfig config;
+    private final Deadlines deadlines;
 
     public DispatchService(EntityManager em, Clock clock, CalendarService calendars, DistrictResolver districts,
                            TicketRecorder recorder, SupervisionService supervision, DuplicateService duplicates,
-                           RouterConfig config) {
+                           Deadlines deadlines) {
         this.em = em;
         this.clock = clock;
         this.calendars = calendars;
@@ -54,7 +51,7 @@ public class DispatchService {
         this.recorder = recorder;
         this.supervision = supervision;
         this.duplicates = duplicates;
-        this.config = config;
+        this.deadlines = deadlines;
     }
 
     /**
@@ -70,9 +67,7 @@ public class DispatchService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Ticket create(TicketDraft draft, Actor actor, boolean dispatchNow) {
         Instant now = clock.instant();
-        DispatchRule rule = DispatchRule.currentFor(draft.categoryCode())
-                .or(() -> DispatchRule.currentFor(FALLBACK_CATEGORY))
-                .orElseThrow(() -> new IllegalStateException("the dispatch catalogue has no " + FALLBACK_CATEGORY + " rule"));
+        DispatchRule rule = DispatchRule.applyingTo(draft.categoryCode());
         Ticket t = new Ticket();
         t.id = UUID.randomUUID();
         t.ticketNumber = nextNumber(now);
@@ -125,8 +120,8 @@ public class DispatchService {
         TicketStatus from = t.status;
         TicketStatus to = TicketLifecycle.next(from, action);
         Instant now = clock.instant();
-        BusinessCalendar calendar = calendars.current();
-        RouterConfig.Limits urgencyLimits = limitsOf(t.urgency);
+        Deadlines.OnDispatch due = deadlines.onDispatch(now, t.urgency, rule.signTimeLimit(), rule.resolveTimeLimit(),
+                calendars.current());
         t.status = to;
         t.version++;
         t.ruleId = rule.id;
@@ -136,11 +131,9 @@ public class DispatchService {
         t.dispatchedAt = now;
         t.signedAt = null;
         t.deliveryStatus = null;
-        t.signBy = earlier(TimeLimit.parse(rule.signLimit).from(now, calendar),
-                TimeLimit.parse(urgencyLimits.sign()).from(now, calendar));
-        t.resolveBy = earlier(TimeLimit.parse(rule.resolveLimit).from(now, calendar),
-                TimeLimit.parse(urgencyLimits.resolve()).from(now, calendar));
-        t.returnBy = TimeLimit.parse(config.returnWindow()).from(now, calendar);
+        t.signBy = due.signBy();
+        t.resolveBy = due.resolveBy();
+        t.returnBy = due.returnBy();
         List<Department> supporting = supportingFor(rule, t.districtCode, lead.code);
         replaceUnits(t, lead, supporting);
         supervision.reschedule(t);
@@ -161,7 +154,7 @@ public class DispatchService {
         List<Department> supporting = new java.util.ArrayList<>();
         for (TicketUnit u : TicketUnit.of(t.id)) {
             Department d = Department.findById(u.departmentCode);
-            if (TicketUnit.LEAD.equals(u.role)) {
+            if (u.role == UnitRole.LEAD) {
                 lead = d;
             } else if (d != null) {
                 supporting.add(d);
@@ -176,53 +169,33 @@ public class DispatchService {
         recorder.dispatched(t, lead, supporting);
     }
 
+    /** The rule's lead unit for a ticket in {@code districtCode}, if it exists and is active. */
     public Optional<Department> leadFor(DispatchRule rule, String districtCode) {
-        String code;
-        if ("MUNICIPAL".equals(rule.leadKind)) {
-            code = rule.leadDepartmentCode;
-        } else if (districtCode != null) {
-            code = districtCode + "-" + rule.leadFunction;
-        } else {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(Department.<Department>findById(code)).filter(d -> d.active);
+        return DispatchPolicy.leadCode(rule.routing(), districtCode).flatMap(DispatchService::active);
     }
 
     private List<Department> supportingFor(DispatchRule rule, String districtCode, String leadCode) {
-        Set<String> codes = new LinkedHashSet<>();
-        if (rule.supporting != null) {
-            for (String token : rule.supporting.split(",")) {
-                String s = token.trim();
-                if (s.startsWith("DISTRICT:")) {
-                    if (districtCode != null) {
-                        codes.add(districtCode + "-" + s.substring("DISTRICT:".length()));
-                    }
-                } else if (!s.isEmpty()) {
-                    codes.add(s);
-                }
-            }
-        }
-        codes.remove(leadCode);
         List<Department> found = new ArrayList<>();
-        for (String code : codes) {
-            Department d = Department.findById(code);
-            if (d != null && d.active) {
-                found.add(d);
-            }
+        for (String code : DispatchPolicy.supportingCodes(rule.routing(), districtCode, leadCode)) {
+            active(code).ifPresent(found::add);
         }
         return found;
+    }
+
+    private static Optional<Department> active(String code) {
+        return Optional.ofNullable(Department.<Department>findById(code)).filter(d -> d.active);
     }
 
     private void replaceUnits(Ticket t, Department lead, List<Department> supporting) {
         TicketUnit.delete("ticketId", t.id);
         em.flush();
-        unit(t, lead.code, TicketUnit.LEAD);
+        unit(t, lead.code, UnitRole.LEAD);
         for (Department d : supporting) {
-            unit(t, d.code, TicketUnit.SUPPORTING);
+            unit(t, d.code, UnitRole.SUPPORTING);
         }
     }
 
-    private static void unit(Ticket t, String code, String role) {
+    private static void unit(Ticket t, String code, UnitRole role) {
         TicketUnit u = new TicketUnit();
         u.ticketId = t.id;
         u.departmentCode = code;
@@ -230,20 +203,8 @@ public class DispatchService {
         u.persist();
     }
 
-    RouterConfig.Limits limitsOf(Urgency urgency) {
-        return switch (urgency) {
-            case NORMAL -> config.urgency().normal();
-            case URGENT -> config.urgency().urgent();
-            case EXTRA_URGENT -> config.urgency().extraUrgent();
-        };
-    }
-
     private String nextNumber(Instant now) {
         long n = ((Number) em.createNativeQuery("select nextval('ticket_number_seq')").getSingleResult()).longValue();
         return "12345-" + LocalDate.ofInstant(now, calendars.zone()).format(DAY) + "-" + String.format("%06d", n);
-    }
-
-    private static Instant earlier(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 }

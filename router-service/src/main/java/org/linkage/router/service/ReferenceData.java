@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.linkage.router.domain.UnitRef;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,7 +49,7 @@ public final class ReferenceData {
             @NotNull @Pattern(regexp = "MUNICIPAL|DISTRICT") String leadKind,
             @Pattern(regexp = CODE) String leadDepartmentCode,
             @Pattern(regexp = "GOV|URBAN") String leadFunction,
-            @Size(max = 10) List<@NotBlank @Pattern(regexp = CODE + "|DISTRICT:(GOV|URBAN)") String> supporting,
+            @Size(max = 10) List<@NotBlank @Pattern(regexp = CODE + "|" + UnitRef.DISTRICT_PREFIX + "(GOV|URBAN)") String> supporting,
             @NotNull @Pattern(regexp = "NORMAL|URGENT|EXTRA_URGENT") String defaultUrgency,
             @NotBlank String signLimit,
             @NotBlank String resolveLimit,

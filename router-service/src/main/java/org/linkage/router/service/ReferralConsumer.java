@@ -11,7 +11,7 @@ import org.linkage.commons.inbox.ReceivedEvent;
 import org.linkage.commons.security.Actor;
 import org.linkage.events.EventTypes;
 import org.linkage.events.ReferralCreated;
-import org.linkage.router.domain.Urgency;
+import org.linkage.events.Urgency;
 import org.linkage.router.repository.Ticket;
 
 /**

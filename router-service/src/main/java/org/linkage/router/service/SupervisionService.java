@@ -233,7 +233,7 @@ public class SupervisionService {
             return false;
         }
         if (step != SupervisionStep.WARNING) {
-            t.supervisionLevel = step.name();
+            t.supervisionLevel = step;
         }
         String which = t.status == TicketStatus.DISPATCHED ? "sign-for" : "resolve";
         String text = "SUPERVISION:" + step.name() + " " + step.nameZh() + (manual ? " (by hand)" : "") + ", " + which

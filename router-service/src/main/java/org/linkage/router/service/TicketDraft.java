@@ -1,6 +1,6 @@
 package org.linkage.router.service;
 
-import org.linkage.router.domain.Urgency;
+import org.linkage.events.Urgency;
 
 import java.time.Instant;
 import java.util.UUID;

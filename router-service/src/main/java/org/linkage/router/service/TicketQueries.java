@@ -1,5 +1,6 @@
 package org.linkage.router.service;
 
+
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -8,6 +9,10 @@ import jakarta.transaction.Transactional;
 import org.linkage.commons.audit.AuditTrail;
 import org.linkage.commons.privacy.Masking;
 import org.linkage.commons.security.Actor;
+import org.linkage.commons.security.Roles;
+import org.linkage.router.domain.ExtensionStatus;
+import org.linkage.router.domain.PermittedActions;
+import org.linkage.router.domain.UnitRole;
 import org.linkage.router.repository.Department;
 import org.linkage.router.repository.DispatchRule;
 import org.linkage.router.repository.ExtensionRequest;
@@ -15,6 +20,7 @@ import org.linkage.router.repository.Ticket;
 import org.linkage.router.repository.TicketHistory;
 import org.linkage.router.repository.TicketUnit;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,15 +37,26 @@ import java.util.stream.Stream;
 public class TicketQueries {
     /** Filters of the ticket list; any may be null. */
     /** @param flaggedDuplicates true lists only possible duplicates not yet merged (the dispatchers' 并单 work list) */
+    /**
+     * @param byDeadline        oldest resolve-by first (a unit's inbox), instead of newest first
+     * @param pendingExtension  only tickets with an extension request awaiting a supervisor
+     * @param statuses          any of these statuses (a board of open work); ignored when empty
+     */
     public record Filter(String status, String categoryCode, String districtCode, String departmentCode,
-                         boolean flaggedDuplicates) {
+                         boolean flaggedDuplicates, boolean byDeadline, boolean pendingExtension, List<String> statuses) {
+        public Filter(String status, String categoryCode, String districtCode, String departmentCode,
+                      boolean flaggedDuplicates) {
+            this(status, categoryCode, districtCode, departmentCode, flaggedDuplicates, false, false, List.of());
+        }
     }
 
     private final TicketAccess access;
     private final AuditTrail audit;
     private final DuplicateService duplicates;
+    private final Clock clock;
 
-    public TicketQueries(TicketAccess access, AuditTrail audit, DuplicateService duplicates) {
+    public TicketQueries(TicketAccess access, AuditTrail audit, DuplicateService duplicates, Clock clock) {
+        this.clock = clock;
         this.access = access;
         this.audit = audit;
         this.duplicates = duplicates;
@@ -58,7 +75,12 @@ public class TicketQueries {
             audit.record(actor, TicketRecorder.ENTITY, t.id, "PHONE_UNMASKED_READ", null,
                     Map.of("ticketNumber", t.ticketNumber));
         }
-        return views(List.of(t), !unmasked, true).get(0);
+        TicketView view = views(List.of(t), !unmasked, true).get(0);
+        return view.withPermittedActions(PermittedActions.of(t.status, t.satisfied, new PermittedActions.Reader(
+                unit.isPresent(), unit.isPresent() && unit.get().equals(t.leadDepartmentCode),
+                actor.hasRole(Roles.DISPATCHER), actor.hasRole(Roles.SUPERVISOR),
+                t.returnBy == null || clock.instant().isBefore(t.returnBy),
+                ExtensionRequest.count("ticketId = ?1 and status = ?2", t.id, ExtensionStatus.PENDING) > 0)));
     }
 
     @Transactional
@@ -77,12 +99,22 @@ public class TicketQueries {
             params.put("finals", List.of(org.linkage.router.domain.TicketStatus.MERGED,
                     org.linkage.router.domain.TicketStatus.CLOSED, org.linkage.router.domain.TicketStatus.TRANSFERRED_TO_POLICE));
         }
+        if (filter.pendingExtension()) {
+            q.append(" and id in (select x.ticketId from ExtensionRequest x where x.status = :pending)");
+            params.put("pending", ExtensionStatus.PENDING);
+        }
+        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            q.append(" and status in (:statuses)");
+            params.put("statuses", filter.statuses().stream().map(org.linkage.router.domain.TicketStatus::valueOf).toList());
+        }
         Optional<String> unit = TicketAccess.unitOf(actor);
         if (unit.isPresent()) {
             q.append(" and id in (select u.ticketId from TicketUnit u where u.departmentCode = :unit)");
             params.put("unit", unit.get());
         }
-        PanacheQuery<Ticket> query = Ticket.find(q.toString(), Sort.descending("createdAt").and("ticketNumber"), params)
+        PanacheQuery<Ticket> query = Ticket.find(q.toString(), filter.byDeadline()
+                        ? Sort.ascending("resolveBy").and("ticketNumber")
+                        : Sort.descending("createdAt").and("ticketNumber"), params)
                 .page(Page.of(page, size));
         List<TicketView> items = views(query.list(), true, false);
         return new TicketView.Page(query.count(), page, size, items);
@@ -91,7 +123,7 @@ public class TicketQueries {
     public List<ExtensionView> extensions(String ref, Actor actor) {
         Ticket t = access.read(ref, actor);
         return ExtensionRequest.<ExtensionRequest>list("ticketId = ?1 order by requestedAt", t.id).stream()
-                .map(x -> new ExtensionView(x.id, x.status, x.departmentCode, x.requestedBy, x.requestedAt, x.reason,
+                .map(x -> new ExtensionView(x.id, x.status.name(), x.departmentCode, x.requestedBy, x.requestedAt, x.reason,
                         x.previousResolveBy, x.requestedResolveBy, x.decidedBy, x.decidedAt, x.decisionNote)).toList();
     }
 
@@ -158,8 +190,8 @@ public class TicketQueries {
         List<TicketView.Unit> supporting = new ArrayList<>();
         for (TicketUnit u : units) {
             Department d = departments.get(u.departmentCode);
-            TicketView.Unit v = new TicketView.Unit(d.code, d.nameZh, d.nameEn, u.role);
-            if (TicketUnit.LEAD.equals(u.role)) {
+            TicketView.Unit v = new TicketView.Unit(d.code, d.nameZh, d.nameEn, u.role.name());
+            if (u.role == UnitRole.LEAD) {
                 lead = v;
             } else {
                 supporting.add(v);
@@ -175,7 +207,11 @@ public class TicketQueries {
                 mask && t.callerPhone != null, t.callbackRequired, lead, supporting, t.ruleId,
                 rule == null ? null : rule.version, t.pendingReason, t.receivedAt, t.createdAt, t.dispatchedAt,
                 t.signBy, t.resolveBy, t.returnBy, t.signedAt, t.repliedAt, t.answer, t.calledBackAt, t.satisfied,
-                t.solved, t.closedAt, t.deliveryStatus, t.supervisionLevel, numbers.get(t.duplicateOf), t.duplicateScore,
-                numbers.get(t.masterTicketId), history);
+                t.solved, t.closedAt, nameOf(t.deliveryStatus), nameOf(t.supervisionLevel), numbers.get(t.duplicateOf), t.duplicateScore,
+                numbers.get(t.masterTicketId), history, null);
+    }
+
+    private static String nameOf(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 }

@@ -6,10 +6,8 @@ import org.linkage.commons.outbox.Outbox;
 import org.linkage.commons.privacy.Masking;
 import org.linkage.commons.security.Actor;
 import org.linkage.events.DepartmentRef;
-import org.linkage.events.EventTypes;
 import org.linkage.events.TicketDispatched;
 import org.linkage.events.TicketStatusChanged;
-import org.linkage.events.Topics;
 import org.linkage.router.domain.TicketStatus;
 import org.linkage.router.repository.Department;
 import org.linkage.router.repository.Ticket;
@@ -86,10 +84,10 @@ public class TicketRecorder {
         TicketStatusChanged event = new TicketStatusChanged(subject.id, subject.ticketNumber, subject.callId,
                 subject.referralId, source.status.name(), previous == null ? null : previous.name(),
                 lead == null ? null : lead.code, lead == null ? null : lead.nameZh, source.resolveBy, note,
-                source.answer, deliveryStatus != null ? deliveryStatus : subject.deliveryStatus, actor.name(),
+                source.answer, deliveryStatus != null ? deliveryStatus
+                        : subject.deliveryStatus == null ? null : subject.deliveryStatus.name(), actor.name(),
                 clock.instant());
-        outbox.publish(Topics.TICKETS, subject.id.toString(), EventTypes.TICKET_STATUS_CHANGED, subject.ticketNumber,
-                event);
+        outbox.publish(event);
     }
 
     /**
@@ -103,7 +101,7 @@ public class TicketRecorder {
                 t.categoryCode, t.urgency.name(), t.content, t.address, t.districtCode, t.latitude, t.longitude,
                 phone, name, ref(lead), supporting.stream().map(TicketRecorder::ref).toList(),
                 t.signBy, t.resolveBy, t.dispatchedAt);
-        outbox.publish(Topics.TICKETS, t.id.toString(), EventTypes.TICKET_DISPATCHED, t.ticketNumber, event);
+        outbox.publish(event);
     }
 
     static DepartmentRef ref(Department d) {

@@ -2,19 +2,17 @@ package org.linkage.router.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.linkage.router.domain.ExtensionStatus;
 import org.linkage.commons.outbox.Outbox;
 import org.linkage.commons.problem.ProblemException;
 import org.linkage.commons.security.Actor;
-import org.linkage.events.EventTypes;
 import org.linkage.events.PoliceTransferCreated;
-import org.linkage.events.Topics;
-import org.linkage.router.config.RouterConfig;
+import org.linkage.router.domain.Deadlines;
 import org.linkage.router.domain.IllegalTransitionException;
 import org.linkage.router.domain.SupervisionStep;
 import org.linkage.router.domain.TicketAction;
 import org.linkage.router.domain.TicketLifecycle;
 import org.linkage.router.domain.TicketStatus;
-import org.linkage.router.domain.TimeLimit;
 import org.linkage.router.repository.Department;
 import org.linkage.router.repository.DispatchRule;
 import org.linkage.router.repository.District;
@@ -36,11 +34,11 @@ public class TicketService {
     private final CalendarService calendars;
     private final Outbox outbox;
     private final Clock clock;
-    private final RouterConfig config;
+    private final Deadlines deadlines;
 
     public TicketService(TicketAccess access, TicketRecorder recorder, DispatchService dispatch,
                          SupervisionService supervision, CalendarService calendars, Outbox outbox, Clock clock,
-                         RouterConfig config) {
+                         Deadlines deadlines) {
         this.access = access;
         this.recorder = recorder;
         this.dispatch = dispatch;
@@ -48,7 +46,7 @@ public class TicketService {
         this.calendars = calendars;
         this.outbox = outbox;
         this.clock = clock;
-        this.config = config;
+        this.deadlines = deadlines;
     }
 
     @Transactional
@@ -91,7 +89,7 @@ public class TicketService {
         Ticket t = access.write(ref, actor);
         access.requireLead(t, actor);
         TicketLifecycle.next(t.status, TicketAction.RETURN);
-        if (t.returnBy != null && clock.instant().isAfter(t.returnBy)) {
+        if (!Deadlines.mayReturn(t.returnBy, clock.instant())) {
             throw new IllegalTransitionException(t.status, TicketAction.RETURN,
                     "the return window closed at " + t.returnBy);
         }
@@ -109,10 +107,10 @@ public class TicketService {
         if (t.status != TicketStatus.SIGNED && t.status != TicketStatus.IN_PROGRESS) {
             throw conflict(t, "an extension can be requested only while the ticket is SIGNED or IN_PROGRESS");
         }
-        if (t.resolveBy != null && !newResolveBy.isAfter(t.resolveBy)) {
+        if (!Deadlines.isExtension(t.resolveBy, newResolveBy)) {
             throw ProblemException.badRequest("newResolveBy", "must be after the current deadline " + t.resolveBy);
         }
-        if (ExtensionRequest.count("ticketId = ?1 and status = 'PENDING'", t.id) > 0) {
+        if (ExtensionRequest.count("ticketId = ?1 and status = ?2", t.id, ExtensionStatus.PENDING) > 0) {
             throw conflict(t, "an extension request is already pending");
         }
         ExtensionRequest x = new ExtensionRequest();
@@ -124,7 +122,7 @@ public class TicketService {
         x.reason = reason;
         x.requestedResolveBy = newResolveBy;
         x.previousResolveBy = t.resolveBy;
-        x.status = "PENDING";
+        x.status = ExtensionStatus.PENDING;
         x.persist();
         recorder.history(t, "EXTENSION_REQUESTED", t.status, actor, reason + " (to " + newResolveBy + ")");
         return x;
@@ -137,16 +135,16 @@ public class TicketService {
         if (x == null || !x.ticketId.equals(t.id)) {
             throw ProblemException.notFound("no extension request " + extensionId + " on ticket " + ref);
         }
-        if (!"PENDING".equals(x.status)) {
+        if (x.status != ExtensionStatus.PENDING) {
             throw ProblemException.conflict("the extension request was already " + x.status,
-                    Map.of("currentStatus", t.status.name(), "extensionStatus", x.status));
+                    Map.of("currentStatus", t.status.name(), "extensionStatus", x.status.name()));
         }
-        x.status = approve ? "APPROVED" : "REJECTED";
+        x.status = approve ? ExtensionStatus.APPROVED : ExtensionStatus.REJECTED;
         x.decidedBy = actor.name();
         x.decidedAt = clock.instant();
         x.decisionNote = note;
         if (approve) {
-            t.resolveBy = x.requestedResolveBy;
+            t.resolveBy = Deadlines.resolveByAfterExtension(x.requestedResolveBy);
             supervision.reschedule(t);
             recorder.changed(t, "EXTENSION_APPROVED", t.status, actor,
                     "resolve deadline now " + t.resolveBy + (note == null ? "" : ": " + note));
@@ -190,7 +188,7 @@ public class TicketService {
         TicketStatus from = move(t, TicketAction.REOPEN);
         Instant now = clock.instant();
         t.reopenedCount++;
-        t.resolveBy = TimeLimit.parse(config.reopenResolveLimit()).from(now, calendars.current());
+        t.resolveBy = deadlines.resolveByAfterReopen(now, calendars.current());
         t.repliedAt = null;
         t.replyWorkingMinutes = null;
         t.calledBackAt = null;
@@ -273,9 +271,8 @@ public class TicketService {
         t.nextSupervisionAt = null;
         Instant now = clock.instant();
         UUID transferId = UUID.randomUUID();
-        outbox.publish(Topics.POLICE_TRANSFERS, transferId.toString(), EventTypes.POLICE_TRANSFER_CREATED,
-                t.ticketNumber, new PoliceTransferCreated(transferId, t.id, t.ticketNumber, t.callId, origin, reason,
-                        t.content, t.address, t.districtCode, t.callerPhone, t.callerName, actor.name(), now));
+        outbox.publish(new PoliceTransferCreated(transferId, t.id, t.ticketNumber, t.callId, origin, reason,
+                t.content, t.address, t.districtCode, t.callerPhone, t.callerName, actor.name(), now));
         recorder.changed(t, TicketAction.TRANSFER_TO_POLICE.name(), from, actor, reason);
         return t;
     }
@@ -301,8 +298,7 @@ public class TicketService {
         }
         DispatchRule rule = t.ruleId == null ? null : DispatchRule.findById(t.ruleId);
         if (rule == null) {
-            rule = DispatchRule.currentFor(t.categoryCode).or(() -> DispatchRule.currentFor(DispatchService.FALLBACK_CATEGORY))
-                    .orElseThrow();
+            rule = DispatchRule.applyingTo(t.categoryCode);
         }
         Department lead;
         if (departmentCode != null) {

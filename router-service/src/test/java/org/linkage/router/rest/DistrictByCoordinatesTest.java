@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.linkage.commons.security.Actor;
-import org.linkage.router.domain.Urgency;
+import org.linkage.events.Urgency;
 import org.linkage.router.repository.Ticket;
 import org.linkage.router.service.DispatchService;
 import org.linkage.router.service.TicketDraft;

@@ -82,7 +82,7 @@ class SupervisionTest {
         clock.set(shanghai("2026-11-24T17:31")); // chase at Mon 17:30, supervision one working day later
         supervision.runOnce();
         assertEquals(List.of("WARNING", "CHASE", "SUPERVISE"), steps(t));
-        assertEquals("SUPERVISE", fixtures.reload(t.ticketNumber).supervisionLevel);
+        assertEquals("SUPERVISE", fixtures.reload(t.ticketNumber).supervisionLevel.name());
 
         clock.set(shanghai("2026-11-26T17:31")); // listed two working days after supervision
         supervision.runOnce();

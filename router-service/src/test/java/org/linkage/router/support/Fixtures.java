@@ -3,7 +3,7 @@ package org.linkage.router.support;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.linkage.commons.security.Actor;
-import org.linkage.router.domain.Urgency;
+import org.linkage.events.Urgency;
 import org.linkage.router.repository.Ticket;
 import org.linkage.router.repository.TicketHistory;
 import org.linkage.router.service.DispatchService;

@@ -1,0 +1,94 @@
+package org.linkage.console.client;
+
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.client.SseEvent;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * intake-service (110), as the signed-in person. Answers are the service's own JSON documents: the
+ * console renders the service's view and keeps no second copy of its shape.
+ */
+@RegisterRestClient(configKey = "intake")
+@RegisterProvider(UserToken.class)
+@RegisterProvider(ProblemMapper.class)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public interface IntakeApi {
+    @POST
+    @Path("/api/calls")
+    Map<String, Object> submit(@HeaderParam("Idempotency-Key") String idempotencyKey, Requests.NewCall call);
+
+    @GET
+    @Path("/api/calls")
+    Map<String, Object> calls(@QueryParam("text") String text, @QueryParam("disposition") String disposition,
+                              @QueryParam("decision") String decision, @QueryParam("retrievalCode") String retrievalCode,
+                              @QueryParam("page") int page, @QueryParam("size") int size);
+
+    @GET
+    @Path("/api/calls/{id}")
+    Map<String, Object> call(@PathParam("id") String id);
+
+    @GET
+    @Path("/api/calls/by-retrieval-code/{code}")
+    Map<String, Object> byRetrievalCode(@PathParam("code") String code);
+
+    @GET
+    @Path("/api/calls/{id}/contact")
+    Map<String, Object> contact(@PathParam("id") String id);
+
+    @POST
+    @Path("/api/calls/{id}/confirmation")
+    Map<String, Object> confirm(@PathParam("id") String id);
+
+    @POST
+    @Path("/api/calls/{id}/override")
+    Map<String, Object> override(@PathParam("id") String id, Requests.Override override);
+
+    @POST
+    @Path("/api/incidents/{incidentNumber}/referrals")
+    Map<String, Object> handOver(@HeaderParam("Idempotency-Key") String idempotencyKey,
+                                 @PathParam("incidentNumber") String incidentNumber, Requests.HandOver handOver);
+
+    @POST
+    @Path("/api/classifications/preview")
+    Map<String, Object> preview(Requests.Preview preview);
+
+    @GET
+    @Path("/api/categories")
+    List<Map<String, Object>> categories();
+
+    @GET
+    @Path("/api/districts")
+    List<Map<String, Object>> districts();
+
+    @GET
+    @Path("/api/police-transfers")
+    Map<String, Object> policeTransfers(@QueryParam("state") String state, @QueryParam("page") int page,
+                                        @QueryParam("size") int size);
+
+    @POST
+    @Path("/api/police-transfers/{id}/acceptance")
+    Map<String, Object> acceptTransfer(@PathParam("id") String id, Requests.Acceptance acceptance);
+
+    @GET
+    @Path("/api/police-transfers/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    Multi<SseEvent<String>> policeTransferStream(@HeaderParam("Authorization") String authorization);
+
+    @GET
+    @Path("/api/statistics/overrides")
+    Map<String, Object> overrideStatistics(@QueryParam("from") String from, @QueryParam("to") String to);
+}

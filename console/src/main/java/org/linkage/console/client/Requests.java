@@ -1,0 +1,24 @@
+package org.linkage.console.client;
+
+/** What the console sends to the services: the services' own request shapes, field for field. */
+public final class Requests {
+    private Requests() {
+    }
+
+    public record NewCall(String channel, String callerPhone, String callerName, String address, String districtCode,
+                          String title, String content, String urgency, Boolean confirm) {
+    }
+
+    public record Override(String disposition, String categoryCode, String reason, String urgency) {
+    }
+
+    public record HandOver(String content, String address, String districtCode, String callerPhone,
+                           String callerName, String categoryCode, String urgency) {
+    }
+
+    public record Preview(String text, String title) {
+    }
+
+    public record Acceptance(String incidentNumber, String note) {
+    }
+}

@@ -1,0 +1,119 @@
+package org.linkage.console.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.util.List;
+import java.util.Map;
+
+/** router-service (12345), as the signed-in person: tickets, their lifecycle, statistics, reference data. */
+@RegisterRestClient(configKey = "router")
+@RegisterProvider(UserToken.class)
+@RegisterProvider(ProblemMapper.class)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public interface RouterApi {
+    @GET
+    @Path("/api/tickets")
+    Map<String, Object> tickets(@QueryParam("status") String status, @QueryParam("categoryCode") String categoryCode,
+                                @QueryParam("districtCode") String districtCode,
+                                @QueryParam("departmentCode") String departmentCode,
+                                @QueryParam("duplicates") Boolean duplicates, @QueryParam("sort") String sort,
+                                @QueryParam("pendingExtension") Boolean pendingExtension, @QueryParam("state") String state,
+                                @QueryParam("page") int page, @QueryParam("size") int size);
+
+    @GET
+    @Path("/api/tickets/{ref}")
+    Map<String, Object> ticket(@PathParam("ref") String ref);
+
+    @GET
+    @Path("/api/tickets/{ref}/extensions")
+    List<Map<String, Object>> extensions(@PathParam("ref") String ref);
+
+    @GET
+    @Path("/api/tickets/{ref}/duplicates")
+    List<Map<String, Object>> duplicates(@PathParam("ref") String ref);
+
+    /** Every lifecycle action: {@code sign}, {@code progress}, {@code reply}, {@code callback}, ... with its body. */
+    @POST
+    @Path("/api/tickets/{ref}/{action}")
+    Map<String, Object> act(@PathParam("ref") String ref, @PathParam("action") String action, Map<String, Object> body);
+
+    @POST
+    @Path("/api/tickets/{ref}/extensions/{id}/decision")
+    Map<String, Object> decideExtension(@PathParam("ref") String ref, @PathParam("id") String id,
+                                        Map<String, Object> decision);
+
+    @GET
+    @Path("/api/statistics")
+    List<Map<String, Object>> statistics(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
+                                         @QueryParam("to") String to);
+
+    @GET
+    @Path("/api/statistics")
+    @Produces("text/csv")
+    String statisticsCsv(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
+                         @QueryParam("to") String to, @QueryParam("format") String format);
+
+    @GET
+    @Path("/api/statistics/hotspots")
+    List<Map<String, Object>> hotspots(@QueryParam("all") Boolean all);
+
+    @GET
+    @Path("/api/admin/departments")
+    List<Map<String, Object>> departments();
+
+    @POST
+    @Path("/api/admin/departments")
+    Map<String, Object> createDepartment(Map<String, Object> department);
+
+    @PUT
+    @Path("/api/admin/departments/{code}")
+    Map<String, Object> updateDepartment(@PathParam("code") String code, Map<String, Object> department);
+
+    @GET
+    @Path("/api/admin/districts")
+    List<Map<String, Object>> districts();
+
+    @POST
+    @Path("/api/admin/districts")
+    Map<String, Object> createDistrict(Map<String, Object> district);
+
+    @PUT
+    @Path("/api/admin/districts/{code}")
+    Map<String, Object> updateDistrict(@PathParam("code") String code, Map<String, Object> district);
+
+    @GET
+    @Path("/api/admin/catalogue")
+    List<Map<String, Object>> catalogue();
+
+    @GET
+    @Path("/api/admin/catalogue/{category}/versions")
+    List<Map<String, Object>> catalogueVersions(@PathParam("category") String category);
+
+    @PUT
+    @Path("/api/admin/catalogue/{category}")
+    Map<String, Object> saveRule(@PathParam("category") String category, Map<String, Object> rule);
+
+    @GET
+    @Path("/api/admin/calendar/{year}")
+    Map<String, Object> calendar(@PathParam("year") String year);
+
+    @PUT
+    @Path("/api/admin/calendar/{year}")
+    Map<String, Object> saveCalendar(@PathParam("year") String year, Map<String, Object> calendar);
+
+    /** The router's own word on whether next year's calendar is missing (December warning). */
+    @GET
+    @Path("/q/health/well")
+    Map<String, Object> wellness();
+}

@@ -1,0 +1,109 @@
+package org.linkage.console.client;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The three services, guarded. Reads are retried once on a transport failure; writes are not retried here
+ * (a call submission carries an Idempotency-Key, so the person's own resubmit is safe, and a lifecycle
+ * action answered 409 the second time would confuse). A refusal (4xx) is never retried and never opens the
+ * breaker: it is the service's answer, shown to the person.
+ */
+@ApplicationScoped
+public class Services {
+    private final IntakeApi intake;
+    private final RouterApi router;
+    private final BridgeApi bridge;
+
+    public Services(@RestClient IntakeApi intake, @RestClient RouterApi router, @RestClient BridgeApi bridge) {
+        this.intake = intake;
+        this.router = router;
+        this.bridge = bridge;
+    }
+
+    @Retry(maxRetries = 1, delay = 100, retryOn = ServiceUnavailable.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5_000, failOn = ServiceUnavailable.class)
+    @Timeout(5_000)
+    public <T> T readIntake(Function<IntakeApi, T> call) {
+        return guarded("intake-service", intake, call);
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5_000, failOn = ServiceUnavailable.class)
+    @Timeout(5_000)
+    public <T> T writeIntake(Function<IntakeApi, T> call) {
+        return guarded("intake-service", intake, call);
+    }
+
+    @Retry(maxRetries = 1, delay = 100, retryOn = ServiceUnavailable.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5_000, failOn = ServiceUnavailable.class)
+    @Timeout(8_000)
+    public <T> T readRouter(Function<RouterApi, T> call) {
+        return guarded("router-service", router, call);
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5_000, failOn = ServiceUnavailable.class)
+    @Timeout(5_000)
+    public <T> T writeRouter(Function<RouterApi, T> call) {
+        return guarded("router-service", router, call);
+    }
+
+    @Retry(maxRetries = 1, delay = 100, retryOn = ServiceUnavailable.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5_000, failOn = ServiceUnavailable.class)
+    @Timeout(5_000)
+    public <T> T readBridge(Function<BridgeApi, T> call) {
+        return guarded("hotline-bridge", bridge, call);
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5_000, failOn = ServiceUnavailable.class)
+    @Timeout(5_000)
+    public <T> T writeBridge(Function<BridgeApi, T> call) {
+        return guarded("hotline-bridge", bridge, call);
+    }
+
+    /**
+     * The router's wellness report. A DOWN check answers 503 by design (a missing calendar), which is news to show,
+     * not a failure: it is read outside the breaker so it never trips the router's reads.
+     */
+    @Timeout(3_000)
+    public Map<String, Object> routerWellness() {
+        try {
+            return router.wellness();
+        } catch (ServiceProblem down) {
+            return down.body();
+        } catch (ProcessingException unreachable) {
+            return Map.of();
+        }
+    }
+
+    /** The live hand-back stream is long-lived: it bypasses time-outs and is re-opened by the browser. */
+    public IntakeApi intakeStream() {
+        return intake;
+    }
+
+    private static <A, T> T guarded(String service, A api, Function<A, T> call) {
+        try {
+            return call.apply(api);
+        } catch (ServiceProblem refusal) {
+            if (refusal.status() >= 500) {
+                throw new ServiceUnavailable(service, refusal.status() + " " + refusal.title(), refusal.body());
+            }
+            throw refusal;
+        } catch (ProcessingException unreachable) {
+            throw new ServiceUnavailable(service, String.valueOf(unreachable.getMessage()), java.util.Map.of());
+        }
+    }
+
+    /** The service could not answer (down, 5xx, unreachable): retried for reads, counted by the breaker. */
+    public static final class ServiceUnavailable extends ServiceProblem {
+        ServiceUnavailable(String service, String why, java.util.Map<String, Object> body) {
+            super(503, service + " unavailable", why, java.util.Map.of(), body);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package org.linkage.console.rest;
+
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.linkage.console.client.Requests;
+import org.linkage.console.client.ServiceProblem;
+import org.linkage.console.client.Services;
+import org.linkage.console.ui.Ui;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The call-taker's console (接警): the keyboard-first call form with its live classification preview, one-key
+ * transfer or an override with reasons, the call list and each call's whole story. Officers use the list too.
+ */
+@Path("/calls")
+@Produces(MediaType.TEXT_HTML)
+public class CallResource {
+    /** The pages of this console, by template name. */
+    static class Templates {
+        static TemplateInstance form(Map<String, String> values, Map<String, String> errors, String problem,
+                                            List<Map<String, Object>> districts, List<Map<String, Object>> categories,
+                                            String idempotencyKey) {
+            return View.of("calls/form", "values", values, "errors", errors, "problem", problem, "districts", districts, "categories", categories, "idempotencyKey", idempotencyKey);
+        }
+
+        static TemplateInstance preview(Map<String, Object> preview, Map<String, Object> category, String problem) {
+            return View.of("calls/preview", "preview", preview, "category", category, "problem", problem);
+        }
+
+        static TemplateInstance list(Map<String, Object> page, String text, String disposition, String code) {
+            return View.of("calls/list", "page", page, "text", text, "disposition", disposition, "code", code);
+        }
+
+        static TemplateInstance rows(Map<String, Object> page, String text, String disposition) {
+            return View.of("calls/rows", "page", page, "text", text, "disposition", disposition);
+        }
+
+        static TemplateInstance detail(Map<String, Object> call, Map<String, Object> contact,
+                                              List<Map<String, Object>> categories, Map<String, String> errors,
+                                              String problem, Map<String, String> values) {
+            return View.of("calls/detail", "call", call, "contact", contact, "categories", categories, "errors", errors, "problem", problem, "values", values);
+        }
+    }
+
+    @Inject
+    Services services;
+    @Inject
+    Ui ui;
+    @Inject
+    Reference reference;
+
+    @GET
+    @Path("/new")
+    public TemplateInstance newCall() {
+        return form(Map.of("channel", "PHONE"), Map.of(), null);
+    }
+
+    /** Classification as the call-taker types: nothing is written. */
+    @POST
+    @Path("/preview")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance preview(MultivaluedMap<String, String> fields) {
+        Form form = new Form(fields);
+        String content = form.get("content");
+        if (content == null) {
+            return Templates.preview(null, null, null);
+        }
+        try {
+            Map<String, Object> preview = services.readIntake(api -> api.preview(new Requests.Preview(content, form.get("title"))));
+            return Templates.preview(preview, reference.categoriesByCode().get(String.valueOf(preview.get("categoryCode"))), null);
+        } catch (ServiceProblem problem) {
+            return Templates.preview(null, null, Problems.message(problem));
+        }
+    }
+
+    /**
+     * Records the call. {@code action=confirm} is the one-key transfer (一键转接): the suggestion is decided in
+     * the same request. {@code action=override} records the call, then the call-taker's own decision with its
+     * reason. {@code action=hold} records it undecided, to decide on the call's page.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response submit(MultivaluedMap<String, String> fields) {
+        Form form = new Form(fields);
+        String action = form.get("action") == null ? "confirm" : form.get("action");
+        if ("override".equals(action) && (form.get("overrideDisposition") == null || form.get("overrideReason") == null)) {
+            return Response.status(400).entity(form(form.values(), Map.of(
+                    "overrideDisposition", ui.t("override_needs_disposition"),
+                    "overrideReason", ui.t("override_needs_reason")), ui.t("override_incomplete")).render()).build();
+        }
+        Requests.NewCall call = new Requests.NewCall(form.get("channel"), form.get("callerPhone"), form.get("callerName"),
+                form.get("address"), form.get("districtCode"), form.get("title"), form.get("content"),
+                form.get("urgency"), "confirm".equals(action));
+        // The key is made when the form is shown, so a double submit or a resubmit after a lost answer files one call.
+        String key = form.get("idempotencyKey") == null ? UUID.randomUUID().toString() : form.get("idempotencyKey");
+        Map<String, Object> created;
+        try {
+            created = services.writeIntake(api -> api.submit(key, call));
+        } catch (ServiceProblem problem) {
+            return Response.status(problem.status()).entity(form(form.values(), problem.fieldErrors(),
+                    Problems.message(problem)).render()).build();
+        }
+        String id = String.valueOf(created.get("id"));
+        if ("override".equals(action)) {
+            try {
+                services.writeIntake(api -> api.override(id, new Requests.Override(form.get("overrideDisposition"),
+                        form.get("overrideCategory"), form.get("overrideReason"), form.get("urgency"))));
+            } catch (ServiceProblem problem) {
+                // The call is recorded; its page shows the decision still open, with why the override was refused.
+                return Response.status(problem.status()).entity(detailPage(id, null, problem.fieldErrors(),
+                        Problems.message(problem), form.values()).render()).build();
+            }
+        }
+        return Response.seeOther(URI.create("/calls/" + id + "?new=1")).build();
+    }
+
+    @GET
+    public TemplateInstance list(@QueryParam("text") String text, @QueryParam("disposition") String disposition,
+                                 @QueryParam("page") Integer page) {
+        return Templates.list(page(text, disposition, page), text, disposition, null);
+    }
+
+    /** The table alone, for the search box and the list's refresh while tickets move. */
+    @GET
+    @Path("/rows")
+    public TemplateInstance rows(@QueryParam("text") String text, @QueryParam("disposition") String disposition,
+                                 @QueryParam("page") Integer page) {
+        return Templates.rows(page(text, disposition, page), text, disposition);
+    }
+
+    /** A caller calling back quotes the code given at the first call. */
+    @GET
+    @Path("/lookup")
+    public Response lookup(@QueryParam("code") String code) {
+        if (code == null || code.isBlank()) {
+            return Response.seeOther(URI.create("/calls")).build();
+        }
+        String normal = code.strip().toUpperCase(java.util.Locale.ROOT);
+        try {
+            Map<String, Object> call = services.readIntake(api -> api.byRetrievalCode(normal));
+            return Response.seeOther(URI.create("/calls/" + call.get("id"))).build();
+        } catch (ServiceProblem problem) {
+            if (problem.status() == 404 || problem.status() == 400) {
+                return Response.status(404).entity(Templates.list(page(null, null, 0), null, null, normal).render()).build();
+            }
+            throw problem;
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    public TemplateInstance detail(@PathParam("id") String id) {
+        return detailPage(id, null, Map.of(), null, Map.of());
+    }
+
+    /** The full contact, shown once and audited by intake (CONTACT_VIEWED). */
+    @POST
+    @Path("/{id}/contact")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance contact(@PathParam("id") String id) {
+        Map<String, Object> contact = services.readIntake(api -> api.contact(id));
+        return detailPage(id, contact, Map.of(), null, Map.of());
+    }
+
+    @POST
+    @Path("/{id}/confirmation")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirm(@PathParam("id") String id) {
+        try {
+            services.writeIntake(api -> api.confirm(id));
+        } catch (ServiceProblem problem) {
+            return Response.status(problem.status()).entity(detailPage(id, null, Map.of(), Problems.message(problem),
+                    Map.of()).render()).build();
+        }
+        return Response.seeOther(URI.create("/calls/" + id)).build();
+    }
+
+    @POST
+    @Path("/{id}/override")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response override(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
+        Form form = new Form(fields);
+        try {
+            services.writeIntake(api -> api.override(id, new Requests.Override(form.get("disposition"),
+                    form.get("categoryCode"), form.get("reason"), form.get("urgency"))));
+        } catch (ServiceProblem problem) {
+            return Response.status(problem.status()).entity(detailPage(id, null, problem.fieldErrors(),
+                    Problems.message(problem), form.values()).render()).build();
+        }
+        return Response.seeOther(URI.create("/calls/" + id)).build();
+    }
+
+    private TemplateInstance detailPage(String id, Map<String, Object> contact, Map<String, String> errors,
+                                        String problem, Map<String, String> values) {
+        Map<String, Object> call = services.readIntake(api -> api.call(id));
+        List<Map<String, Object>> categories = "PENDING".equals(call.get("decision")) ? reference.categories() : List.of();
+        return Templates.detail(call, contact, categories, errors, problem, values);
+    }
+
+    private Map<String, Object> page(String text, String disposition, Integer page) {
+        String t = text == null || text.isBlank() ? null : text.strip();
+        String d = disposition == null || disposition.isBlank() ? null : disposition;
+        return Paging.withLinks(services.readIntake(api -> api.calls(t, d, null, null, page == null ? 0 : Math.max(0, page), 20)));
+    }
+
+    private TemplateInstance form(Map<String, String> values, Map<String, String> errors, String problem) {
+        return Templates.form(values, errors, problem, reference.districts(), reference.categories(),
+                values.getOrDefault("idempotencyKey", UUID.randomUUID().toString()));
+    }
+}

@@ -1,0 +1,96 @@
+package org.linkage.console.rest;
+
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.linkage.console.client.ServiceProblem;
+import org.linkage.console.ui.Messages;
+import org.linkage.console.ui.Ui;
+
+/**
+ * A page whose service refused or failed shows what happened in words, with the service's status, never a
+ * stack trace or a blank page. 404 and 403 read the same to a person: not found or not yours.
+ */
+public class Problems {
+    private static final Logger LOG = Logger.getLogger(Problems.class);
+
+    /** The pages of this console, by template name. */
+    static class Templates {
+        static TemplateInstance error(String title, String message, String detail) {
+            return View.of("error", "title", title, "message", message, "detail", detail);
+        }
+    }
+
+    @ServerExceptionMapper
+    public Response page(ServiceProblem problem) {
+        if (problem.status() >= 500) {
+            LOG.warnf("a service failed a page: %s", problem.getMessage());
+        }
+        return Response.status(problem.status() == 403 ? 404 : problem.status()).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.error(title(problem), message(problem), problem.detail()).render()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response badForm(IllegalArgumentException invalid) {
+        String lang = Ui.current().lang();
+        return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.error(Messages.text(lang, "error_bad_request"), invalid.getMessage(), null).render())
+                .build();
+    }
+
+    /** A page of another role's console: said in words, like a record that is not yours. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException denied) {
+        String lang = Ui.current().lang();
+
+        return Response.status(403).type(MediaType.TEXT_HTML_TYPE).entity(Templates.error(
+                Messages.text(lang, "error_forbidden"), Messages.text(lang, "error_forbidden_text"), null).render()).build();
+    }
+
+    /** Anything unforeseen: logged with an id the person can quote, shown as a sentence, never a stack trace. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(RuntimeException failure) {
+        if (failure instanceof jakarta.ws.rs.WebApplicationException web && web.getResponse().getStatus() < 500) {
+            return web.getResponse();
+        }
+        String id = java.util.UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(failure, "console page failed (error id %s)", id);
+        String lang = Ui.current().lang();
+        return Response.status(500).type(MediaType.TEXT_HTML_TYPE).entity(Templates.error(
+                Messages.text(lang, "error_unexpected"), Messages.text(lang, "error_unexpected_text"), "ID " + id).render())
+                .build();
+    }
+
+    static String title(ServiceProblem problem) {
+        String lang = Ui.current().lang();
+        return switch (problem.status()) {
+            case 403, 404 -> Messages.text(lang, "error_not_found");
+            case 409 -> Messages.text(lang, "error_conflict");
+            case 400, 422 -> Messages.text(lang, "error_bad_request");
+            case 401 -> Messages.text(lang, "error_session");
+            default -> problem.status() >= 500 ? Messages.text(lang, "error_unavailable") : problem.title();
+        };
+    }
+
+    /** The service's own words when it gave some (its detail names the rule), else a sentence for the status. */
+    static String message(ServiceProblem problem) {
+        String lang = Ui.current().lang();
+        if (problem.status() == 403 || problem.status() == 404) {
+            return Messages.text(lang, "error_not_found_text");
+        }
+        if (problem.status() >= 500) {
+            return Messages.text(lang, "error_unavailable_text");
+        }
+        StringBuilder text = new StringBuilder();
+        if (problem.detail() != null) {
+            text.append(problem.detail());
+        } else {
+            text.append(problem.title());
+        }
+        problem.fieldErrors().forEach((field, why) -> text.append(text.isEmpty() ? "" : "；")
+                .append(Messages.label(lang, "field", field)).append(": ").append(why));
+        return text.toString();
+    }
+}

@@ -1,0 +1,194 @@
+package org.linkage.console.rest;
+
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.linkage.console.client.ServiceProblem;
+import org.linkage.console.client.Services;
+import org.linkage.console.ui.Formats;
+import org.linkage.console.ui.Ui;
+
+import java.net.URI;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Tickets (工单) for the people of 12345: a unit's inbox by deadline, a ticket's page with exactly the actions the
+ * router says this reader may take now, and those actions. The router decides who sees which ticket: another
+ * unit's ticket answers 404 there, and so here, whether opened from a list or a pasted URL.
+ */
+@Path("/tickets")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({"dept-agent", "dispatcher", "supervisor"})
+public class TicketResource {
+    /** The router's action paths the console offers, each with the body fields it sends. */
+    static final Set<String> ACTIONS = Set.of("sign", "progress", "reply", "return", "extensions", "assign", "redispatch",
+            "uphold", "callback", "close", "reopen", "merge", "police-transfer", "supervision");
+
+    /** The pages of this console, by template name. */
+    static class Templates {
+        static TemplateInstance list(Map<String, Object> page, String status, String categoryCode,
+                                            List<Map<String, Object>> categories) {
+            return View.of("tickets/list", "page", page, "status", status, "categoryCode", categoryCode, "categories", categories);
+        }
+
+        static TemplateInstance detail(Map<String, Object> ticket, List<Map<String, Object>> extensions,
+                                              List<Map<String, Object>> duplicates, List<Map<String, Object>> departments,
+                                              String done, String failedAction, String problem, Map<String, String> errors,
+                                              Map<String, String> values) {
+            return View.of("tickets/detail", "ticket", ticket, "extensions", extensions, "duplicates", duplicates, "departments", departments, "done", done, "failedAction", failedAction, "problem", problem, "errors", errors, "values", values);
+        }
+    }
+
+    @Inject
+    Services services;
+    @Inject
+    Reference reference;
+    @Inject
+    Ui ui;
+
+    @GET
+    public TemplateInstance list(@QueryParam("status") String status, @QueryParam("categoryCode") String categoryCode,
+                                 @QueryParam("page") Integer page) {
+        String s = blank(status);
+        String c = blank(categoryCode);
+        int p = page == null ? 0 : Math.max(0, page);
+        // A unit works through its inbox by deadline; dispatchers and supervisors see the newest first.
+        String sort = ui.has("dept-agent") ? "deadline" : null;
+        Map<String, Object> found = Paging.withLinks(services.readRouter(api -> api.tickets(s, c, null, null, null, sort,
+                null, null, p, 50)));
+        return Templates.list(found, s, c, reference.categories());
+    }
+
+    @GET
+    @Path("/{ref}")
+    public TemplateInstance detail(@PathParam("ref") String ref, @QueryParam("done") String done) {
+        return page(ref, done != null && ACTIONS.contains(done) ? done : null, null, null, Map.of(), Map.of());
+    }
+
+    @POST
+    @Path("/{ref}/{action}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response act(@PathParam("ref") String ref, @PathParam("action") String action,
+                        MultivaluedMap<String, String> fields) {
+        if (!ACTIONS.contains(action)) {
+            throw new IllegalArgumentException(ui.t("error_unknown_action"));
+        }
+        Form form = new Form(fields);
+        Map<String, Object> body;
+        try {
+            body = body(action, form);
+        } catch (DateTimeParseException badDate) {
+            return Response.status(400).entity(page(ref, null, action, ui.t("error_bad_date"),
+                    Map.of("newResolveBy", ui.t("error_bad_date")), form.values()).render()).build();
+        }
+        try {
+            services.writeRouter(api -> api.act(ref, action, body));
+        } catch (ServiceProblem problem) {
+            return Response.status(problem.status()).entity(page(ref, null, action, Problems.message(problem),
+                    problem.fieldErrors(), form.values()).render()).build();
+        }
+        return Response.seeOther(URI.create("/tickets/" + ref + "?done=" + action)).build();
+    }
+
+    @POST
+    @Path("/{ref}/extensions/{id}/decision")
+    @RolesAllowed("supervisor")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decide(@PathParam("ref") String ref, @PathParam("id") String id, MultivaluedMap<String, String> fields) {
+        Form form = new Form(fields);
+        Map<String, Object> decision = new LinkedHashMap<>();
+        decision.put("approve", "approve".equals(form.get("decision")));
+        decision.put("note", form.get("note"));
+        try {
+            services.writeRouter(api -> api.decideExtension(ref, id, decision));
+        } catch (ServiceProblem problem) {
+            return Response.status(problem.status()).entity(page(ref, null, "decision", Problems.message(problem),
+                    problem.fieldErrors(), form.values()).render()).build();
+        }
+        return Response.seeOther(URI.create("/tickets/" + ref + "?done=supervision")).build();
+    }
+
+    /** The router's request body for each action, from the form's fields (the router validates them). */
+    static Map<String, Object> body(String action, Form form) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        switch (action) {
+            case "sign", "progress", "uphold", "close" -> body.put("note", form.get("note"));
+            case "reply" -> body.put("answer", form.get("answer"));
+            case "return", "reopen", "police-transfer" -> body.put("reason", form.get("reason"));
+            case "extensions" -> {
+                body.put("reason", form.get("reason"));
+                String until = form.get("newResolveBy");
+                body.put("newResolveBy", until == null ? null : Formats.fromInput(until).toString());
+            }
+            case "assign", "redispatch" -> {
+                body.put("departmentCode", form.get("departmentCode"));
+                body.put("districtCode", form.get("districtCode"));
+                body.put("note", form.get("note"));
+            }
+            case "callback" -> {
+                body.put("satisfied", yesNo(form.get("satisfied")));
+                body.put("solved", yesNo(form.get("solved")));
+                body.put("note", form.get("note"));
+            }
+            case "merge" -> body.put("masterTicketNumber", form.get("masterTicketNumber"));
+            case "supervision" -> {
+                body.put("step", form.get("step"));
+                body.put("note", form.get("note"));
+            }
+            default -> throw new IllegalArgumentException(action);
+        }
+        return body;
+    }
+
+    private TemplateInstance page(String ref, String done, String failedAction, String problem,
+                                  Map<String, String> errors, Map<String, String> values) {
+        Map<String, Object> ticket = services.readRouter(api -> api.ticket(ref));
+        @SuppressWarnings("unchecked")
+        List<String> permitted = (List<String>) ticket.getOrDefault("permittedActions", List.of());
+        String number = String.valueOf(ticket.get("ticketNumber"));
+        List<Map<String, Object>> extensions = services.readRouter(api -> api.extensions(number));
+        boolean dispatching = permitted.contains("merge") || permitted.contains("assign") || permitted.contains("redispatch");
+        List<Map<String, Object>> duplicates = permitted.contains("merge") ? sideBySide(services.readRouter(
+                api -> api.duplicates(number))) : List.of();
+        List<Map<String, Object>> departments = dispatching ? services.readRouter(api -> api.departments()) : List.of();
+        return Templates.detail(ticket, extensions, duplicates, departments, done, failedAction, problem, errors, values);
+    }
+
+    /** The closest candidates with their own words and place, to compare with this ticket before merging. */
+    private List<Map<String, Object>> sideBySide(List<Map<String, Object>> candidates) {
+        return candidates.stream().limit(5).map(c -> {
+            Map<String, Object> row = new LinkedHashMap<>(c);
+            try {
+                Map<String, Object> other = services.readRouter(api -> api.ticket(String.valueOf(c.get("ticketNumber"))));
+                row.put("content", other.get("content"));
+                row.put("address", other.get("address"));
+                row.put("leadDepartment", other.get("leadDepartment"));
+            } catch (ServiceProblem notReadable) {
+                // listed without its text when the reader may not open it
+            }
+            return row;
+        }).toList();
+    }
+
+    private static Boolean yesNo(String value) {
+        return value == null ? null : "yes".equals(value);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

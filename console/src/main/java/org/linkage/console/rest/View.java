@@ -1,0 +1,27 @@
+package org.linkage.console.rest;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * A page template with its data. The services' answers are JSON documents read as maps, whose members Qute
+ * cannot check at build time, so pages are looked up by name and rendered with what the resource passes.
+ */
+final class View {
+    private View() {
+    }
+
+    static TemplateInstance of(String template, Object... namesAndValues) {
+        Engine engine = Arc.container().instance(Engine.class).get();
+        var found = engine.getTemplate(template);
+        if (found == null) {
+            throw new IllegalStateException("no template " + template);
+        }
+        TemplateInstance page = found.instance();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            page.data((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return page;
+    }
+}

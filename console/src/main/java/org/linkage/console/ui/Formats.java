@@ -1,0 +1,192 @@
+package org.linkage.console.ui;
+
+import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.TemplateGlobal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/**
+ * What templates call to show a value: {@code {m:key}} a word in the person's language, {@code {fmt:time(x)}} an
+ * instant as Asia/Shanghai local time on a 24-hour clock, {@code {fmt:label('status', x)}} a code's name.
+ */
+public final class Formats {
+    static final ZoneId ZONE = ZoneId.of(System.getProperty("linkage.console.zone",
+            System.getenv().getOrDefault("LINKAGE_CONSOLE_ZONE", "Asia/Shanghai")));
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    private Formats() {
+    }
+
+    public static ZoneId zone() {
+        return ZONE;
+    }
+
+    /** The signed-in person and their language, in every template as {@code ui}. */
+    @TemplateGlobal(name = "ui")
+    static Ui ui() {
+        return Ui.current();
+    }
+
+    @TemplateExtension(namespace = "m", matchName = TemplateExtension.ANY)
+    static String message(String key) {
+        return Ui.current().t(key);
+    }
+
+    @TemplateExtension(namespace = "fmt")
+    static String label(String group, Object code) {
+        return Messages.label(Ui.current().lang(), group, code);
+    }
+
+    /** Shanghai local time, minutes, 24 h; blank for no value. */
+    @TemplateExtension(namespace = "fmt")
+    static String time(Object value) {
+        Instant at = instant(value);
+        return at == null ? "" : TIME.format(at.atZone(ZONE));
+    }
+
+    /** The value of a {@code datetime-local} input (Shanghai time). */
+    @TemplateExtension(namespace = "fmt")
+    static String inputTime(Object value) {
+        Instant at = instant(value);
+        return at == null ? "" : INPUT.format(at.atZone(ZONE));
+    }
+
+    /** Overdue, due within {@code hours}, or neither: a word for the row, never colour alone. */
+    @TemplateExtension(namespace = "fmt")
+    static String urgencyOf(Object deadline, Object status) {
+        Instant at = instant(deadline);
+        if (at == null || status == null || !Map.of("DISPATCHED", 1, "SIGNED", 1, "IN_PROGRESS", 1).containsKey(status.toString())) {
+            return "";
+        }
+        Instant now = Instant.now();
+        if (now.isAfter(at)) {
+            return "overdue";
+        }
+        return now.plusSeconds(4 * 3600).isAfter(at) ? "soon" : "";
+    }
+
+    @TemplateExtension(namespace = "fmt")
+    static String percent(Object rate) {
+        if (rate == null) {
+            return "—";
+        }
+        BigDecimal r = new BigDecimal(rate.toString());
+        return r.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    /** A name in the person's language from a record carrying {@code nameZh} and {@code nameEn}. */
+    @TemplateExtension(namespace = "fmt")
+    static String name(Object record) {
+        if (!(record instanceof Map<?, ?> m)) {
+            return record == null ? "" : record.toString();
+        }
+        Object zh = m.get("nameZh");
+        Object en = m.get("nameEn");
+        if ("en".equals(Ui.current().lang()) && en != null) {
+            return en.toString();
+        }
+        return zh != null ? zh.toString() : en != null ? en.toString() : String.valueOf(m.get("code"));
+    }
+
+    /** A category's name as intake names it, in the person's language. */
+    @TemplateExtension(namespace = "fmt")
+    static String category(Object code) {
+        if (code == null) {
+            return "";
+        }
+        Map<String, Object> c = io.quarkus.arc.Arc.container().instance(org.linkage.console.rest.Reference.class).get()
+                .categoriesByCode().get(code.toString());
+        return c == null ? code.toString() : name(c);
+    }
+
+    /** A statistics row's key as a name: a unit, district or category by its owner's name; a period as is. */
+    @TemplateExtension(namespace = "fmt")
+    static String groupName(String groupBy, Object key) {
+        if (key == null) {
+            return "—";
+        }
+        org.linkage.console.rest.Reference ref = io.quarkus.arc.Arc.container()
+                .instance(org.linkage.console.rest.Reference.class).get();
+        Map<String, Object> named = switch (groupBy) {
+            case "department" -> ref.departmentsByCode().get(key.toString());
+            case "district" -> ref.districtsByCode().get(key.toString());
+            case "category" -> ref.categoriesByCode().get(key.toString());
+            default -> null;
+        };
+        return named == null ? key.toString() : name(named);
+    }
+
+    /**
+     * The figures for the charts as JSON inside a {@code <script type="application/json">}: names resolved here,
+     * and {@code <} escaped so no text in the data can close the script element.
+     */
+    @TemplateExtension(namespace = "fmt")
+    static io.quarkus.qute.RawString json(java.util.List<Map<String, Object>> rows, java.util.List<Map<String, Object>> trend,
+                                          java.util.List<Map<String, Object>> hotspots, String groupBy) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("lang", Ui.current().lang());
+        data.put("labels", Map.of("signed", Messages.text(Ui.current().lang(), "signed_on_time_rate"),
+                "closed", Messages.text(Ui.current().lang(), "closed_on_time_rate"),
+                "resolution", Messages.text(Ui.current().lang(), "resolution_rate"),
+                "satisfaction", Messages.text(Ui.current().lang(), "satisfaction_rate"),
+                "received", Messages.text(Ui.current().lang(), "received"),
+                "overdue", Messages.text(Ui.current().lang(), "overdue")));
+        data.put("rows", rows.stream().map(r -> {
+            Map<String, Object> m = new java.util.LinkedHashMap<>(r);
+            m.put("name", groupName(groupBy, r.get("key")));
+            return m;
+        }).toList());
+        data.put("trend", trend);
+        data.put("hotspots", hotspots.stream().map(h -> {
+            Map<String, Object> m = new java.util.LinkedHashMap<>(h);
+            m.put("districtName", groupName("district", h.get("districtCode")));
+            m.put("categoryName", category(h.get("categoryCode")));
+            return m;
+        }).toList());
+        try {
+            String text = JSON.writeValueAsString(data).replace("<", "\\u003c");
+            return new io.quarkus.qute.RawString(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The codes of a kind, in the order forms list them. */
+    @TemplateExtension(namespace = "fmt")
+    static java.util.List<String> codes(String group) {
+        return Codes.of(group);
+    }
+
+    static Instant instant(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        String s = value.toString();
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException notUtc) {
+            try {
+                return OffsetDateTime.parse(s).toInstant();
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+    }
+
+    /** A {@code datetime-local} value typed in Shanghai time, as an instant. */
+    public static Instant fromInput(String value) {
+        return java.time.LocalDateTime.parse(value, INPUT).atZone(ZONE).toInstant();
+    }
+}

@@ -1,0 +1,79 @@
+package org.linkage.console.rest;
+
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** What a person types becomes exactly what the router and intake expect, and exports open safely. */
+class FormsTest {
+    private static Form form(String... namesAndValues) {
+        MultivaluedHashMap<String, String> fields = new MultivaluedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.add(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return new Form(fields);
+    }
+
+    @Test
+    void aCallBackIsTwoYesOrNoAnswersAndANote() {
+        Map<String, Object> body = TicketResource.body("callback", form("satisfied", "yes", "solved", "no", "note", " 已回访 "));
+        assertEquals(Boolean.TRUE, body.get("satisfied"));
+        assertEquals(Boolean.FALSE, body.get("solved"));
+        assertEquals("已回访", body.get("note"), "trimmed");
+        assertNull(TicketResource.body("callback", form()).get("satisfied"), "unanswered stays unanswered for the router to refuse");
+    }
+
+    @Test
+    void anExtensionDateIsTypedInShanghaiTimeAndSentAsAnInstant() {
+        Map<String, Object> body = TicketResource.body("extensions", form("newResolveBy", "2026-12-10T17:30", "reason", "需现场复核"));
+        assertEquals("2026-12-10T09:30:00Z", body.get("newResolveBy"));
+        assertThrows(java.time.format.DateTimeParseException.class,
+                () -> TicketResource.body("extensions", form("newResolveBy", "10/12/2026")));
+    }
+
+    @Test
+    void eachActionSendsOnlyItsOwnFields() {
+        assertEquals(Map.of("answer", "已解决"), TicketResource.body("reply", form("answer", "已解决", "note", "x")));
+        assertEquals(java.util.Set.of("reason"), TicketResource.body("police-transfer", form("reason", "持刀")).keySet());
+        assertEquals(java.util.Set.of("departmentCode", "districtCode", "note"), TicketResource.body("assign", form("departmentCode", "CD-HRSS")).keySet());
+        assertThrows(IllegalArgumentException.class, () -> TicketResource.body("delete", form()));
+    }
+
+    @Test
+    void aBlankFieldIsAbsentAndTheTokenIsNeverEchoedBack() {
+        Form f = form("callerName", "   ", "csrf-token", "secret", "address", "武侯区");
+        assertNull(f.get("callerName"));
+        assertEquals(Map.of("callerName", "   ", "address", "武侯区"), f.values());
+    }
+
+    @Test
+    void csvQuotesWhatNeedsItAndDefusesFormulas() {
+        assertEquals("a,\"b,c\",\"say \"\"hi\"\"\"\n", Csv.row("a", "b,c", "say \"hi\""));
+        assertEquals("'=HYPERLINK(1)", Csv.field("=HYPERLINK(1)"));
+        assertEquals("-12.5", Csv.field(-12.5), "numbers stay numbers");
+        assertEquals("", Csv.field(null));
+    }
+
+    @Test
+    void pagesKnowTheirNeighbours() {
+        Map<String, Object> first = Paging.withLinks(Map.of("page", 0, "size", 20, "total", 41, "items", java.util.List.of()));
+        assertNull(first.get("prevPage"));
+        assertEquals(1, first.get("nextPage"));
+        Map<String, Object> last = Paging.withLinks(Map.of("page", 2, "size", 20, "total", 41, "items", java.util.List.of()));
+        assertEquals(1, last.get("prevPage"));
+        assertNull(last.get("nextPage"));
+    }
+
+    @Test
+    void calendarDaysAreADateAndAnOptionalName() {
+        var days = AdminResource.parseDays("2027-01-01 元旦\n2027-02-06\n\n");
+        assertEquals(2, days.size());
+        assertEquals("元旦", days.get(0).get("name"));
+        assertNull(days.get(1).get("name"));
+    }
+}

@@ -1,0 +1,138 @@
+package org.linkage.intake.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.linkage.commons.problem.ProblemException;
+import org.linkage.commons.security.Actor;
+import org.linkage.commons.security.CurrentActor;
+import org.linkage.events.Urgency;
+import org.linkage.intake.classification.Category;
+import org.linkage.intake.classification.Classification;
+import org.linkage.intake.classification.Disposition;
+import org.linkage.intake.classification.Taxonomy;
+import org.linkage.intake.domain.Decision;
+import org.linkage.intake.domain.ReferralPolicy;
+import org.linkage.intake.repository.CallEntity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A person decides a call: confirms the classifier's suggestion or overrides it. A decision for a non-police
+ * disposition refers the call to 12345 ({@link ReferralPolicy}).
+ */
+@ApplicationScoped
+public class CallDecisions {
+    private final CallAccess access;
+    private final CallRecorder recorder;
+    private final Taxonomy taxonomy;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+
+    public CallDecisions(CallAccess access, CallRecorder recorder, Taxonomy taxonomy, CurrentActor currentActor,
+                         Clock clock) {
+        this.access = access;
+        this.recorder = recorder;
+        this.taxonomy = taxonomy;
+        this.currentActor = currentActor;
+        this.clock = clock;
+    }
+
+    /** The call-taker accepts the suggestion as it stands. */
+    @Transactional
+    public CallEntity confirm(UUID callId) {
+        Actor actor = currentActor.get(CallRecorder.COMPONENT);
+        CallEntity call = access.decidable(callId, actor);
+        decide(call, actor, Decision.CONFIRMED, call.suggestedDisposition,
+                referable(call.suggestedDisposition, call.suggestedCategory), null, null);
+        return call;
+    }
+
+    /** The call-taker corrects the suggestion; the reason is kept so the model's weak spots can be found. */
+    @Transactional
+    public CallEntity override(UUID callId, Disposition disposition, String categoryCode, String reason, Urgency urgency) {
+        Actor actor = currentActor.get(CallRecorder.COMPONENT);
+        CallEntity call = access.decidable(callId, actor);
+        String category = checkCategoryFits(disposition, blankToNull(categoryCode));
+        decide(call, actor, Decision.OVERRIDDEN, disposition, category, reason.strip(), urgency);
+        return call;
+    }
+
+    /** Decided as it is taken: an officer's hand-over from an attended incident, or a one-click confirmation. */
+    void decideOnSubmission(CallEntity call, Actor actor, Classification suggestion, String requestedCategory,
+                            Urgency requestedUrgency, boolean confirm, boolean fromIncident) {
+        if (fromIncident) {
+            // An officer reporting from an attended incident has already decided: police were there,
+            // the rest belongs to 12345.
+            decide(call, actor, Decision.CONFIRMED, Disposition.JOINT,
+                    handOverCategory(requestedCategory, suggestion), null, requestedUrgency);
+        } else if (confirm) {
+            decide(call, actor, Decision.CONFIRMED, suggestion.disposition(),
+                    referable(suggestion.disposition(), suggestion.categoryCode()), null, requestedUrgency);
+        }
+    }
+
+    private void decide(CallEntity call, Actor actor, Decision decision, Disposition disposition, String categoryCode,
+                        String reason, Urgency urgency) {
+        Instant now = clock.instant();
+        call.decision = decision;
+        call.disposition = disposition;
+        call.categoryCode = categoryCode;
+        call.decidedBy = actor.name();
+        call.decidedAt = now;
+        call.overrideReason = reason;
+        call.urgency = ReferralPolicy.urgency(disposition, categoryCode, urgency);
+        recorder.decided(call, actor);
+        if (ReferralPolicy.isReferred(disposition)) {
+            call.referralId = UUID.randomUUID();
+            call.referredAt = now;
+            recorder.referred(call, actor, now);
+        }
+    }
+
+    /**
+     * 12345 routes on non-police categories only. Should a suggestion ever pair a referred disposition
+     * with no or a police category, the referral still goes out, as OTHER, for the hotline office to sort.
+     */
+    private String referable(Disposition disposition, String categoryCode) {
+        if (!ReferralPolicy.isReferred(disposition)) {
+            return categoryCode;
+        }
+        return taxonomy.byCode(categoryCode).filter(c -> !c.police()).map(Category::code).orElse(Taxonomy.OTHER);
+    }
+
+    private String handOverCategory(String requested, Classification suggestion) {
+        if (requested != null) {
+            return checkCategoryFits(Disposition.JOINT, requested);
+        }
+        // The classifier may well call the whole incident police; the handed-over rest needs a 12345 category.
+        return referable(Disposition.JOINT, suggestion.categoryCode());
+    }
+
+    /** POLICE takes a police category, NON_POLICE and JOINT a non-police one (what 12345 routes on), INVALID none. */
+    private String checkCategoryFits(Disposition disposition, String categoryCode) {
+        if (disposition == Disposition.INVALID) {
+            if (categoryCode != null) {
+                throw ProblemException.badRequest("categoryCode", "无效来电不设类别 / an INVALID call has no category");
+            }
+            return null;
+        }
+        if (categoryCode == null) {
+            throw ProblemException.badRequest("categoryCode", "必填 / required for " + disposition);
+        }
+        Category category = taxonomy.byCode(categoryCode).orElseThrow(() -> ProblemException.badRequest("categoryCode",
+                "未知类别 / unknown category " + categoryCode));
+        boolean needsPolice = disposition == Disposition.POLICE;
+        if (category.police() != needsPolice) {
+            throw ProblemException.badRequest("categoryCode", needsPolice
+                    ? "公安处置需选公安类别 / a POLICE disposition needs a police category"
+                    : "转12345需选非警务类别 / " + disposition + " needs a non-police category");
+        }
+        return category.code();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,97 @@
+package org.linkage.intake.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.linkage.commons.audit.AuditTrail;
+import org.linkage.commons.outbox.Outbox;
+import org.linkage.commons.security.Actor;
+import org.linkage.events.ReferralCreated;
+import org.linkage.intake.classification.Classification;
+import org.linkage.intake.domain.Decision;
+import org.linkage.intake.repository.CallEntity;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What happened to a call, written down: the audit trail, the metrics, and the referral event for 12345. */
+@ApplicationScoped
+public class CallRecorder {
+    static final String COMPONENT = "intake";
+
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final MeterRegistry metrics;
+    private final ObjectMapper json;
+
+    public CallRecorder(Outbox outbox, AuditTrail audit, MeterRegistry metrics, ObjectMapper json) {
+        this.outbox = outbox;
+        this.audit = audit;
+        this.metrics = metrics;
+        this.json = json;
+    }
+
+    /** A new call and the classifier's suggestion for it. */
+    void taken(CallEntity call, Classification suggestion) {
+        metrics.counter("linkage.intake.calls", "channel", call.channel.name(),
+                "suggested", suggestion.disposition().name()).increment();
+        audit.record(AuditActions.CALL, call.id, AuditActions.CREATED, null, details(
+                "callNumber", call.callNumber, "channel", call.channel, "districtCode", call.districtCode,
+                "incidentNumber", call.incidentNumber), COMPONENT);
+        audit.record(AuditActions.CALL, call.id, AuditActions.CLASSIFIED, null, details(
+                "disposition", suggestion.disposition(), "categoryCode", suggestion.categoryCode(),
+                "confidence", suggestion.confidence(), "signals", suggestion.signals(),
+                "modelVersion", suggestion.modelVersion()), COMPONENT);
+    }
+
+    /** A person's decision on the call, already applied to it. */
+    void decided(CallEntity call, Actor actor) {
+        if (call.decision == Decision.OVERRIDDEN) {
+            metrics.counter("linkage.intake.overrides", "suggested",
+                    call.suggestedCategory == null ? call.suggestedDisposition.name() : call.suggestedCategory).increment();
+        }
+        audit.record(actor, AuditActions.CALL, call.id,
+                call.decision == Decision.OVERRIDDEN ? AuditActions.OVERRIDDEN : AuditActions.CONFIRMED, call.overrideReason,
+                details("fromDisposition", call.suggestedDisposition, "fromCategory", call.suggestedCategory,
+                        "disposition", call.disposition, "categoryCode", call.categoryCode, "urgency", call.urgency));
+    }
+
+    /** The referral to 12345, in the transaction of the decision. */
+    void referred(CallEntity call, Actor actor, Instant now) {
+        outbox.publish(new ReferralCreated(call.referralId, call.id, call.callNumber, call.disposition.name(),
+                call.categoryCode, call.urgency.name(), call.content, call.address, call.districtCode, call.latitude,
+                call.longitude, call.callerPhone, call.callerName, call.receivedAt, call.incidentNumber, actor.name(), now));
+        metrics.counter("linkage.intake.referrals", "disposition", call.disposition.name()).increment();
+        audit.record(actor, AuditActions.CALL, call.id, AuditActions.REFERRED, null,
+                details("referralId", call.referralId, "disposition", call.disposition, "categoryCode", call.categoryCode,
+                        "urgency", call.urgency, "incidentNumber", call.incidentNumber));
+    }
+
+    /** An audited read of the call (contact shown, retrieved by code). */
+    void read(CallEntity call, String action) {
+        audit.record(AuditActions.CALL, call.id, action, null, null, COMPONENT);
+    }
+
+    /** The classifier's signals as stored on the call. */
+    String signalsJson(List<String> signals) {
+        try {
+            return json.writeValueAsString(signals == null ? List.of() : signals);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Audit details from key, value pairs: null values left out, enums by name. */
+    static Map<String, Object> details(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            if (keyValues[i + 1] != null) {
+                map.put((String) keyValues[i], keyValues[i + 1] instanceof Enum<?> e ? e.name() : keyValues[i + 1]);
+            }
+        }
+        return map;
+    }
+}

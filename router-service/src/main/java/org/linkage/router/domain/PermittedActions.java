@@ -1,0 +1,77 @@
+package org.linkage.router.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a reader may do to a ticket right now, named as the API's action paths ({@code sign}, {@code reply},
+ * {@code callback}, ...), so a console shows only the buttons the lifecycle and the reader's role allow.
+ * The lifecycle table stays the one source of the transitions; this adds who may take each and the few
+ * extra conditions the services check (lead unit, return window, unsatisfied call-back).
+ */
+public final class PermittedActions {
+    /**
+     * @param agent           a department agent of a unit on the ticket
+     * @param lead            that unit is the lead unit
+     * @param returnWindowOpen the return window has not closed (or there is none)
+     * @param pendingExtension an extension request awaits a supervisor
+     */
+    public record Reader(boolean agent, boolean lead, boolean dispatcher, boolean supervisor, boolean returnWindowOpen,
+                         boolean pendingExtension) {
+    }
+
+    private PermittedActions() {
+    }
+
+    public static List<String> of(TicketStatus status, Boolean satisfied, Reader reader) {
+        List<String> actions = new ArrayList<>();
+        if (reader.agent()) {
+            if (reader.lead() && TicketLifecycle.allows(status, TicketAction.SIGN)) {
+                actions.add("sign");
+            }
+            if (TicketLifecycle.allows(status, TicketAction.PROGRESS)) {
+                actions.add("progress");
+            }
+            if (reader.lead() && TicketLifecycle.allows(status, TicketAction.REPLY)) {
+                actions.add("reply");
+            }
+            if (reader.lead() && reader.returnWindowOpen() && TicketLifecycle.allows(status, TicketAction.RETURN)) {
+                actions.add("return");
+            }
+            if (reader.lead() && !reader.pendingExtension()
+                    && (status == TicketStatus.SIGNED || status == TicketStatus.IN_PROGRESS)) {
+                actions.add("extensions");
+            }
+        }
+        if (reader.dispatcher()) {
+            if (TicketLifecycle.allows(status, TicketAction.DISPATCH)) {
+                actions.add("assign");
+            }
+            if (TicketLifecycle.allows(status, TicketAction.REDISPATCH)) {
+                actions.add("redispatch");
+            }
+            if (TicketLifecycle.allows(status, TicketAction.UPHOLD)) {
+                actions.add("uphold");
+            }
+            if (TicketLifecycle.allows(status, TicketAction.CALL_BACK)) {
+                actions.add("callback");
+            }
+            if (TicketLifecycle.allows(status, TicketAction.CLOSE)) {
+                actions.add("close");
+            }
+            if (TicketLifecycle.allows(status, TicketAction.REOPEN) && Boolean.FALSE.equals(satisfied)) {
+                actions.add("reopen");
+            }
+            if (TicketLifecycle.allows(status, TicketAction.MERGE)) {
+                actions.add("merge");
+            }
+            if (TicketLifecycle.allows(status, TicketAction.TRANSFER_TO_POLICE)) {
+                actions.add("police-transfer");
+            }
+        }
+        if (reader.supervisor() && status.awaitsDepartment()) {
+            actions.add("supervision");
+        }
+        return List.copyOf(actions);
+    }
+}
