@@ -48,6 +48,8 @@ class DatabaseOutageTest {
     ObjectMapper json;
     @Inject
     InboxHealth health;
+    @Inject
+    PoliceTransferFeed feed;
     @ConfigProperty(name = PostgresOutage.DATA_DIR)
     Optional<String> dataDir;
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
@@ -93,6 +95,8 @@ class DatabaseOutageTest {
         assertTrue(sent.stream().noneMatch(id -> listed.contains(id.toString())), "a hand-back is listed as a dead letter");
         given().when().get("/q/health/ready").then()
                 .body("checks.find { it.name == 'inbox' }.status", equalTo("UP"));
+        // The hand-back listener reconnects on its own backoff; the tests after this one expect it back.
+        await().atMost(Duration.ofSeconds(90)).until(feed::live);
     }
 
     private UUID handBack(int n) throws Exception {
