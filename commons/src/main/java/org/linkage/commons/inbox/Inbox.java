@@ -136,7 +136,7 @@ public class Inbox {
                 return;
             } catch (RuntimeException e) {
                 if (!TransientFaults.isTransient(e) && databaseAnswers()) {
-                    // Cannot be kept: fail the record unacknowledged rather than lose it (failure-strategy=fail).
+                    // Cannot be kept here: the channel's own dead-letter topic is the last resort.
                     LOG.errorf(e, "%s could not keep dead letter %s", consumer, event.id());
                     throw failure;
                 }
@@ -171,14 +171,30 @@ public class Inbox {
         return next.compareTo(max) > 0 ? max : next;
     }
 
-    private static void pause(Duration duration) {
+    private void pause(Duration duration) {
         try {
-            Thread.sleep(duration.toMillis());
+            if (!stopping) {
+                Thread.sleep(duration.toMillis());
+            }
         } catch (InterruptedException e) {
-            // Shutting down: leave the record unacknowledged, so it is delivered again after the restart.
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry; the event stays unacknowledged", e);
+            stopping = true;
         }
+        if (stopping) {
+            // Shutting down while an event is held: neither acknowledge it (it would be lost) nor fail it (the
+            // failure strategy would dead-letter a good event). It stays unacknowledged, so Kafka delivers it
+            // again after the restart; this thread waits for the process to end.
+            LOG.warnf("stopping while an event is held; it stays unacknowledged and is delivered again after the restart");
+            while (true) {
+                java.util.concurrent.locks.LockSupport.park(this);
+                Thread.interrupted();
+            }
+        }
+    }
+
+    private volatile boolean stopping;
+
+    void onStop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+        stopping = true;
     }
 
     static boolean replaying() {
