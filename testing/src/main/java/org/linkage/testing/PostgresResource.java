@@ -7,12 +7,15 @@ import org.linkage.stack.PostgresServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * A real PostgreSQL for a service's tests: embedded on a free port, or the server named by
  * {@code LINKAGE_TEST_DB_URL} (with {@code LINKAGE_TEST_DB_USER} and {@code LINKAGE_TEST_DB_PASSWORD}),
- * in which case a fresh database is created for the run.
+ * in which case a fresh database is created for the run. The embedded one can be stopped and started
+ * again by a test ({@link PostgresOutage}).
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     private PostgresServer server;
@@ -21,6 +24,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         String url = System.getenv("LINKAGE_TEST_DB_URL");
         String database = "postgres";
+        Path dataDir = null;
         if (url != null && !url.isBlank()) {
             server = PostgresServer.external(url, System.getenv().getOrDefault("LINKAGE_TEST_DB_USER", "postgres"),
                     System.getenv().getOrDefault("LINKAGE_TEST_DB_PASSWORD", ""));
@@ -28,15 +32,21 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             server.createDatabase(database);
         } else {
             try {
-                server = PostgresServer.embedded(Files.createTempDirectory("linkage-pg"), Ports.free(), true);
+                dataDir = Files.createTempDirectory("linkage-pg");
+                server = PostgresServer.embedded(dataDir, Ports.free(), true);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", server.jdbcUrl(database),
                 "quarkus.datasource.username", server.user(),
-                "quarkus.datasource.password", server.password());
+                "quarkus.datasource.password", server.password()));
+        if (dataDir != null) {
+            // Lets a test stage a database outage with PostgresOutage.
+            config.put(PostgresOutage.DATA_DIR, dataDir.toString());
+        }
+        return config;
     }
 
     @Override

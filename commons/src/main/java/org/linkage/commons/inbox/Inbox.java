@@ -1,50 +1,70 @@
 package org.linkage.commons.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.validation.ConstraintViolationException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.function.BiConsumer;
 
 /**
  * Makes consumers idempotent: an event id is recorded per consumer in the same transaction as the
  * consumer's effect, so a redelivered or replayed event is recognised and skipped.
+ *
+ * <p>Nothing good is lost to a passing database fault: while the database is unreachable, shutting
+ * down, or refusing with a deadlock or serialization failure, the consumer holds the event and retries
+ * with backoff for as long as it takes (the channel stops taking more, {@link InboxHealth} reports the
+ * consumer DOWN). Only an event that can never be processed (unreadable data, failing validation, or
+ * failing the same way {@code attempts} times while the database answers) is dead-lettered: kept in
+ * {@code inbox_dead_letter} for an operator to list and replay ({@link DeadLetters}), and acknowledged.
  */
 @ApplicationScoped
 public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
+    private static final ThreadLocal<Boolean> REPLAYING = new ThreadLocal<>();
 
     private final EntityManager em;
     private final ObjectMapper json;
+    private final DeadLetters deadLetters;
+    private final InboxHealth health;
+    private final DataSource dataSource;
     private final int attempts;
     private final Duration firstBackoff;
     private final Duration maxBackoff;
+    private final Duration maxOutageBackoff;
 
-    public Inbox(EntityManager em, ObjectMapper json,
+    public Inbox(EntityManager em, ObjectMapper json, DeadLetters deadLetters, InboxHealth health, DataSource dataSource,
                  @ConfigProperty(name = "linkage.inbox.attempts", defaultValue = "8") int attempts,
                  @ConfigProperty(name = "linkage.inbox.first-backoff", defaultValue = "200ms") Duration firstBackoff,
-                 @ConfigProperty(name = "linkage.inbox.max-backoff", defaultValue = "5s") Duration maxBackoff) {
+                 @ConfigProperty(name = "linkage.inbox.max-backoff", defaultValue = "5s") Duration maxBackoff,
+                 @ConfigProperty(name = "linkage.inbox.max-outage-backoff", defaultValue = "10s") Duration maxOutageBackoff) {
         this.em = em;
         this.json = json;
+        this.deadLetters = deadLetters;
+        this.health = health;
+        this.dataSource = dataSource;
         this.attempts = Math.max(1, attempts);
         this.firstBackoff = firstBackoff;
         this.maxBackoff = maxBackoff;
+        this.maxOutageBackoff = maxOutageBackoff;
     }
 
     /**
      * Applies {@code effect} to an event of the given type exactly once per consumer, in a transaction
-     * of its own. A failure of the effect (the database restarting, a lock time-out) is retried with
-     * backoff, so a passing fault never sends a good event to the dead-letter topic; an event whose
-     * data cannot be read fails at once, since retrying cannot help it. Events of other types are
-     * ignored. Call it from a {@code @Blocking} consumer method that has no transaction of its own.
+     * of its own. A passing database fault is waited out (never dead-lettered); an event that cannot be
+     * processed is dead-lettered and acknowledged, so it stops blocking the events behind it. Events of
+     * other types are ignored. Call it from a {@code @Blocking} consumer method that has no transaction
+     * of its own.
      */
     public <T> void consume(String consumer, ConsumerRecord<String, String> record, String type, Class<T> dataType,
                             BiConsumer<ReceivedEvent, T> effect) {
@@ -52,36 +72,142 @@ public class Inbox {
         if (!type.equals(event.type())) {
             return;
         }
-        T data = data(event, dataType);
+        T data;
+        try {
+            data = data(event, dataType);
+        } catch (RuntimeException unreadable) {
+            if (replaying()) {
+                throw new ReplayFailedException(false, unreadable);
+            }
+            deadLetter(consumer, record, event, unreadable, 1);
+            return;
+        }
         Duration backoff = firstBackoff;
-        for (int attempt = 1; ; attempt++) {
+        Duration outageBackoff = firstBackoff;
+        int failures = 0;
+        for (int round = 1; ; round++) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
                     if (firstDelivery(consumer, event)) {
                         effect.accept(event, data);
                     }
                 });
+                health.recovered(consumer);
                 return;
             } catch (RuntimeException e) {
-                if (attempt >= attempts) {
-                    LOG.errorf("%s gave up on event %s (%s) after %d attempts: %s", consumer, event.id(), event.type(),
-                            attempt, e.getMessage());
-                    throw e;
+                boolean passing = TransientFaults.isTransient(e);
+                if (replaying()) {
+                    throw new ReplayFailedException(passing, e);
+                }
+                if (passing || (!neverProcessable(e) && !databaseAnswers())) {
+                    health.stalled(consumer, e);
+                    if (round == 1 || round % 10 == 0) {
+                        LOG.warnf("%s: database fault on event %s (%s), holding it and retrying every %d ms until "
+                                        + "the database is back: %s", consumer, event.id(), event.type(),
+                                outageBackoff.toMillis(), DeadLetters.reason(e));
+                    }
+                    pause(outageBackoff);
+                    outageBackoff = twice(outageBackoff, maxOutageBackoff);
+                    continue;
+                }
+                failures++;
+                if (failures >= attempts || neverProcessable(e)) {
+                    deadLetter(consumer, record, event, e, failures);
+                    return;
                 }
                 LOG.warnf("%s: event %s failed (attempt %d of %d), retrying in %d ms: %s", consumer, event.id(),
-                        attempt, attempts, backoff.toMillis(), e.getMessage());
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+                        failures, attempts, backoff.toMillis(), DeadLetters.reason(e));
+                pause(backoff);
+                backoff = twice(backoff, maxBackoff);
             }
         }
     }
 
-    private static void sleep(Duration duration) {
+    /** Keeps the event, retrying through any passing fault of the database while doing so. */
+    private void deadLetter(String consumer, ConsumerRecord<String, String> record, ReceivedEvent event,
+                            RuntimeException failure, int failures) {
+        Duration backoff = firstBackoff;
+        for (int round = 1; ; round++) {
+            try {
+                deadLetters.store(consumer, record, event, failure, failures);
+                health.recovered(consumer);
+                LOG.errorf("%s dead-lettered event %s (%s) after %d attempt(s): %s", consumer, event.id(), event.type(),
+                        failures, DeadLetters.reason(failure));
+                return;
+            } catch (RuntimeException e) {
+                if (!TransientFaults.isTransient(e) && databaseAnswers()) {
+                    // Cannot be kept here: the channel's own dead-letter topic is the last resort.
+                    LOG.errorf(e, "%s could not keep dead letter %s", consumer, event.id());
+                    throw failure;
+                }
+                health.stalled(consumer, e);
+                pause(backoff);
+                backoff = twice(backoff, maxOutageBackoff);
+            }
+        }
+    }
+
+    /** Failures that no retry can mend: the event breaks a validation rule. */
+    private static boolean neverProcessable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a fresh connection can be had and used: tells an unclassified failure from an outage. */
+    private boolean databaseAnswers() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(5);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static Duration twice(Duration d, Duration max) {
+        Duration next = d.multipliedBy(2);
+        return next.compareTo(max) > 0 ? max : next;
+    }
+
+    private void pause(Duration duration) {
         try {
-            Thread.sleep(duration.toMillis());
+            if (!stopping) {
+                Thread.sleep(duration.toMillis());
+            }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry", e);
+            stopping = true;
+        }
+        if (stopping) {
+            // Shutting down while an event is held: neither acknowledge it (it would be lost) nor fail it (the
+            // failure strategy would dead-letter a good event). It stays unacknowledged, so Kafka delivers it
+            // again after the restart; this thread waits for the process to end.
+            LOG.warnf("stopping while an event is held; it stays unacknowledged and is delivered again after the restart");
+            while (true) {
+                java.util.concurrent.locks.LockSupport.park(this);
+                Thread.interrupted();
+            }
+        }
+    }
+
+    private volatile boolean stopping;
+
+    void onStop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+        stopping = true;
+    }
+
+    static boolean replaying() {
+        return Boolean.TRUE.equals(REPLAYING.get());
+    }
+
+    /** Runs {@code action} with failures thrown to the caller instead of waited out or dead-lettered. */
+    static void replay(Runnable action) {
+        REPLAYING.set(Boolean.TRUE);
+        try {
+            action.run();
+        } finally {
+            REPLAYING.remove();
         }
     }
 
@@ -101,9 +227,27 @@ public class Inbox {
 
     public <T> T data(ReceivedEvent event, Class<T> type) {
         try {
-            return json.readValue(event.data(), type);
+            T value = json.readValue(event.data() == null ? "" : event.data(), type);
+            if (value == null) {
+                throw new IOException("no data");
+            }
+            return value;
         } catch (IOException e) {
             throw new UncheckedIOException("event " + event.id() + " has unreadable data for " + event.type(), e);
+        }
+    }
+
+    /** A replayed dead letter failed again; {@code passing} when the cause is a database fault. */
+    public static class ReplayFailedException extends RuntimeException {
+        private final boolean passing;
+
+        ReplayFailedException(boolean passing, Throwable cause) {
+            super(DeadLetters.reason(cause), cause);
+            this.passing = passing;
+        }
+
+        public boolean passing() {
+            return passing;
         }
     }
 }

@@ -51,6 +51,18 @@ public interface BridgeConfig {
         Duration attemptTimeout();
 
         /**
+         * Overall deadline of one attempt, body included: a department that answers its headers and then
+         * drips the body must not keep a worker past its lease (the row would be claimed and sent again).
+         * Never more than half the lease, whatever is configured.
+         */
+        @WithDefault("30s")
+        Duration attemptDeadline();
+
+        /** The most of a department's response body that is read; the rest is not waited for. */
+        @WithDefault("65536")
+        int maxResponseBytes();
+
+        /**
          * With the defaults the last attempt comes 1.1 to 2.2 hours after the first (jitter decides),
          * so a department down for an hour still gets every ticket; open-circuit deferrals come on top.
          */
@@ -121,5 +133,12 @@ public interface BridgeConfig {
 
         @WithDefault("1000")
         int maxResults();
+
+        /**
+         * How often requests held while intake's classifier was unreachable are checked again; nothing is
+         * filed until the check has run (a possible police matter is never filed unchecked).
+         */
+        @WithDefault("30s")
+        Duration heldRecheck();
     }
 }

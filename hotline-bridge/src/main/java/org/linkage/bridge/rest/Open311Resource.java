@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,6 +20,7 @@ import org.linkage.bridge.service.Open311Catalogue;
 import org.linkage.bridge.service.Open311Clients;
 import org.linkage.bridge.service.Open311Exception;
 import org.linkage.bridge.service.Open311Service;
+import org.linkage.commons.privacy.PhoneNumbers;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -94,8 +96,12 @@ public class Open311Resource {
                            @FormParam("long") String lon, @FormParam("address_string") String address,
                            @FormParam("address_id") String addressId, @FormParam("description") String description,
                            @FormParam("first_name") String firstName, @FormParam("last_name") String lastName,
-                           @FormParam("phone") String phone, @FormParam("email") String email) {
+                           @FormParam("phone") String phone, @FormParam("email") String email,
+                           @HeaderParam("Idempotency-Key") String idempotencyKey) {
         String client = clients.authenticate(apiKey);
+        if (!blank(idempotencyKey) && !idempotencyKey.strip().matches("[A-Za-z0-9._:-]{8,100}")) {
+            throw Open311Exception.badRequest("Idempotency-Key must be 8 to 100 characters of letters, digits and . _ : -");
+        }
         if (blank(serviceCode)) {
             throw Open311Exception.badRequest("service_code is required");
         }
@@ -117,7 +123,9 @@ public class Open311Resource {
         limit("first_name", firstName, 100);
         limit("last_name", lastName, 100);
         Open311Service.Filed filed = service.submit(client, new Open311Service.NewRequest(serviceCode.trim(), latitude,
-                longitude, blank(address) ? addressId : address, description.trim(), firstName, lastName, phone, email));
+                longitude, blank(address) ? addressId : address, description.trim(), firstName, lastName,
+                PhoneNumbers.normalisedOrAsGiven(phone), email),
+                blank(idempotencyKey) ? null : idempotencyKey.strip());
         Map<String, Object> item = new LinkedHashMap<>();
         if (filed.serviceRequestId() != null) {
             item.put("service_request_id", filed.serviceRequestId());

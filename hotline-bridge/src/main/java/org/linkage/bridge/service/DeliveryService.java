@@ -209,6 +209,20 @@ public class DeliveryService {
         }
     }
 
+    /**
+     * Dead-letters a claimed row that cannot be loaded as a {@link Delivery}, by SQL alone (so nothing that
+     * failed to read it is needed); a dispatcher sees it among the dead letters and can replay it once mended.
+     */
+    @Transactional
+    public void unreadable(UUID id, UUID claimToken, String error) {
+        deliveries.getEntityManager().createNativeQuery("""
+                        update delivery set status = 'DEAD_LETTERED', next_attempt_at = null, claim_token = null,
+                            claimed_until = null, last_error = ?3, updated_at = now()
+                        where id = ?1 and claim_token = ?2""")
+                .setParameter(1, id).setParameter(2, claimToken).setParameter(3, truncate(error))
+                .executeUpdate();
+    }
+
     /** Puts a dead letter back in the queue for a fresh round of attempts (a dispatcher's decision). */
     @Transactional
     public Delivery replay(UUID id, String reason) {

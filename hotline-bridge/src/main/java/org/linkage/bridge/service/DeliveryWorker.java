@@ -12,6 +12,7 @@ import org.linkage.bridge.config.BridgeConfig;
 import org.linkage.bridge.domain.AttemptResult;
 import org.linkage.bridge.repository.Delivery;
 import org.linkage.bridge.repository.DeliveryRepository;
+import org.linkage.commons.inbox.TransientFaults;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -92,17 +93,38 @@ public class DeliveryWorker {
     }
 
     private void attempt(UUID id, UUID token) {
-        Optional<Delivery> claimed = service.startAttempt(id, token);
+        Optional<Delivery> claimed;
+        try {
+            claimed = service.startAttempt(id, token);
+        } catch (RuntimeException e) {
+            if (TransientFaults.isTransient(e)) {
+                throw e; // the database, not the row: the lease runs out and the row is tried again
+            }
+            // The row cannot even be read (an unknown adapter or status, say): leasing it again and again
+            // would fail the same way for ever, so it is dead-lettered where it stands.
+            LOG.errorf("delivery %s cannot be read and is dead-lettered: %s", id, e.getMessage());
+            service.unreadable(id, token, "unreadable delivery row: " + e.getClass().getSimpleName());
+            return;
+        }
         if (claimed.isEmpty()) {
             return;
         }
         Delivery d = claimed.get();
         Instant started = clock.instant();
-        AttemptResult result = switch (d.adapter) {
-            case WEBHOOK -> webhook.send(d);
-            case OPEN311 -> open311.send(d);
-            case NONE -> new AttemptResult(AttemptResult.Outcome.SUCCESS, null, 0, null, null);
-        };
+        AttemptResult result;
+        try {
+            result = switch (d.adapter) {
+                case WEBHOOK -> webhook.send(d);
+                case OPEN311 -> open311.send(d);
+                case NONE -> new AttemptResult(AttemptResult.Outcome.SUCCESS, null, 0, null, null);
+            };
+        } catch (RuntimeException e) {
+            // Building the request failed (an unreadable payload, a missing field): no retry can mend it.
+            LOG.errorf("delivery %s of ticket %s could not be sent: %s", id, d.ticketNumber, e.toString());
+            result = new AttemptResult(AttemptResult.Outcome.REJECTED, null, 0, null,
+                    "delivery could not be built: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
         service.finishAttempt(id, token, result, started);
     }
 

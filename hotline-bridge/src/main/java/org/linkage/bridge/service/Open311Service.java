@@ -31,6 +31,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class Open311Service {
     private static final Logger LOG = Logger.getLogger(Open311Service.class);
+    static final String HELD_NOTICE = "Received. It is being checked and will be filed shortly: ask GET tokens/{token} for "
+            + "its service_request_id. In an emergency call 110 now. 已收到,核查后即转办;紧急情况请直接拨打110。";
     static final String POLICE_NOTICE = "This is a police matter and has been handed to the 110 police line, which will "
             + "contact you. In an emergency call 110 now. 此事项属于公安机关职责,已移交110报警服务台处理;紧急情况请直接拨打110。";
 
@@ -42,8 +44,11 @@ public class Open311Service {
     private final Clock clock;
     private final BridgeConfig.Open311Server config;
 
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+
     public Open311Service(Open311Catalogue catalogue, RouterClient router, IntakeClient intake, TicketReadModel readModel,
-                          Outbox outbox, Clock clock, BridgeConfig config) {
+                          Outbox outbox, Clock clock, BridgeConfig config, com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.json = json;
         this.catalogue = catalogue;
         this.router = router;
         this.intake = intake;
@@ -63,28 +68,70 @@ public class Open311Service {
     }
 
     public Filed submit(String clientId, NewRequest request) {
+        return submit(clientId, request, null);
+    }
+
+    /**
+     * @param clientKey the client's {@code Idempotency-Key}, if it sent one; otherwise the key is derived from
+     *                  the request's content, so a client that retries the same POST (its answer lost) gets the
+     *                  first ticket back instead of a second one
+     */
+    public Filed submit(String clientId, NewRequest request, String clientKey) {
+        catalogue.find(request.serviceCode()).orElseThrow(() ->
+                Open311Exception.notFound("service_code " + request.serviceCode() + " not found"));
+        // The same key for every retry of this call and for the client's own retries of the same request.
+        String idempotencyKey = requestKey(clientId, request, clientKey, clock.instant());
+        IntakeApi.Preview preview = classify(request.description());
+        if (preview == null) {
+            // Fail safe: without the police check nothing is filed; the request waits for the check.
+            return hold(clientId, request, idempotencyKey);
+        }
+        return decide(clientId, request, idempotencyKey, preview);
+    }
+
+    /** Files or hands to 110, once the classifier has spoken; also used for held requests. */
+    Filed decide(String clientId, NewRequest request, String idempotencyKey, IntakeApi.Preview preview) {
         Open311Catalogue.Service service = catalogue.find(request.serviceCode()).orElseThrow(() ->
                 Open311Exception.notFound("service_code " + request.serviceCode() + " not found"));
         String callerName = join(request.firstName(), request.lastName());
-        IntakeApi.Preview preview = classify(request.description());
-        if (preview != null && "POLICE".equals(preview.disposition())) {
-            return handToPolice(clientId, request, callerName, preview);
+        if ("POLICE".equals(preview.disposition())) {
+            // A retried police matter names the same transfer, which 110 queues once.
+            return handToPolice(clientId, request, callerName, preview,
+                    UUID.nameUUIDFromBytes(("police\n" + idempotencyKey).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         RouterApi.CreatedTicket created;
-        // One key per inbound request, made before the first attempt: every retry of this call reuses it.
-        String idempotencyKey = UUID.randomUUID().toString();
         try {
             created = router.createRequest(idempotencyKey, new RouterApi.NewRequest(Open311Mapping.channel(clientId), service.code(),
                     request.description(), request.addressString(), null, request.lat(), request.lon(), callerName,
                     request.phone(), request.email()));
         } catch (ProblemException e) {
-            // The router's own validation (for example an address it cannot place) in GeoReport terms.
-            throw new Open311Exception(e.status() == 404 ? 404 : 400, e.getMessage());
+            // The router's own validation (for example an address it cannot place) in GeoReport terms; 422 is
+            // the client's Idempotency-Key reused for a different request.
+            throw new Open311Exception(e.status() == 404 ? 404 : e.status() == 422 ? 409 : 400, e.getMessage());
         } catch (UpstreamUnavailableException | FaultToleranceException e) {
             LOG.warnf("router unavailable for an Open311 request from %s: %s", clientId, e.getMessage());
             throw new Open311Exception(503, "The request could not be filed now; please try again later.");
         }
         return recordFiled(clientId, request, created);
+    }
+
+    /**
+     * The router's idempotency key for an inbound request, as a name-based UUID: from the client's own key
+     * when it sent one, else from everything the request says (the same client filing the same text at the
+     * same place for the same caller on the same UTC day is a retry, not a new matter). Scoped per client.
+     */
+    static String requestKey(String clientId, NewRequest r, String clientKey, Instant now) {
+        StringBuilder basis = new StringBuilder("open311\n").append(clientId).append('\n');
+        if (clientKey != null && !clientKey.isBlank()) {
+            basis.append("key\n").append(clientKey.strip());
+        } else {
+            basis.append("content\n").append(java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
+            for (Object part : new Object[]{r.serviceCode(), r.lat(), r.lon(), r.addressString(), r.description(),
+                    r.firstName(), r.lastName(), r.phone(), r.email()}) {
+                basis.append('\n').append(part == null ? "" : part.toString().strip().replace("\\", "\\\\").replace("\n", "\\n"));
+            }
+        }
+        return UUID.nameUUIDFromBytes(basis.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
     @Transactional
@@ -98,8 +145,8 @@ public class Open311Service {
     }
 
     @Transactional
-    Filed handToPolice(String clientId, NewRequest request, String callerName, IntakeApi.Preview preview) {
-        UUID transferId = UUID.randomUUID();
+    Filed handToPolice(String clientId, NewRequest request, String callerName, IntakeApi.Preview preview,
+                       UUID transferId) {
         String reason = "Open311 request classified as a police matter (" + preview.categoryCode() + ", confidence "
                 + preview.confidence() + ", model " + preview.modelVersion() + ")";
         outbox.publish(new PoliceTransferCreated(transferId, null, null, null, "OPEN311", reason,
@@ -111,15 +158,33 @@ public class Open311Service {
         return new Filed(null, token.token, POLICE_NOTICE);
     }
 
-    /** The classifier decides police or not; if intake is down the request is filed anyway (fail open). */
-    private IntakeApi.Preview classify(String description) {
+    /** The classifier decides police or not; null when intake cannot answer now (then nothing is filed). */
+    IntakeApi.Preview classify(String description) {
         try {
             return intake.preview(description, null);
         } catch (UpstreamUnavailableException | FaultToleranceException | ProblemException e) {
-            // A 12345 dispatcher can still hand the ticket to 110 by reverse transfer.
-            LOG.warnf("classifier unavailable, Open311 request filed without police check: %s", e.getMessage());
+            LOG.warnf("classifier unavailable, Open311 request held until the police check can run: %s", e.getMessage());
             return null;
         }
+    }
+
+    @Transactional
+    Filed hold(String clientId, NewRequest request, String idempotencyKey) {
+        Open311Token token = token(clientId, HELD_NOTICE);
+        Open311Token.getEntityManager().flush();
+        try {
+            Open311Token.getEntityManager().createNativeQuery("""
+                            insert into open311_held (token, client_id, idempotency_key, request, received_at, next_check_at)
+                            values (?1, ?2, ?3, ?4, ?5, ?5)""")
+                    .setParameter(1, token.token).setParameter(2, clientId).setParameter(3, idempotencyKey)
+                    .setParameter(4, json.writeValueAsString(request))
+                    .setParameter(5, clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                    .executeUpdate();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        LOG.infof("Open311 request from %s held for the police check as token %s", clientId, token.token);
+        return new Filed(null, token.token, HELD_NOTICE);
     }
 
     private Open311Token token(String clientId, String notice) {

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.linkage.commons.inbox.Inbox;
+import org.linkage.commons.inbox.InboxConsumer;
 import org.linkage.events.EventTypes;
 import org.linkage.events.TicketDispatched;
 import org.linkage.events.TicketStatusChanged;
@@ -16,7 +17,7 @@ import java.time.Clock;
  * dispatches and status changes also keep the Open311 view of tickets current.
  */
 @ApplicationScoped
-public class TicketEventsConsumer {
+public class TicketEventsConsumer implements InboxConsumer {
     static final String CONSUMER = "bridge-tickets";
 
     private final Inbox inbox;
@@ -31,8 +32,14 @@ public class TicketEventsConsumer {
         this.clock = clock;
     }
 
+    @Override
+    public String inboxName() {
+        return CONSUMER;
+    }
+
     @Incoming("tickets")
     @Blocking
+    @Override
     public void consume(ConsumerRecord<String, String> record) {
         inbox.consume(CONSUMER, record, EventTypes.TICKET_DISPATCHED, TicketDispatched.class, (event, ticket) -> {
             deliveries.accept(ticket);

@@ -9,7 +9,11 @@ import org.linkage.events.TicketDispatched;
 import org.linkage.events.TicketStatusChanged;
 
 import java.time.Clock;
+import jakarta.persistence.EntityManager;
+
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** Keeps {@link Open311Request} rows in step with the router's ticket events. */
@@ -21,27 +25,38 @@ public class TicketReadModel {
         this.clock = clock;
     }
 
+    /**
+     * One statement, not find-then-insert: the dispatch event and our own Open311 filing may write the same
+     * row at the same moment, and the loser of a find-then-insert would fail on the key (issue 10, item 2).
+     * The dispatch sets what it knows and leaves the channel (who filed it) alone.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void dispatched(TicketDispatched t, Instant at) {
-        Open311Request r = Open311Request.findById(t.ticketId());
-        if (r == null) {
-            r = new Open311Request();
-            r.ticketId = t.ticketId();
-            r.status = "open";
-            r.ticketStatus = "DISPATCHED";
-            r.requestedAt = t.dispatchedAt() == null ? at : t.dispatchedAt();
-        }
-        r.serviceRequestId = t.ticketNumber();
-        r.serviceCode = t.categoryCode();
-        r.description = t.content();
-        r.address = t.address();
-        r.districtCode = t.districtCode();
-        r.lat = t.latitude();
-        r.lon = t.longitude();
-        r.agencyResponsible = t.department() == null ? null : t.department().nameZh() + " " + t.department().nameEn();
-        r.expectedAt = t.resolveBy();
-        r.updatedAt = at;
-        r.persist();
+        EntityManager em = Open311Request.getEntityManager();
+        em.flush();
+        em.createNativeQuery("""
+                        insert into open311_request (ticket_id, service_request_id, status, ticket_status, service_code,
+                            description, agency_responsible, address, district_code, lat, lon, requested_at, updated_at,
+                            expected_at)
+                        values (?1, ?2, 'open', 'DISPATCHED', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                        on conflict (ticket_id) do update set service_request_id = excluded.service_request_id,
+                            service_code = excluded.service_code, description = excluded.description,
+                            agency_responsible = excluded.agency_responsible, address = excluded.address,
+                            district_code = excluded.district_code, lat = excluded.lat, lon = excluded.lon,
+                            updated_at = excluded.updated_at, expected_at = excluded.expected_at""")
+                .setParameter(1, t.ticketId())
+                .setParameter(2, t.ticketNumber())
+                .setParameter(3, t.categoryCode())
+                .setParameter(4, t.content())
+                .setParameter(5, t.department() == null ? null : t.department().nameZh() + " " + t.department().nameEn())
+                .setParameter(6, t.address())
+                .setParameter(7, t.districtCode())
+                .setParameter(8, t.latitude())
+                .setParameter(9, t.longitude())
+                .setParameter(10, timestamp(t.dispatchedAt() == null ? at : t.dispatchedAt()))
+                .setParameter(11, timestamp(at))
+                .setParameter(12, timestamp(t.resolveBy()))
+                .executeUpdate();
     }
 
     /** Status changes of tickets the model does not know (not yet dispatched) are left to their dispatch. */
@@ -73,31 +88,47 @@ public class TicketReadModel {
         update.persist();
     }
 
-    /** A request filed through our own Open311 server, visible at once (before its events arrive). */
+    /**
+     * A request filed through our own Open311 server, visible at once (before its events arrive). If the
+     * dispatch event made the row first (or makes it at this moment) the row keeps what the event wrote and
+     * gains the channel: that is what lets the filing client (and only it) read the request.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Open311Request filed(UUID ticketId, String ticketNumber, String ticketStatus, String serviceCode,
                                 String description, String address, Double lat, Double lon, String channel, Instant at) {
-        Open311Request r = Open311Request.findById(ticketId);
+        EntityManager em = Open311Request.getEntityManager();
+        em.flush();
+        String status = ticketStatus == null ? "PENDING_DISPATCH" : ticketStatus;
+        em.createNativeQuery("""
+                        insert into open311_request (ticket_id, service_request_id, status, ticket_status, service_code,
+                            description, address, lat, lon, channel, requested_at, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)
+                        on conflict (ticket_id) do update set channel = excluded.channel""")
+                .setParameter(1, ticketId)
+                .setParameter(2, ticketNumber)
+                .setParameter(3, Open311Mapping.status(status))
+                .setParameter(4, status)
+                .setParameter(5, serviceCode)
+                .setParameter(6, description)
+                .setParameter(7, address)
+                .setParameter(8, lat)
+                .setParameter(9, lon)
+                .setParameter(10, channel)
+                .setParameter(11, timestamp(at))
+                .executeUpdate();
+        return reload(em, ticketId);
+    }
+
+    /** The row was written by SQL: a copy already in the persistence context would be stale. */
+    private static Open311Request reload(EntityManager em, UUID ticketId) {
+        Open311Request r = em.find(Open311Request.class, ticketId);
         if (r != null) {
-            // The dispatch event came first and made the row without knowing who filed it: the channel is
-            // what lets the filing client (and only it) read the request.
-            r.channel = channel;
-            return r;
+            em.refresh(r);
         }
-        r = new Open311Request();
-        r.ticketId = ticketId;
-        r.serviceRequestId = ticketNumber;
-        r.ticketStatus = ticketStatus == null ? "PENDING_DISPATCH" : ticketStatus;
-        r.status = Open311Mapping.status(r.ticketStatus);
-        r.serviceCode = serviceCode;
-        r.description = description;
-        r.address = address;
-        r.lat = lat;
-        r.lon = lon;
-        r.channel = channel;
-        r.requestedAt = at;
-        r.updatedAt = at;
-        r.persist();
         return r;
+    }
+
+    private static OffsetDateTime timestamp(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
     }
 }

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.linkage.commons.inbox.Inbox;
+import org.linkage.commons.inbox.InboxConsumer;
 import org.linkage.events.DistrictChanged;
 import org.linkage.events.EventTypes;
 import org.linkage.intake.repository.AnnouncedDistrict;
@@ -13,7 +14,7 @@ import org.linkage.intake.repository.AnnouncedDistrictRepository;
 
 /** Follows the router's districts (linkage.districts): the latest announcement of a code is what intake accepts. */
 @ApplicationScoped
-public class DistrictListener {
+public class DistrictListener implements InboxConsumer {
     private static final Logger LOG = Logger.getLogger(DistrictListener.class);
     static final String CONSUMER = "intake-districts";
 
@@ -25,8 +26,14 @@ public class DistrictListener {
         this.districts = districts;
     }
 
+    @Override
+    public String inboxName() {
+        return CONSUMER;
+    }
+
     @Incoming("districts")
     @Blocking
+    @Override
     public void consume(ConsumerRecord<String, String> record) {
         inbox.consume(CONSUMER, record, EventTypes.DISTRICT_CHANGED, DistrictChanged.class, (event, d) -> apply(d));
     }

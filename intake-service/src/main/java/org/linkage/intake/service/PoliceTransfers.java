@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.linkage.commons.audit.AuditTrail;
 import org.linkage.commons.inbox.Inbox;
+import org.linkage.commons.inbox.InboxConsumer;
 import org.linkage.commons.problem.ProblemException;
 import org.linkage.commons.security.Actor;
 import org.linkage.commons.security.CurrentActor;
@@ -30,7 +31,7 @@ import jakarta.persistence.LockModeType;
  * moment the event is consumed, and leave it when a call-taker accepts one.
  */
 @ApplicationScoped
-public class PoliceTransfers {
+public class PoliceTransfers implements InboxConsumer {
     static final String CONSUMER = "intake-police-transfers";
 
     private final Inbox inbox;
@@ -52,8 +53,14 @@ public class PoliceTransfers {
         this.notices = notices;
     }
 
+    @Override
+    public String inboxName() {
+        return CONSUMER;
+    }
+
     @Incoming("police-transfers")
     @Blocking
+    @Override
     public void consume(ConsumerRecord<String, String> record) {
         inbox.consume(CONSUMER, record, EventTypes.POLICE_TRANSFER_CREATED, PoliceTransferCreated.class,
                 (event, created) -> receive(created));

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.linkage.commons.audit.AuditTrail;
 import org.linkage.commons.inbox.Inbox;
+import org.linkage.commons.inbox.InboxConsumer;
 import org.linkage.events.EventTypes;
 import org.linkage.events.TicketStatusChanged;
 import org.linkage.intake.repository.CallEntity;
@@ -23,7 +24,7 @@ import java.time.Instant;
  * status backwards.
  */
 @ApplicationScoped
-public class TicketFeedback {
+public class TicketFeedback implements InboxConsumer {
     private static final Logger LOG = Logger.getLogger(TicketFeedback.class);
     static final String CONSUMER = "intake-tickets";
 
@@ -42,8 +43,14 @@ public class TicketFeedback {
         this.clock = clock;
     }
 
+    @Override
+    public String inboxName() {
+        return CONSUMER;
+    }
+
     @Incoming("tickets")
     @Blocking
+    @Override
     public void consume(ConsumerRecord<String, String> record) {
         inbox.consume(CONSUMER, record, EventTypes.TICKET_STATUS_CHANGED, TicketStatusChanged.class,
                 (event, change) -> apply(event.id(), change));

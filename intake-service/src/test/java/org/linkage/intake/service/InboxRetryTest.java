@@ -5,22 +5,26 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.linkage.commons.inbox.DeadLetters;
 import org.linkage.commons.inbox.Inbox;
 import org.linkage.events.EventTypes;
 import org.linkage.testing.KafkaResource;
 import org.linkage.testing.PostgresResource;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The commons inbox as every consumer uses it: a passing fault is retried (not dead-lettered), the
- * effect lands once, a replay is skipped, and unreadable data fails at once.
+ * effect lands once, a replay is skipped, unreadable data is dead-lettered at once, and a database fault is
+ * waited out however long it lasts.
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
@@ -31,6 +35,8 @@ class InboxRetryTest {
 
     @Inject
     Inbox inbox;
+    @Inject
+    DeadLetters deadLetters;
 
     @Test
     void aPassingFaultIsRetriedAndTheEffectLandsOnce() {
@@ -68,12 +74,48 @@ class InboxRetryTest {
     }
 
     @Test
-    void unreadableDataFailsAtOnce() {
-        ConsumerRecord<String, String> record = event(UUID.randomUUID().toString(), "{not json");
+    void unreadableDataIsDeadLetteredAtOnce() {
+        String id = UUID.randomUUID().toString();
+        ConsumerRecord<String, String> record = event(id, "{not json");
         AtomicInteger applied = new AtomicInteger();
-        assertThrows(RuntimeException.class, () -> inbox.consume("inbox-test", record, EventTypes.TICKET_STATUS_CHANGED,
-                Ping.class, (event, ping) -> applied.incrementAndGet()));
+        // Kept for an operator and acknowledged, so it stops blocking the events behind it.
+        inbox.consume("inbox-test-unreadable", record, EventTypes.TICKET_STATUS_CHANGED, Ping.class,
+                (event, ping) -> applied.incrementAndGet());
         assertEquals(0, applied.get());
+        List<DeadLetters.DeadLetter> kept = deadLetters.list("inbox-test-unreadable", false, 10);
+        assertEquals(1, kept.size());
+        assertEquals(id, kept.get(0).eventId());
+        assertEquals(1, kept.get(0).attempts());
+    }
+
+    @Test
+    void aFailureThatIsNotADatabaseFaultIsDeadLetteredAfterTheAttempts() {
+        ConsumerRecord<String, String> record = event(UUID.randomUUID().toString(), "{\"text\":\"bug\"}");
+        AtomicInteger attempts = new AtomicInteger();
+        inbox.consume("inbox-test-bug", record, EventTypes.TICKET_STATUS_CHANGED, Ping.class, (event, ping) -> {
+            attempts.incrementAndGet();
+            throw new IllegalArgumentException("no such district");
+        });
+        assertEquals(3, attempts.get(), "linkage.inbox.attempts in the test profile");
+        assertEquals(1, deadLetters.list("inbox-test-bug", false, 10).size());
+    }
+
+    @Test
+    void aDatabaseFaultIsWaitedOutBeyondTheAttemptsAndNeverDeadLettered() {
+        ConsumerRecord<String, String> record = event(UUID.randomUUID().toString(), "{\"text\":\"outage\"}");
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicInteger applied = new AtomicInteger();
+        inbox.consume("inbox-test-outage", record, EventTypes.TICKET_STATUS_CHANGED, Ping.class, (event, ping) -> {
+            if (attempts.incrementAndGet() < 6) {
+                // As PostgreSQL answers while shutting down: SQLSTATE 57P01.
+                throw new IllegalStateException("could not execute statement",
+                        new SQLException("terminating connection due to administrator command", "57P01"));
+            }
+            applied.incrementAndGet();
+        });
+        assertEquals(6, attempts.get());
+        assertEquals(1, applied.get());
+        assertTrue(deadLetters.list("inbox-test-outage", true, 10).isEmpty());
     }
 
     @Test

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.linkage.commons.problem.ProblemException;
+import org.linkage.commons.privacy.PhoneNumbers;
 import org.linkage.commons.security.Actor;
 import org.linkage.commons.security.CurrentActor;
 import org.linkage.commons.security.Roles;
@@ -96,7 +97,7 @@ public class IntegrationResource {
         Actor actor = currentActor.get("router-integration");
         IntegrationService.Filed t = integration.createRequest(idempotencyKey, new TicketDraft(null, null, null, body.channel(), body.categoryCode(), null,
                 body.content(), body.address(), body.districtCode(), body.latitude(), body.longitude(),
-                body.callerPhone(), body.callerName(), body.email(), null), actor);
+                PhoneNumbers.normalisedOrAsGiven(body.callerPhone()), body.callerName(), body.email(), null), actor);
         // A repeated key answers 200 with the body first sent: nothing new was created.
         return Response.status(t.replayed() ? 200 : 201).entity(new Created(t.ticketId(), t.ticketNumber(), t.status()))
                 .build();

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.linkage.router.domain.DeliveryResult;
 import org.linkage.commons.inbox.Inbox;
+import org.linkage.commons.inbox.InboxConsumer;
 import org.linkage.commons.inbox.ReceivedEvent;
 import org.linkage.commons.security.Actor;
 import org.linkage.events.DeliveryOutcome;
@@ -20,7 +21,7 @@ import org.linkage.router.repository.Ticket;
  * the delivery status of the current version.
  */
 @ApplicationScoped
-public class DeliveryConsumer {
+public class DeliveryConsumer implements InboxConsumer {
     static final String CONSUMER = "router-deliveries";
     private static final Logger LOG = Logger.getLogger(DeliveryConsumer.class);
 
@@ -32,8 +33,14 @@ public class DeliveryConsumer {
         this.recorder = recorder;
     }
 
+    @Override
+    public String inboxName() {
+        return CONSUMER;
+    }
+
     @Incoming("deliveries")
     @Blocking
+    @Override
     public void consume(ConsumerRecord<String, String> record) {
         inbox.consume(CONSUMER, record, EventTypes.DELIVERY_SUCCEEDED, DeliveryOutcome.class, this::record);
         inbox.consume(CONSUMER, record, EventTypes.DELIVERY_DEAD_LETTERED, DeliveryOutcome.class, this::record);

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.linkage.commons.inbox.Inbox;
+import org.linkage.commons.inbox.InboxConsumer;
 import org.linkage.commons.inbox.ReceivedEvent;
 import org.linkage.commons.security.Actor;
 import org.linkage.events.EventTypes;
@@ -18,7 +19,7 @@ import org.linkage.router.repository.Ticket;
  * and the unique referral_id skips the same referral re-sent under a new event id.
  */
 @ApplicationScoped
-public class ReferralConsumer {
+public class ReferralConsumer implements InboxConsumer {
     static final String CONSUMER = "router-referrals";
     private static final Logger LOG = Logger.getLogger(ReferralConsumer.class);
 
@@ -30,8 +31,14 @@ public class ReferralConsumer {
         this.dispatch = dispatch;
     }
 
+    @Override
+    public String inboxName() {
+        return CONSUMER;
+    }
+
     @Incoming("referrals")
     @Blocking
+    @Override
     public void consume(ConsumerRecord<String, String> record) {
         inbox.consume(CONSUMER, record, EventTypes.REFERRAL_CREATED, ReferralCreated.class, this::ticketFor);
     }
