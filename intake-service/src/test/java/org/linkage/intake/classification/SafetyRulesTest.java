@@ -151,6 +151,15 @@ class SafetyRulesTest {
         assertNotEquals(Disposition.NON_POLICE, c.disposition(), () -> text + " " + c.signals());
     }
 
+    /** Short spoken 12345 complaints get a 12345 category instead of "不确定" (issue 15). */
+    @ParameterizedTest
+    @ValueSource(strings = {"电动车充电桩坏了好几天了", "小区里头流浪狗好多，晚上叫得很，娃娃都怕", "学校又要收资料费，一学期三百",
+            "路边的树枝挡到我家窗子了，喊人来修剪下"})
+    void shortSpokenComplaintsAreDiverted(String text) {
+        Classification c = classify(text);
+        assertEquals(Disposition.NON_POLICE, c.disposition(), () -> text + " " + c.signals());
+    }
+
     /** A danger character inside a harmless word does not count; the same character outside it still does. */
     @ParameterizedTest
     @ValueSource(strings = {"楼下麻将馆天天打到凌晨，吵死人", "电脑中毒了，杀毒软件收了钱又用不到，要退款", "打折卡说永久有效，现在店说作废了要退款",
