@@ -57,6 +57,32 @@ public final class Evaluate {
     public record Report(boolean dispositions, List<String> classes, int[][] confusion, Set<String> labelled,
                          int n, double accuracy, double macroF1, Double policeRecall, Double diversion, String modelVersion) {
 
+        /**
+         * Every disposition's recall on one line, plus INVALID precision (a dismissed emergency is the costly
+         * INVALID error), e.g. {@code recall POLICE=0.98 JOINT=0.85 NON_POLICE=0.92 INVALID=0.80 invalid_precision=1.00};
+         * {@code -} for a disposition with no labelled rows. Null for a file of domain labels.
+         */
+        public String recallLine() {
+            if (!dispositions) {
+                return null;
+            }
+            StringBuilder line = new StringBuilder("recall");
+            for (Disposition d : List.of(Disposition.POLICE, Disposition.JOINT, Disposition.NON_POLICE, Disposition.INVALID)) {
+                int c = classes.indexOf(d.name());
+                line.append(' ').append(d.name()).append('=')
+                        .append(c < 0 || support(confusion, c) == 0 ? "-" : figure(prf(confusion, c)[1]));
+            }
+            int invalid = classes.indexOf(Disposition.INVALID.name());
+            int predictedInvalid = 0;
+            if (invalid >= 0) {
+                for (int[] row : confusion) {
+                    predictedInvalid += row[invalid];
+                }
+            }
+            line.append(" invalid_precision=").append(predictedInvalid == 0 ? "-" : figure(prf(confusion, invalid)[0]));
+            return line.toString();
+        }
+
         public String summary() {
             return String.format(Locale.ROOT, "n=%d accuracy=%.4f macro_f1=%.4f police_recall=%s diversion=%s",
                     n, accuracy, macroF1, figure(policeRecall), figure(diversion));
@@ -89,6 +115,9 @@ public final class Evaluate {
             out.append('\n');
             out.append("police recall (POLICE/JOINT rows not classified NON_POLICE or INVALID): ").append(figure(policeRecall)).append('\n');
             out.append("diversion (NON_POLICE rows classified NON_POLICE): ").append(figure(diversion)).append('\n');
+            if (dispositions) {
+                out.append(recallLine()).append('\n');
+            }
             out.append(summary()).append('\n');
             return out.toString();
         }

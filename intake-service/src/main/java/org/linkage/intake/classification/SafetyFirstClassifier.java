@@ -27,7 +27,8 @@ public final class SafetyFirstClassifier implements Classifier {
     /**
      * NON_POLICE needs positive evidence: a non-police subject cue, or the model this sure of a domain (lower for long
      * written texts, where the model is reliable). Anything else stays with 110: a call nobody understood is not
-     * diverted.
+     * diverted. Issue 15 tried 0.50 (a few more short complaints diverted, every police call of sets 3, 5, 6 kept) and
+     * dropped it: "无人应答，背景有女人在哭" went to 12345 at 0.52.
      */
     static final double NON_POLICE_CONFIDENCE = 0.60;
     static final double LONG_TEXT_CONFIDENCE = 0.40;
@@ -56,7 +57,8 @@ public final class SafetyFirstClassifier implements Classifier {
     static final int PAIR_DISTANCE = 12;
 
     private static final Set<Cues.Kind> CONTENT_KINDS = EnumSet.of(Cues.Kind.DANGER, Cues.Kind.WEAK, Cues.Kind.SUBJECT,
-            Cues.Kind.CONTEXT, Cues.Kind.NOT_DANGER, Cues.Kind.PAIR_WHO, Cues.Kind.PAIR_WHAT, Cues.Kind.NOT_A_REPORT);
+            Cues.Kind.CONTEXT, Cues.Kind.NOT_DANGER, Cues.Kind.PAIR_WHO, Cues.Kind.PAIR_WHAT, Cues.Kind.NOT_A_REPORT,
+            Cues.Kind.COMPOUND, Cues.Kind.NO_MATTER);
     private static final Set<Cues.Kind> EMPTY_KINDS = EnumSet.of(Cues.Kind.INVALID, Cues.Kind.NOISE);
     private static final String CLAUSE_ENDS = "。,.!?;\n，！？；";
 
@@ -160,6 +162,7 @@ public final class SafetyFirstClassifier implements Classifier {
         Set<String> seenCues = new LinkedHashSet<>();
         boolean weak = false;
         boolean context = false;
+        List<Cues.Match> compounds = matches.stream().filter(m -> m.cue().kind() == Cues.Kind.COMPOUND).toList();
         for (Cues.Match m : matches) {
             Cues.Cue cue = m.cue();
             // "煤气" inside "煤气泄漏" is the danger itself, not a separate 12345 matter
@@ -178,7 +181,8 @@ public final class SafetyFirstClassifier implements Classifier {
                     context = true;
                     cueScore.merge(cue.code(), CONTEXT_SCORE, (a, b) -> Math.min(a + b / 4, CONTEXT_SCORE * 1.5));
                 }
-                case WEAK -> weak = true;
+                // "民警到场后了解" is an officer's report, not a caller asking for the police
+                case WEAK -> weak |= compounds.stream().noneMatch(m::within);
                 default -> { }
             }
         }
@@ -215,6 +219,15 @@ public final class SafetyFirstClassifier implements Classifier {
             if (!dismissals.isEmpty() && dismissals.stream().noneMatch(m -> deniedNearby(t.all(), m.start()))
                     && isEmpty(t.all().substring(dismissals.get(dismissals.size() - 1).end()))) {
                 Cues.Match m = dismissals.get(0);
+                signals.add(0, "无效:" + t.shown().substring(m.start(), m.end()));
+                return new Classification(Disposition.INVALID, Taxonomy.OTHER, 0.7, List.copyOf(signals), version);
+            }
+            // a finding that there is nothing to report wherever it stands: a child playing with the phone, a pocket
+            // dial, a prank owned up to, a caller who only wants to chat ("系小孩玩耍手机误拨，无警情，已教育家长").
+            // Still only with no danger (cue or model), no 12345 matter and no request for the police
+            List<Cues.Match> findings = matches.stream().filter(m -> m.cue().kind() == Cues.Kind.NO_MATTER).toList();
+            if (!findings.isEmpty() && !evidence.weak() && findings.stream().noneMatch(m -> deniedNearby(t.all(), m.start()))) {
+                Cues.Match m = findings.get(0);
                 signals.add(0, "无效:" + t.shown().substring(m.start(), m.end()));
                 return new Classification(Disposition.INVALID, Taxonomy.OTHER, 0.7, List.copyOf(signals), version);
             }
@@ -308,6 +321,12 @@ public final class SafetyFirstClassifier implements Classifier {
         for (Cues.Match m : matches) {
             switch (m.cue().kind()) {
                 case NOT_DANGER -> harmless.add(m);
+                case COMPOUND -> {
+                    // a harmless word with a danger character in it (杀毒, 刀削面, 血压): no cue inside it counts, and
+                    // the danger model does not read it either
+                    harmless.add(m);
+                    cleared.add(m);
+                }
                 case DANGER -> candidates.add(m);
                 case PAIR_WHO -> who.add(m);
                 default -> { }
@@ -345,7 +364,8 @@ public final class SafetyFirstClassifier implements Classifier {
         live.removeIf(m -> denied.stream().anyMatch(d -> d.overlaps(m)));
         // only what actually silenced a danger word is hidden from the danger model (打我电话, 没人受伤); a harmless
         // phrase that contains none (火车) is ordinary text the model may still learn from
-        harmless.stream().filter(h -> candidates.stream().anyMatch(c -> c.within(h))).forEach(cleared::add);
+        harmless.stream().filter(h -> h.cue().kind() == Cues.Kind.NOT_DANGER)
+                .filter(h -> candidates.stream().anyMatch(c -> c.within(h))).forEach(cleared::add);
         cleared.addAll(denied);
         return live;
     }

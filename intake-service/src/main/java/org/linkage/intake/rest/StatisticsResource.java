@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.linkage.commons.security.Roles;
+import org.linkage.intake.service.OverrideExport;
 import org.linkage.intake.service.OverrideStatistics;
 
 @Path("/api/statistics")
@@ -18,9 +19,11 @@ import org.linkage.intake.service.OverrideStatistics;
 @Tag(name = "Statistics", description = "统计 / Statistics for supervisors")
 public class StatisticsResource {
     private final OverrideStatistics statistics;
+    private final OverrideExport export;
 
-    public StatisticsResource(OverrideStatistics statistics) {
+    public StatisticsResource(OverrideStatistics statistics, OverrideExport export) {
         this.statistics = statistics;
+        this.export = export;
     }
 
     @GET
@@ -33,5 +36,24 @@ public class StatisticsResource {
             @Parameter(example = "2026-11-01T00:00:00+08:00") @QueryParam("from") String from,
             @Parameter(example = "2026-12-01T00:00:00+08:00") @QueryParam("to") String to) {
         return statistics.overrides(RequestParams.instant("from", from), RequestParams.instant("to", to));
+    }
+
+    @GET
+    @Path("/overrides/export")
+    @Produces("text/csv")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Overridden calls for review (改判导出)", description = """
+            Every call whose classification a call-taker overrode, decided in the window: text, label (the
+            call-taker's disposition), category, what the classifier suggested, and the reason. No phone, name or
+            address (digit runs and the caller's name are masked in the text). CSV that the classifier's evaluation
+            command reads; reviewed rows become training data (docs/classifier.md). Each export is audited.""")
+    public String overridesExport(
+            @Parameter(example = "2026-11-01T00:00:00+08:00") @QueryParam("from") String from,
+            @Parameter(example = "2026-12-01T00:00:00+08:00") @QueryParam("to") String to,
+            @Parameter(description = "at most this many rows (1-10000)", example = "1000") @QueryParam("limit") Integer limit) {
+        var fromInstant = RequestParams.instant("from", from);
+        var toInstant = RequestParams.instant("to", to);
+        var rows = export.overridden(fromInstant, toInstant, limit == null ? OverrideExport.MAX_ROWS : limit);
+        return OverrideExport.csv(rows, fromInstant, toInstant);
     }
 }

@@ -46,6 +46,11 @@ public final class ModelTrainer {
     public static final String CALLS_RESOURCE = "classification/calls.csv";
     /** Labelled 110 call texts (POLICE, JOINT, NON_POLICE, INVALID) that only the danger model trains on. */
     public static final String DANGER_RESOURCE = "classification/danger-training.csv";
+    /**
+     * Issue 15's training sets (test resources, scored once while unseen; see their headers): 110 calls in four
+     * registers (callers, call-takers' notes, SMS, officers' field reports) that the danger model also trains on.
+     */
+    public static final List<String> DANGER_SETS = List.of("classification/train-set-A.csv", "classification/train-set-B.csv");
 
     /**
      * Hyper-parameters, chosen by stratified 5-fold cross-validation of the training part ({@code CrossValidation} in
@@ -237,7 +242,7 @@ public final class ModelTrainer {
     public static final Params DANGER_PARAMS = new Params(3f, 3, 2, 20, 0.5, 3e-5, true, 5f, 1);
 
     /**
-     * Police matter or not: every own labelled call (calls.csv and danger-training.csv; POLICE and JOINT are police
+     * Police matter or not: every own labelled call (calls.csv, danger-training.csv and the issue 15 sets; POLICE and JOINT are police
      * matters) plus the citizen messages as non-police written text, so the model learns what danger sounds like
      * rather than "a long written text is never police".
      */
@@ -248,6 +253,11 @@ public final class ModelTrainer {
         }
         for (Example e : dispositionRows(DANGER_RESOURCE)) {
             examples.add(dangerLabelled(e));
+        }
+        for (String set : DANGER_SETS) {
+            for (Example e : dispositionRows(set)) {
+                examples.add(dangerLabelled(e));
+            }
         }
         for (Example e : citizenMessages) {
             examples.add(new Example(e.id(), e.title(), e.text(), DangerModel.NOT_POLICE_MATTER));

@@ -19,7 +19,9 @@ class PoliceRecallTest {
     /** Every held-out police set; their headers say when each was written and what its first run gave. */
     static final List<String> HELD_OUT_SETS = List.of("classification/police-heldout.csv",
             "classification/police-heldout-2.csv", "classification/police-heldout-3.csv",
-            "classification/police-heldout-5.csv", "classification/police-heldout-6.csv");
+            "classification/police-heldout-5.csv", "classification/police-heldout-6.csv",
+            // issue 15's training sets: scored once while unseen (their headers), since then the danger model trains on them
+            "classification/train-set-A.csv", "classification/train-set-B.csv");
 
     static List<String> heldOutSets() {
         return HELD_OUT_SETS;
@@ -57,7 +59,8 @@ class PoliceRecallTest {
      * ("拨错号了，我胸口好痛") stays with 110 as unclear, because the caller may be in trouble: the call-taker calls back.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"classification/police-heldout-3.csv", "classification/police-heldout-5.csv"})
+    @ValueSource(strings = {"classification/police-heldout-3.csv", "classification/police-heldout-5.csv",
+            "classification/train-set-A.csv", "classification/train-set-B.csv"})
     void heldOutNonPoliceCallsAreDivertedAndInvalidOnesRecognised(String resource) {
         int nonPolice = 0;
         int divertedRight = 0;

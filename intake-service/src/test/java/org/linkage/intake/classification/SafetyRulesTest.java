@@ -132,6 +132,52 @@ class SafetyRulesTest {
         assertNotEquals(Disposition.NON_POLICE, c.disposition(), () -> text + " " + c.signals());
     }
 
+    /** A finding that there is nothing to report dismisses a short call wherever it stands (issue 15). */
+    @ParameterizedTest
+    @ValueSource(strings = {"对不起，娃娃拿我手机在耍", "系小孩玩耍父母手机误拨110，无警情，已对家长进行教育",
+            "口袋误拨，听到走路声", "我就是想找个人摆龙门阵", "我要报警！……骗你的，哈哈哈"})
+    void aFindingOfNoMatterIsInvalid(String text) {
+        Classification c = classify(text);
+        assertEquals(Disposition.INVALID, c.disposition(), () -> text + " " + c.signals());
+    }
+
+    /** ... but any trace of danger, a request for the police, or a denial keeps the call with 110. */
+    @ParameterizedTest
+    @ValueSource(strings = {"娃娃拿我手机在耍，突然听到他在喊救命", "口袋误拨，听到有人在喊打人了", "无警情？他刚才拿刀砍人了",
+            "不是在玩手机，我真的被人跟踪了", "系小孩玩耍手机误拨，但家中老人晕倒在地", "小孩在玩电话，我要报警"})
+    void aFindingOfNoMatterNeverDismissesDanger(String text) {
+        Classification c = classify(text);
+        assertNotEquals(Disposition.INVALID, c.disposition(), () -> text + " " + c.signals());
+        assertNotEquals(Disposition.NON_POLICE, c.disposition(), () -> text + " " + c.signals());
+    }
+
+    /** Short spoken 12345 complaints get a 12345 category instead of "不确定" (issue 15). */
+    @ParameterizedTest
+    @ValueSource(strings = {"电动车充电桩坏了好几天了", "小区里头流浪狗好多，晚上叫得很，娃娃都怕", "学校又要收资料费，一学期三百",
+            "路边的树枝挡到我家窗子了，喊人来修剪下"})
+    void shortSpokenComplaintsAreDiverted(String text) {
+        Classification c = classify(text);
+        assertEquals(Disposition.NON_POLICE, c.disposition(), () -> text + " " + c.signals());
+    }
+
+    /** A danger character inside a harmless word does not count; the same character outside it still does. */
+    @ParameterizedTest
+    @ValueSource(strings = {"楼下麻将馆天天打到凌晨，吵死人", "电脑中毒了，杀毒软件收了钱又用不到，要退款", "打折卡说永久有效，现在店说作废了要退款",
+            "来电人反映小区外墙瓷砖脱落，担心砸到人，要求维修", "想问问那个枪支模型玩具，给娃娃买合不合法，商家说不退货"})
+    void aDangerCharacterInsideAHarmlessWordDoesNotCount(String text) {
+        Classification c = classify(text);
+        assertTrue(c.signals().stream().noneMatch(s -> s.startsWith("危险:")), () -> text + " " + c.signals());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"火锅店里起火了", "刀削面馆老板拿刀砍人", "吵死人了，他们还打起来了", "民警到场后了解，双方发生冲突，有人砸坏了窗户",
+            "炸鸡店门口有人被打", "楼上火灾"})
+    void theSameCharactersOutsideAHarmlessWordStillCount(String text) {
+        Classification c = classify(text);
+        assertNotEquals(Disposition.INVALID, c.disposition(), () -> text + " " + c.signals());
+        assertNotEquals(Disposition.NON_POLICE, c.disposition(), () -> text + " " + c.signals());
+    }
+
     /** Words that look like danger in an ordinary 12345 call: no danger cue may fire (the call may still be unclear). */
     @ParameterizedTest
     @ValueSource(strings = {"楼下饭馆油烟好大", "我把钥匙锁在屋里了", "共享单车停得歪歪扭扭", "公积金账户怎么解冻",

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.linkage.intake.classification.Disposition;
 import org.linkage.intake.domain.Decision;
 import org.linkage.intake.repository.CallRepository;
+import org.linkage.commons.audit.AuditTrail;
+import org.linkage.intake.service.OverrideExport;
 import org.linkage.intake.support.CallRows;
 import org.linkage.testing.KafkaResource;
 import org.linkage.testing.PostgresResource;
@@ -17,7 +19,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
@@ -26,6 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class OverrideStatisticsTest {
     @Inject
     CallRepository calls;
+    @Inject
+    AuditTrail audit;
 
     @Test
     @TestSecurity(user = "supervisor1", roles = "supervisor")
@@ -57,6 +63,46 @@ class OverrideStatisticsTest {
     @TestSecurity(user = "calltaker1", roles = "call-taker")
     void callTakersMayNotSeeThem() {
         given().when().get("/api/statistics/overrides").then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    @TestSecurity(user = "supervisor1", roles = "supervisor")
+    void exportsOverriddenCallsForReviewWithoutPhoneOrNameAndAuditsIt() {
+        Instant day = Instant.parse("2001-01-01T00:00:00Z").plus(ThreadLocalRandom.current().nextInt(5000), ChronoUnit.DAYS);
+        decided(day, "NOISE", Decision.CONFIRMED, Disposition.NON_POLICE, "NOISE");
+        CallRows.insert(calls, c -> {
+            c.suggestedDisposition = Disposition.POLICE;
+            c.suggestedCategory = "PUBLIC_ORDER";
+            c.decision = Decision.OVERRIDDEN;
+            c.disposition = Disposition.NON_POLICE;
+            c.categoryCode = "CITY";
+            c.decidedBy = "calltaker1";
+            c.decidedAt = day.plusSeconds(60);
+            c.overrideReason = "流浪狗, 不是警情";
+            c.callerName = "王小明";
+            c.callerPhone = "13900001111";
+            c.content = "我是王小明，电话13900001111，小区里头流浪狗好多";
+        });
+        int before = audit.of(OverrideExport.ENTITY, "overrides").size();
+
+        given().queryParam("from", day.toString().replace("Z", "+00:00"))
+                .queryParam("to", day.plus(1, ChronoUnit.DAYS).toString().replace("Z", "+00:00"))
+                .when().get("/api/statistics/overrides/export")
+                .then().statusCode(200)
+                .contentType(containsString("text/csv"))
+                .body(containsString("text,label,category,suggested,suggested_category,reason,decided_at\n"))
+                .body(containsString("我是[姓名]，电话[号码]，小区里头流浪狗好多,NON_POLICE,CITY,POLICE,PUBLIC_ORDER,\"流浪狗, 不是警情\","))
+                .body(not(containsString("13900001111")))
+                .body(not(containsString("王小明")))
+                .body(not(containsString(",NOISE,")));   // confirmed calls are not exported
+        assertEquals(before + 1, audit.of(OverrideExport.ENTITY, "overrides").size());
+    }
+
+    @Test
+    @TestSecurity(user = "calltaker1", roles = "call-taker")
+    void callTakersMayNotExportThem() {
+        given().when().get("/api/statistics/overrides/export").then().statusCode(403)
                 .contentType("application/problem+json");
     }
 
