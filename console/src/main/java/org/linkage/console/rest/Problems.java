@@ -74,7 +74,10 @@ public class Problems {
         };
     }
 
-    /** The service's own words when it gave some (its detail names the rule), else a sentence for the status. */
+    /**
+     * A sentence in the person's language for what happened, the fields the service named (by their labels), and the
+     * service's own words beside them, which name the rule (they are the service's, often in English).
+     */
     static String message(ServiceProblem problem) {
         String lang = Ui.current().lang();
         if (problem.status() == 403 || problem.status() == 404) {
@@ -83,14 +86,14 @@ public class Problems {
         if (problem.status() >= 500) {
             return Messages.text(lang, "error_unavailable_text");
         }
-        StringBuilder text = new StringBuilder();
-        if (problem.detail() != null) {
-            text.append(problem.detail());
-        } else {
-            text.append(problem.title());
+        StringBuilder text = new StringBuilder(Messages.text(lang, problem.status() == 409 ? "error_conflict_text"
+                : problem.status() == 401 ? "error_session_text" : "error_bad_request_text"));
+        problem.fieldErrors().forEach((field, why) -> text.append(" ")
+                .append(Messages.label(lang, "field", field)).append(": ").append(why).append("."));
+        String own = problem.detail() != null ? problem.detail() : problem.title();
+        if (own != null && !own.isBlank() && problem.fieldErrors().isEmpty()) {
+            text.append(" (").append(own).append(")");
         }
-        problem.fieldErrors().forEach((field, why) -> text.append(text.isEmpty() ? "" : "；")
-                .append(Messages.label(lang, "field", field)).append(": ").append(why));
         return text.toString();
     }
 }
