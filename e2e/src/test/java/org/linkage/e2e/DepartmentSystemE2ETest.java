@@ -38,7 +38,11 @@ class DepartmentSystemE2ETest {
                 .filter(r -> r.body().contains(ticketNumber)).toList();
         assertEquals(1, deliveries.size());
         DepartmentInbox.Received delivery = deliveries.get(0);
-        String expected = "v1=" + hmac(HRSS_KEY, delivery.timestamp() + "." + delivery.body());
+        // v2: the department checks the signature over its own code and the URL it is registered under, so the same
+        // body replayed to another unit or address does not verify (docs/webhook-signing.md).
+        String ownUrl = RunningStack.get().inbox().endpointTemplate().replace("{code}", "CD-HRSS");
+        String expected = "v2=" + hmac(HRSS_KEY, "v2\n" + delivery.timestamp() + "\nCD-HRSS\n" + ownUrl + "\n"
+                + delivery.body());
         assertTrue(List.of(delivery.signature().split(",")).contains(expected),
                 "the delivery's signature does not verify with the department's key: " + delivery.signature());
 

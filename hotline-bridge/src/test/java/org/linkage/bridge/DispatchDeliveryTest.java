@@ -69,14 +69,18 @@ class DispatchDeliveryTest {
         assertTrue(received.stream().allMatch(r -> (ticket.ticketId() + ":1").equals(r.getHeader("Idempotency-Key"))));
         LoggedRequest request = received.get(received.size() - 1);
         // The receiving side verifies as a department would, with the key it was given (not the bridge's state).
+        // It signs as v2, over its own department code and the URL it is registered under.
         SigningKeys departmentKeys = new SigningKeys("dev-hrss-key-2026", null);
-        assertEquals(WebhookSignature.Verdict.VALID, WebhookSignature.verify(
+        assertTrue(request.getHeader(WebhookSignature.SIGNATURE_HEADER).startsWith("v2="));
+        assertEquals(WebhookSignature.Verdict.VALID, WebhookSignature.verifyDelivery(
                 request.getHeader(WebhookSignature.SIGNATURE_HEADER), request.getHeader(WebhookSignature.TIMESTAMP_HEADER),
-                request.getBodyAsString(), departmentKeys, Instant.now(), Duration.ofMinutes(5)));
+                "CD-HRSS", WireMockResource.url(path), request.getBodyAsString(), departmentKeys, Instant.now(),
+                Duration.ofMinutes(5)));
         // A receiver still on last year's key verifies too: the bridge signs with both during rotation.
-        assertEquals(WebhookSignature.Verdict.VALID, WebhookSignature.verify(
+        assertEquals(WebhookSignature.Verdict.VALID, WebhookSignature.verifyDelivery(
                 request.getHeader(WebhookSignature.SIGNATURE_HEADER), request.getHeader(WebhookSignature.TIMESTAMP_HEADER),
-                request.getBodyAsString(), new SigningKeys("dev-hrss-key-2025", null), Instant.now(), Duration.ofMinutes(5)));
+                "CD-HRSS", WireMockResource.url(path), request.getBodyAsString(),
+                new SigningKeys("dev-hrss-key-2025", null), Instant.now(), Duration.ofMinutes(5)));
         JsonNode body = KafkaTestSupport.JSON.readTree(request.getBodyAsString());
         assertEquals(ticket.ticketNumber(), body.get("ticketNumber").asText());
         assertEquals("WAGES", body.get("categoryCode").asText());
@@ -134,7 +138,12 @@ class DispatchDeliveryTest {
 
     @Test
     void demoDepartmentReceiverVerifiesAndAnswersOncePerKey() throws Exception {
-        TicketDispatched ticket = Tickets.dispatched("CD-HRSS", "WEBHOOK", demoDepartment.toString());
+        // The directory admits CD-HRSS only on the stand-in server, which passes the request on to the demo receiver
+        // as it came (its Host too), so the receiver checks the URL the bridge actually signed.
+        String path = "/api/demo/departments/CD-HRSS/tickets";
+        String bridge = demoDepartment.toString().substring(0, demoDepartment.toString().indexOf(path));
+        WireMockResource.server().stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().proxiedFrom(bridge)));
+        TicketDispatched ticket = Tickets.dispatched("CD-HRSS", "WEBHOOK", WireMockResource.url(path));
         String key = ticket.ticketId().toString();
         KafkaTestSupport.produce(Topics.TICKETS, key, EventTypes.TICKET_DISPATCHED, ticket);
 
@@ -150,13 +159,14 @@ class DispatchDeliveryTest {
         long ts = Instant.now().getEpochSecond();
         given().contentType("application/json").header("Idempotency-Key", key + ":1")
                 .header(WebhookSignature.TIMESTAMP_HEADER, ts)
-                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.header(new SigningKeys("forged", null), ts, "{}"))
+                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.deliveryHeader(new SigningKeys("forged", null), ts,
+                        "CD-HRSS", demoDepartment.toString(), "{}"))
                 .body("{}").post(demoDepartment).then().statusCode(401);
         // A signed repeat of the same key gets the same reference: acted on once.
         given().contentType("application/json").header("Idempotency-Key", key + ":1")
                 .header(WebhookSignature.TIMESTAMP_HEADER, ts)
-                .header(WebhookSignature.SIGNATURE_HEADER,
-                        WebhookSignature.header(new SigningKeys("dev-hrss-key-2026", null), ts, "{}"))
+                .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.deliveryHeader(
+                        new SigningKeys("dev-hrss-key-2026", null), ts, "CD-HRSS", demoDepartment.toString(), "{}"))
                 .body("{}").post(demoDepartment).then().statusCode(200).body("externalRef", equalTo(ref));
     }
 

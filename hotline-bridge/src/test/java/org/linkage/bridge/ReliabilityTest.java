@@ -200,7 +200,7 @@ class ReliabilityTest {
                 WireMockResource.url(oldPath)));
         await().atMost(Duration.ofSeconds(20)).until(() -> Deliveries.load(v1).attempts >= 1);
 
-        UUID v2 = Deliveries.accept(service, Tickets.dispatched(ticketId, number, 2, "CD-ECO", "WEBHOOK",
+        UUID v2 = Deliveries.accept(service, Tickets.dispatched(ticketId, number, 2, "CD-WATER", "WEBHOOK",
                 WireMockResource.url(newPath)));
 
         Deliveries.awaitStatus(v2, DeliveryStatus.DELIVERED, Duration.ofSeconds(20));

@@ -28,11 +28,18 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(40));
+        // Proxied requests keep their Host, so a receiver behind the proxy sees the URL the bridge signed.
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(40)
+                .preserveHostHeader(true));
         server.start();
         stubTokenEndpoint();
         return Map.of(
                 "linkage.test.wiremock-url", server.baseUrl(),
+                // The bridge's directory: the departments the tests deliver to live on this server, any path below it
+                // (each test uses paths of its own); every other unit is behind the stand-in gateway.
+                "linkage.bridge.departments.endpoints", "CD-HRSS=WEBHOOK " + server.baseUrl() + "/*;CD-WATER=WEBHOOK "
+                        + server.baseUrl() + "/*;CD-ECO=OPEN311 " + server.baseUrl() + "/*",
+                "linkage.bridge.departments.default-endpoint", server.baseUrl() + "/gateway/departments/{code}/tickets",
                 "quarkus.rest-client.router.url", server.baseUrl() + "/router",
                 "quarkus.rest-client.intake.url", server.baseUrl() + "/intake",
                 "quarkus.oidc-client.auth-server-url", server.baseUrl() + "/realms/linkage");

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.linkage.bridge.config.BridgeConfig;
+import org.linkage.bridge.domain.Adapter;
 import org.linkage.bridge.domain.AttemptResult;
+import org.linkage.bridge.domain.DepartmentDirectory;
 import org.linkage.bridge.domain.KeyValueSpec;
 import org.linkage.bridge.repository.Delivery;
 import org.linkage.bridge.service.DepartmentTicket;
@@ -28,16 +30,23 @@ public class Open311Sender implements DepartmentSender {
     private final ObjectMapper json;
     private final Map<String, String> serviceCodes;
     private final Map<String, String> apiKeys;
+    private final DepartmentDirectory directory;
 
-    public Open311Sender(HttpSupport http, ObjectMapper json, BridgeConfig config) {
+    public Open311Sender(HttpSupport http, ObjectMapper json, BridgeConfig config, DepartmentDirectory directory) {
         this.http = http;
         this.json = json;
+        this.directory = directory;
         this.serviceCodes = KeyValueSpec.parse(config.open311().serviceCodes().orElse(null));
         this.apiKeys = KeyValueSpec.parse(config.open311().apiKeys().orElse(null));
     }
 
     @Override
     public AttemptResult send(Delivery delivery) {
+        // The department's api_key goes only to the server the bridge's own directory names for it.
+        var refusal = directory.refusal(delivery.departmentCode, Adapter.OPEN311, delivery.endpointUrl);
+        if (refusal.isPresent()) {
+            return new AttemptResult(AttemptResult.Outcome.REJECTED, null, 0, null, refusal.get());
+        }
         DepartmentTicket ticket;
         try {
             ticket = json.readValue(delivery.payload, DepartmentTicket.class);
@@ -62,6 +71,9 @@ public class Open311Sender implements DepartmentSender {
      * (polling tries again next round, so a failure here costs nothing).
      */
     public java.util.Optional<RemoteStatus> status(Delivery delivery) {
+        if (directory.refusal(delivery.departmentCode, Adapter.OPEN311, delivery.endpointUrl).isPresent()) {
+            return java.util.Optional.empty();
+        }
         String base = delivery.endpointUrl.endsWith("/") ? delivery.endpointUrl : delivery.endpointUrl + "/";
         String key = apiKeys.get(delivery.departmentCode);
         String url = base + "requests/" + encode(delivery.externalRef) + ".json"

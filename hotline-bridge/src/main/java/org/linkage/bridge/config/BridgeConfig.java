@@ -19,6 +19,20 @@ public interface BridgeConfig {
 
     DemoReceiver demoReceiver();
 
+    Departments departments();
+
+    /** The bridge's own directory of department endpoints (see {@code DepartmentDirectory}). */
+    interface Departments {
+        /** {@code DEPT=WEBHOOK|OPEN311 URL;...} (LINKAGE_BRIDGE_DEPARTMENTS), for units not behind the gateway. */
+        Optional<String> endpoints();
+
+        /**
+         * The city's department gateway, {@code {code}} replaced by the unit code (LINKAGE_DEPARTMENTS_DEFAULT_ENDPOINT,
+         * the template the router seeds its catalogue with); adapter WEBHOOK.
+         */
+        Optional<String> defaultEndpoint();
+    }
+
     interface DemoReceiver {
         /** The reference department endpoint for local runs; off in production. */
         @WithDefault("false")

@@ -7,7 +7,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.linkage.bridge.domain.WebhookSignature;
 import org.linkage.bridge.service.DemoDepartment;
 
@@ -34,7 +36,9 @@ public class DemoDepartmentResource {
                                        @HeaderParam("Idempotency-Key") String idempotencyKey,
                                        @HeaderParam(WebhookSignature.SIGNATURE_HEADER) String signature,
                                        @HeaderParam(WebhookSignature.TIMESTAMP_HEADER) String timestamp,
-                                       String body) {
-        return Map.of("externalRef", department.receive(departmentCode, idempotencyKey, signature, timestamp, body));
+                                       @Context UriInfo uri, String body) {
+        // A real department verifies against the URL it registered; the demo one has only the address it was called at.
+        return Map.of("externalRef", department.receive(departmentCode, uri.getRequestUri().toString(), idempotencyKey,
+                signature, timestamp, body));
     }
 }

@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import org.linkage.bridge.config.BridgeConfig;
 import org.linkage.bridge.domain.Adapter;
 import org.linkage.bridge.domain.AttemptResult;
+import org.linkage.bridge.domain.DepartmentDirectory;
 import org.linkage.bridge.domain.DeliveryStatus;
 import org.linkage.bridge.domain.RetryPolicy;
 import org.linkage.bridge.repository.CircuitRepository;
@@ -43,9 +44,11 @@ public class DeliveryService {
     private final Clock clock;
     private final BridgeConfig.Delivery config;
     private final RetryPolicy retry;
+    private final DepartmentDirectory directory;
 
     public DeliveryService(DeliveryRepository deliveries, CircuitRepository circuits, Outbox outbox, AuditTrail audit,
-                           ObjectMapper json, Clock clock, BridgeConfig config) {
+                           ObjectMapper json, Clock clock, BridgeConfig config, DepartmentDirectory directory) {
+        this.directory = directory;
         this.deliveries = deliveries;
         this.circuits = circuits;
         this.outbox = outbox;
@@ -94,6 +97,17 @@ public class DeliveryService {
             // The catalogue promised a system but named no address: nothing to retry, a dispatcher must look.
             d.status = DeliveryStatus.DEAD_LETTERED;
             d.lastError = "department " + d.departmentCode + " has adapter " + d.adapter + " but no endpoint URL";
+            deliveries.persist(d);
+            deadLettered(d);
+            return Optional.of(d);
+        }
+        Optional<String> refusal = d.adapter == Adapter.NONE ? Optional.empty()
+                : directory.refusal(d.departmentCode, d.adapter, d.endpointUrl);
+        if (refusal.isPresent()) {
+            // The event names a way in the bridge does not hold for the unit: a forged event, or a catalogue change
+            // not yet made in the bridge's directory. Nothing is sent; a dispatcher sees why among the dead letters.
+            d.status = DeliveryStatus.DEAD_LETTERED;
+            d.lastError = "refused: " + refusal.get();
             deliveries.persist(d);
             deadLettered(d);
             return Optional.of(d);
@@ -233,6 +247,13 @@ public class DeliveryService {
         if (d.status != DeliveryStatus.DEAD_LETTERED) {
             throw ProblemException.conflict("Only dead-lettered deliveries can be replayed; this one is " + d.status,
                     Map.of("currentStatus", d.status.name()));
+        }
+        Optional<String> refusal = d.adapter == Adapter.NONE ? Optional.empty()
+                : directory.refusal(d.departmentCode, d.adapter, d.endpointUrl);
+        if (refusal.isPresent()) {
+            // A replay would only be refused again at sending; say so now, while the dispatcher is looking.
+            throw ProblemException.conflict("This delivery cannot be replayed: " + refusal.get(),
+                    Map.of("departmentCode", d.departmentCode));
         }
         Instant now = clock.instant();
         d.status = DeliveryStatus.PENDING;

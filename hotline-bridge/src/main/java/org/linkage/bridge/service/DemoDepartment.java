@@ -41,15 +41,20 @@ public class DemoDepartment {
         this.window = config.signing().replayWindow();
     }
 
-    /** Accepts one ticket delivery; the same Idempotency-Key always gets the same reference. */
-    public String receive(String departmentCode, String idempotencyKey, String signature, String timestamp, String body) {
+    /**
+     * Accepts one ticket delivery; the same Idempotency-Key always gets the same reference. {@code ownUrl} is the URL
+     * the request was addressed to: the {@code v2} signature must cover it and this department's code, so a delivery
+     * signed for another department or URL is refused even where both share the default key.
+     */
+    public String receive(String departmentCode, String ownUrl, String idempotencyKey, String signature,
+                          String timestamp, String body) {
         if (!enabled) {
             throw ProblemException.notFound("The demo department receiver is disabled.");
         }
         SigningKeys key = keys.of(departmentCode).orElseThrow(() -> new ProblemException(401, "Unauthorized",
                 "No webhook key for department " + departmentCode + ".", null, null));
-        WebhookSignature.Verdict verdict = WebhookSignature.verify(signature, timestamp, body == null ? "" : body, key,
-                clock.instant(), window);
+        WebhookSignature.Verdict verdict = WebhookSignature.verifyDelivery(signature, timestamp, departmentCode,
+                ownUrl, body == null ? "" : body, key, clock.instant(), window);
         if (verdict != WebhookSignature.Verdict.VALID) {
             throw new ProblemException(401, "Unauthorized", "Webhook signature check failed: " + verdict, null, null);
         }

@@ -88,4 +88,32 @@ class WebhookSignatureTest {
         assertThrows(IllegalArgumentException.class, () -> SigningKeys.parse("CD-HRSS="));
         assertTrue(!keys.get("CD-HRSS").toString().contains("a|"), "toString must not reveal secrets");
     }
+
+    @Test
+    void deliveriesMatchTheV2WorkedExampleInTheDocs() {
+        // docs/webhook-signing.md, section 2 (computed there with Python's hmac module).
+        String body = "{\"ticketNumber\":\"12345-20261128-000001\",\"version\":1}";
+        assertEquals("v2=5018459202eda9e2f6909a392d937a0ee66f633f966b6b3f4ca527b3d3966fc0,"
+                        + "v2=e327c54328ba1024f818ed61fd1e8d802f47434746bf9791126728fb8fe8a24e",
+                WebhookSignature.deliveryHeader(new SigningKeys("dev-hrss-key-2026", "dev-hrss-key-2025"), 1795852800L,
+                        "CD-HRSS", "https://hrss.example.gov.cn/linkage/tickets", body));
+    }
+
+    @Test
+    void aDeliveryVerifiesOnlyForTheUnitAndUrlItWasSignedFor() {
+        SigningKeys shared = new SigningKeys("default", null);
+        String url = "https://gateway.example/departments/CD-HRSS/tickets";
+        String header = WebhookSignature.deliveryHeader(shared, TS, "CD-HRSS", url, BODY);
+        assertEquals(WebhookSignature.Verdict.VALID,
+                WebhookSignature.verifyDelivery(header, "" + TS, "CD-HRSS", url, BODY, shared, NOW, WINDOW));
+        assertEquals(WebhookSignature.Verdict.BAD_SIGNATURE,
+                WebhookSignature.verifyDelivery(header, "" + TS, "CD-EDU", url, BODY, shared, NOW, WINDOW));
+        assertEquals(WebhookSignature.Verdict.BAD_SIGNATURE, WebhookSignature.verifyDelivery(header, "" + TS, "CD-HRSS",
+                "https://gateway.example/departments/CD-EDU/tickets", BODY, shared, NOW, WINDOW));
+        // The schemes do not stand in for each other: a v1 signature is no delivery signature, nor the reverse.
+        assertEquals(WebhookSignature.Verdict.MALFORMED, WebhookSignature.verifyDelivery(
+                WebhookSignature.header(shared, TS, BODY), "" + TS, "CD-HRSS", url, BODY, shared, NOW, WINDOW));
+        assertEquals(WebhookSignature.Verdict.MALFORMED,
+                WebhookSignature.verify(header, "" + TS, BODY, shared, NOW, WINDOW));
+    }
 }
