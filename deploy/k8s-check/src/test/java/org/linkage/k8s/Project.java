@@ -194,6 +194,8 @@ final class Project {
         Pattern literal = Pattern.compile("(?:Counter\\.builder|\\.counter)\\(\\s*\"([a-z0-9_.]+)\"");
         Pattern byConstant = Pattern.compile("Counter\\.builder\\(\\s*([A-Z_]+)\\s*\\)");
         Pattern gauge = Pattern.compile("(?:Gauge\\.builder|\\.gauge)\\(\\s*\"([a-z0-9_.]+)\"");
+        // A timer is exported in seconds, as a histogram when it publishes one (the series a quantile reads).
+        Pattern timer = Pattern.compile("Timer\\.builder\\(\\s*\"([a-z0-9_.]+)\"");
         for (String module : List.of("commons", "intake-service", "router-service", "hotline-bridge")) {
             for (String src : sources(root.resolve(module + "/src/main/java"))) {
                 Matcher m = literal.matcher(src);
@@ -210,6 +212,11 @@ final class Project {
                 m = gauge.matcher(src);
                 while (m.find()) {
                     names.add(m.group(1).replace('.', '_'));
+                }
+                m = timer.matcher(src);
+                while (m.find()) {
+                    String base = m.group(1).replace('.', '_') + "_seconds";
+                    names.addAll(List.of(base + "_count", base + "_sum", base + "_max", base + "_bucket"));
                 }
             }
         }

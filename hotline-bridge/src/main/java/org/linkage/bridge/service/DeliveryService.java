@@ -45,10 +45,13 @@ public class DeliveryService {
     private final BridgeConfig.Delivery config;
     private final RetryPolicy retry;
     private final DepartmentDirectory directory;
+    private final DeliveryMetrics metrics;
 
     public DeliveryService(DeliveryRepository deliveries, CircuitRepository circuits, Outbox outbox, AuditTrail audit,
-                           ObjectMapper json, Clock clock, BridgeConfig config, DepartmentDirectory directory) {
+                           ObjectMapper json, Clock clock, BridgeConfig config, DepartmentDirectory directory,
+                           DeliveryMetrics metrics) {
         this.directory = directory;
+        this.metrics = metrics;
         this.deliveries = deliveries;
         this.circuits = circuits;
         this.outbox = outbox;
@@ -98,7 +101,7 @@ public class DeliveryService {
             d.status = DeliveryStatus.DEAD_LETTERED;
             d.lastError = "department " + d.departmentCode + " has adapter " + d.adapter + " but no endpoint URL";
             deliveries.persist(d);
-            deadLettered(d);
+            deadLettered(d, "rejected");
             return Optional.of(d);
         }
         Optional<String> refusal = d.adapter == Adapter.NONE ? Optional.empty()
@@ -109,7 +112,7 @@ public class DeliveryService {
             d.status = DeliveryStatus.DEAD_LETTERED;
             d.lastError = "refused: " + refusal.get();
             deliveries.persist(d);
-            deadLettered(d);
+            deadLettered(d, "refused");
             return Optional.of(d);
         }
         if (d.adapter == Adapter.NONE) {
@@ -182,6 +185,7 @@ public class DeliveryService {
         attempt.error = truncate(result.error());
         attempt.externalRef = result.externalRef();
         attempt.persist();
+        metrics.attempt(d, result);
 
         if (result.outcome().endpointFault()) {
             circuits.failure(d.endpointUrl, now, config.breakerThreshold(), now.plus(config.breakerCooldown()));
@@ -209,12 +213,12 @@ public class DeliveryService {
             }
             case REJECTED -> {
                 release(d, now);
-                deadLettered(d);
+                deadLettered(d, "rejected");
             }
             default -> {
                 release(d, now);
                 if (retry.exhausted(d.attempts)) {
-                    deadLettered(d);
+                    deadLettered(d, "exhausted");
                 } else {
                     d.status = DeliveryStatus.FAILED_RETRYING;
                     d.nextAttemptAt = now.plus(retry.delayAfter(d.attempts, ThreadLocalRandom.current()::nextDouble));
@@ -268,7 +272,8 @@ public class DeliveryService {
         return d;
     }
 
-    private void deadLettered(Delivery d) {
+    private void deadLettered(Delivery d, String cause) {
+        metrics.deadLettered(d, cause);
         d.status = DeliveryStatus.DEAD_LETTERED;
         d.nextAttemptAt = null;
         d.updatedAt = clock.instant();

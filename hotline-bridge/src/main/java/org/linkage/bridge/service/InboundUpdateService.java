@@ -42,10 +42,12 @@ public class InboundUpdateService {
     private final Duration window;
     private final RefusalLimiter refusals;
     private final DeliveryRepository deliveries;
+    private final DeliveryMetrics metrics;
 
     public InboundUpdateService(SigningKeyStore keys, RouterClient router, ObjectMapper json, Validator validator,
                                 Clock clock, BridgeConfig config, RefusalLimiter refusals,
-                                DeliveryRepository deliveries) {
+                                DeliveryRepository deliveries, DeliveryMetrics metrics) {
+        this.metrics = metrics;
         this.refusals = refusals;
         this.deliveries = deliveries;
         this.keys = keys;
@@ -69,7 +71,8 @@ public class InboundUpdateService {
             throws JsonProcessingException {
         try {
             authenticate(departmentCode, signature, timestamp, body == null ? "" : body);
-        } catch (ProblemException refused) {
+        } catch (Refused refused) {
+            metrics.inboundRefused(departmentCode, refused.reason);
             refusals.refused(caller);
             record(departmentCode, claimed(body), refused.status(), refused.getMessage());
             throw refused;
@@ -94,18 +97,18 @@ public class InboundUpdateService {
     }
 
     private void authenticate(String departmentCode, String signature, String timestamp, String body) {
-        SigningKeys key = keys.inbound(departmentCode).orElseThrow(() ->
-                unauthorized("No webhook key of its own is configured for department " + departmentCode
+        SigningKeys key = keys.inbound(departmentCode).orElseThrow(() -> new Refused("NO_KEY",
+                "No webhook key of its own is configured for department " + departmentCode
                         + "; status updates are accepted only with the department's own key."));
         WebhookSignature.Verdict verdict = WebhookSignature.verify(signature, timestamp, body, key, clock.instant(), window);
         switch (verdict) {
             case VALID -> {
             }
-            case MISSING -> throw unauthorized("The X-Linkage-Signature and X-Linkage-Timestamp headers are required.");
-            case MALFORMED -> throw unauthorized("X-Linkage-Timestamp must be Unix seconds and X-Linkage-Signature must carry v1=<hex>.");
-            case STALE -> throw unauthorized("X-Linkage-Timestamp is outside the " + window.toMinutes()
+            case MISSING -> throw new Refused("MISSING", "The X-Linkage-Signature and X-Linkage-Timestamp headers are required.");
+            case MALFORMED -> throw new Refused("MALFORMED", "X-Linkage-Timestamp must be Unix seconds and X-Linkage-Signature must carry v1=<hex>.");
+            case STALE -> throw new Refused("STALE", "X-Linkage-Timestamp is outside the " + window.toMinutes()
                     + "-minute window; sign the request again with the current time.");
-            case BAD_SIGNATURE -> throw unauthorized("The signature does not match the body and timestamp.");
+            case BAD_SIGNATURE -> throw new Refused("BAD_SIGNATURE", "The signature does not match the body and timestamp.");
         }
     }
 
@@ -190,7 +193,13 @@ public class InboundUpdateService {
                 entry.outcome);
     }
 
-    private static ProblemException unauthorized(String detail) {
-        return new ProblemException(401, "Unauthorized", detail, null, null);
+    /** A 401 refusal, with the reason the refusals meter counts it under. */
+    private static final class Refused extends ProblemException {
+        final String reason;
+
+        Refused(String reason, String detail) {
+            super(401, "Unauthorized", detail, null, null);
+            this.reason = reason;
+        }
     }
 }

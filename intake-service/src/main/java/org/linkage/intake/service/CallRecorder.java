@@ -49,6 +49,9 @@ public class CallRecorder {
 
     /** A person's decision on the call, already applied to it. */
     void decided(CallEntity call, Actor actor) {
+        // Calls by the disposition a person settled on (the suggestion is on linkage.intake.calls).
+        metrics.counter("linkage.intake.calls.decided", "disposition", call.disposition.name(),
+                "decision", call.decision.name()).increment();
         if (call.decision == Decision.OVERRIDDEN) {
             metrics.counter("linkage.intake.overrides", "suggested",
                     call.suggestedCategory == null ? call.suggestedDisposition.name() : call.suggestedCategory).increment();
