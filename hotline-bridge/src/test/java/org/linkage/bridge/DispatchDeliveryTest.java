@@ -133,17 +133,17 @@ class DispatchDeliveryTest {
                 .body("attempts[0].outcome", equalTo("SUCCESS"));
     }
 
-    @TestHTTPResource("/api/demo/departments/CD-HRSS/tickets")
+    @TestHTTPResource("/api/demo/departments/CD-CULTURE/tickets")
     URL demoDepartment;
 
     @Test
     void demoDepartmentReceiverVerifiesAndAnswersOncePerKey() throws Exception {
-        // The directory admits CD-HRSS only on the stand-in server, which passes the request on to the demo receiver
+        // The directory admits CD-CULTURE only on a stand-in server, which passes the request on to the demo receiver
         // as it came (its Host too), so the receiver checks the URL the bridge actually signed.
-        String path = "/api/demo/departments/CD-HRSS/tickets";
+        String path = "/api/demo/departments/CD-CULTURE/tickets";
         String bridge = demoDepartment.toString().substring(0, demoDepartment.toString().indexOf(path));
-        WireMockResource.server().stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().proxiedFrom(bridge)));
-        TicketDispatched ticket = Tickets.dispatched("CD-HRSS", "WEBHOOK", WireMockResource.url(path));
+        WireMockResource.demoProxy().stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().proxiedFrom(bridge)));
+        TicketDispatched ticket = Tickets.dispatched("CD-CULTURE", "WEBHOOK", WireMockResource.demoProxy().baseUrl() + path);
         String key = ticket.ticketId().toString();
         KafkaTestSupport.produce(Topics.TICKETS, key, EventTypes.TICKET_DISPATCHED, ticket);
 
@@ -151,7 +151,7 @@ class DispatchDeliveryTest {
                 r -> key.equals(r.key()), 1, Duration.ofSeconds(30));
         assertEquals(1, outcomes.size());
         String ref = KafkaTestSupport.JSON.readTree(outcomes.get(0).value()).get("externalRef").asText();
-        assertTrue(ref.startsWith("DEMO-CD-HRSS-"), ref);
+        assertTrue(ref.startsWith("DEMO-CD-CULTURE-"), ref);
 
         // Unsigned or forged calls are refused, as a real receiver must.
         given().contentType("application/json").header("Idempotency-Key", "x:1").body("{}")
@@ -160,13 +160,14 @@ class DispatchDeliveryTest {
         given().contentType("application/json").header("Idempotency-Key", key + ":1")
                 .header(WebhookSignature.TIMESTAMP_HEADER, ts)
                 .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.deliveryHeader(new SigningKeys("forged", null), ts,
-                        "CD-HRSS", demoDepartment.toString(), "{}"))
+                        "CD-CULTURE", demoDepartment.toString(), "{}"))
                 .body("{}").post(demoDepartment).then().statusCode(401);
-        // A signed repeat of the same key gets the same reference: acted on once.
+        // A signed repeat of the same key gets the same reference: acted on once. (CD-CULTURE has no key of its own:
+        // the default key signs for it.)
         given().contentType("application/json").header("Idempotency-Key", key + ":1")
                 .header(WebhookSignature.TIMESTAMP_HEADER, ts)
                 .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.deliveryHeader(
-                        new SigningKeys("dev-hrss-key-2026", null), ts, "CD-HRSS", demoDepartment.toString(), "{}"))
+                        new SigningKeys("dev-default-webhook-key", null), ts, "CD-CULTURE", demoDepartment.toString(), "{}"))
                 .body("{}").post(demoDepartment).then().statusCode(200).body("externalRef", equalTo(ref));
     }
 

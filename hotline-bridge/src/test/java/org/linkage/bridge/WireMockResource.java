@@ -17,6 +17,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 public class WireMockResource implements QuarkusTestResourceLifecycleManager {
     public static final String SERVICE_TOKEN = "test-service-token";
     private static WireMockServer server;
+    private static WireMockServer demoProxy;
+
+    /** The server the directory names for CD-CULTURE, to be pointed at the demo receiver by a test. */
+    public static WireMockServer demoProxy() {
+        return demoProxy;
+    }
 
     public static WireMockServer server() {
         return server;
@@ -28,17 +34,21 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        // Proxied requests keep their Host, so a receiver behind the proxy sees the URL the bridge signed.
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(40)
-                .preserveHostHeader(true));
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(40));
         server.start();
+        // In front of the bridge's own demo receiver: requests keep their Host (HTTP/1.1 only, so there always is one),
+        // so the receiver behind it checks the URL the bridge signed.
+        demoProxy = new WireMockServer(WireMockConfiguration.options().dynamicPort().preserveHostHeader(true)
+                .http2PlainDisabled(true));
+        demoProxy.start();
         stubTokenEndpoint();
         return Map.of(
                 "linkage.test.wiremock-url", server.baseUrl(),
                 // The bridge's directory: the departments the tests deliver to live on this server, any path below it
                 // (each test uses paths of its own); every other unit is behind the stand-in gateway.
                 "linkage.bridge.departments.endpoints", "CD-HRSS=WEBHOOK " + server.baseUrl() + "/*;CD-WATER=WEBHOOK "
-                        + server.baseUrl() + "/*;CD-ECO=OPEN311 " + server.baseUrl() + "/*",
+                        + server.baseUrl() + "/*;CD-ECO=OPEN311 " + server.baseUrl() + "/*;CD-CULTURE=WEBHOOK "
+                        + demoProxy.baseUrl() + "/*",
                 "linkage.bridge.departments.default-endpoint", server.baseUrl() + "/gateway/departments/{code}/tickets",
                 "quarkus.rest-client.router.url", server.baseUrl() + "/router",
                 "quarkus.rest-client.intake.url", server.baseUrl() + "/intake",
@@ -56,6 +66,9 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (server != null) {
             server.stop();
+        }
+        if (demoProxy != null) {
+            demoProxy.stop();
         }
     }
 }

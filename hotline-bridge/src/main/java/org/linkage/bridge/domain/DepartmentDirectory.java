@@ -82,6 +82,11 @@ public final class DepartmentDirectory {
         return new DepartmentDirectory(routes, defaultTemplate);
     }
 
+    /** True when the bridge knows no way in for any unit: every delivery that would send is then refused. */
+    public boolean empty() {
+        return routes.isEmpty() && defaultTemplate == null;
+    }
+
     /** The department's route: its own entry, else the gateway template; empty when the bridge knows no way in. */
     public Optional<Route> route(String departmentCode) {
         if (departmentCode == null || !CODE.matcher(departmentCode).matches()) {

@@ -49,6 +49,7 @@ class DepartmentDirectoryTest {
         DepartmentDirectory listedOnly = DepartmentDirectory.parse("CD-ECO=OPEN311 https://eco.example/v2", null);
         assertEquals("department CD-HRSS has no endpoint in the bridge's directory",
                 listedOnly.refusal("CD-HRSS", Adapter.WEBHOOK, "https://x.example").orElseThrow());
+        assertTrue(!listedOnly.empty() && DepartmentDirectory.parse("", " ").empty());
     }
 
     @Test
