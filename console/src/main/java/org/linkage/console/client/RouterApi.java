@@ -39,6 +39,16 @@ public interface RouterApi {
     @Path("/api/tickets/{ref}/extensions")
     List<Map<String, Object>> extensions(@PathParam("ref") String ref);
 
+    /** The ticket's clock requests (挂起 / 挂账 / 终止办理) and their decisions. */
+    @GET
+    @Path("/api/tickets/{ref}/clock-requests")
+    List<Map<String, Object>> clockRequests(@PathParam("ref") String ref);
+
+    /** Clock requests awaiting a decision, oldest first; {@code kind} pause, park or terminate (all when null). */
+    @GET
+    @Path("/api/clock-requests")
+    List<Map<String, Object>> pendingClockRequests(@QueryParam("kind") String kind, @QueryParam("size") int size);
+
     @GET
     @Path("/api/tickets/{ref}/duplicates")
     List<Map<String, Object>> duplicates(@PathParam("ref") String ref);

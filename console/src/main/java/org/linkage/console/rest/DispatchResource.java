@@ -61,6 +61,9 @@ public class DispatchResource {
         Map<String, Map<String, Object>> queues = new LinkedHashMap<>();
         QUEUES.forEach((name, status) -> queues.put(name, services.readRouter(api -> api.tickets(status, null, null,
                 null, status == null ? Boolean.TRUE : null, null, null, null, 0, 50))));
+        // Clock requests: pauses a dispatcher decides, and proposed terminations awaiting a supervisor.
+        queues.put("pauses", requests(services.readRouter(api -> api.pendingClockRequests("pause", 50))));
+        queues.put("terminations", requests(services.readRouter(api -> api.pendingClockRequests("terminate", 50))));
         return Templates.desk(queues, services.readRouter(api -> api.departments()));
     }
 
@@ -82,6 +85,15 @@ public class DispatchResource {
                     Problems.message(problem))).build();
         }
         return Response.seeOther(URI.create("/deliveries")).build();
+    }
+
+    /** A list of clock requests in the shape of a work list (total, items), marked so the desk shows their details. */
+    static Map<String, Object> requests(List<Map<String, Object>> pending) {
+        Map<String, Object> queue = new LinkedHashMap<>();
+        queue.put("total", pending.size());
+        queue.put("items", pending);
+        queue.put("requests", true);
+        return queue;
     }
 
     private List<Map<String, Object>> deadLetters() {

@@ -31,8 +31,10 @@ public class SupervisionResource {
 
     /** The pages of this console, by template name. */
     static class Templates {
-        static TemplateInstance board(Map<String, Object> open, Map<String, Object> extensions, String level) {
-            return View.of("supervision/board", "open", open, "extensions", extensions, "level", level);
+        static TemplateInstance board(Map<String, Object> open, Map<String, Object> extensions, String level,
+                                      List<Map<String, Object>> clockRequests) {
+            return View.of("supervision/board", "open", open, "extensions", extensions, "level", level,
+                    "clockRequests", clockRequests);
         }
 
         static TemplateInstance statistics(String groupBy, String trendBy, String from, String to, List<Map<String, Object>> rows,
@@ -63,7 +65,10 @@ public class SupervisionResource {
         }
         Map<String, Object> extensions = services.readRouter(api -> api.tickets(null, null, null, null, null, "deadline",
                 true, null, 0, 100));
-        return Templates.board(open, extensions, level);
+        // Parking and termination are the supervisor's to decide; pauses are the dispatcher's.
+        List<Map<String, Object>> clockRequests = services.readRouter(api -> api.pendingClockRequests(null, 100)).stream()
+                .filter(x -> !"PAUSE".equals(x.get("kind"))).toList();
+        return Templates.board(open, extensions, level, clockRequests);
     }
 
     @GET

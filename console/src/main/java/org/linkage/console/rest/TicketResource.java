@@ -36,7 +36,8 @@ import java.util.Set;
 public class TicketResource {
     /** The router's action paths the console offers, each with the body fields it sends. */
     static final Set<String> ACTIONS = Set.of("sign", "progress", "reply", "return", "extensions", "assign", "redispatch",
-            "uphold", "callback", "close", "reopen", "merge", "police-transfer", "supervision");
+            "uphold", "callback", "close", "reopen", "merge", "police-transfer", "supervision",
+            "pause", "park", "resume", "terminate", "clock-decision");
 
     /** The pages of this console, by template name. */
     static class Templates {
@@ -96,8 +97,13 @@ public class TicketResource {
         try {
             body = body(action, form);
         } catch (DateTimeParseException badDate) {
+            String field = switch (action) {
+                case "pause" -> "until";
+                case "park" -> "planDate";
+                default -> "newResolveBy";
+            };
             return Response.status(400).entity(page(ref, null, action, ui.t("error_bad_date"),
-                    Map.of("newResolveBy", ui.t("error_bad_date")), form.values()).render()).build();
+                    Map.of(field, ui.t("error_bad_date")), form.values()).render()).build();
         }
         try {
             services.writeRouter(api -> api.act(ref, action, body));
@@ -151,6 +157,26 @@ public class TicketResource {
             case "merge" -> body.put("masterTicketNumber", form.get("masterTicketNumber"));
             case "supervision" -> {
                 body.put("step", form.get("step"));
+                body.put("note", form.get("note"));
+            }
+            case "pause" -> {
+                body.put("reason", form.get("reason"));
+                String until = form.get("until");
+                body.put("until", until == null ? null : Formats.fromInput(until).toString());
+            }
+            case "park" -> {
+                body.put("reason", form.get("reason"));
+                String planDate = form.get("planDate");
+                body.put("planDate", planDate == null ? null : java.time.LocalDate.parse(planDate).toString());
+            }
+            case "resume" -> body.put("note", form.get("note"));
+            case "terminate" -> {
+                body.put("ground", form.get("ground"));
+                body.put("reason", form.get("reason"));
+            }
+            case "clock-decision" -> {
+                body.put("approve", "approve".equals(form.get("decision")));
+                body.put("requestId", form.get("requestId"));
                 body.put("note", form.get("note"));
             }
             default -> throw new IllegalArgumentException(action);

@@ -76,4 +76,20 @@ class FormsTest {
         assertEquals("元旦", days.get(0).get("name"));
         assertNull(days.get(1).get("name"));
     }
+
+    @Test
+    void clockFormsSendTheirEndAsAnInstantThePlanAsADateAndADecisionAsYesOrNo() {
+        Map<String, Object> pause = TicketResource.body("pause", form("until", "2026-12-10T09:00", "reason", "等待来电人补充材料"));
+        assertEquals("2026-12-10T01:00:00Z", pause.get("until"));
+        assertEquals(Map.of("reason", "需纳入预算", "planDate", "2027-03-01"),
+                TicketResource.body("park", form("reason", "需纳入预算", "planDate", "2027-03-01")));
+        assertThrows(java.time.format.DateTimeParseException.class,
+                () -> TicketResource.body("park", form("planDate", "明年三月")));
+        assertEquals(java.util.Set.of("ground", "reason"), TicketResource.body("terminate",
+                form("ground", "UNLAWFUL_DEMAND", "reason", "诉求无法律依据", "note", "x")).keySet());
+        Map<String, Object> decision = TicketResource.body("clock-decision", form("decision", "reject", "requestId", "r-1"));
+        assertEquals(false, decision.get("approve"));
+        assertEquals("r-1", decision.get("requestId"));
+        assertEquals(true, TicketResource.body("clock-decision", form("decision", "approve")).get("approve"));
+    }
 }

@@ -9,7 +9,7 @@ import java.util.Set;
 /** How Linkage concepts appear in GeoReport v2 terms. */
 public final class Open311Mapping {
     /** Router statuses after which nothing more happens to the request (GeoReport {@code closed}). */
-    private static final Set<String> CLOSED = Set.of("CLOSED", "MERGED", "TRANSFERRED_TO_POLICE");
+    private static final Set<String> CLOSED = Set.of("CLOSED", "MERGED", "TRANSFERRED_TO_POLICE", "TERMINATED");
 
     private Open311Mapping() {
     }

@@ -2,6 +2,7 @@ package org.linkage.router.config;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.linkage.router.domain.ClockPolicy;
 import org.linkage.router.domain.Deadlines;
 import org.linkage.router.domain.TimeLimit;
 import org.linkage.events.Urgency;
@@ -20,6 +21,13 @@ public class Policies {
                 Urgency.URGENT, limits(u.urgent()),
                 Urgency.EXTRA_URGENT, limits(u.extraUrgent())),
                 TimeLimit.parse(config.returnWindow()), TimeLimit.parse(config.reopenResolveLimit()));
+    }
+
+    @Produces
+    @Singleton
+    ClockPolicy clocks(RouterConfig config) {
+        RouterConfig.Clocks c = config.clocks();
+        return new ClockPolicy(c.pauseMaxCount(), c.pauseMaxTotal(), c.parkMaxAhead(), TimeLimit.parse(c.parkResolve()));
     }
 
     private static Deadlines.UrgencyLimits limits(RouterConfig.Limits l) {

@@ -39,6 +39,8 @@ public interface RouterConfig {
 
     Duplicates duplicates();
 
+    Clocks clocks();
+
     interface Urgencies {
         Limits normal();
 
@@ -100,5 +102,34 @@ public interface RouterConfig {
         @WithName("nearby-metres")
         @WithDefault("300")
         double nearbyMetres();
+    }
+
+    /** Fair clocks: the limits of 挂起 (pause) and 挂账 (park) per ticket, see {@code ClockPolicy}. */
+    interface Clocks {
+        /** How often paused tickets whose approved end has come, and parked tickets whose plan date has come, resume. */
+        @WithDefault("60s")
+        String interval();
+
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithName("pause.max-count")
+        @WithDefault("2")
+        int pauseMaxCount();
+
+        /** Paused time allowed per ticket in all (calendar time). */
+        @WithName("pause.max-total")
+        @WithDefault("P15D")
+        Duration pauseMaxTotal();
+
+        /** How far ahead a plan date may lie. */
+        @WithName("park.max-ahead")
+        @WithDefault("P366D")
+        Duration parkMaxAhead();
+
+        /** The resolve time a parked ticket gets when it returns on its plan date. */
+        @WithName("park.resolve")
+        @WithDefault("5WD")
+        String parkResolve();
     }
 }

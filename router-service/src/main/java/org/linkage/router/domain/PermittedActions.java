@@ -15,9 +15,16 @@ public final class PermittedActions {
      * @param lead            that unit is the lead unit
      * @param returnWindowOpen the return window has not closed (or there is none)
      * @param pendingExtension an extension request awaits a supervisor
+     * @param pendingClock     the kind of the clock request (挂起 / 挂账 / 终止办理) awaiting a decision, or null
+     * @param pauseAvailable   the pause limits ({@link ClockPolicy}) leave room for another pause
      */
     public record Reader(boolean agent, boolean lead, boolean dispatcher, boolean supervisor, boolean returnWindowOpen,
-                         boolean pendingExtension) {
+                         boolean pendingExtension, ClockRequestKind pendingClock, boolean pauseAvailable) {
+        /** A reader of a ticket without a pending clock request and with pauses left. */
+        public Reader(boolean agent, boolean lead, boolean dispatcher, boolean supervisor, boolean returnWindowOpen,
+                      boolean pendingExtension) {
+            this(agent, lead, dispatcher, supervisor, returnWindowOpen, pendingExtension, null, true);
+        }
     }
 
     private PermittedActions() {
@@ -41,6 +48,12 @@ public final class PermittedActions {
             if (reader.lead() && !reader.pendingExtension()
                     && (status == TicketStatus.SIGNED || status == TicketStatus.IN_PROGRESS)) {
                 actions.add("extensions");
+            }
+            if (reader.lead()) {
+                clockRequests(status, reader, actions, true);
+                if (TicketLifecycle.allows(status, TicketAction.RESUME)) {
+                    actions.add("resume");
+                }
             }
         }
         if (reader.dispatcher()) {
@@ -68,10 +81,39 @@ public final class PermittedActions {
             if (TicketLifecycle.allows(status, TicketAction.TRANSFER_TO_POLICE)) {
                 actions.add("police-transfer");
             }
+            clockRequests(status, reader, actions, false);
+            if (status == TicketStatus.PAUSED) {
+                actions.add("resume");
+            }
+            if (reader.pendingClock() != null && !reader.pendingClock().decidedBySupervisor()) {
+                actions.add("clock-decision");
+            }
         }
         if (reader.supervisor() && status.awaitsDepartment()) {
             actions.add("supervision");
         }
-        return List.copyOf(actions);
+        if (reader.supervisor() && reader.pendingClock() != null && reader.pendingClock().decidedBySupervisor()) {
+            actions.add("clock-decision");
+        }
+        return List.copyOf(actions.stream().distinct().toList());
+    }
+
+    /**
+     * The clock requests a reader may file now, one pending request at a time: the lead unit asks to pause or park,
+     * a dispatcher may pause (waiting for the caller) and proposes termination.
+     */
+    private static void clockRequests(TicketStatus status, Reader reader, List<String> actions, boolean unit) {
+        if (reader.pendingClock() != null) {
+            return;
+        }
+        if (reader.pauseAvailable() && TicketLifecycle.allows(status, TicketAction.PAUSE)) {
+            actions.add("pause");
+        }
+        if (unit && TicketLifecycle.allows(status, TicketAction.PARK)) {
+            actions.add("park");
+        }
+        if (!unit && TicketLifecycle.allows(status, TicketAction.TERMINATE)) {
+            actions.add("terminate");
+        }
     }
 }

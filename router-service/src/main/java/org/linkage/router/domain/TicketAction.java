@@ -17,5 +17,13 @@ public enum TicketAction {
     CLOSE,
     REOPEN,
     MERGE,
-    TRANSFER_TO_POLICE
+    TRANSFER_TO_POLICE,
+    /** 挂起 approved by a dispatcher: the resolve clock stops. */
+    PAUSE,
+    /** 挂账 approved by a supervisor: the ticket waits for its plan date. */
+    PARK,
+    /** The clock runs again: a pause ends (by the unit or at its approved end), a parked ticket returns. */
+    RESUME,
+    /** 终止办理 approved by a supervisor. */
+    TERMINATE
 }

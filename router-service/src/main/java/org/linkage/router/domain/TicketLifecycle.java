@@ -28,9 +28,26 @@ public final class TicketLifecycle {
         edge(REPLIED, CALL_BACK, CALLED_BACK);
         edge(CALLED_BACK, CLOSE, CLOSED);
         edge(CALLED_BACK, REOPEN, IN_PROGRESS);
+        // The clock: a ticket the unit has signed for may be paused or parked; either way it comes back
+        // IN_PROGRESS, and the unit may keep adding progress notes meanwhile.
+        for (TicketStatus s : Set.of(SIGNED, IN_PROGRESS)) {
+            edge(s, PAUSE, PAUSED);
+            edge(s, PARK, PARKED);
+        }
+        for (TicketStatus s : Set.of(PAUSED, PARKED)) {
+            edge(s, RESUME, IN_PROGRESS);
+            edge(s, PROGRESS, s);
+        }
+        // Terminated after review at any point before the end, also after a reply when the caller
+        // refuses the return call.
+        for (TicketStatus s : TicketStatus.values()) {
+            if (!s.isFinal()) {
+                edge(s, TERMINATE, TERMINATED);
+            }
+        }
         // A duplicate can be folded into its master, and a police matter handed back to 110, at
         // any point before the department has answered.
-        for (TicketStatus s : Set.of(PENDING_DISPATCH, DISPATCHED, SIGNED, IN_PROGRESS, RETURN_REVIEW)) {
+        for (TicketStatus s : Set.of(PENDING_DISPATCH, DISPATCHED, SIGNED, IN_PROGRESS, RETURN_REVIEW, PAUSED, PARKED)) {
             edge(s, MERGE, MERGED);
             edge(s, TRANSFER_TO_POLICE, TRANSFERRED_TO_POLICE);
         }

@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 import org.linkage.events.Urgency;
 import org.linkage.router.domain.DeliveryResult;
 import org.linkage.router.domain.SupervisionStep;
+import org.linkage.router.domain.TerminationGround;
 import org.linkage.router.domain.TicketStatus;
 
 import java.time.Instant;
@@ -102,6 +103,20 @@ public class Ticket extends PanacheEntityBase {
     public SupervisionStep supervisionLevel;
     @Column(name = "next_supervision_at")
     public Instant nextSupervisionAt;
+    /** Since when the clock is held (the current pause or park began); null while it runs. */
+    @Column(name = "clock_since")
+    public Instant clockSince;
+    /** When a held clock runs again by itself: the approved end of the pause, or the parked ticket's return. */
+    @Column(name = "clock_until")
+    public Instant clockUntil;
+    /** Working minutes the ticket spent paused or parked, left out of its reply time. */
+    @Column(name = "held_working_minutes")
+    public long heldWorkingMinutes;
+    @Column(name = "terminated_at")
+    public Instant terminatedAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "termination_ground")
+    public TerminationGround terminationGround;
     @Version
     @Column(name = "row_version")
     public long rowVersion;

@@ -43,6 +43,23 @@ public final class TicketRequests {
     public record Supervise(@NotNull SupervisionStep step, @Size(max = 2000) String note) {
     }
 
+    /** 挂起: why, and until when the clock should stand still. */
+    public record Pause(@NotBlank @Size(max = 2000) String reason, @NotNull Instant until) {
+    }
+
+    /** 挂账: why the matter cannot be solved in time, and the day it comes back. */
+    public record Park(@NotBlank @Size(max = 2000) String reason, @NotNull java.time.LocalDate planDate) {
+    }
+
+    /** 终止办理: the ground and the review's reasoning. */
+    public record Terminate(@NotNull org.linkage.router.domain.TerminationGround ground,
+                            @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /** The decision on a ticket's pending clock request; {@code requestId} guards against deciding a newer one. */
+    public record ClockDecision(@NotNull Boolean approve, UUID requestId, @Size(max = 2000) String note) {
+    }
+
     /** What an action answers: where the ticket stands now. */
     public record Result(String ticketNumber, String status, int version, Instant resolveBy) {
     }

@@ -17,8 +17,10 @@ import org.linkage.commons.security.Actor;
 import org.linkage.commons.security.CurrentActor;
 import org.linkage.commons.security.Roles;
 import org.linkage.router.domain.SupervisionStep;
+import org.linkage.router.repository.ClockRequest;
 import org.linkage.router.repository.ExtensionRequest;
 import org.linkage.router.repository.Ticket;
+import org.linkage.router.service.TicketClocks;
 import org.linkage.router.service.TicketQueries;
 import org.linkage.router.service.TicketService;
 import org.linkage.router.service.TicketView;
@@ -33,13 +35,15 @@ import java.util.UUID;
  */
 @Path("/api/tickets")
 public class TicketResource {
-    static final String STATUS_PATTERN = "PENDING_DISPATCH|DISPATCHED|SIGNED|IN_PROGRESS|REPLIED|RETURN_REVIEW|CALLED_BACK|CLOSED|MERGED|TRANSFERRED_TO_POLICE";
+    static final String STATUS_PATTERN = "PENDING_DISPATCH|DISPATCHED|SIGNED|IN_PROGRESS|REPLIED|RETURN_REVIEW|CALLED_BACK|CLOSED|MERGED|TRANSFERRED_TO_POLICE|PAUSED|PARKED|TERMINATED";
 
     private final TicketService tickets;
     private final TicketQueries queries;
     private final CurrentActor currentActor;
+    private final TicketClocks clocks;
 
-    public TicketResource(TicketService tickets, TicketQueries queries, CurrentActor currentActor) {
+    public TicketResource(TicketService tickets, TicketQueries queries, CurrentActor currentActor, TicketClocks clocks) {
+        this.clocks = clocks;
         this.tickets = tickets;
         this.queries = queries;
         this.currentActor = currentActor;
@@ -56,14 +60,14 @@ public class TicketResource {
                                 @QueryParam("sort") @Pattern(regexp = "deadline|created") String sort,
                                 @Parameter(description = "true: only tickets whose extension request awaits a supervisor")
                                 @QueryParam("pendingExtension") String pendingExtension,
-                                @Parameter(description = "open: any status a unit is still working on (DISPATCHED, SIGNED, IN_PROGRESS)")
+                                @Parameter(description = "open: any status a unit still holds (DISPATCHED, SIGNED, IN_PROGRESS, and PAUSED or PARKED with the clock held)")
                                 @QueryParam("state") @Pattern(regexp = "open") String state,
                                 @QueryParam("page") String page, @QueryParam("size") String size) {
         return queries.list(new TicketQueries.Filter(status, categoryCode, districtCode, departmentCode,
                         RequestParams.bool("duplicates", duplicates), "deadline".equals(sort),
                         RequestParams.bool("pendingExtension", pendingExtension),
                         "open".equals(state) ? java.util.Arrays.stream(org.linkage.router.domain.TicketStatus.values())
-                                .filter(org.linkage.router.domain.TicketStatus::awaitsDepartment).map(Enum::name).toList()
+                                .filter(org.linkage.router.domain.TicketStatus::heldByDepartment).map(Enum::name).toList()
                                 : java.util.List.of()), actor(),
                 RequestParams.integer("page", page, 0, 0, 1_000_000), RequestParams.integer("size", size, 50, 1, 500));
     }
@@ -198,11 +202,59 @@ public class TicketResource {
         return result(tickets.transferToPolice(ref, actor(), body.reason(), "DISPATCHER"));
     }
 
+    @POST
+    @Path("/{ref}/pause")
+    @RolesAllowed({Roles.DEPT_AGENT, Roles.DISPATCHER})
+    public TicketView.ClockRequestView pause(@PathParam("ref") String ref, @NotNull @Valid TicketRequests.Pause body) {
+        return clockView(ref, clocks.requestPause(ref, actor(), body.reason(), body.until()));
+    }
+
+    @POST
+    @Path("/{ref}/park")
+    @RolesAllowed(Roles.DEPT_AGENT)
+    public TicketView.ClockRequestView park(@PathParam("ref") String ref, @NotNull @Valid TicketRequests.Park body) {
+        return clockView(ref, clocks.requestPark(ref, actor(), body.reason(), body.planDate()));
+    }
+
+    @POST
+    @Path("/{ref}/terminate")
+    @RolesAllowed(Roles.DISPATCHER)
+    public TicketView.ClockRequestView terminate(@PathParam("ref") String ref,
+                                                 @NotNull @Valid TicketRequests.Terminate body) {
+        return clockView(ref, clocks.proposeTermination(ref, actor(), body.ground(), body.reason()));
+    }
+
+    @POST
+    @Path("/{ref}/clock-decision")
+    @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR})
+    public TicketView.ClockRequestView decideClock(@PathParam("ref") String ref,
+                                                   @NotNull @Valid TicketRequests.ClockDecision body) {
+        return clockView(ref, clocks.decide(ref, actor(), body.requestId(), body.approve(), body.note()));
+    }
+
+    @POST
+    @Path("/{ref}/resume")
+    @RolesAllowed({Roles.DEPT_AGENT, Roles.DISPATCHER})
+    public TicketRequests.Result resume(@PathParam("ref") String ref, @Valid TicketRequests.Note body) {
+        return result(clocks.resume(ref, actor(), body == null ? null : body.note()));
+    }
+
+    @GET
+    @Path("/{ref}/clock-requests")
+    @RolesAllowed({Roles.DEPT_AGENT, Roles.DISPATCHER, Roles.SUPERVISOR})
+    public List<TicketView.ClockRequestView> clockRequests(@PathParam("ref") String ref) {
+        return clocks.requests(ref, actor());
+    }
+
     @GET
     @Path("/{ref}/duplicates")
     @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR})
     public List<Map<String, Object>> duplicates(@PathParam("ref") String ref) {
         return queries.duplicates(ref, actor());
+    }
+
+    private TicketView.ClockRequestView clockView(String ref, ClockRequest x) {
+        return clocks.requests(ref, actor()).stream().filter(v -> v.id().equals(x.id)).findFirst().orElseThrow();
     }
 
     private Actor actor() {

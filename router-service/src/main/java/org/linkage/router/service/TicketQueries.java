@@ -10,6 +10,7 @@ import org.linkage.commons.audit.AuditTrail;
 import org.linkage.commons.privacy.Masking;
 import org.linkage.commons.security.Actor;
 import org.linkage.commons.security.Roles;
+import org.linkage.router.domain.ClockRequestKind;
 import org.linkage.router.domain.ExtensionStatus;
 import org.linkage.router.domain.PermittedActions;
 import org.linkage.router.domain.UnitRole;
@@ -54,9 +55,12 @@ public class TicketQueries {
     private final AuditTrail audit;
     private final DuplicateService duplicates;
     private final Clock clock;
+    private final TicketClocks clocks;
 
-    public TicketQueries(TicketAccess access, AuditTrail audit, DuplicateService duplicates, Clock clock) {
+    public TicketQueries(TicketAccess access, AuditTrail audit, DuplicateService duplicates, Clock clock,
+                         TicketClocks clocks) {
         this.clock = clock;
+        this.clocks = clocks;
         this.access = access;
         this.audit = audit;
         this.duplicates = duplicates;
@@ -76,11 +80,15 @@ public class TicketQueries {
                     Map.of("ticketNumber", t.ticketNumber));
         }
         TicketView view = views(List.of(t), !unmasked, true).get(0);
-        return view.withPermittedActions(PermittedActions.of(t.status, t.satisfied, new PermittedActions.Reader(
+        TicketView.Clock ticketClock = clocks.view(t);
+        return view.withClock(ticketClock).withPermittedActions(PermittedActions.of(t.status, t.satisfied,
+                new PermittedActions.Reader(
                 unit.isPresent(), unit.isPresent() && unit.get().equals(t.leadDepartmentCode),
                 actor.hasRole(Roles.DISPATCHER), actor.hasRole(Roles.SUPERVISOR),
                 t.returnBy == null || clock.instant().isBefore(t.returnBy),
-                ExtensionRequest.count("ticketId = ?1 and status = ?2", t.id, ExtensionStatus.PENDING) > 0)));
+                ExtensionRequest.count("ticketId = ?1 and status = ?2", t.id, ExtensionStatus.PENDING) > 0,
+                ticketClock.pending() == null ? null : ClockRequestKind.valueOf(ticketClock.pending().kind()),
+                clocks.pauseAvailable(t))));
     }
 
     @Transactional
@@ -97,7 +105,8 @@ public class TicketQueries {
         if (filter.flaggedDuplicates()) {
             q.append(" and duplicateOf is not null and status not in (:finals)");
             params.put("finals", List.of(org.linkage.router.domain.TicketStatus.MERGED,
-                    org.linkage.router.domain.TicketStatus.CLOSED, org.linkage.router.domain.TicketStatus.TRANSFERRED_TO_POLICE));
+                    org.linkage.router.domain.TicketStatus.CLOSED, org.linkage.router.domain.TicketStatus.TRANSFERRED_TO_POLICE,
+                    org.linkage.router.domain.TicketStatus.TERMINATED));
         }
         if (filter.pendingExtension()) {
             q.append(" and id in (select x.ticketId from ExtensionRequest x where x.status = :pending)");
@@ -208,7 +217,7 @@ public class TicketQueries {
                 rule == null ? null : rule.version, t.pendingReason, t.receivedAt, t.createdAt, t.dispatchedAt,
                 t.signBy, t.resolveBy, t.returnBy, t.signedAt, t.repliedAt, t.answer, t.calledBackAt, t.satisfied,
                 t.solved, t.closedAt, nameOf(t.deliveryStatus), nameOf(t.supervisionLevel), numbers.get(t.duplicateOf), t.duplicateScore,
-                numbers.get(t.masterTicketId), history, null);
+                numbers.get(t.masterTicketId), history, null, null);
     }
 
     private static String nameOf(Enum<?> value) {

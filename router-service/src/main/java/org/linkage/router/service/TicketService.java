@@ -77,7 +77,9 @@ public class TicketService {
         Instant now = clock.instant();
         t.answer = answer;
         t.repliedAt = now;
-        t.replyWorkingMinutes = calendars.current().workingMinutesBetween(t.dispatchedAt, now);
+        // Time the clock stood still (挂起 / 挂账) is not the unit's reply time.
+        t.replyWorkingMinutes = Math.max(0, calendars.current().workingMinutesBetween(t.dispatchedAt, now)
+                - t.heldWorkingMinutes);
         supervision.reschedule(t);
         recorder.changed(t, TicketAction.REPLY.name(), from, actor, null);
         return t;

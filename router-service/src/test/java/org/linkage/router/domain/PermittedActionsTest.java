@@ -16,7 +16,7 @@ class PermittedActionsTest {
     @Test
     void theLeadUnitSignsOrReturnsADispatchedTicketAndAfterSigningRepliesOrAsksForMoreTime() {
         assertEquals(List.of("sign", "return"), PermittedActions.of(TicketStatus.DISPATCHED, null, LEAD));
-        assertEquals(List.of("progress", "reply", "return", "extensions"), PermittedActions.of(TicketStatus.SIGNED, null, LEAD));
+        assertEquals(List.of("progress", "reply", "return", "extensions", "pause", "park"), PermittedActions.of(TicketStatus.SIGNED, null, LEAD));
     }
 
     @Test
@@ -28,16 +28,16 @@ class PermittedActionsTest {
     @Test
     void noReturnAfterTheWindowAndNoSecondExtensionWhileOneIsPending() {
         var late = new PermittedActions.Reader(true, true, false, false, false, true);
-        assertEquals(List.of("progress", "reply"), PermittedActions.of(TicketStatus.SIGNED, null, late));
+        assertEquals(List.of("progress", "reply", "pause", "park"), PermittedActions.of(TicketStatus.SIGNED, null, late));
     }
 
     @Test
     void dispatcherActionsFollowTheLifecycle() {
-        assertEquals(List.of("assign", "merge", "police-transfer"), PermittedActions.of(TicketStatus.PENDING_DISPATCH, null, DISPATCHER));
-        assertEquals(List.of("redispatch", "uphold", "merge", "police-transfer"), PermittedActions.of(TicketStatus.RETURN_REVIEW, null, DISPATCHER));
-        assertEquals(List.of("callback"), PermittedActions.of(TicketStatus.REPLIED, null, DISPATCHER));
-        assertEquals(List.of("close"), PermittedActions.of(TicketStatus.CALLED_BACK, true, DISPATCHER));
-        assertEquals(List.of("close", "reopen"), PermittedActions.of(TicketStatus.CALLED_BACK, false, DISPATCHER));
+        assertEquals(List.of("assign", "merge", "police-transfer", "terminate"), PermittedActions.of(TicketStatus.PENDING_DISPATCH, null, DISPATCHER));
+        assertEquals(List.of("redispatch", "uphold", "merge", "police-transfer", "terminate"), PermittedActions.of(TicketStatus.RETURN_REVIEW, null, DISPATCHER));
+        assertEquals(List.of("callback", "terminate"), PermittedActions.of(TicketStatus.REPLIED, null, DISPATCHER));
+        assertEquals(List.of("close", "terminate"), PermittedActions.of(TicketStatus.CALLED_BACK, true, DISPATCHER));
+        assertEquals(List.of("close", "reopen", "terminate"), PermittedActions.of(TicketStatus.CALLED_BACK, false, DISPATCHER));
         assertEquals(List.of(), PermittedActions.of(TicketStatus.CLOSED, true, DISPATCHER));
     }
 
@@ -45,5 +45,43 @@ class PermittedActionsTest {
     void supervisorsChaseOnlyWhatAUnitIsWorkingOn() {
         assertTrue(PermittedActions.of(TicketStatus.SIGNED, null, SUPERVISOR).contains("supervision"));
         assertEquals(List.of(), PermittedActions.of(TicketStatus.REPLIED, null, SUPERVISOR));
+    }
+
+    @Test
+    void theLeadUnitAsksToPauseOrParkAndResumesAHeldTicket() {
+        assertEquals(List.of("progress", "resume"), PermittedActions.of(TicketStatus.PAUSED, null, LEAD));
+        assertEquals(List.of("progress", "resume"), PermittedActions.of(TicketStatus.PARKED, null, LEAD));
+        assertEquals(List.of("progress"), PermittedActions.of(TicketStatus.PAUSED, null, SUPPORTING));
+        var limitsReached = new PermittedActions.Reader(true, true, false, false, true, false, null, false);
+        assertEquals(List.of("progress", "reply", "extensions", "park"),
+                PermittedActions.of(TicketStatus.IN_PROGRESS, null, limitsReached));
+    }
+
+    @Test
+    void oneClockRequestAtATimeAndEachDecidedByItsRole() {
+        var pendingPause = new PermittedActions.Reader(true, true, false, false, true, false, ClockRequestKind.PAUSE, true);
+        assertEquals(List.of("progress", "reply", "return", "extensions"),
+                PermittedActions.of(TicketStatus.SIGNED, null, pendingPause));
+        var dispatcher = new PermittedActions.Reader(false, false, true, false, true, false, ClockRequestKind.PAUSE, true);
+        assertEquals(List.of("merge", "police-transfer", "clock-decision"),
+                PermittedActions.of(TicketStatus.SIGNED, null, dispatcher));
+        var supervisorOnPause = new PermittedActions.Reader(false, false, false, true, true, false, ClockRequestKind.PAUSE, true);
+        assertEquals(List.of("supervision"), PermittedActions.of(TicketStatus.SIGNED, null, supervisorOnPause));
+        var supervisorOnPark = new PermittedActions.Reader(false, false, false, true, true, false, ClockRequestKind.PARK, true);
+        assertEquals(List.of("supervision", "clock-decision"), PermittedActions.of(TicketStatus.SIGNED, null, supervisorOnPark));
+        var dispatcherOnTermination = new PermittedActions.Reader(false, false, true, false, true, false,
+                ClockRequestKind.TERMINATE, true);
+        assertEquals(List.of("callback"), PermittedActions.of(TicketStatus.REPLIED, null, dispatcherOnTermination));
+    }
+
+    @Test
+    void aDispatcherPausesEndsAPauseAndProposesTerminationButLeavesParkingToTheUnit() {
+        assertEquals(List.of("merge", "police-transfer", "pause", "terminate"),
+                PermittedActions.of(TicketStatus.IN_PROGRESS, null, DISPATCHER));
+        assertEquals(List.of("merge", "police-transfer", "terminate", "resume"),
+                PermittedActions.of(TicketStatus.PAUSED, null, DISPATCHER));
+        assertEquals(List.of("merge", "police-transfer", "terminate"), PermittedActions.of(TicketStatus.PARKED, null, DISPATCHER));
+        assertEquals(List.of(), PermittedActions.of(TicketStatus.TERMINATED, null, DISPATCHER));
+        assertEquals(List.of(), PermittedActions.of(TicketStatus.PAUSED, null, SUPERVISOR));
     }
 }

@@ -58,7 +58,14 @@ class AuthorizationMatrixTest {
             new Endpoint("POST", "/redispatch", "{\"departmentCode\":\"CD-EDU\"}", Set.of("dispatcher"), false),
             new Endpoint("POST", "/uphold", "{}", Set.of("dispatcher"), false),
             new Endpoint("POST", "/merge", "{\"masterTicketNumber\":\"" + masterNumber + "\"}", Set.of("dispatcher"), false),
-            new Endpoint("POST", "/police-transfer", "{\"reason\":\"r\"}", Set.of("dispatcher"), false));
+            new Endpoint("POST", "/police-transfer", "{\"reason\":\"r\"}", Set.of("dispatcher"), false),
+            new Endpoint("GET", "/clock-requests", null, Set.of(AGENT, "dispatcher", "supervisor"), false),
+            new Endpoint("POST", "/pause", "{\"reason\":\"r\",\"until\":\"2035-01-01T00:00:00Z\"}", Set.of(AGENT, "dispatcher"), true),
+            new Endpoint("POST", "/park", "{\"reason\":\"r\",\"planDate\":\"" + java.time.LocalDate.now().plusDays(30) + "\"}",
+                    Set.of(AGENT), true),
+            new Endpoint("POST", "/resume", "{}", Set.of(AGENT, "dispatcher"), true),
+            new Endpoint("POST", "/clock-decision", "{\"approve\":false}", Set.of("dispatcher", "supervisor"), false),
+            new Endpoint("POST", "/terminate", "{\"ground\":\"UNLAWFUL_DEMAND\",\"reason\":\"r\"}", Set.of("dispatcher"), false));
     }
 
     @Inject

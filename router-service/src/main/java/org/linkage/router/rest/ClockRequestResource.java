@@ -1,0 +1,38 @@
+package org.linkage.router.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.linkage.commons.problem.RequestParams;
+import org.linkage.commons.security.CurrentActor;
+import org.linkage.commons.security.Roles;
+import org.linkage.router.domain.ClockRequestKind;
+import org.linkage.router.service.TicketClocks;
+import org.linkage.router.service.TicketView;
+
+import java.util.List;
+
+/** The clock requests (挂起 / 挂账 / 终止办理) awaiting a decision: the dispatcher's and the supervisor's work lists. */
+@Path("/api/clock-requests")
+public class ClockRequestResource {
+    private final TicketClocks clocks;
+    private final CurrentActor currentActor;
+
+    public ClockRequestResource(TicketClocks clocks, CurrentActor currentActor) {
+        this.clocks = clocks;
+        this.currentActor = currentActor;
+    }
+
+    @GET
+    @RolesAllowed({Roles.DEPT_AGENT, Roles.DISPATCHER, Roles.SUPERVISOR})
+    public List<TicketView.ClockRequestView> pending(
+            @Parameter(description = "pause, park or terminate; every kind when absent")
+            @QueryParam("kind") @Pattern(regexp = "pause|park|terminate") String kind,
+            @QueryParam("size") String size) {
+        return clocks.pending(kind == null ? null : ClockRequestKind.ofPath(kind), currentActor.get("router-api"),
+                RequestParams.integer("size", size, 100, 1, 500));
+    }
+}
