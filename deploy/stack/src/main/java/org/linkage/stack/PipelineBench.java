@@ -84,7 +84,7 @@ public final class PipelineBench {
     /** What to run and against which servers. */
     public record Settings(String intakeUrl, String tokenUrl, String kafka, String postgresUrl, String postgresUser,
                            String postgresPassword, Path root, double rate, double seconds, double idleSeconds,
-                           double bareSeconds, double drainSeconds, int bareThreads) {
+                           double bareSeconds, double drainSeconds, int bareThreads, String receivedAt) {
 
         /** The README's local stack (deploy/run) with its fixed ports. */
         static Settings local(Path root) {
@@ -95,7 +95,7 @@ public final class PipelineBench {
                     env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092"),
                     env.getOrDefault("LINKAGE_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:15432/postgres"),
                     env.getOrDefault("LINKAGE_POSTGRES_USER", "postgres"), env.getOrDefault("LINKAGE_POSTGRES_PASSWORD", ""),
-                    root, 50, 30, 10, 10, 60, 8);
+                    root, 50, 30, 10, 10, 60, 8, null);
         }
 
         /** A stack started in this JVM (the end-to-end smoke run). */
@@ -103,7 +103,16 @@ public final class PipelineBench {
             return new Settings(stack.serviceUrl("intake-service"),
                     stack.keycloak().realmUrl() + "/protocol/openid-connect/token", stack.kafka().bootstrapServers(),
                     stack.postgres().jdbcUrl("postgres"), stack.postgres().user(), stack.postgres().password(), root,
-                    rate, seconds, 0, bareSeconds, 60, 8);
+                    rate, seconds, 0, bareSeconds, 60, 8, null);
+        }
+
+        /**
+         * The same run with every call saying when it was received (ISO offset time) instead of now: on a stack that
+         * other tests share, the bench's calls then stay out of the newest-first lists those tests read.
+         */
+        public Settings receivedAt(String at) {
+            return new Settings(intakeUrl, tokenUrl, kafka, postgresUrl, postgresUser, postgresPassword, root, rate,
+                    seconds, idleSeconds, bareSeconds, drainSeconds, bareThreads, at);
         }
 
         String database(String name) {
@@ -153,7 +162,7 @@ public final class PipelineBench {
         s = new Settings(s.intakeUrl(), s.tokenUrl(), s.kafka(), s.postgresUrl(), s.postgresUser(), s.postgresPassword(),
                 root, a.getOrDefault("rate", s.rate()), a.getOrDefault("seconds", s.seconds()),
                 a.getOrDefault("idle-seconds", s.idleSeconds()), a.getOrDefault("bare-seconds", s.bareSeconds()),
-                a.getOrDefault("drain-seconds", s.drainSeconds()), a.getOrDefault("bare-threads", 8.0).intValue());
+                a.getOrDefault("drain-seconds", s.drainSeconds()), a.getOrDefault("bare-threads", 8.0).intValue(), null);
         Result r = new PipelineBench(s).run(System.out::println);
         System.out.println(report(s, r));
         System.exit(r.lost() == 0 && r.duplicated() == 0 ? 0 : 1);
@@ -211,7 +220,8 @@ public final class PipelineBench {
                 int n = (int) (runId * 10000 + i);
                 String body = "{\"callerPhone\":\"138" + String.format("%08d", Math.floorMod(n * 7919L, 100_000_000L))
                         + "\",\"address\":\"" + String.format(m[1], i + 1) + "\",\"districtCode\":\"" + m[0]
-                        + "\",\"content\":\"" + String.format(m[2], n) + "\",\"confirm\":true}";
+                        + "\",\"content\":\"" + String.format(m[2], n) + "\",\"confirm\":true"
+                        + (settings.receivedAt() == null ? "" : ",\"receivedAt\":\"" + settings.receivedAt() + "\"") + "}";
                 HttpRequest request = HttpRequest.newBuilder(URI.create(settings.intakeUrl() + "/api/calls"))
                         .timeout(Duration.ofSeconds(30))
                         .header("Authorization", "Bearer " + bearer[0]).header("Content-Type", "application/json")
