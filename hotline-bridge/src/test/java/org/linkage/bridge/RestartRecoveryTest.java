@@ -101,13 +101,17 @@ class RestartRecoveryTest {
 
     @Test
     void concurrentClaimsTakeDisjointRows() throws Exception {
-        // Rows due only in the far future, so the live worker leaves them alone while two "instances" claim.
+        // Rows due only in the far future, so the live worker leaves them alone while two "instances" claim: made so in
+        // the transaction that accepts them, since the worker wakes on that commit.
         Instant future = Instant.now().plus(Duration.ofDays(3650));
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            UUID id = Deliveries.accept(service, Tickets.dispatched("CD-HRSS", "WEBHOOK", WireMockResource.url("/dept/never")));
-            QuarkusTransaction.requiringNew().run(() -> Delivery.update("nextAttemptAt = ?1 where id = ?2", future, id));
-            ids.add(id);
+            TicketDispatched ticket = Tickets.dispatched("CD-HRSS", "WEBHOOK", WireMockResource.url("/dept/never"));
+            ids.add(QuarkusTransaction.requiringNew().call(() -> {
+                Delivery d = service.accept(ticket).orElseThrow();
+                d.nextAttemptAt = future;
+                return d.id;
+            }));
         }
         Instant claimAt = future.plusSeconds(1);
         CountDownLatch firstHoldsLocks = new CountDownLatch(1);

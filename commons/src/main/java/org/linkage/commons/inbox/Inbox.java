@@ -32,6 +32,8 @@ import java.util.function.BiConsumer;
 public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
     private static final ThreadLocal<Boolean> REPLAYING = new ThreadLocal<>();
+    /** Set while {@link #consumeAll} runs a batch in one transaction on this thread. */
+    private static final ThreadLocal<Boolean> BATCH = new ThreadLocal<>();
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -60,8 +62,52 @@ public class Inbox {
     }
 
     /**
+     * Takes a whole poll of records in one transaction: each record goes through {@code perRecord} (the consumer's
+     * own {@link InboxConsumer#consume}, with its {@link #consume} calls) in partition order, and the inbox rows, the
+     * effects and their outbox events of every record commit together, once, instead of once per event. Kafka
+     * acknowledges the poll only after that commit, and a repeat is still recognised by its inbox row, so a crash at
+     * any point leaves nothing half done and nothing lost.
+     *
+     * <p>If anything in the batch fails (a passing fault, a bad event, a clash between two records), nothing of it
+     * commits and every record is taken again one at a time through {@link #consume}, which retries, waits out
+     * outages and dead-letters exactly as it does for a single event.
+     */
+    public void consumeAll(String consumer, Iterable<ConsumerRecord<String, String>> records,
+                           java.util.function.Consumer<ConsumerRecord<String, String>> perRecord) {
+        java.util.List<ConsumerRecord<String, String>> all = new java.util.ArrayList<>();
+        records.forEach(all::add);
+        if (all.isEmpty()) {
+            return;
+        }
+        if (all.size() > 1) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    BATCH.set(Boolean.TRUE);
+                    try {
+                        for (ConsumerRecord<String, String> record : all) {
+                            perRecord.accept(record);
+                            // Each record starts from a clean session, so the dirty check at the next flush looks at
+                            // this record's entities only and a batch costs what its records cost one by one.
+                            em.flush();
+                            em.clear();
+                        }
+                    } finally {
+                        BATCH.remove();
+                    }
+                });
+                health.recovered(consumer);
+                return;
+            } catch (RuntimeException e) {
+                LOG.debugf("%s: a batch of %d events failed as a whole (%s); taking them one at a time", consumer,
+                        all.size(), DeadLetters.reason(e));
+            }
+        }
+        all.forEach(perRecord);
+    }
+
+    /**
      * Applies {@code effect} to an event of the given type exactly once per consumer, in a transaction
-     * of its own. A passing database fault is waited out (never dead-lettered); an event that cannot be
+     * of its own (or, inside {@link #consumeAll}, in the batch's transaction). A passing database fault is waited out (never dead-lettered); an event that cannot be
      * processed is dead-lettered and acknowledged, so it stops blocking the events behind it. Events of
      * other types are ignored. Call it from a {@code @Blocking} consumer method that has no transaction
      * of its own.
@@ -70,6 +116,14 @@ public class Inbox {
                             BiConsumer<ReceivedEvent, T> effect) {
         ReceivedEvent event = ReceivedEvent.of(record);
         if (!type.equals(event.type())) {
+            return;
+        }
+        if (Boolean.TRUE.equals(BATCH.get())) {
+            // In a batch: any failure, unreadable data included, undoes the batch and is met one event at a time.
+            T data = data(event, dataType);
+            if (firstDelivery(consumer, event)) {
+                effect.accept(event, data);
+            }
             return;
         }
         T data;

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,9 +29,18 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(name + " is not built (" + jar + " missing); run mvn -B install -DskipTests first");
         }
-        ManagedProcess process = ManagedProcess.start(name, List.of(ManagedProcess.javaBinary(),
-                        "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8", "-jar", jar.toString()),
-                env, moduleDir, logDir.resolve(name + ".log"));
+        List<String> command = new ArrayList<>(List.of(ManagedProcess.javaBinary(),
+                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8"));
+        // Extra JVM options for every service, e.g. a flight recording per service while profiling
+        // (LINKAGE_SERVICE_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/{name}.jfr,settings=profile').
+        String extra = System.getenv("LINKAGE_SERVICE_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            for (String option : extra.trim().split("\\s+")) {
+                command.add(option.replace("{name}", name));
+            }
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ManagedProcess process = ManagedProcess.start(name, command, env, moduleDir, logDir.resolve(name + ".log"));
         return new ServiceProcess(name, port, process);
     }
 

@@ -40,8 +40,8 @@ public interface BridgeConfig {
     }
 
     interface Delivery {
-        /** How often the worker looks for due deliveries (read by the scheduler annotation too). */
-        @WithDefault("1s")
+        /** How often the worker looks for due deliveries (retries come due by time); a new delivery wakes it at once. */
+        @WithDefault("5s")
         String pollInterval();
 
         /** Delay before the first worker tick after start-up. */

@@ -3,6 +3,7 @@ package org.linkage.bridge.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.linkage.bridge.config.BridgeConfig;
@@ -46,12 +47,14 @@ public class DeliveryService {
     private final RetryPolicy retry;
     private final DepartmentDirectory directory;
     private final DeliveryMetrics metrics;
+    private final Event<DeliveryDue> due;
 
     public DeliveryService(DeliveryRepository deliveries, CircuitRepository circuits, Outbox outbox, AuditTrail audit,
                            ObjectMapper json, Clock clock, BridgeConfig config, DepartmentDirectory directory,
-                           DeliveryMetrics metrics) {
+                           DeliveryMetrics metrics, Event<DeliveryDue> due) {
         this.directory = directory;
         this.metrics = metrics;
+        this.due = due;
         this.deliveries = deliveries;
         this.circuits = circuits;
         this.outbox = outbox;
@@ -126,6 +129,7 @@ public class DeliveryService {
         d.status = DeliveryStatus.PENDING;
         d.nextAttemptAt = now;
         deliveries.persist(d);
+        due.fire(new DeliveryDue(d.id));
         return Optional.of(d);
     }
 
@@ -267,6 +271,7 @@ public class DeliveryService {
         d.claimToken = null;
         d.claimedUntil = null;
         circuits.success(d.endpointUrl, now);
+        due.fire(new DeliveryDue(d.id));
         audit.record("Delivery", d.id, "REPLAY", reason, Map.of("ticketNumber", d.ticketNumber,
                 "ticketVersion", d.ticketVersion, "departmentCode", d.departmentCode), COMPONENT);
         return d;

@@ -5,6 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import org.jboss.logging.Logger;
 import org.linkage.bridge.client.Open311Sender;
 import org.linkage.bridge.client.WebhookSender;
@@ -23,11 +24,17 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Sends due deliveries. Each tick leases a batch (so instances never send the same row at once),
+ * Sends due deliveries. Each run leases a batch (so instances never send the same row at once),
  * then sends without holding a transaction open across the HTTP call, then records each result.
+ * It runs as soon as a transaction that made a delivery due has committed (a {@link DeliveryDue} event), so a
+ * department gets a ticket within milliseconds of its dispatch; the timer is only the safety net, and the clock for
+ * retries, which are due later by design.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -40,6 +47,13 @@ public class DeliveryWorker {
     private final Clock clock;
     private final BridgeConfig.Delivery config;
     private final ExecutorService pool;
+    private final ReentrantLock working = new ReentrantLock();
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final ExecutorService wakeups = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "delivery-wakeup");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public DeliveryWorker(DeliveryRepository deliveries, DeliveryService service, WebhookSender webhook,
                           Open311Sender open311, Clock clock, BridgeConfig config) {
@@ -56,16 +70,42 @@ public class DeliveryWorker {
         });
     }
 
-    @Scheduled(every = "${linkage.bridge.delivery.poll-interval:1s}", delayed = "${linkage.bridge.delivery.start-delay:2s}",
+    @Scheduled(every = "${linkage.bridge.delivery.poll-interval:5s}", delayed = "${linkage.bridge.delivery.start-delay:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
+        drain();
+    }
+
+    /**
+     * After the commit of a transaction that made a delivery due: a run soon, on the worker's own thread. Wake-ups
+     * that arrive while one is pending fold into it, which is what makes batches under load.
+     */
+    void onDue(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveryDue due) {
+        if (wakePending.compareAndSet(false, true)) {
+            try {
+                wakeups.execute(() -> {
+                    wakePending.set(false);
+                    drain();
+                });
+            } catch (RejectedExecutionException stopping) {
+                wakePending.set(false);   // shutting down: the row waits for the next start
+            }
+        }
+    }
+
+    private void drain() {
+        // One run at a time in this JVM: a wake-up waits for a running tick instead of skipping past it, so a row
+        // committed while the tick was claiming is still seen.
+        working.lock();
         try {
             int claimed;
             do {
                 claimed = runOnce();
             } while (claimed == config.batchSize());
         } catch (RuntimeException e) {
-            LOG.warnf(e, "delivery worker tick failed; the claimed rows are retried once their lease ends");
+            LOG.warnf(e, "delivery worker run failed; the claimed rows are retried once their lease ends");
+        } finally {
+            working.unlock();
         }
     }
 
@@ -129,6 +169,7 @@ public class DeliveryWorker {
     }
 
     void stop(@Observes ShutdownEvent event) {
+        wakeups.shutdownNow();
         pool.shutdown();
         try {
             pool.awaitTermination(5, TimeUnit.SECONDS);

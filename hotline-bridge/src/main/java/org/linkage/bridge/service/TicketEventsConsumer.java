@@ -3,6 +3,7 @@ package org.linkage.bridge.service;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.linkage.commons.inbox.Inbox;
 import org.linkage.commons.inbox.InboxConsumer;
@@ -37,8 +38,13 @@ public class TicketEventsConsumer implements InboxConsumer {
         return CONSUMER;
     }
 
+    /** Kafka hands over a whole poll; the inbox takes it in one transaction (see {@link Inbox#consumeAll}). */
     @Incoming("tickets")
     @Blocking
+    public void consumeAll(ConsumerRecords<String, String> records) {
+        inbox.consumeAll(CONSUMER, records, this::consume);
+    }
+
     @Override
     public void consume(ConsumerRecord<String, String> record) {
         inbox.consume(CONSUMER, record, EventTypes.TICKET_DISPATCHED, TicketDispatched.class, (event, ticket) -> {

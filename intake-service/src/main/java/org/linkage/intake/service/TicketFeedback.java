@@ -3,6 +3,7 @@ package org.linkage.intake.service;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.linkage.commons.audit.AuditTrail;
@@ -48,8 +49,13 @@ public class TicketFeedback implements InboxConsumer {
         return CONSUMER;
     }
 
+    /** Kafka hands over a whole poll; the inbox takes it in one transaction (see {@link Inbox#consumeAll}). */
     @Incoming("tickets")
     @Blocking
+    public void consumeAll(ConsumerRecords<String, String> records) {
+        inbox.consumeAll(CONSUMER, records, this::consume);
+    }
+
     @Override
     public void consume(ConsumerRecord<String, String> record) {
         inbox.consume(CONSUMER, record, EventTypes.TICKET_STATUS_CHANGED, TicketStatusChanged.class,

@@ -37,6 +37,8 @@ class InboxRetryTest {
     Inbox inbox;
     @Inject
     DeadLetters deadLetters;
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry registry;
 
     @Test
     void aPassingFaultIsRetriedAndTheEffectLandsOnce() {
@@ -116,6 +118,54 @@ class InboxRetryTest {
         assertEquals(6, attempts.get());
         assertEquals(1, applied.get());
         assertTrue(deadLetters.list("inbox-test-outage", true, 10).isEmpty());
+    }
+
+    @Test
+    void aPollIsAppliedInOneTransactionOnceAndARedeliveredPollIsSkipped() {
+        List<ConsumerRecord<String, String>> poll = List.of(event(UUID.randomUUID().toString(), "{\"text\":\"a\"}"),
+                event(UUID.randomUUID().toString(), "{\"text\":\"b\"}"), event(UUID.randomUUID().toString(), "{\"text\":\"c\"}"));
+        List<String> applied = new java.util.ArrayList<>();
+        java.util.Set<Object> transactions = new java.util.HashSet<>();
+        java.util.function.Consumer<ConsumerRecord<String, String>> perRecord = record -> inbox.consume("inbox-test-batch",
+                record, EventTypes.TICKET_STATUS_CHANGED, Ping.class, (event, ping) -> {
+                    applied.add(ping.text());
+                    transactions.add(registry.getTransactionKey());
+                });
+
+        inbox.consumeAll("inbox-test-batch", poll, perRecord);
+        assertEquals(List.of("a", "b", "c"), applied, "each record once, in the poll's order");
+        assertEquals(1, transactions.size(), "the poll's records share one transaction");
+
+        inbox.consumeAll("inbox-test-batch", poll, perRecord);
+        assertEquals(3, applied.size(), "a redelivered poll was applied again");
+    }
+
+    @Test
+    void anUnreadableRecordInAPollIsDeadLetteredAndTheOthersApplyOnce() {
+        String bad = UUID.randomUUID().toString();
+        List<ConsumerRecord<String, String>> poll = List.of(event(UUID.randomUUID().toString(), "{\"text\":\"first\"}"),
+                event(bad, "{not json"), event(UUID.randomUUID().toString(), "{\"text\":\"last\"}"));
+        AtomicInteger committed = new AtomicInteger();
+        inbox.consumeAll("inbox-test-batch-bad", poll, record -> inbox.consume("inbox-test-batch-bad", record,
+                EventTypes.TICKET_STATUS_CHANGED, Ping.class, (event, ping) -> registry.registerInterposedSynchronization(
+                        new jakarta.transaction.Synchronization() {
+                            @Override
+                            public void beforeCompletion() {
+                            }
+
+                            @Override
+                            public void afterCompletion(int status) {
+                                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                                    committed.incrementAndGet();
+                                }
+                            }
+                        })));
+
+        // The batch rolled back as a whole and was taken one record at a time: the good ones land exactly once.
+        assertEquals(2, committed.get(), "effects that committed");
+        List<DeadLetters.DeadLetter> kept = deadLetters.list("inbox-test-batch-bad", false, 10);
+        assertEquals(1, kept.size());
+        assertEquals(bad, kept.get(0).eventId());
     }
 
     @Test

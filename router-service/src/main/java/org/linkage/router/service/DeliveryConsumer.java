@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.linkage.router.domain.DeliveryResult;
@@ -38,8 +39,13 @@ public class DeliveryConsumer implements InboxConsumer {
         return CONSUMER;
     }
 
+    /** Kafka hands over a whole poll; the inbox takes it in one transaction (see {@link Inbox#consumeAll}). */
     @Incoming("deliveries")
     @Blocking
+    public void consumeAll(ConsumerRecords<String, String> records) {
+        inbox.consumeAll(CONSUMER, records, this::consume);
+    }
+
     @Override
     public void consume(ConsumerRecord<String, String> record) {
         inbox.consume(CONSUMER, record, EventTypes.DELIVERY_SUCCEEDED, DeliveryOutcome.class, this::record);

@@ -3,6 +3,7 @@ package org.linkage.router.service;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.linkage.commons.inbox.Inbox;
@@ -36,8 +37,13 @@ public class ReferralConsumer implements InboxConsumer {
         return CONSUMER;
     }
 
+    /** Kafka hands over a whole poll; the inbox takes it in one transaction (see {@link Inbox#consumeAll}). */
     @Incoming("referrals")
     @Blocking
+    public void consumeAll(ConsumerRecords<String, String> records) {
+        inbox.consumeAll(CONSUMER, records, this::consume);
+    }
+
     @Override
     public void consume(ConsumerRecord<String, String> record) {
         inbox.consume(CONSUMER, record, EventTypes.REFERRAL_CREATED, ReferralCreated.class, this::ticketFor);
