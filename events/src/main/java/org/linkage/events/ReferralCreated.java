@@ -10,6 +10,9 @@ import java.util.UUID;
  * @param urgency       a {@link Urgency} name
  * @param incidentNumber the 110 incident the referral came out of, for joint handling; else null
  * @param callerPhone   unmasked: 12345 may need to call back; the router masks it per role
+ * @param retrievalCode the code the caller was given (查询码): with the ticket number it opens the public case
+ *                      look-up; a secret, never shown to departments
+ * @param receiptsOptOut true when the caller asked for no text messages (回执) about the case; null means false
  */
 public record ReferralCreated(
         UUID referralId,
@@ -28,7 +31,20 @@ public record ReferralCreated(
         Instant receivedAt,
         String incidentNumber,
         String referredBy,
-        Instant referredAt) implements LinkageEvent {
+        Instant referredAt,
+        String retrievalCode,
+        Boolean receiptsOptOut) implements LinkageEvent {
+
+    /** A referral from before the case look-up and receipts (issue 12): no code, receipts wanted. */
+    public ReferralCreated(UUID referralId, UUID callId, String callNumber, String disposition, String categoryCode,
+                           String urgency, String content, String address, String districtCode, Double latitude,
+                           Double longitude, String callerPhone, String callerName, Instant receivedAt,
+                           String incidentNumber, String referredBy, Instant referredAt) {
+        this(referralId, callId, callNumber, disposition, categoryCode, urgency, content, address, districtCode,
+                latitude, longitude, callerPhone, callerName, receivedAt, incidentNumber, referredBy, referredAt,
+                null, null);
+    }
+
     @Override
     public String topic() {
         return Topics.REFERRALS;

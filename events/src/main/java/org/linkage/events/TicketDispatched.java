@@ -9,6 +9,8 @@ import java.util.UUID;
  * when a ticket is reopened; {@code version} grows with each, so a receiver can tell a new sending from a replay.
  *
  * @param urgency a {@link Urgency} name
+ * @param retrievalCode the caller's retrieval code (from the referral), for the bridge's public case look-up; null
+ *                      for tickets that did not come from a 110 call. Never passed on to a department system
  */
 public record TicketDispatched(
         UUID ticketId,
@@ -29,7 +31,20 @@ public record TicketDispatched(
         List<DepartmentRef> supportingDepartments,
         Instant signBy,
         Instant resolveBy,
-        Instant dispatchedAt) implements LinkageEvent {
+        Instant dispatchedAt,
+        String retrievalCode) implements LinkageEvent {
+
+    /** A dispatch without a retrieval code (tickets not from a 110 call, and events before issue 12). */
+    public TicketDispatched(UUID ticketId, String ticketNumber, int version, UUID callId, UUID referralId,
+                            String categoryCode, String urgency, String content, String address, String districtCode,
+                            Double latitude, Double longitude, String callerPhone, String callerName,
+                            DepartmentRef department, List<DepartmentRef> supportingDepartments, Instant signBy,
+                            Instant resolveBy, Instant dispatchedAt) {
+        this(ticketId, ticketNumber, version, callId, referralId, categoryCode, urgency, content, address,
+                districtCode, latitude, longitude, callerPhone, callerName, department, supportingDepartments, signBy,
+                resolveBy, dispatchedAt, null);
+    }
+
     @Override
     public String topic() {
         return Topics.TICKETS;

@@ -8,6 +8,8 @@ import java.util.UUID;
  * from; {@code answer} carries the department's reply once there is one.
  *
  * @param status         one of the router's ticket statuses (docs/events.md lists them)
+ * @param note           the step's public note (公开说明), what a caller or a 311 client may read; null when the
+ *                       step had none or only an internal one. Internal notes never leave the router (issue 10)
  * @param deliveryStatus {@code DELIVERED} or {@code DEAD_LETTERED} once the bridge reported on the
  *                       latest dispatch; an event that only reports delivery repeats the status
  */

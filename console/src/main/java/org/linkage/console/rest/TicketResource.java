@@ -136,7 +136,13 @@ public class TicketResource {
     static Map<String, Object> body(String action, Form form) {
         Map<String, Object> body = new LinkedHashMap<>();
         switch (action) {
-            case "sign", "progress", "uphold", "close" -> body.put("note", form.get("note"));
+            case "sign", "progress", "uphold", "close" -> {
+                body.put("note", form.get("note"));
+                // internal unless the person ticks "public": only then may the caller and 311 clients read it
+                if ("yes".equals(form.get("public")) && !"uphold".equals(action)) {
+                    body.put("visibility", "PUBLIC");
+                }
+            }
             case "reply" -> body.put("answer", form.get("answer"));
             case "return", "reopen", "police-transfer" -> body.put("reason", form.get("reason"));
             case "extensions" -> {

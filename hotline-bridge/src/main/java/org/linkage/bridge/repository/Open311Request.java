@@ -45,4 +45,13 @@ public class Open311Request extends PanacheEntityBase {
     public Instant updatedAt;
     @Column(name = "expected_at")
     public Instant expectedAt;
+    /** {@code CaseCodes} hash of the caller's retrieval code; null when the ticket has none (no public look-up). */
+    @Column(name = "retrieval_hash")
+    public String retrievalHash;
+    /** The unit's answer, public by nature. */
+    public String answer;
+    @Column(name = "department_name_zh")
+    public String departmentNameZh;
+    @Column(name = "department_name_en")
+    public String departmentNameEn;
 }

@@ -27,4 +27,10 @@ public class Open311Update extends PanacheEntityBase {
     public String description;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+    /** The router's status after the step. */
+    @Column(name = "ticket_status")
+    public String ticketStatus;
+    /** The step's public note; the router sends no other kind. */
+    @Column(name = "public_note")
+    public String publicNote;
 }

@@ -2,6 +2,7 @@ package org.linkage.bridge.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.linkage.bridge.domain.CaseCodes;
 import org.linkage.bridge.domain.Open311Mapping;
 import org.linkage.bridge.repository.Open311Request;
 import org.linkage.bridge.repository.Open311Update;
@@ -37,13 +38,16 @@ public class TicketReadModel {
         em.createNativeQuery("""
                         insert into open311_request (ticket_id, service_request_id, status, ticket_status, service_code,
                             description, agency_responsible, address, district_code, lat, lon, requested_at, updated_at,
-                            expected_at)
-                        values (?1, ?2, 'open', 'DISPATCHED', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                            expected_at, retrieval_hash, department_name_zh, department_name_en)
+                        values (?1, ?2, 'open', 'DISPATCHED', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
                         on conflict (ticket_id) do update set service_request_id = excluded.service_request_id,
                             service_code = excluded.service_code, description = excluded.description,
                             agency_responsible = excluded.agency_responsible, address = excluded.address,
                             district_code = excluded.district_code, lat = excluded.lat, lon = excluded.lon,
-                            updated_at = excluded.updated_at, expected_at = excluded.expected_at""")
+                            updated_at = excluded.updated_at, expected_at = excluded.expected_at,
+                            retrieval_hash = coalesce(excluded.retrieval_hash, open311_request.retrieval_hash),
+                            department_name_zh = excluded.department_name_zh,
+                            department_name_en = excluded.department_name_en""")
                 .setParameter(1, t.ticketId())
                 .setParameter(2, t.ticketNumber())
                 .setParameter(3, t.categoryCode())
@@ -56,6 +60,10 @@ public class TicketReadModel {
                 .setParameter(10, timestamp(t.dispatchedAt() == null ? at : t.dispatchedAt()))
                 .setParameter(11, timestamp(at))
                 .setParameter(12, timestamp(t.resolveBy()))
+                // the clear code is hashed here and dropped: the bridge never stores it
+                .setParameter(13, t.retrievalCode() == null ? null : CaseCodes.hash(t.ticketNumber(), t.retrievalCode()))
+                .setParameter(14, t.department() == null ? null : t.department().nameZh())
+                .setParameter(15, t.department() == null ? null : t.department().nameEn())
                 .executeUpdate();
     }
 
@@ -77,6 +85,10 @@ public class TicketReadModel {
         }
         if (e.departmentName() != null) {
             r.agencyResponsible = e.departmentName();
+            r.departmentNameZh = e.departmentName();
+        }
+        if (e.answer() != null && !e.answer().isBlank()) {
+            r.answer = e.answer();
         }
         r.updatedAt = e.at() == null ? clock.instant() : e.at();
         Open311Update update = new Open311Update();
@@ -85,6 +97,9 @@ public class TicketReadModel {
         update.status = r.status;
         update.description = notes != null ? r.statusNotes : "Status: " + e.status();
         update.updatedAt = r.updatedAt;
+        update.ticketStatus = e.status();
+        update.publicNote = e.note() == null || e.note().isBlank() ? null
+                : e.note().length() > 4000 ? e.note().substring(0, 3999) + "…" : e.note();
         update.persist();
     }
 

@@ -49,6 +49,9 @@ public class CallEntity extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "incident_number")
     public String incidentNumber;
+    /** The caller wants no text-message receipts; carried on the referral to the router, which sends them. */
+    @Column(name = "receipts_opt_out", nullable = false)
+    public boolean receiptsOptOut;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Urgency urgency;

@@ -52,7 +52,10 @@ public record CallRequest(
         Urgency urgency,
         @Schema(description = "一键转接：按建议直接确认 / one-click transfer: confirm the suggestion at once",
                 example = "true")
-        Boolean confirm) {
+        Boolean confirm,
+        @Schema(description = "来电人不要短信回执（受理、答复） / the caller wants no text-message receipts (ticket made, "
+                + "answered); false when absent", example = "false")
+        Boolean receiptsOptOut) {
 
     /** GB/T 2260 six digits, or a configured zone code such as CD-HIGHTECH. */
     public static final String DISTRICT_CODE = "^(\\d{6}|[A-Z]{2,10}(-[A-Z0-9]{1,20})+)$";

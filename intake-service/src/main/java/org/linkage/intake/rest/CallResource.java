@@ -82,7 +82,7 @@ public class CallResource {
                 request.callerName(), request.address(), request.districtCode(), request.latitude(),
                 request.longitude(), request.title(), request.content(),
                 request.receivedAt() == null ? null : request.receivedAt().toInstant(), request.urgency(),
-                Boolean.TRUE.equals(request.confirm()), null, null);
+                Boolean.TRUE.equals(request.confirm()), null, null, Boolean.TRUE.equals(request.receiptsOptOut()));
         return answer(service.submit(call, Params.idempotencyKey(idempotencyKey)), views, uri);
     }
 

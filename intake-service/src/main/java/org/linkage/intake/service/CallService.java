@@ -133,6 +133,7 @@ public class CallService {
         call.latitude = request.latitude();
         call.longitude = request.longitude();
         call.title = blankToNull(request.title());
+        call.receiptsOptOut = request.receiptsOptOut();
         call.content = request.content().strip();
         call.receivedAt = receivedAt;
         call.takenBy = actor.name();

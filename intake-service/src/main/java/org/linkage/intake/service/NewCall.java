@@ -11,8 +11,10 @@ import java.time.Instant;
  * @param confirm       the one-click transfer: the call-taker accepts the suggestion as it stands
  * @param incidentNumber set for an officer's hand-over from a police incident
  * @param categoryCode  set when the submitter already knows the category (officer hand-over)
+ * @param receiptsOptOut the caller asked for no text-message receipts about the case
  */
 public record NewCall(Channel channel, String callerPhone, String callerName, String address, String districtCode,
                       Double latitude, Double longitude, String title, String content, Instant receivedAt,
-                      Urgency urgency, boolean confirm, String incidentNumber, String categoryCode) {
+                      Urgency urgency, boolean confirm, String incidentNumber, String categoryCode,
+                      boolean receiptsOptOut) {
 }

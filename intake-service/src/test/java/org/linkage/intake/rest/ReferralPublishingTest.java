@@ -64,6 +64,19 @@ class ReferralPublishingTest {
         assertEquals("028-85551234", data.get("callerPhone").asText());
         assertEquals("calltaker1", data.get("referredBy").asText());
         assertTrue(data.get("incidentNumber").isNull());
+        // The router sends the caller's receipts: it needs the code they were given and whether they want texts.
+        assertEquals(created.path("retrievalCode").toString(), data.get("retrievalCode").asText());
+        assertEquals(false, data.get("receiptsOptOut").asBoolean());
+    }
+
+    @Test
+    void aCallersReceiptOptOutTravelsOnTheReferral() throws Exception {
+        Map<String, Object> body = with(with(call(CallFixtures.WAGES), "confirm", true), "receiptsOptOut", true);
+        String callId = given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/calls").then().statusCode(201).extract().path("id");
+        ConsumerRecord<String, String> record = KafkaClient.find(Topics.REFERRALS, r -> callId.equals(r.key()),
+                Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError("no referral published for " + callId));
+        assertTrue(json.readTree(record.value()).get("receiptsOptOut").asBoolean());
     }
 
     @Test

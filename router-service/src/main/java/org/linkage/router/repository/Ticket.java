@@ -47,6 +47,11 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "caller_name")
     public String callerName;
     public String email;
+    /** The caller's retrieval code from their 110 call: the secret half of the public case look-up. */
+    @Column(name = "retrieval_code")
+    public String retrievalCode;
+    @Column(name = "receipts_opt_out")
+    public boolean receiptsOptOut;
     @Enumerated(EnumType.STRING)
     public TicketStatus status;
     /** Dispatch version: 1 on first dispatch, +1 on each re-dispatch. */

@@ -31,6 +31,9 @@ public class TicketHistory extends PanacheEntityBase {
     @Column(name = "department_code")
     public String departmentCode;
     public String note;
+    /** Who may read the note; null when there is none. */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public org.linkage.router.domain.NoteVisibility visibility;
 
     public static List<TicketHistory> of(UUID ticketId) {
         return list("ticketId = ?1 order by id", ticketId);

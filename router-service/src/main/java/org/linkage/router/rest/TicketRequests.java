@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.linkage.router.domain.NoteVisibility;
 import org.linkage.router.domain.SupervisionStep;
 
 import java.time.Instant;
@@ -14,7 +15,8 @@ public final class TicketRequests {
     private TicketRequests() {
     }
 
-    public record Note(@Size(max = 2000) String note) {
+    /** @param visibility PUBLIC lets the caller and 311 clients read the note; INTERNAL (the default) keeps it in */
+    public record Note(@Size(max = 2000) String note, NoteVisibility visibility) {
     }
 
     public record Reply(@NotBlank @Size(max = 4000) String answer) {

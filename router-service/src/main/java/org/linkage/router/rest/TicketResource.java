@@ -83,7 +83,7 @@ public class TicketResource {
     @Path("/{ref}/sign")
     @RolesAllowed(Roles.DEPT_AGENT)
     public TicketRequests.Result sign(@PathParam("ref") String ref, @Valid TicketRequests.Note body) {
-        return result(tickets.sign(ref, actor(), body == null ? null : body.note()));
+        return result(tickets.sign(ref, actor(), body == null ? null : body.note(), body == null ? null : body.visibility()));
     }
 
     @POST
@@ -93,7 +93,7 @@ public class TicketResource {
         if (body.note() == null || body.note().isBlank()) {
             throw ProblemException.badRequest("note", "must not be blank");
         }
-        return result(tickets.progress(ref, actor(), body.note()));
+        return result(tickets.progress(ref, actor(), body.note(), body.visibility()));
     }
 
     @POST
@@ -156,7 +156,7 @@ public class TicketResource {
     @Path("/{ref}/close")
     @RolesAllowed(Roles.DISPATCHER)
     public TicketRequests.Result close(@PathParam("ref") String ref, @Valid TicketRequests.Note body) {
-        return result(tickets.close(ref, actor(), body == null ? null : body.note()));
+        return result(tickets.close(ref, actor(), body == null ? null : body.note(), body == null ? null : body.visibility()));
     }
 
     @POST

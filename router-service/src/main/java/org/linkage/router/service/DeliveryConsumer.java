@@ -69,6 +69,7 @@ public class DeliveryConsumer implements InboxConsumer {
         }
         t.deliveryStatus = DeliveryResult.valueOf(d.status());
         recorder.history(t, "DELIVERY", t.status, actor, note);
-        recorder.statusChanged(t, t.status, note, d.status(), actor);
+        // The note can quote a department system's error response: internal, it stays in the history.
+        recorder.statusChanged(t, t.status, null, d.status(), actor);
     }
 }

@@ -40,11 +40,13 @@ public class DispatchService {
     private final SupervisionService supervision;
     private final DuplicateService duplicates;
     private final Deadlines deadlines;
+    private final ReceiptService receipts;
 
     public DispatchService(EntityManager em, Clock clock, CalendarService calendars, DistrictResolver districts,
                            TicketRecorder recorder, SupervisionService supervision, DuplicateService duplicates,
-                           Deadlines deadlines) {
+                           Deadlines deadlines, ReceiptService receipts) {
         this.em = em;
+        this.receipts = receipts;
         this.clock = clock;
         this.calendars = calendars;
         this.districts = districts;
@@ -84,6 +86,8 @@ public class DispatchService {
         t.callerPhone = draft.callerPhone();
         t.callerName = draft.callerName();
         t.email = draft.email();
+        t.retrievalCode = draft.retrievalCode();
+        t.receiptsOptOut = draft.receiptsOptOut();
         t.receivedAt = draft.receivedAt() != null ? draft.receivedAt() : now;
         t.createdAt = now;
         t.districtCode = districts.resolve(draft.districtCode(), draft.address(), draft.latitude(), draft.longitude()).orElse(null);
@@ -101,6 +105,9 @@ public class DispatchService {
         }
         t.persist();
         duplicates.flag(t);
+        if (dispatchNow) {
+            receipts.created(t);
+        }
         if (lead.isEmpty()) {
             recorder.changed(t, "CREATE", null, actor, t.pendingReason);
             return t;

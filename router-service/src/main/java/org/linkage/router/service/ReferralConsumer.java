@@ -56,7 +56,8 @@ public class ReferralConsumer implements InboxConsumer {
         }
         Ticket t = dispatch.create(new TicketDraft(r.referralId(), r.callId(), r.callNumber(), "110",
                 r.categoryCode(), urgency(r.urgency()), r.content(), r.address(), r.districtCode(), r.latitude(),
-                r.longitude(), r.callerPhone(), r.callerName(), null, r.receivedAt()), Actor.system(CONSUMER));
+                r.longitude(), r.callerPhone(), r.callerName(), null, r.receivedAt(), r.retrievalCode(),
+                Boolean.TRUE.equals(r.receiptsOptOut())), Actor.system(CONSUMER));
         LOG.infof("referral %s → ticket %s (%s)", r.referralId(), t.ticketNumber, t.status);
     }
 

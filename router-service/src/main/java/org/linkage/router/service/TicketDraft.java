@@ -5,8 +5,22 @@ import org.linkage.events.Urgency;
 import java.time.Instant;
 import java.util.UUID;
 
-/** What a new ticket is made from: a 110 referral or a request that reached 12345 directly. */
+/**
+ * What a new ticket is made from: a 110 referral or a request that reached 12345 directly.
+ *
+ * @param retrievalCode  the call's retrieval code, for the caller's case look-up; null when not from a call
+ * @param receiptsOptOut the caller wants no text-message receipts
+ */
 public record TicketDraft(UUID referralId, UUID callId, String callNumber, String channel, String categoryCode,
                           Urgency urgency, String content, String address, String districtCode, Double latitude,
-                          Double longitude, String callerPhone, String callerName, String email, Instant receivedAt) {
+                          Double longitude, String callerPhone, String callerName, String email, Instant receivedAt,
+                          String retrievalCode, boolean receiptsOptOut) {
+
+    /** A request without a retrieval code whose caller gets receipts. */
+    public TicketDraft(UUID referralId, UUID callId, String callNumber, String channel, String categoryCode,
+                       Urgency urgency, String content, String address, String districtCode, Double latitude,
+                       Double longitude, String callerPhone, String callerName, String email, Instant receivedAt) {
+        this(referralId, callId, callNumber, channel, categoryCode, urgency, content, address, districtCode, latitude,
+                longitude, callerPhone, callerName, email, receivedAt, null, false);
+    }
 }

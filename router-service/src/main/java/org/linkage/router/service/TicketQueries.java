@@ -208,7 +208,7 @@ public class TicketQueries {
         }
         List<TicketView.HistoryEntry> history = withHistory ? TicketHistory.of(t.id).stream()
                 .map(h -> new TicketView.HistoryEntry(h.at, h.actor, h.action, h.fromStatus, h.toStatus,
-                        h.departmentCode, h.note)).toList() : null;
+                        h.departmentCode, h.note, h.visibility == null ? null : h.visibility.name())).toList() : null;
         return new TicketView(t.id, t.ticketNumber, t.status.name(), t.version, t.channel, t.callNumber,
                 t.categoryCode, t.urgency.name(), t.content, t.address, t.districtCode, t.latitude, t.longitude,
                 mask ? Masking.name(t.callerName) : t.callerName,

@@ -8,6 +8,7 @@ import org.linkage.commons.security.Actor;
 import org.linkage.events.DepartmentRef;
 import org.linkage.events.TicketDispatched;
 import org.linkage.events.TicketStatusChanged;
+import org.linkage.router.domain.NoteVisibility;
 import org.linkage.router.domain.TicketStatus;
 import org.linkage.router.repository.Department;
 import org.linkage.router.repository.Ticket;
@@ -37,14 +38,25 @@ public class TicketRecorder {
         this.clock = clock;
     }
 
-    /** A step that changes the status (or repeats it, e.g. a progress note) and tells intake. */
+    /** A step that changes the status (or repeats it) and tells intake; its note is internal. */
     public void changed(Ticket t, String action, TicketStatus from, Actor actor, String note) {
-        history(t, action, from, actor, note);
-        statusChanged(t, from, note, null, actor);
+        changed(t, action, from, actor, note, NoteVisibility.INTERNAL);
+    }
+
+    /** A step whose note a person marked: only a public note goes out on the event. */
+    public void changed(Ticket t, String action, TicketStatus from, Actor actor, String note,
+                        NoteVisibility visibility) {
+        history(t, action, from, actor, note, visibility);
+        statusChanged(t, from, NoteVisibility.publicText(note, visibility), null, actor);
     }
 
     /** A history entry and audit record only (no event), e.g. an extension request. */
     public void history(Ticket t, String action, TicketStatus from, Actor actor, String note) {
+        history(t, action, from, actor, note, NoteVisibility.INTERNAL);
+    }
+
+    private void history(Ticket t, String action, TicketStatus from, Actor actor, String note,
+                         NoteVisibility visibility) {
         Instant now = clock.instant();
         TicketHistory h = new TicketHistory();
         h.ticketId = t.id;
@@ -55,26 +67,31 @@ public class TicketRecorder {
         h.toStatus = t.status.name();
         h.departmentCode = actor.department() != null ? actor.department() : t.leadDepartmentCode;
         h.note = note;
+        h.visibility = note == null ? null : visibility;
         h.persist();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("ticketNumber", t.ticketNumber);
         details.put("from", from == null ? null : from.name());
         details.put("to", t.status.name());
         details.put("department", t.leadDepartmentCode);
+        if (note != null) {
+            details.put("noteVisibility", visibility.name());
+        }
         audit.record(actor, ENTITY, t.id, action, note, details);
     }
 
     /**
      * Tells intake (and anyone else) the ticket's status. Tickets merged into this one follow it:
-     * their calls get the same status and answer, so every caller hears the outcome.
+     * their calls get the same status, public note and answer, so every caller hears the outcome.
+     *
+     * @param publicNote what a caller may read, or null; the event leaves the router, so never an internal note
      */
-    public void statusChanged(Ticket t, TicketStatus previous, String note, String deliveryStatus, Actor actor) {
+    public void statusChanged(Ticket t, TicketStatus previous, String publicNote, String deliveryStatus, Actor actor) {
         Department lead = t.leadDepartmentCode == null ? null : Department.findById(t.leadDepartmentCode);
-        publishStatus(t, t, previous, note, deliveryStatus, actor, lead);
+        publishStatus(t, t, previous, publicNote, deliveryStatus, actor, lead);
         if (t.status != TicketStatus.MERGED) {
             for (Ticket merged : Ticket.<Ticket>list("masterTicketId", t.id)) {
-                publishStatus(merged, t, previous, "merged into " + t.ticketNumber + (note == null ? "" : ": " + note),
-                        null, actor, lead);
+                publishStatus(merged, t, previous, publicNote, null, actor, lead);
             }
         }
     }
@@ -100,7 +117,7 @@ public class TicketRecorder {
         TicketDispatched event = new TicketDispatched(t.id, t.ticketNumber, t.version, t.callId, t.referralId,
                 t.categoryCode, t.urgency.name(), t.content, t.address, t.districtCode, t.latitude, t.longitude,
                 phone, name, ref(lead), supporting.stream().map(TicketRecorder::ref).toList(),
-                t.signBy, t.resolveBy, t.dispatchedAt);
+                t.signBy, t.resolveBy, t.dispatchedAt, t.retrievalCode);
         outbox.publish(event);
     }
 

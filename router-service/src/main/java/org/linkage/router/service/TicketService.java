@@ -9,6 +9,7 @@ import org.linkage.commons.security.Actor;
 import org.linkage.events.PoliceTransferCreated;
 import org.linkage.router.domain.Deadlines;
 import org.linkage.router.domain.IllegalTransitionException;
+import org.linkage.router.domain.NoteVisibility;
 import org.linkage.router.domain.SupervisionStep;
 import org.linkage.router.domain.TicketAction;
 import org.linkage.router.domain.TicketLifecycle;
@@ -35,10 +36,12 @@ public class TicketService {
     private final Outbox outbox;
     private final Clock clock;
     private final Deadlines deadlines;
+    private final ReceiptService receipts;
 
     public TicketService(TicketAccess access, TicketRecorder recorder, DispatchService dispatch,
                          SupervisionService supervision, CalendarService calendars, Outbox outbox, Clock clock,
-                         Deadlines deadlines) {
+                         Deadlines deadlines, ReceiptService receipts) {
+        this.receipts = receipts;
         this.access = access;
         this.recorder = recorder;
         this.dispatch = dispatch;
@@ -51,21 +54,32 @@ public class TicketService {
 
     @Transactional
     public Ticket sign(String ref, Actor actor, String note) {
+        return sign(ref, actor, note, null);
+    }
+
+    @Transactional
+    public Ticket sign(String ref, Actor actor, String note, NoteVisibility visibility) {
         Ticket t = access.write(ref, actor);
         access.requireLead(t, actor);
         TicketStatus from = move(t, TicketAction.SIGN);
         t.signedAt = clock.instant();
         supervision.reschedule(t);
-        recorder.changed(t, TicketAction.SIGN.name(), from, actor, note);
+        recorder.changed(t, TicketAction.SIGN.name(), from, actor, note, NoteVisibility.orInternal(visibility));
         return t;
     }
 
     /** A progress note; the first one moves a signed ticket to IN_PROGRESS. Supporting units may add notes. */
     @Transactional
     public Ticket progress(String ref, Actor actor, String note) {
+        return progress(ref, actor, note, null);
+    }
+
+    /** A progress note marked {@code PUBLIC} is the public update a caller reads on their case. */
+    @Transactional
+    public Ticket progress(String ref, Actor actor, String note, NoteVisibility visibility) {
         Ticket t = access.write(ref, actor);
         TicketStatus from = move(t, TicketAction.PROGRESS);
-        recorder.changed(t, TicketAction.PROGRESS.name(), from, actor, note);
+        recorder.changed(t, TicketAction.PROGRESS.name(), from, actor, note, NoteVisibility.orInternal(visibility));
         return t;
     }
 
@@ -82,6 +96,7 @@ public class TicketService {
                 - t.heldWorkingMinutes);
         supervision.reschedule(t);
         recorder.changed(t, TicketAction.REPLY.name(), from, actor, null);
+        receipts.answered(t);
         return t;
     }
 
@@ -172,10 +187,15 @@ public class TicketService {
 
     @Transactional
     public Ticket close(String ref, Actor actor, String note) {
+        return close(ref, actor, note, null);
+    }
+
+    @Transactional
+    public Ticket close(String ref, Actor actor, String note, NoteVisibility visibility) {
         Ticket t = access.write(ref, actor);
         TicketStatus from = move(t, TicketAction.CLOSE);
         t.closedAt = clock.instant();
-        recorder.changed(t, TicketAction.CLOSE.name(), from, actor, note);
+        recorder.changed(t, TicketAction.CLOSE.name(), from, actor, note, NoteVisibility.orInternal(visibility));
         return t;
     }
 

@@ -65,7 +65,7 @@ public record TicketView(
     }
 
     public record HistoryEntry(Instant at, String actor, String action, String fromStatus, String toStatus,
-                               String departmentCode, String note) {
+                               String departmentCode, String note, String noteVisibility) {
     }
 
     public record Page(long total, int page, int size, List<TicketView> items) {

@@ -1,0 +1,46 @@
+package org.linkage.router.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.linkage.router.domain.ReceiptKind;
+import org.linkage.router.domain.ReceiptStatus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A text-message receipt to a caller: written with the ticket change, sent by {@code ReceiptWorker}. */
+@Entity
+@Table(name = "caller_receipt")
+public class CallerReceipt extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "ticket_id")
+    public UUID ticketId;
+    @Enumerated(EnumType.STRING)
+    public ReceiptKind kind;
+    public int round;
+    public String phone;
+    public String language;
+    public String message;
+    @Enumerated(EnumType.STRING)
+    public ReceiptStatus status;
+    public int attempts;
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+    @Column(name = "last_error")
+    public String lastError;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    public static List<CallerReceipt> of(UUID ticketId) {
+        return list("ticketId = ?1 order by createdAt, kind", ticketId);
+    }
+}
