@@ -17,7 +17,11 @@ public final class CaseStatus {
             Map.entry("CALLED_BACK", new Label("已回访", "Called back")),
             Map.entry("CLOSED", new Label("已办结", "Closed")),
             Map.entry("MERGED", new Label("已并入同一事项的工单", "Merged with a ticket on the same matter")),
-            Map.entry("TRANSFERRED_TO_POLICE", new Label("已移交110", "Handed to the 110 police line")));
+            Map.entry("TRANSFERRED_TO_POLICE", new Label("已移交110", "Handed to the 110 police line")),
+            // The fair clocks: a caller learns their case waits on them or a third party, or on a plan date.
+            Map.entry("PAUSED", new Label("暂停计时，等待来电人或第三方", "On hold, waiting for you or a third party")),
+            Map.entry("PARKED", new Label("已列入计划办理", "Scheduled for a planned date")),
+            Map.entry("TERMINATED", new Label("已终止办理", "Handling ended")));
 
     private CaseStatus() {
     }
