@@ -250,8 +250,10 @@ class KnowledgeTest {
         List<Integer> ids = post("/api/knowledge/suggestions?limit=20", """
                 {"text":"我在工地干了三个月，老板一直拖欠工资不给%s","categoryCode":"WAGES"}""".formatted(tag))
                 .statusCode(200).extract().path("id");
-        assertTrue(ids.indexOf((int) wages) == 0, "the article whose keywords the caller used comes first: " + ids);
-        assertTrue(ids.contains((int) sameCategory), "same category is suggested too: " + ids);
+        // other tests' articles may share the category: the order among this test's own is what is checked
+        assertTrue(ids.contains((int) wages) && ids.contains((int) sameCategory), "both suggested: " + ids);
+        assertTrue(ids.indexOf((int) wages) < ids.indexOf((int) sameCategory),
+                "the article whose keywords the caller used comes before one only of the same category: " + ids);
         assertTrue(!ids.contains((int) unrelated), "another category with no keyword in the call is not: " + ids);
         post("/api/knowledge/suggestions", "{\"text\":\"我在工地干了三个月，老板一直拖欠工资不给\"}").statusCode(200)
                 .body("find { it.id == " + wages + " }.matched", hasItem("拖欠工资"));
