@@ -6,6 +6,7 @@ package org.linkage.events;
  */
 public final class EventTypes {
     public static final String REFERRAL_CREATED = "org.linkage.referral.created.v1";
+    public static final String CALL_ANSWERED = "org.linkage.call.answered.v1";
     public static final String TICKET_DISPATCHED = "org.linkage.ticket.dispatched.v1";
     public static final String TICKET_STATUS_CHANGED = "org.linkage.ticket.status-changed.v1";
     public static final String DELIVERY_SUCCEEDED = "org.linkage.delivery.succeeded.v1";

@@ -4,7 +4,10 @@ package org.linkage.events;
  * Kafka topic names, one per stream of facts. docs/events.md is the contract; keep the two in step.
  */
 public final class Topics {
-    /** intake → router: a call (or the non-police rest of one) handed to 12345. Key: call id. */
+    /**
+     * intake → router: a call (or the non-police rest of one) handed to 12345, or a call answered on the spot from
+     * the 12345 knowledge base (counted by 12345 as resolved at first contact). Key: call id.
+     */
     public static final String REFERRALS = "linkage.referrals";
     /** router → bridge, intake: ticket dispatches and every ticket status change. Key: ticket id. */
     public static final String TICKETS = "linkage.tickets";

@@ -57,6 +57,11 @@ public interface IntakeApi {
     @Path("/api/calls/{id}/override")
     Map<String, Object> override(@PathParam("id") String id, Requests.Override override);
 
+    /** 咨询直接答复: close the call citing knowledge-base articles, no referral. */
+    @POST
+    @Path("/api/calls/{id}/answer")
+    Map<String, Object> answer(@PathParam("id") String id, Map<String, Object> answer);
+
     @POST
     @Path("/api/incidents/{incidentNumber}/referrals")
     Map<String, Object> handOver(@HeaderParam("Idempotency-Key") String idempotencyKey,

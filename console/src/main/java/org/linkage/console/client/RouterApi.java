@@ -122,6 +122,54 @@ public interface RouterApi {
     @Path("/api/admin/calendar/{year}")
     Map<String, Object> saveCalendar(@PathParam("year") String year, Map<String, Object> calendar);
 
+    @GET
+    @Path("/api/knowledge/search")
+    List<Map<String, Object>> searchKnowledge(@QueryParam("q") String q, @QueryParam("categoryCode") String categoryCode,
+                                              @QueryParam("limit") Integer limit);
+
+    @POST
+    @Path("/api/knowledge/suggestions")
+    List<Map<String, Object>> knowledgeSuggestions(Map<String, Object> call, @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("/api/knowledge/articles")
+    Map<String, Object> knowledgeArticles(@QueryParam("status") String status, @QueryParam("departmentCode") String departmentCode,
+                                          @QueryParam("page") int page, @QueryParam("size") int size);
+
+    @GET
+    @Path("/api/knowledge/articles/{id}")
+    Map<String, Object> knowledgeArticle(@PathParam("id") String id);
+
+    @POST
+    @Path("/api/knowledge/articles")
+    Map<String, Object> createKnowledgeArticle(Map<String, Object> article);
+
+    @PUT
+    @Path("/api/knowledge/articles/{id}")
+    Map<String, Object> editKnowledgeArticle(@PathParam("id") String id, Map<String, Object> article);
+
+    @GET
+    @Path("/api/knowledge/articles/{id}/versions")
+    List<Map<String, Object>> knowledgeVersions(@PathParam("id") String id);
+
+    @GET
+    @Path("/api/knowledge/articles/{id}/versions/{version}")
+    Map<String, Object> knowledgeVersion(@PathParam("id") String id, @PathParam("version") String version);
+
+    @POST
+    @Path("/api/knowledge/articles/{id}/versions/{version}/submission")
+    Map<String, Object> submitKnowledgeVersion(@PathParam("id") String id, @PathParam("version") String version);
+
+    @POST
+    @Path("/api/knowledge/articles/{id}/versions/{version}/review")
+    Map<String, Object> reviewKnowledgeVersion(@PathParam("id") String id, @PathParam("version") String version,
+                                               Map<String, Object> review);
+
+    @GET
+    @Path("/api/statistics/first-contact")
+    List<Map<String, Object>> firstContact(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
+                                           @QueryParam("to") String to);
+
     /** The router's own word on whether next year's calendar is missing (December warning). */
     @GET
     @Path("/q/health/well")

@@ -37,8 +37,10 @@ public class CallResource {
             return View.of("calls/form", "values", values, "errors", errors, "problem", problem, "districts", districts, "categories", categories, "idempotencyKey", idempotencyKey);
         }
 
-        static TemplateInstance preview(Map<String, Object> preview, Map<String, Object> category, String problem) {
-            return View.of("calls/preview", "preview", preview, "category", category, "problem", problem);
+        static TemplateInstance preview(Map<String, Object> preview, Map<String, Object> category, String problem,
+                                        List<Map<String, Object>> suggestions) {
+            return View.of("calls/preview", "preview", preview, "category", category, "problem", problem,
+                    "suggestions", suggestions);
         }
 
         static TemplateInstance list(Map<String, Object> page, String text, String disposition, String code) {
@@ -51,8 +53,10 @@ public class CallResource {
 
         static TemplateInstance detail(Map<String, Object> call, Map<String, Object> contact,
                                               List<Map<String, Object>> categories, Map<String, String> errors,
-                                              String problem, Map<String, String> values) {
-            return View.of("calls/detail", "call", call, "contact", contact, "categories", categories, "errors", errors, "problem", problem, "values", values);
+                                              String problem, Map<String, String> values,
+                                              List<Map<String, Object>> suggestions) {
+            return View.of("calls/detail", "call", call, "contact", contact, "categories", categories, "errors", errors,
+                    "problem", problem, "values", values, "suggestions", suggestions);
         }
     }
 
@@ -77,13 +81,14 @@ public class CallResource {
         Form form = new Form(fields);
         String content = form.get("content");
         if (content == null) {
-            return Templates.preview(null, null, null);
+            return Templates.preview(null, null, null, List.of());
         }
         try {
             Map<String, Object> preview = services.readIntake(api -> api.preview(new Requests.Preview(content, form.get("title"))));
-            return Templates.preview(preview, reference.categoriesByCode().get(String.valueOf(preview.get("categoryCode"))), null);
+            return Templates.preview(preview, reference.categoriesByCode().get(String.valueOf(preview.get("categoryCode"))), null,
+                    suggestions(content, preview.get("disposition"), preview.get("categoryCode")));
         } catch (ServiceProblem problem) {
-            return Templates.preview(null, null, Problems.message(problem));
+            return Templates.preview(null, null, Problems.message(problem), List.of());
         }
     }
 
@@ -204,11 +209,79 @@ public class CallResource {
         return Response.seeOther(URI.create("/calls/" + id)).build();
     }
 
+    /**
+     * 咨询直接答复: the call-taker ticks the articles the answer came from. Each is read from the router first, so
+     * the call records the published version and title the caller was told, and an article withdrawn meanwhile is
+     * refused here rather than cited.
+     */
+    @POST
+    @Path("/{id}/answer")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response answer(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
+        Form form = new Form(fields);
+        List<String> chosen = fields.getOrDefault("article", List.of()).stream().filter(a -> a.matches("\\d{1,12}"))
+                .distinct().toList();
+        if (chosen.isEmpty()) {
+            return Response.status(400).entity(detailPage(id, null, Map.of("article", ui.t("answer_needs_article")),
+                    ui.t("answer_needs_article"), form.values()).render()).build();
+        }
+        List<Map<String, Object>> cited = new java.util.ArrayList<>();
+        try {
+            for (String articleId : chosen) {
+                Map<String, Object> article = services.readRouter(api -> api.knowledgeArticle(articleId));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> published = (Map<String, Object>) article.get("published");
+                if (published == null || !Boolean.TRUE.equals(article.get("validNow"))) {
+                    return Response.status(409).entity(detailPage(id, null, Map.of(), ui.t("answer_article_unpublished"),
+                            form.values()).render()).build();
+                }
+                cited.add(Map.of("id", article.get("id"), "version", published.get("version"), "title", published.get("titleZh")));
+            }
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("articles", cited);
+            body.put("note", form.get("note"));
+            services.writeIntake(api -> api.answer(id, body));
+        } catch (ServiceProblem problem) {
+            if (!problem.isClientError()) {
+                throw problem;
+            }
+            return Response.status(problem.status()).entity(detailPage(id, null, problem.fieldErrors(),
+                    Problems.message(problem), form.values()).render()).build();
+        }
+        return Response.seeOther(URI.create("/calls/" + id)).build();
+    }
+
     private TemplateInstance detailPage(String id, Map<String, Object> contact, Map<String, String> errors,
                                         String problem, Map<String, String> values) {
         Map<String, Object> call = services.readIntake(api -> api.call(id));
-        List<Map<String, Object>> categories = "PENDING".equals(call.get("decision")) ? reference.categories() : List.of();
-        return Templates.detail(call, contact, categories, errors, problem, values);
+        boolean pending = "PENDING".equals(call.get("decision"));
+        List<Map<String, Object>> categories = pending ? reference.categories() : List.of();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> classification = (Map<String, Object>) call.getOrDefault("classification", Map.of());
+        List<Map<String, Object>> suggestions = pending
+                ? suggestions(String.valueOf(call.get("content")), classification.get("disposition"), classification.get("categoryCode"))
+                : List.of();
+        return Templates.detail(call, contact, categories, errors, problem, values, suggestions);
+    }
+
+    /**
+     * Knowledge-base articles that may answer the call, for whoever may read them. Never for a police matter: such a
+     * call is not answered from an article. A knowledge base that cannot answer leaves the call-taker's form working.
+     */
+    private List<Map<String, Object>> suggestions(String content, Object disposition, Object categoryCode) {
+        if (!ui.has("call-taker") || "POLICE".equals(disposition) || "JOINT".equals(disposition) || content == null) {
+            return List.of();
+        }
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("text", content.length() > 4000 ? content.substring(0, 4000) : content);
+        if (categoryCode != null && String.valueOf(categoryCode).matches("[A-Z_]{2,40}")) {
+            body.put("categoryCode", String.valueOf(categoryCode));
+        }
+        try {
+            return services.readRouter(api -> api.knowledgeSuggestions(body, 5));
+        } catch (ServiceProblem unavailable) {
+            return List.of();
+        }
     }
 
     private Map<String, Object> page(String text, String disposition, Integer page) {

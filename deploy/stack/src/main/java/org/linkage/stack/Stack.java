@@ -184,6 +184,10 @@ public final class Stack implements AutoCloseable {
         env.put("LINKAGE_ROUTER_URL", "http://127.0.0.1:" + settings.routerPort());
         env.put("LINKAGE_BRIDGE_URL", "http://127.0.0.1:" + settings.bridgePort());
         env.put("LINKAGE_DEPARTMENTS_DEFAULT_ENDPOINT", inbox.endpointTemplate());
+        if ("router-service".equals(name)) {
+            // Demo knowledge-base articles, for the local stack only (router-service/src/main/resources/db/demo).
+            env.put("QUARKUS_FLYWAY_LOCATIONS", "db/commons,db/migration,db/demo");
+        }
         if ("hotline-bridge".equals(name)) {
             // The bridge runs in the prod profile, which commits no keys: the local demo's own, never real ones.
             env.put("LINKAGE_BRIDGE_SIGNING_KEYS", "CD-HRSS=dev-hrss-key-2026|dev-hrss-key-2025");

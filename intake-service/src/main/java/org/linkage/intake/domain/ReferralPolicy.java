@@ -14,6 +14,15 @@ public final class ReferralPolicy {
     }
 
     /**
+     * Whether a call may be closed as answered from the knowledge base instead of being referred. Not when the
+     * classifier heard a police matter in it (POLICE or JOINT): a danger cue keeps a call with 110, and a question
+     * answered from an article would close it without anyone attending.
+     */
+    public static boolean answerable(Disposition suggested) {
+        return suggested != Disposition.POLICE && suggested != Disposition.JOINT;
+    }
+
+    /**
      * A joint case has a live conflict that police are already attending, so 12345 must act the same
      * day; utility failures are urgent too (Tianjin accepts them within 30 minutes). A call-taker's
      * explicit choice wins over both.

@@ -88,6 +88,12 @@ public class CallEntity extends PanacheEntityBase {
     @Column(name = "referred_at")
     public Instant referredAt;
 
+    /** JSON list of the knowledge-base articles a call closed as ANSWERED cited ({id, version, title}). */
+    @Column(name = "answer_articles", columnDefinition = "text")
+    public String answerArticles;
+    @Column(name = "answer_note")
+    public String answerNote;
+
     @Column(name = "ticket_id")
     public UUID ticketId;
     @Column(name = "ticket_number")

@@ -106,7 +106,7 @@ public class CallResource {
             @Parameter(description = "接警时间止（不含） / received before", example = "2026-11-29T00:00:00+08:00")
             @QueryParam("to") String to,
             @Parameter(example = "NON_POLICE") @QueryParam("disposition") String disposition,
-            @Parameter(description = "PENDING, CONFIRMED, OVERRIDDEN", example = "PENDING") @QueryParam("decision") String decision,
+            @Parameter(description = "PENDING, CONFIRMED, OVERRIDDEN, ANSWERED", example = "PENDING") @QueryParam("decision") String decision,
             @Parameter(example = "WAGES") @QueryParam("categoryCode") String categoryCode,
             @Parameter(example = "510107") @QueryParam("districtCode") String districtCode,
             @Parameter(description = "内容、地址或编号包含 / text in content, address or number", example = "工资")
@@ -186,6 +186,23 @@ public class CallResource {
     public CallView override(@PathParam("id") String id, @NotNull @Valid OverrideRequest request) {
         return views.detail(decisions.override(RequestParams.uuid("id", id), request.disposition(), request.categoryCode(),
                 request.reason(), request.urgency()));
+    }
+
+    @POST
+    @Path("/{id}/answer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER})
+    @Operation(summary = "Close as answered (咨询直接答复)", description = """
+            The caller's question was answered on the spot from the 12345 knowledge base: the call is decided
+            ANSWERED (disposition NON_POLICE) citing 1-5 articles, nothing is referred and no ticket is made. 12345
+            counts it as resolved at first contact (CallAnswered on linkage.referrals, in the same transaction).
+            409 if the call was already decided, or if the classifier heard a police matter in it (POLICE or JOINT):
+            such a call is confirmed or overridden instead.""")
+    @APIResponse(responseCode = "400", description = "No article cited, or a category that is not non-police")
+    @APIResponse(responseCode = "409", description = "Already decided, or a police matter")
+    public CallView answer(@PathParam("id") String id, @NotNull @Valid AnswerRequest request) {
+        return views.detail(decisions.answer(RequestParams.uuid("id", id), request.articles(), request.note(),
+                request.categoryCode()));
     }
 
     @GET

@@ -32,7 +32,7 @@ public record CallView(
         @Schema(description = "联动处置时的警情编号 / police incident of a joint hand-over") String incidentNumber,
         @Schema(example = "NORMAL") String urgency,
         @Schema(description = "分类器建议 / the classifier's suggestion") ClassificationView classification,
-        @Schema(description = "PENDING, CONFIRMED or OVERRIDDEN", example = "CONFIRMED") String decision,
+        @Schema(description = "PENDING, CONFIRMED, OVERRIDDEN or ANSWERED", example = "CONFIRMED") String decision,
         @Schema(description = "决定的处置；待确认时为空 / decided disposition; null while pending", example = "NON_POLICE")
         String disposition,
         @Schema(example = "WAGES") String categoryCode,
@@ -43,7 +43,13 @@ public record CallView(
         String overrideReason,
         @Schema(description = "转12345的记录；警情无此项 / the referral to 12345; null for police matters") ReferralView referral,
         @Schema(description = "12345工单，一旦回报 / the 12345 ticket, once reported") TicketView ticket,
-        @Schema(description = "审计记录 / audit trail") List<AuditRecord> audit) {
+        @Schema(description = "审计记录 / audit trail") List<AuditRecord> audit,
+        @Schema(description = "咨询直接答复；未答复时为空 / the answer from the knowledge base; null unless ANSWERED")
+        AnswerView answer) {
+
+    @Schema(name = "Answer")
+    public record AnswerView(List<org.linkage.intake.service.CitedArticle> articles, String note) {
+    }
 
     @Schema(name = "Classification")
     public record ClassificationView(

@@ -25,9 +25,11 @@ public class CallViews {
     private final CallQueries queries;
     private final TicketStatusReportRepository reports;
     private final AuditTrail audit;
+    private final org.linkage.intake.service.CallRecorder recorder;
 
     public CallViews(Taxonomy taxonomy, DistrictDirectory districts, CallQueries queries, TicketStatusReportRepository reports,
-                     AuditTrail audit) {
+                     AuditTrail audit, org.linkage.intake.service.CallRecorder recorder) {
+        this.recorder = recorder;
         this.taxonomy = taxonomy;
         this.districts = districts;
         this.queries = queries;
@@ -53,7 +55,8 @@ public class CallViews {
                 c.content, c.receivedAt, c.takenBy, c.createdAt, c.incidentNumber, name(c.urgency), classification,
                 c.decision.name(), name(c.disposition), c.categoryCode, decided.map(Category::nameZh).orElse(null),
                 decided.map(Category::nameEn).orElse(null), c.decidedBy, c.decidedAt, c.overrideReason, referral, ticket,
-                audit.of(AuditActions.CALL, c.id));
+                audit.of(AuditActions.CALL, c.id), c.decision == org.linkage.intake.domain.Decision.ANSWERED
+                        ? new CallView.AnswerView(recorder.answerArticles(c), c.answerNote) : null);
     }
 
     public CallSummary summary(CallEntity c) {

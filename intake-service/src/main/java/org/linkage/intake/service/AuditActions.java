@@ -10,6 +10,7 @@ public final class AuditActions {
     public static final String CONFIRMED = "CONFIRMED";
     public static final String OVERRIDDEN = "OVERRIDDEN";
     public static final String REFERRED = "REFERRED";
+    public static final String ANSWERED = "ANSWERED";
     public static final String TICKET_STATUS_REPORTED = "TICKET_STATUS_REPORTED";
     public static final String HANDED_BACK = "HANDED_BACK";
     public static final String CONTACT_VIEWED = "CONTACT_VIEWED";

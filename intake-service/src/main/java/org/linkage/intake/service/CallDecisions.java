@@ -16,6 +16,7 @@ import org.linkage.intake.repository.CallEntity;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -56,6 +57,33 @@ public class CallDecisions {
         CallEntity call = access.decidable(callId, actor);
         String category = checkCategoryFits(disposition, blankToNull(categoryCode));
         decide(call, actor, Decision.OVERRIDDEN, disposition, category, reason.strip(), urgency);
+        return call;
+    }
+
+    /**
+     * The caller's question is answered on the spot from the knowledge base (咨询直接答复): the call is closed with
+     * the cited articles and no referral; 12345 counts it as resolved at first contact. Refused for a call the
+     * classifier heard a police matter in ({@link ReferralPolicy#answerable}).
+     */
+    @Transactional
+    public CallEntity answer(UUID callId, List<CitedArticle> articles, String note, String categoryCode) {
+        CitedArticle.check(articles);
+        Actor actor = currentActor.get(CallRecorder.COMPONENT);
+        CallEntity call = access.decidable(callId, actor);
+        if (!ReferralPolicy.answerable(call.suggestedDisposition)) {
+            throw ProblemException.conflict("含警情的来电不能直接答复，请确认或改判 / a call with a police matter in it is not "
+                    + "closed as answered: confirm or override it", java.util.Map.of("suggestedDisposition",
+                    call.suggestedDisposition.name()));
+        }
+        String category = blankToNull(categoryCode) != null ? checkCategoryFits(Disposition.NON_POLICE, categoryCode.strip())
+                : referable(Disposition.NON_POLICE, call.suggestedCategory);
+        call.decision = Decision.ANSWERED;
+        call.disposition = Disposition.NON_POLICE;
+        call.categoryCode = category;
+        call.decidedBy = actor.name();
+        call.decidedAt = clock.instant();
+        call.answerNote = blankToNull(note);
+        recorder.answered(call, actor, articles);
         return call;
     }
 

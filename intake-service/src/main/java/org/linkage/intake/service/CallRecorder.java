@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.linkage.commons.audit.AuditTrail;
 import org.linkage.commons.outbox.Outbox;
 import org.linkage.commons.security.Actor;
+import org.linkage.events.CallAnswered;
 import org.linkage.events.ReferralCreated;
 import org.linkage.intake.classification.Classification;
 import org.linkage.intake.domain.Decision;
@@ -72,6 +73,33 @@ public class CallRecorder {
         audit.record(actor, AuditActions.CALL, call.id, AuditActions.REFERRED, null,
                 details("referralId", call.referralId, "disposition", call.disposition, "categoryCode", call.categoryCode,
                         "urgency", call.urgency, "incidentNumber", call.incidentNumber));
+    }
+
+    /** A call answered from the knowledge base: 12345 counts it as resolved at first contact, in this transaction. */
+    void answered(CallEntity call, Actor actor, List<CitedArticle> articles) {
+        try {
+            call.answerArticles = json.writeValueAsString(articles);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        outbox.publish(new CallAnswered(call.id, call.callNumber, call.categoryCode, call.districtCode,
+                articles.stream().map(CitedArticle::id).toList(), call.receivedAt, actor.name(), call.decidedAt));
+        metrics.counter("linkage.intake.answered").increment();
+        audit.record(actor, AuditActions.CALL, call.id, AuditActions.ANSWERED, call.answerNote,
+                details("fromDisposition", call.suggestedDisposition, "fromCategory", call.suggestedCategory,
+                        "categoryCode", call.categoryCode, "articles", articles));
+    }
+
+    /** The articles a call was answered with, as stored on it. */
+    public List<CitedArticle> answerArticles(CallEntity call) {
+        if (call.answerArticles == null) {
+            return List.of();
+        }
+        try {
+            return List.of(json.readValue(call.answerArticles, CitedArticle[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** An audited read of the call (contact shown, retrieved by code). */

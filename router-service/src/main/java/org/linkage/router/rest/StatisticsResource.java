@@ -59,6 +59,24 @@ public class StatisticsResource {
         return respond(rows, StatisticsService.Row.class, format, accept);
     }
 
+    /** Calls answered on the spot from the knowledge base beside tickets received: supervisors only. */
+    @GET
+    @Path("/first-contact")
+    @jakarta.annotation.security.RolesAllowed(Roles.SUPERVISOR)
+    public Response firstContact(@QueryParam("groupBy") @DefaultValue("category")
+                                 @Pattern(regexp = "(?i)department|district|category|day|week|month") String groupBy,
+                                 @QueryParam("from") String from, @QueryParam("to") String to,
+                                 @QueryParam("format") @Pattern(regexp = "json|csv") String format,
+                                 @HeaderParam("Accept") String accept) {
+        Instant end = instant("to", to, clock.instant());
+        Instant start = instant("from", from, end.minusSeconds(30L * 86_400));
+        if (!start.isBefore(end)) {
+            throw ProblemException.badRequest("from", "must be before to");
+        }
+        return respond(statistics.firstContact(StatisticsService.GroupBy.valueOf(groupBy.toUpperCase(Locale.ROOT)), start, end),
+                StatisticsService.FirstContactRow.class, format, accept);
+    }
+
     @GET
     @Path("/hotspots")
     public Response hotspots(@QueryParam("windowDays") String windowDays,

@@ -10,13 +10,15 @@ import org.linkage.commons.inbox.Inbox;
 import org.linkage.commons.inbox.InboxConsumer;
 import org.linkage.commons.inbox.ReceivedEvent;
 import org.linkage.commons.security.Actor;
+import org.linkage.events.CallAnswered;
 import org.linkage.events.EventTypes;
 import org.linkage.events.ReferralCreated;
 import org.linkage.events.Urgency;
+import org.linkage.router.repository.Consultation;
 import org.linkage.router.repository.Ticket;
 
 /**
- * Turns 110 referrals into tickets. Idempotent twice over: the inbox skips a replayed event id,
+ * Turns 110 referrals into tickets, and records the calls 110 answered from the knowledge base. Idempotent twice over: the inbox skips a replayed event id,
  * and the unique referral_id skips the same referral re-sent under a new event id.
  */
 @ApplicationScoped
@@ -47,6 +49,26 @@ public class ReferralConsumer implements InboxConsumer {
     @Override
     public void consume(ConsumerRecord<String, String> record) {
         inbox.consume(CONSUMER, record, EventTypes.REFERRAL_CREATED, ReferralCreated.class, this::ticketFor);
+        inbox.consume(CONSUMER, record, EventTypes.CALL_ANSWERED, CallAnswered.class, this::answered);
+    }
+
+    /** A call answered from the knowledge base makes no ticket; it is kept for the first-contact figures. */
+    private void answered(ReceivedEvent event, CallAnswered a) {
+        if (a.callId() == null || Consultation.findById(a.callId()) != null) {
+            LOG.infof("answered call %s already recorded (or no id); event %s skipped", a.callId(), event.id());
+            return;
+        }
+        Consultation c = new Consultation();
+        c.callId = a.callId();
+        c.callNumber = a.callNumber();
+        c.categoryCode = a.categoryCode();
+        c.districtCode = a.districtCode();
+        c.articleIds = a.articleIds() == null ? new Long[0] : a.articleIds().toArray(Long[]::new);
+        c.receivedAt = a.receivedAt() == null ? a.answeredAt() : a.receivedAt();
+        c.answeredAt = a.answeredAt();
+        c.answeredBy = a.answeredBy();
+        c.persist();
+        LOG.infof("call %s answered from the knowledge base, no ticket", a.callNumber());
     }
 
     private void ticketFor(ReceivedEvent event, ReferralCreated r) {

@@ -49,6 +49,13 @@ public class StatisticsService {
                           boolean hot) {
     }
 
+    /**
+     * Resolved at first contact: calls answered on the spot from the knowledge base (no ticket) beside the
+     * tickets received, in the same period and group; {@code firstContactRate} = answered / (answered + tickets).
+     */
+    public record FirstContactRow(String key, long answered, long tickets, BigDecimal firstContactRate) {
+    }
+
     private final EntityManager em;
     private final Clock clock;
 
@@ -99,6 +106,33 @@ public class StatisticsService {
             Object[] r = (Object[]) o;
             rows.add(new Row((String) r[0], n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5]), n(r[6]), n(r[7]), n(r[8]),
                     n(r[9]), n(r[10]), d(r[11]), d(r[12]), d(r[13]), d(r[14]), d(r[15]), d(r[16]), d(r[17])));
+        }
+        return rows;
+    }
+
+    /** Department grouping does not apply: an answered call has no unit. Periods group on the answer's day. */
+    public List<FirstContactRow> firstContact(GroupBy groupBy, Instant from, Instant to) {
+        if (groupBy == GroupBy.DEPARTMENT) {
+            throw org.linkage.commons.problem.ProblemException.badRequest("groupBy",
+                    "直接答复的来电没有承办单位 / answered calls have no unit: district, category, day, week or month");
+        }
+        String sql = """
+                with c as (
+                  select %1$s as k, count(*) as answered from consultation
+                  where answered_at >= :from and answered_at < :to group by 1),
+                t as (
+                  select %2$s as k, count(*) as tickets from ticket
+                  where created_at >= :from and created_at < :to group by 1)
+                select %3$s, coalesce(c.answered, 0), coalesce(t.tickets, 0),
+                  round(coalesce(c.answered, 0)::numeric / nullif(coalesce(c.answered, 0) + coalesce(t.tickets, 0), 0), 4)
+                from c full join t using (k)
+                order by k nulls last""".formatted(groupBy.expression.replace("created_at", "answered_at"),
+                groupBy.expression, groupBy.label);
+        Query q = em.createNativeQuery(sql).setParameter("from", utc(from)).setParameter("to", utc(to));
+        List<FirstContactRow> rows = new ArrayList<>();
+        for (Object o : q.getResultList()) {
+            Object[] r = (Object[]) o;
+            rows.add(new FirstContactRow((String) r[0], n(r[1]), n(r[2]), d(r[3])));
         }
         return rows;
     }
