@@ -53,12 +53,30 @@ public final class SafetyFirstClassifier implements Classifier {
      * sets, 0.8 here cost 0-0.7 points of police recall and gave back 3-6 points of diversion.
      */
     static final double DANGER_MODEL_THRESHOLD_WITH_SUBJECT = 0.8;
+    /**
+     * The invalid-call model's probability from which a short call with no danger and no matter is INVALID; higher when
+     * the caller named the police (叔叔你是警察吗) or a 12345 word (手机快没电了), where a real request is likelier.
+     * On sets 3, 5, 6 and 7, which it never trained on, invalid calls scored 0.96-1.00 and every other call below 0.6
+     * (docs/classifier.md); a 12345 matter named (测试一下，我家停水了) never lets it dismiss.
+     */
+    static final double INVALID_MODEL_THRESHOLD = 0.90;
+    static final double INVALID_MODEL_THRESHOLD_WITH_CUE = 0.97;
+    /** ... and only while the danger model hears next to nothing: a call it half suspects is not dismissed. */
+    static final double INVALID_MAX_DANGER = 0.30;
+    /**
+     * A call the domain model alone (no subject cue, no hand-over) would send to 12345 stays with 110 from this danger
+     * probability on, far below the threshold at which the danger model speaks: once the domain model had learnt short
+     * spoken complaints it grew sure of calls it should not be sure of (a drink-spiked caller at 0.70 环境保护, danger
+     * 0.28), and a diversion on the model's word alone needs the danger model to be close to silent.
+     */
+    static final double MODEL_ONLY_MAX_DANGER = 0.25;
     /** How far (characters) the danger word of a PAIR may follow its person word. */
     static final int PAIR_DISTANCE = 12;
 
     private static final Set<Cues.Kind> CONTENT_KINDS = EnumSet.of(Cues.Kind.DANGER, Cues.Kind.WEAK, Cues.Kind.SUBJECT,
             Cues.Kind.CONTEXT, Cues.Kind.NOT_DANGER, Cues.Kind.PAIR_WHO, Cues.Kind.PAIR_WHAT, Cues.Kind.NOT_A_REPORT,
-            Cues.Kind.COMPOUND, Cues.Kind.NO_MATTER);
+            Cues.Kind.COMPOUND, Cues.Kind.NO_MATTER, Cues.Kind.SILENT,
+            Cues.Kind.HANDOVER);
     private static final Set<Cues.Kind> EMPTY_KINDS = EnumSet.of(Cues.Kind.INVALID, Cues.Kind.NOISE);
     private static final String CLAUSE_ENDS = "。,.!?;\n，！？；";
 
@@ -67,6 +85,7 @@ public final class SafetyFirstClassifier implements Classifier {
     private final Negation negation;
     private final DomainModel model;          // may be null: cues only
     private final DangerModel dangerModel;    // may be null: the cue lexicon alone decides danger
+    private final InvalidModel invalidModel;  // may be null: only phrases recognise an invalid call
     private final Map<String, String> domainDefault;
     private final Map<String, List<Category>> categoriesOfDomain = new HashMap<>();
     private final Map<String, Category> categories = new HashMap<>();
@@ -78,7 +97,13 @@ public final class SafetyFirstClassifier implements Classifier {
     }
 
     public SafetyFirstClassifier(Taxonomy taxonomy, Cues cues, DomainModel model, DangerModel dangerModel) {
+        this(taxonomy, cues, model, dangerModel, null);
+    }
+
+    public SafetyFirstClassifier(Taxonomy taxonomy, Cues cues, DomainModel model, DangerModel dangerModel,
+                                 InvalidModel invalidModel) {
         this.dangerModel = dangerModel;
+        this.invalidModel = invalidModel;
         this.taxonomy = taxonomy;
         this.cues = cues;
         this.negation = new Negation(cues.of(Cues.Kind.NEGATION), cues.of(Cues.Kind.FILLER));
@@ -99,7 +124,8 @@ public final class SafetyFirstClassifier implements Classifier {
         }
         this.weakCode = cues.of(Cues.Kind.WEAK).get(0).code();
         this.version = "rules-" + cues.fingerprint().substring(0, 8) + "+" + (model == null ? "no-model" : model.version())
-                + (dangerModel == null ? "" : "+" + dangerModel.version());
+                + (dangerModel == null ? "" : "+" + dangerModel.version())
+                + (invalidModel == null ? "" : "+" + invalidModel.version());
     }
 
     public String version() {
@@ -150,9 +176,15 @@ public final class SafetyFirstClassifier implements Classifier {
     }
 
     /** What the non-danger cues say: scores of the categories they name, the subject categories, weak and context cues. */
-    private record CueEvidence(Map<String, Double> cueScore, Set<String> subjectCategories, boolean weak, boolean context) {
+    private record CueEvidence(Map<String, Double> cueScore, Set<String> subjectCategories, boolean weak, boolean context,
+                               String silent, boolean handover) {
         boolean namesAMatter() {
-            return !subjectCategories.isEmpty() || context;
+            return !subjectCategories.isEmpty() || context || handover;
+        }
+
+        /** A 12345 matter is named: a subject cue, or a hand-over to 12345 (需12345跟进). */
+        boolean substance() {
+            return !subjectCategories.isEmpty() || handover;
         }
     }
 
@@ -162,6 +194,8 @@ public final class SafetyFirstClassifier implements Classifier {
         Set<String> seenCues = new LinkedHashSet<>();
         boolean weak = false;
         boolean context = false;
+        String silent = null;
+        boolean handover = false;
         List<Cues.Match> compounds = matches.stream().filter(m -> m.cue().kind() == Cues.Kind.COMPOUND).toList();
         for (Cues.Match m : matches) {
             Cues.Cue cue = m.cue();
@@ -183,10 +217,15 @@ public final class SafetyFirstClassifier implements Classifier {
                 }
                 // "民警到场后了解" is an officer's report, not a caller asking for the police
                 case WEAK -> weak |= compounds.stream().noneMatch(m::within);
+                case SILENT -> silent = silent == null ? cue.text() : silent;
+                case HANDOVER -> {
+                    handover = true;
+                    signals.add("转办:" + cue.text());
+                }
                 default -> { }
             }
         }
-        return new CueEvidence(cueScore, subjectCategories, weak, context);
+        return new CueEvidence(cueScore, subjectCategories, weak, context, silent, handover);
     }
 
     /** The live danger cues, and the danger model's word when no cue spoke (0 when it was not asked). */
@@ -199,37 +238,66 @@ public final class SafetyFirstClassifier implements Classifier {
     /** The danger model is asked only when no cue spoke: it can add a police matter, never remove one. */
     private Danger askDangerModel(Text t, List<Cues.Match> dangerCues, List<Cues.Match> cleared, CueEvidence evidence) {
         double probability = dangerCues.isEmpty() && dangerModel != null ? dangerProbability(t.title(), t.text(), cleared) : 0;
-        boolean byModel = probability >= (evidence.subjectCategories().isEmpty() ? DANGER_MODEL_THRESHOLD
+        boolean byModel = probability >= (!evidence.substance() ? DANGER_MODEL_THRESHOLD
                 : DANGER_MODEL_THRESHOLD_WITH_SUBJECT);
         return new Danger(dangerCues, probability, byModel);
     }
 
     /** An empty call, or one whose caller says there is nothing to report; null for any other call. */
     private Classification invalid(Text t, List<Cues.Match> matches, Danger danger, CueEvidence evidence, List<String> signals) {
-        if (!danger.any() && !evidence.weak() && !evidence.namesAMatter() && isEmpty(t.all())) {
+        if (!danger.any() && !evidence.weak() && !evidence.namesAMatter() && evidence.silent() == null && isEmpty(t.all())) {
             signals.add("无效:无实质内容 no content");
             return new Classification(Disposition.INVALID, Taxonomy.OTHER, 0.9, List.copyOf(signals), version);
         }
-        if (!danger.any() && !evidence.namesAMatter() && !t.longText()) {
+        boolean refused = false;
+        String afterDismissal = null;
+        if (!danger.any() && !evidence.substance() && !t.longText()) {
             // "打错了", "110？按错了", "测试线路": the caller says there is nothing to report. Any sign of danger or a
-            // matter (checked above) keeps the call, and so does a denial ("不是开玩笑", "没打错", "是不是打错了")
+            // 12345 matter keeps the call (a place or party alone does not: "请问是顺丰快递吗……告知打错后挂断"), and so
+            // does a denial ("不是开玩笑", "没打错", "是不是打错了")
             List<Cues.Match> dismissals = matches.stream().filter(m -> m.cue().kind() == Cues.Kind.NOT_A_REPORT).toList();
             // one retraction anywhere ("打错了，不对，没打错") and the caller meant it: the call stays
             // ... and so does anything said after it ("拨错号了，我胸口好痛"): a dismissal must be the last word
-            if (!dismissals.isEmpty() && dismissals.stream().noneMatch(m -> deniedNearby(t.all(), m.start()))
-                    && isEmpty(t.all().substring(dismissals.get(dismissals.size() - 1).end()))) {
-                Cues.Match m = dismissals.get(0);
-                signals.add(0, "无效:" + t.shown().substring(m.start(), m.end()));
-                return new Classification(Disposition.INVALID, Taxonomy.OTHER, 0.7, List.copyOf(signals), version);
+            if (!dismissals.isEmpty()) {
+                boolean retracted = dismissals.stream().anyMatch(m -> deniedNearby(t.all(), m.start()));
+                if (!retracted && isEmpty(t.all().substring(dismissals.get(dismissals.size() - 1).end()))) {
+                    Cues.Match m = dismissals.get(0);
+                    signals.add(0, "无效:" + t.shown().substring(m.start(), m.end()));
+                    return new Classification(Disposition.INVALID, Taxonomy.OTHER, 0.7, List.copyOf(signals), version);
+                }
+                refused = retracted;
+                afterDismissal = t.shown().substring(dismissals.get(dismissals.size() - 1).end());
             }
             // a finding that there is nothing to report wherever it stands: a child playing with the phone, a pocket
             // dial, a prank owned up to, a caller who only wants to chat ("系小孩玩耍手机误拨，无警情，已教育家长").
             // Still only with no danger (cue or model), no 12345 matter and no request for the police
             List<Cues.Match> findings = matches.stream().filter(m -> m.cue().kind() == Cues.Kind.NO_MATTER).toList();
-            if (!findings.isEmpty() && !evidence.weak() && findings.stream().noneMatch(m -> deniedNearby(t.all(), m.start()))) {
-                Cues.Match m = findings.get(0);
-                signals.add(0, "无效:" + t.shown().substring(m.start(), m.end()));
-                return new Classification(Disposition.INVALID, Taxonomy.OTHER, 0.7, List.copyOf(signals), version);
+            if (!findings.isEmpty() && !evidence.weak()) {
+                if (findings.stream().noneMatch(m -> deniedNearby(t.all(), m.start()))) {
+                    Cues.Match m = findings.get(0);
+                    signals.add(0, "无效:" + t.shown().substring(m.start(), m.end()));
+                    return new Classification(Disposition.INVALID, Taxonomy.OTHER, 0.7, List.copyOf(signals), version);
+                }
+                refused = true;   // "不是在耍手机": the caller denies the finding
+            }
+        }
+        // the invalid-call model, for the invalid calls no phrase knows: only on a short call in which nothing speaks of
+        // danger (no live cue, the danger model close to silent), no 12345 matter is named, there is no note of a silent
+        // line (a silent caller may be one who cannot speak), and no dismissal the caller retracted ("不是恶作剧，...",
+        // "没打错"): a retraction is the caller saying there is something to report
+        if (invalidModel != null && !refused && !danger.any() && danger.modelProbability() < INVALID_MAX_DANGER
+                && !evidence.substance() && evidence.silent() == null && !t.longText()) {
+            double p = invalidModel.probability(t.title(), t.text());
+            if (afterDismissal != null) {
+                // "发错了，有烟", "打错了，我本来是想打114": the dismissal words say little about what came after them,
+                // so what came after must itself sound empty, and the danger model must not hear anything in it
+                p = dangerModel != null && dangerModel.probability("", afterDismissal) >= INVALID_MAX_DANGER ? 0
+                        : Math.min(p, invalidModel.probability("", afterDismissal));
+            }
+            double threshold = evidence.weak() || evidence.context() ? INVALID_MODEL_THRESHOLD_WITH_CUE : INVALID_MODEL_THRESHOLD;
+            if (p >= threshold) {
+                signals.add(0, "无效:模型 model " + format(p));
+                return new Classification(Disposition.INVALID, Taxonomy.OTHER, Math.min(0.99, p), List.copyOf(signals), version);
             }
         }
         return null;
@@ -244,7 +312,13 @@ public final class SafetyFirstClassifier implements Classifier {
         if (danger.byModel()) {
             return byDangerModel(t, danger.modelProbability(), evidence, probs, choice, signals);
         }
-        if (evidence.weak() && evidence.subjectCategories().isEmpty() && !evidence.context()) {
+        if (evidence.silent() != null && !evidence.substance()) {
+            // a note of a silent line (无人说话, 呼吸声): the caller may be unable to speak, so 110 calls back
+            signals.add(0, "无声:" + evidence.silent() + " silent line");
+            signals.add("类别:" + describe(weakCode));
+            return new Classification(Disposition.POLICE, weakCode, 0.5, List.copyOf(signals), version);
+        }
+        if (evidence.weak() && !evidence.substance() && !evidence.context()) {
             // the caller asks for the police and says nothing else: the call-taker must hear more, so 110 keeps it
             String code = weakCode;
             signals.add(0, "报警:请求警察 asks for police");
@@ -254,8 +328,9 @@ public final class SafetyFirstClassifier implements Classifier {
         if (choice.domain != null) {
             signals.add("领域:" + choice.domain + " " + format(choice.domainProbability));
         }
-        boolean clear = !evidence.subjectCategories().isEmpty() || choice.domainProbability >= NON_POLICE_CONFIDENCE
-                || (t.longText() && choice.domainProbability >= LONG_TEXT_CONFIDENCE);
+        boolean clear = evidence.substance() || (danger.modelProbability() < MODEL_ONLY_MAX_DANGER
+                && (choice.domainProbability >= NON_POLICE_CONFIDENCE
+                || (t.longText() && choice.domainProbability >= LONG_TEXT_CONFIDENCE)));
         if (!clear) {
             // no danger word, but no clear 12345 matter either: a call we do not understand stays with 110
             String code = weakCode;
@@ -283,7 +358,7 @@ public final class SafetyFirstClassifier implements Classifier {
         signals.addAll(0, dangerSignals);
         String policeCategory = decisive.cue().code();
         double confidence = Math.min(0.99, 0.85 + 0.05 * dangerWords.size());
-        if (!evidence.subjectCategories().isEmpty() || modelSubstance(t, probs, choice)) {
+        if (evidence.substance() || modelSubstance(t, probs, choice)) {
             signals.add("警情:" + describe(policeCategory));
             signals.add("类别:" + describe(choice.code) + " " + format(choice.score));
             return new Classification(Disposition.JOINT, choice.code, confidence, List.copyOf(signals), version);
@@ -296,7 +371,7 @@ public final class SafetyFirstClassifier implements Classifier {
     private Classification byDangerModel(Text t, double dangerProbability, CueEvidence evidence, double[] probs,
                                          Choice choice, List<String> signals) {
         signals.add(0, "危险:模型 model " + format(dangerProbability));
-        if (!evidence.subjectCategories().isEmpty() || modelSubstance(t, probs, choice)) {
+        if (evidence.substance() || modelSubstance(t, probs, choice)) {
             signals.add("类别:" + describe(choice.code) + " " + format(choice.score));
             return new Classification(Disposition.JOINT, choice.code, dangerProbability, List.copyOf(signals), version);
         }

@@ -190,6 +190,46 @@ class SafetyRulesTest {
                 () -> text + " " + c.signals());
     }
 
+    /** A call-taker's note of a silent line: the caller may be unable to speak, so 110 keeps it and calls back. */
+    @ParameterizedTest
+    @ValueSource(strings = {"来电无人应答，约半分钟后挂断。", "接通后对方不出声，只有喘气声，随后挂断。", "来电无人说话，回拨无人接听"})
+    void aSilentLineIsNeitherDismissedNorDiverted(String text) {
+        Classification c = classify(text);
+        assertEquals(Disposition.POLICE, c.disposition(), () -> text + " " + c.signals());
+    }
+
+    /** Invalid calls in words no phrase list has: the invalid-call model recognises them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"哥 你帮我问下今天晚上的球赛几点开始嘛", "我就是想看下你们是不是真人接的 嘿嘿", "喂 是肯德基吗 我要订个全家桶"})
+    void theInvalidCallModelRecognisesCallsWithNothingToReport(String text) {
+        Classification c = classify(text);
+        assertEquals(Disposition.INVALID, c.disposition(), () -> text + " " + c.signals());
+        assertTrue(c.signals().get(0).startsWith("无效:模型"), c.signals()::toString);
+    }
+
+    /**
+     * What follows a dismissal decides, not the dismissal words (the model is sure of "打错了" whatever comes next):
+     * distress after it, or a 12345 matter, keeps the call.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"按错了 ……我头好晕", "打错了，不过我屋头外面有个人一直在敲门", "发错了，有烟", "打错后我越想越怕"})
+    void distressAfterADismissalIsNeverDismissed(String text) {
+        Classification c = classify(text);
+        assertEquals(Disposition.POLICE, c.disposition(), () -> text + " " + c.signals());
+    }
+
+    /** An officer hands the rest of the matter to 12345: with the danger gone it is diverted, with danger it is joint. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            民警到场后了解，双方因停车位争执，已劝离，无人受伤，车位问题需12345协调物业。       | NON_POLICE
+            民警到场后了解，报警人被邻居推倒致手臂擦伤，邻居已被带离，噪音问题需12345跟进。     | JOINT
+            """)
+    void aHandOverTo12345NamesAMatter(String text, Disposition disposition) {
+        Classification c = classify(text);
+        assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
+        assertTrue(c.signals().stream().anyMatch(s -> s.startsWith("转办:")), c.signals()::toString);
+    }
+
     @Test
     void anUnclearCallStaysWithThePolice() {
         Classification c = classify("我要报警");
@@ -208,7 +248,7 @@ class SafetyRulesTest {
     void resultCarriesConfidenceAndVersion() {
         Classification c = classify("老板拖欠我三个月工资不给");
         assertTrue(c.confidence() > 0 && c.confidence() <= 1, () -> "confidence " + c.confidence());
-        assertTrue(c.modelVersion().matches("rules-[0-9a-f]{8}\\+domain-svm-[0-9a-f]{12}\\+danger-svm-[0-9a-f]{12}"), c.modelVersion());
+        assertTrue(c.modelVersion().matches("rules-[0-9a-f]{8}\\+domain-svm-[0-9a-f]{12}\\+danger-svm-[0-9a-f]{12}\\+invalid-svm-[0-9a-f]{12}"), c.modelVersion());
     }
 
     @Test
