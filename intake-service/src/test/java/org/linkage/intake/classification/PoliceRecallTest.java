@@ -20,7 +20,7 @@ class PoliceRecallTest {
     static final List<String> HELD_OUT_SETS = List.of("classification/police-heldout.csv",
             "classification/police-heldout-2.csv", "classification/police-heldout-3.csv",
             "classification/police-heldout-5.csv", "classification/police-heldout-6.csv",
-            "classification/police-heldout-7.csv",
+            "classification/police-heldout-7.csv", "classification/police-heldout-8.csv",
             // issue 15's training sets: scored once while unseen (their headers), since then the danger model trains on them
             "classification/train-set-A.csv", "classification/train-set-B.csv",
             // written by the issue 15 classifier session after reading the cues: training data only
@@ -58,12 +58,13 @@ class PoliceRecallTest {
     /**
      * The sets also have ordinary 12345 calls and invalid ones: safety must not be bought by keeping everything.
      * Measured after issue 15's invalid-call model (docs/classifier.md): diversion 0.90-1.00, invalid 0.70-0.88 (sets 3,
-     * 5, 6, 7 never trained on). A silent line ("接通后无人说话") stays with 110 on purpose, because the caller may be
+     * 5, 6, 7 never trained on); set 8 after its round diversion 0.95, invalid 0.90. A silent line ("接通后无人说话") stays with 110 on purpose, because the caller may be
      * in trouble: the call-taker calls back.
      */
     @ParameterizedTest
     @ValueSource(strings = {"classification/police-heldout-3.csv", "classification/police-heldout-5.csv",
             "classification/police-heldout-6.csv", "classification/police-heldout-7.csv",
+            "classification/police-heldout-8.csv",
             "classification/train-set-A.csv", "classification/train-set-B.csv", "classification/train-set-C.csv"})
     void heldOutNonPoliceCallsAreDivertedAndInvalidOnesRecognised(String resource) {
         int nonPolice = 0;

@@ -230,6 +230,71 @@ class SafetyRulesTest {
         assertTrue(c.signals().stream().anyMatch(s -> s.startsWith("转办:")), c.signals()::toString);
     }
 
+    /** Set 8: people kept in (a detention) and a man who keeps coming back to a woman's door stay with 110. */
+    @ParameterizedTest
+    @ValueSource(strings = {"补习班老板把门锁起来不准家长出去，关了快一个小时了", "装修公司的人把我们关在办公室不让走，要我们签字",
+            "他们把门反锁了不让我出来，要我先交钱", "有个陌生人这几天晚上老在我家门口徘徊，我一个人住，好怕",
+            "物业不管事，那个男的连着三晚蹲守在我楼下，盯着我家窗户看", "投诉小区门禁坏了，有个人天天跟着我进单元门，昨晚还敲我家门",
+            "我独居，前几天那个人又来了，一直站在对面楼盯着我", "我女儿十六岁，昨晚放学后未回家，电话关机"})
+    void detentionAndStalkingAreNeverDiverted(String text) {
+        Classification c = classify(text);
+        assertNotEquals(Disposition.INVALID, c.disposition(), () -> text + " " + c.signals());
+        assertNotEquals(Disposition.NON_POLICE, c.disposition(), () -> text + " " + c.signals());
+        assertTrue(c.signals().stream().anyMatch(s -> s.startsWith("危险:") && !s.startsWith("危险:模型")), c.signals()::toString);
+    }
+
+    /** Set 8: goods, price words and idioms with danger words in them, and injuries long past now to be paid for. */
+    @ParameterizedTest
+    @ValueSource(strings = {"在超市买了一把菜刀，用一次就断了，要退货", "直播间说是骨折价，到手价格不一样", "商场搞爆炸价活动，结账的时候又不认",
+            "快递丢了，快递员打死都不承认，要投诉", "前年在商场摔伤了腰，当时骨折了，商场到现在都不赔"})
+    void everydayWordsAndPastInjuriesAreDiverted(String text) {
+        Classification c = classify(text);
+        assertEquals(Disposition.NON_POLICE, c.disposition(), () -> text + " " + c.signals());
+    }
+
+    /** ... but the same words meaning danger, or an injury happening now, or violence long past, still count. */
+    @ParameterizedTest
+    @ValueSource(strings = {"他手里拿着菜刀在楼道里追人", "他说要把我打死，现在在门口", "上个月摔伤的地方今天又骨折了，动不了",
+            "我上周摔伤了，现在伤口还在流血化脓，要物业赔", "上个月我被他砍伤了，现在他还不赔钱", "去年他打伤了我，刚刚又把我推倒了，要他赔"})
+    void dangerWordsInTheirOwnSenseStillCount(String text) {
+        Classification c = classify(text);
+        assertNotEquals(Disposition.INVALID, c.disposition(), () -> text + " " + c.signals());
+        assertNotEquals(Disposition.NON_POLICE, c.disposition(), () -> text + " " + c.signals());
+    }
+
+    /**
+     * An officer's report that quotes a danger and refutes it, or closes it, then hands the rest to 12345 is a 12345
+     * matter; a real assault, a refutation that confirms it (系属实) or names who did it, or any other danger word, is not.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            经民警核实，报警人所称有人打架系邻里因占道口角，无肢体接触，占道问题需12345城管跟进。 | NON_POLICE
+            民警到场后了解，报警人上周被打一事已调解结案，现要求物业赔偿损失，需12345跟进。     | NON_POLICE
+            经现场核实，村民聚集反映征地补偿，现场秩序正常，无过激行为，征地问题需12345跟进。   | NON_POLICE
+            民警到场后了解，双方因停车问题发生互殴，一人头部受伤送医，停车问题需12345跟进。     | JOINT
+            民警到场后了解，报警人所称打人者系其邻居，现已离开，噪音问题需12345跟进。          | JOINT
+            经核实，报警人所称被人持刀威胁系属实，嫌疑人已离开，欠薪问题需12345跟进。          | JOINT
+            民警到场了解，报警人所称被人打系双方推搡口角，其中一人头部流血已送医，停车问题需12345跟进。 | JOINT
+            民警到场后了解，业主聚集反映交房问题，有人砸了售楼部玻璃，现场秩序正常，需12345跟进。 | JOINT
+            """)
+    void aReportThatSettlesTheDangerItQuotesIsA12345Matter(String text, Disposition disposition) {
+        Classification c = classify(text);
+        assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
+    }
+
+    /** Short everyday questions on which the danger model is silent go to 12345; short calls it hears something in do not. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            小区里有好多刘浪狗，晚上叫，还追娃娃，有没有人来管一下 | NON_POLICE
+            我的狗丢了                                  | NON_POLICE
+            我女儿 十四岁 说放学去同学家 同学说根本没来 现在晚上十一点了 电话打不通 | POLICE
+            举报：XX酒吧包间有人兜售“奶茶包”“开心水”，200一包，今晚还在卖。 | POLICE
+            """)
+    void aQuietShortCallIsDivertedAtALowerBar(String text, Disposition disposition) {
+        Classification c = classify(text);
+        assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
+    }
+
     @Test
     void anUnclearCallStaysWithThePolice() {
         Classification c = classify("我要报警");
