@@ -86,7 +86,7 @@ public final class SafetyFirstClassifier implements Classifier {
             Cues.Kind.CONTEXT, Cues.Kind.NOT_DANGER, Cues.Kind.PAIR_WHO, Cues.Kind.PAIR_WHAT, Cues.Kind.NOT_A_REPORT,
             Cues.Kind.COMPOUND, Cues.Kind.NO_MATTER, Cues.Kind.SILENT,
             Cues.Kind.HANDOVER, Cues.Kind.QUOTED, Cues.Kind.REFUTED, Cues.Kind.FINDING, Cues.Kind.RESOLVED, Cues.Kind.CALM,
-            Cues.Kind.INJURY, Cues.Kind.PAST, Cues.Kind.CLAIM, Cues.Kind.FRESH);
+            Cues.Kind.INJURY, Cues.Kind.PAST, Cues.Kind.CLAIM, Cues.Kind.FRESH, Cues.Kind.RETRACT);
     private static final Set<Cues.Kind> EMPTY_KINDS = EnumSet.of(Cues.Kind.INVALID, Cues.Kind.NOISE);
     private static final String CLAUSE_ENDS = "。,.!?;\n，！？；";
     private static final String SENTENCE_ENDS = "。!?\n！？";
@@ -260,6 +260,10 @@ public final class SafetyFirstClassifier implements Classifier {
             signals.add("无效:无实质内容 no content");
             return new Classification(Disposition.INVALID, Taxonomy.OTHER, 0.9, List.copyOf(signals), version);
         }
+        Classification prank = retractedPrank(t, matches, danger, evidence, signals);
+        if (prank != null) {
+            return prank;
+        }
         boolean refused = false;
         String afterDismissal = null;
         if (!danger.any() && !evidence.substance() && !t.longText()) {
@@ -312,6 +316,35 @@ public final class SafetyFirstClassifier implements Classifier {
             }
         }
         return null;
+    }
+
+    /**
+     * A prank owned up to: "我屋头着火了……哈哈，开玩笑的，跟朋友打赌的，对不起我挂了". The one place a live danger cue is
+     * set aside, so only on a short call with no 12345 matter and no silent line, when an explicit retraction (RETRACT)
+     * comes after every danger word, nothing but filler follows the last one, no retraction is denied (不是开玩笑),
+     * no request for the police is made, and the danger model hears nothing in what follows the first retraction.
+     */
+    private Classification retractedPrank(Text t, List<Cues.Match> matches, Danger danger, CueEvidence evidence,
+                                          List<String> signals) {
+        if (danger.cues().isEmpty() || t.longText() || evidence.substance() || evidence.silent() != null || evidence.weak()) {
+            return null;
+        }
+        List<Cues.Match> retractions = matches.stream().filter(m -> m.cue().kind() == Cues.Kind.RETRACT).toList();
+        if (retractions.isEmpty() || retractions.stream().anyMatch(m -> deniedNearby(t.all(), m.start()))) {
+            return null;
+        }
+        Cues.Match first = retractions.get(0);
+        Cues.Match last = retractions.get(retractions.size() - 1);
+        if (danger.cues().stream().anyMatch(d -> d.end() > first.start()) || !isEmpty(t.all().substring(last.end()))) {
+            return null;
+        }
+        String after = t.shown().substring(first.start());
+        if (dangerModel != null && dangerModel.probability("", after) >= INVALID_MAX_DANGER) {
+            return null;
+        }
+        signals.add(0, "无效:收回 retracted " + t.shown().substring(first.start(), first.end()));
+        danger.cues().forEach(d -> signals.add("收回:" + t.shown().substring(d.start(), d.end())));
+        return new Classification(Disposition.INVALID, Taxonomy.OTHER, 0.6, List.copyOf(signals), version);
     }
 
     /** Who handles the call: danger (by cue, then by model) keeps it with 110, alone or jointly; else 12345 if it is clear. */

@@ -58,7 +58,7 @@ class PoliceRecallTest {
     /**
      * The sets also have ordinary 12345 calls and invalid ones: safety must not be bought by keeping everything.
      * Measured after issue 15's invalid-call model (docs/classifier.md): diversion 0.90-1.00, invalid 0.70-0.88 (sets 3,
-     * 5, 6, 7 never trained on); set 8 after its round diversion 0.95, invalid 0.90. A silent line ("接通后无人说话") stays with 110 on purpose, because the caller may be
+     * 5, 6, 7 never trained on); set 8 after its round diversion 0.95, invalid 0.95. A silent line ("接通后无人说话") stays with 110 on purpose, because the caller may be
      * in trouble: the call-taker calls back.
      */
     @ParameterizedTest

@@ -295,6 +295,21 @@ class SafetyRulesTest {
         assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
     }
 
+    /** A prank that quotes a danger and then owns up to it, explicitly and last, is invalid; any doubt keeps it. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            喂，我家里着火了……哈哈骗你的，跟同学打赌的       | INVALID
+            有人打架了，哈哈开玩笑的                        | INVALID
+            有人拿刀砍我……开玩笑的……救命                  | POLICE
+            我被绑架了，不是开玩笑的                        | POLICE
+            开玩笑的，我家里着火了                          | POLICE
+            我被人打了，开玩笑的，我要报警                  | POLICE
+            """)
+    void aPrankIsInvalidOnlyWhenTheRetractionIsExplicitAndLast(String text, Disposition disposition) {
+        Classification c = classify(text);
+        assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
+    }
+
     @Test
     void anUnclearCallStaysWithThePolice() {
         Classification c = classify("我要报警");
