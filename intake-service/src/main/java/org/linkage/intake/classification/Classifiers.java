@@ -15,7 +15,8 @@ public final class Classifiers {
     public static Classifier loadDefault() {
         // both models are required: without the danger model the cue lexicon alone misses danger it has no word for,
         // so a missing artefact must stop the start, not quietly weaken the safety net
-        return new SafetyFirstClassifier(Taxonomy.loadDefault(), Cues.loadDefault(), DomainModel.loadDefault(), DangerModel.loadDefault());
+        return new SafetyFirstClassifier(Taxonomy.loadDefault(), Cues.loadDefault(), DomainModel.loadDefault(), DangerModel.loadDefault(),
+                InvalidModel.loadDefault());
     }
 
     /**
@@ -25,6 +26,6 @@ public final class Classifiers {
     public static Classifier forMeasuring(byte[] domainArtefact, boolean withDangerModel) throws IOException {
         return new SafetyFirstClassifier(Taxonomy.loadDefault(), Cues.loadDefault(),
                 domainArtefact == null ? DomainModel.loadDefault() : DomainModel.read(domainArtefact),
-                withDangerModel ? DangerModel.loadDefault() : null);
+                withDangerModel ? DangerModel.loadDefault() : null, InvalidModel.loadDefault());
     }
 }

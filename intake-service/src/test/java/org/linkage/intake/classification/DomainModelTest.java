@@ -55,6 +55,17 @@ class DomainModelTest {
     }
 
     @Test
+    void retrainingTheInvalidCallModelGivesTheShippedArtefactByteForByte() throws Exception {
+        byte[] shipped;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(InvalidModel.RESOURCE)) {
+            shipped = in.readAllBytes();
+        }
+        byte[] retrained = ModelTrainer.trainInvalidArtefact(split.train(), ModelTrainer.DANGER_PARAMS);
+        assertEquals(DomainModel.sha256(shipped), DomainModel.sha256(retrained),
+                "the shipped invalid-call model is not what the training command produces: retrain it (docs/classifier.md)");
+    }
+
+    @Test
     void heldBackSliceIsDisjointFromTrainingAndStratified() {
         var trainIds = split.train().stream().map(ModelTrainer.Example::id).collect(java.util.stream.Collectors.toSet());
         assertTrue(split.heldOut().stream().noneMatch(e -> trainIds.contains(e.id())));

@@ -20,9 +20,11 @@ class PoliceRecallTest {
     static final List<String> HELD_OUT_SETS = List.of("classification/police-heldout.csv",
             "classification/police-heldout-2.csv", "classification/police-heldout-3.csv",
             "classification/police-heldout-5.csv", "classification/police-heldout-6.csv",
-            "classification/police-heldout-7.csv",
+            "classification/police-heldout-7.csv", "classification/police-heldout-8.csv",
             // issue 15's training sets: scored once while unseen (their headers), since then the danger model trains on them
-            "classification/train-set-A.csv", "classification/train-set-B.csv");
+            "classification/train-set-A.csv", "classification/train-set-B.csv",
+            // written by the issue 15 classifier session after reading the cues: training data only
+            ModelTrainer.SPOKEN_SET);
 
     static List<String> heldOutSets() {
         return HELD_OUT_SETS;
@@ -54,14 +56,16 @@ class PoliceRecallTest {
     }
 
     /**
-     * Sets 3 and 5 also have ordinary 12345 calls and invalid ones: safety must not be bought by keeping everything.
-     * Measured: diversion 0.84 and 0.90 (the danger model costs set 3 three of 25 diversions); invalid 3/10 and 2/10.
-     * INVALID is kept narrow on purpose: a silent line ("接通后无人说话") or a dismissal followed by anything else
-     * ("拨错号了，我胸口好痛") stays with 110 as unclear, because the caller may be in trouble: the call-taker calls back.
+     * The sets also have ordinary 12345 calls and invalid ones: safety must not be bought by keeping everything.
+     * Measured after issue 15's invalid-call model (docs/classifier.md): diversion 0.90-1.00, invalid 0.70-0.88 (sets 3,
+     * 5, 6, 7 never trained on); set 8 after its round diversion 0.95, invalid 0.95. A silent line ("接通后无人说话") stays with 110 on purpose, because the caller may be
+     * in trouble: the call-taker calls back.
      */
     @ParameterizedTest
     @ValueSource(strings = {"classification/police-heldout-3.csv", "classification/police-heldout-5.csv",
-            "classification/train-set-A.csv", "classification/train-set-B.csv"})
+            "classification/police-heldout-6.csv", "classification/police-heldout-7.csv",
+            "classification/police-heldout-8.csv",
+            "classification/train-set-A.csv", "classification/train-set-B.csv", "classification/train-set-C.csv"})
     void heldOutNonPoliceCallsAreDivertedAndInvalidOnesRecognised(String resource) {
         int nonPolice = 0;
         int divertedRight = 0;
@@ -78,8 +82,8 @@ class PoliceRecallTest {
                 invalidRight += got == Disposition.INVALID ? 1 : 0;
             }
         }
-        assertTrue(nonPolice >= 20 && divertedRight >= 0.8 * nonPolice, "diversion " + divertedRight + "/" + nonPolice);
-        assertTrue(invalid >= 10 && invalidRight >= 0.2 * invalid, "invalid " + invalidRight + "/" + invalid);
+        assertTrue(nonPolice >= 20 && divertedRight >= 0.9 * nonPolice, "diversion " + divertedRight + "/" + nonPolice);
+        assertTrue(invalid >= 10 && invalidRight >= 0.6 * invalid, "invalid " + invalidRight + "/" + invalid);
     }
 
     @Test

@@ -190,6 +190,126 @@ class SafetyRulesTest {
                 () -> text + " " + c.signals());
     }
 
+    /** A call-taker's note of a silent line: the caller may be unable to speak, so 110 keeps it and calls back. */
+    @ParameterizedTest
+    @ValueSource(strings = {"来电无人应答，约半分钟后挂断。", "接通后对方不出声，只有喘气声，随后挂断。", "来电无人说话，回拨无人接听"})
+    void aSilentLineIsNeitherDismissedNorDiverted(String text) {
+        Classification c = classify(text);
+        assertEquals(Disposition.POLICE, c.disposition(), () -> text + " " + c.signals());
+    }
+
+    /** Invalid calls in words no phrase list has: the invalid-call model recognises them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"哥 你帮我问下今天晚上的球赛几点开始嘛", "我就是想看下你们是不是真人接的 嘿嘿", "喂 是肯德基吗 我要订个全家桶"})
+    void theInvalidCallModelRecognisesCallsWithNothingToReport(String text) {
+        Classification c = classify(text);
+        assertEquals(Disposition.INVALID, c.disposition(), () -> text + " " + c.signals());
+        assertTrue(c.signals().get(0).startsWith("无效:模型"), c.signals()::toString);
+    }
+
+    /**
+     * What follows a dismissal decides, not the dismissal words (the model is sure of "打错了" whatever comes next):
+     * distress after it, or a 12345 matter, keeps the call.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"按错了 ……我头好晕", "打错了，不过我屋头外面有个人一直在敲门", "发错了，有烟", "打错后我越想越怕"})
+    void distressAfterADismissalIsNeverDismissed(String text) {
+        Classification c = classify(text);
+        assertEquals(Disposition.POLICE, c.disposition(), () -> text + " " + c.signals());
+    }
+
+    /** An officer hands the rest of the matter to 12345: with the danger gone it is diverted, with danger it is joint. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            民警到场后了解，双方因停车位争执，已劝离，无人受伤，车位问题需12345协调物业。       | NON_POLICE
+            民警到场后了解，报警人被邻居推倒致手臂擦伤，邻居已被带离，噪音问题需12345跟进。     | JOINT
+            """)
+    void aHandOverTo12345NamesAMatter(String text, Disposition disposition) {
+        Classification c = classify(text);
+        assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
+        assertTrue(c.signals().stream().anyMatch(s -> s.startsWith("转办:")), c.signals()::toString);
+    }
+
+    /** Set 8: people kept in (a detention) and a man who keeps coming back to a woman's door stay with 110. */
+    @ParameterizedTest
+    @ValueSource(strings = {"补习班老板把门锁起来不准家长出去，关了快一个小时了", "装修公司的人把我们关在办公室不让走，要我们签字",
+            "他们把门反锁了不让我出来，要我先交钱", "有个陌生人这几天晚上老在我家门口徘徊，我一个人住，好怕",
+            "物业不管事，那个男的连着三晚蹲守在我楼下，盯着我家窗户看", "投诉小区门禁坏了，有个人天天跟着我进单元门，昨晚还敲我家门",
+            "我独居，前几天那个人又来了，一直站在对面楼盯着我", "我女儿十六岁，昨晚放学后未回家，电话关机"})
+    void detentionAndStalkingAreNeverDiverted(String text) {
+        Classification c = classify(text);
+        assertNotEquals(Disposition.INVALID, c.disposition(), () -> text + " " + c.signals());
+        assertNotEquals(Disposition.NON_POLICE, c.disposition(), () -> text + " " + c.signals());
+        assertTrue(c.signals().stream().anyMatch(s -> s.startsWith("危险:") && !s.startsWith("危险:模型")), c.signals()::toString);
+    }
+
+    /** Set 8: goods, price words and idioms with danger words in them, and injuries long past now to be paid for. */
+    @ParameterizedTest
+    @ValueSource(strings = {"在超市买了一把菜刀，用一次就断了，要退货", "直播间说是骨折价，到手价格不一样", "商场搞爆炸价活动，结账的时候又不认",
+            "快递丢了，快递员打死都不承认，要投诉", "前年在商场摔伤了腰，当时骨折了，商场到现在都不赔"})
+    void everydayWordsAndPastInjuriesAreDiverted(String text) {
+        Classification c = classify(text);
+        assertEquals(Disposition.NON_POLICE, c.disposition(), () -> text + " " + c.signals());
+    }
+
+    /** ... but the same words meaning danger, or an injury happening now, or violence long past, still count. */
+    @ParameterizedTest
+    @ValueSource(strings = {"他手里拿着菜刀在楼道里追人", "他说要把我打死，现在在门口", "上个月摔伤的地方今天又骨折了，动不了",
+            "我上周摔伤了，现在伤口还在流血化脓，要物业赔", "上个月我被他砍伤了，现在他还不赔钱", "去年他打伤了我，刚刚又把我推倒了，要他赔"})
+    void dangerWordsInTheirOwnSenseStillCount(String text) {
+        Classification c = classify(text);
+        assertNotEquals(Disposition.INVALID, c.disposition(), () -> text + " " + c.signals());
+        assertNotEquals(Disposition.NON_POLICE, c.disposition(), () -> text + " " + c.signals());
+    }
+
+    /**
+     * An officer's report that quotes a danger and refutes it, or closes it, then hands the rest to 12345 is a 12345
+     * matter; a real assault, a refutation that confirms it (系属实) or names who did it, or any other danger word, is not.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            经民警核实，报警人所称有人打架系邻里因占道口角，无肢体接触，占道问题需12345城管跟进。 | NON_POLICE
+            民警到场后了解，报警人上周被打一事已调解结案，现要求物业赔偿损失，需12345跟进。     | NON_POLICE
+            经现场核实，村民聚集反映征地补偿，现场秩序正常，无过激行为，征地问题需12345跟进。   | NON_POLICE
+            民警到场后了解，双方因停车问题发生互殴，一人头部受伤送医，停车问题需12345跟进。     | JOINT
+            民警到场后了解，报警人所称打人者系其邻居，现已离开，噪音问题需12345跟进。          | JOINT
+            经核实，报警人所称被人持刀威胁系属实，嫌疑人已离开，欠薪问题需12345跟进。          | JOINT
+            民警到场了解，报警人所称被人打系双方推搡口角，其中一人头部流血已送医，停车问题需12345跟进。 | JOINT
+            民警到场后了解，业主聚集反映交房问题，有人砸了售楼部玻璃，现场秩序正常，需12345跟进。 | JOINT
+            """)
+    void aReportThatSettlesTheDangerItQuotesIsA12345Matter(String text, Disposition disposition) {
+        Classification c = classify(text);
+        assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
+    }
+
+    /** Short everyday questions on which the danger model is silent go to 12345; short calls it hears something in do not. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            小区里有好多刘浪狗，晚上叫，还追娃娃，有没有人来管一下 | NON_POLICE
+            我的狗丢了                                  | NON_POLICE
+            我女儿 十四岁 说放学去同学家 同学说根本没来 现在晚上十一点了 电话打不通 | POLICE
+            举报：XX酒吧包间有人兜售“奶茶包”“开心水”，200一包，今晚还在卖。 | POLICE
+            """)
+    void aQuietShortCallIsDivertedAtALowerBar(String text, Disposition disposition) {
+        Classification c = classify(text);
+        assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
+    }
+
+    /** A prank that quotes a danger and then owns up to it, explicitly and last, is invalid; any doubt keeps it. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            喂，我家里着火了……哈哈骗你的，跟同学打赌的       | INVALID
+            有人打架了，哈哈开玩笑的                        | INVALID
+            有人拿刀砍我……开玩笑的……救命                  | POLICE
+            我被绑架了，不是开玩笑的                        | POLICE
+            开玩笑的，我家里着火了                          | POLICE
+            我被人打了，开玩笑的，我要报警                  | POLICE
+            """)
+    void aPrankIsInvalidOnlyWhenTheRetractionIsExplicitAndLast(String text, Disposition disposition) {
+        Classification c = classify(text);
+        assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
+    }
+
     @Test
     void anUnclearCallStaysWithThePolice() {
         Classification c = classify("我要报警");
@@ -208,7 +328,7 @@ class SafetyRulesTest {
     void resultCarriesConfidenceAndVersion() {
         Classification c = classify("老板拖欠我三个月工资不给");
         assertTrue(c.confidence() > 0 && c.confidence() <= 1, () -> "confidence " + c.confidence());
-        assertTrue(c.modelVersion().matches("rules-[0-9a-f]{8}\\+domain-svm-[0-9a-f]{12}\\+danger-svm-[0-9a-f]{12}"), c.modelVersion());
+        assertTrue(c.modelVersion().matches("rules-[0-9a-f]{8}\\+domain-svm-[0-9a-f]{12}\\+danger-svm-[0-9a-f]{12}\\+invalid-svm-[0-9a-f]{12}"), c.modelVersion());
     }
 
     @Test
