@@ -18,18 +18,20 @@ import java.util.Map;
  * again by a test ({@link PostgresOutage}).
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
+    /** Config keys naming the migration role, which owns the schema (the service itself runs as the application role). */
+    public static final String MIGRATOR_USER = "linkage.test.db.migrator-user";
+    public static final String MIGRATOR_PASSWORD = "linkage.test.db.migrator-password";
     private PostgresServer server;
 
     @Override
     public Map<String, String> start() {
         String url = System.getenv("LINKAGE_TEST_DB_URL");
-        String database = "postgres";
+        String database = "linkage";
         Path dataDir = null;
         if (url != null && !url.isBlank()) {
             server = PostgresServer.external(url, System.getenv().getOrDefault("LINKAGE_TEST_DB_USER", "postgres"),
                     System.getenv().getOrDefault("LINKAGE_TEST_DB_PASSWORD", ""));
             database = "linkage_test_" + Long.toString(System.nanoTime(), 36);
-            server.createDatabase(database);
         } else {
             try {
                 dataDir = Files.createTempDirectory("linkage-pg");
@@ -38,10 +40,18 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
                 throw new UncheckedIOException(e);
             }
         }
+        // As in production and on the local stack: Flyway as the migration role, the service as the application
+        // role, so every test runs with only the rights the service has there.
+        PostgresServer.ServiceDatabase db = server.createServiceDatabase(database);
         Map<String, String> config = new HashMap<>(Map.of(
-                "quarkus.datasource.jdbc.url", server.jdbcUrl(database),
-                "quarkus.datasource.username", server.user(),
-                "quarkus.datasource.password", server.password()));
+                "quarkus.datasource.jdbc.url", db.jdbcUrl(),
+                "quarkus.datasource.username", db.app(),
+                "quarkus.datasource.password", db.appPassword(),
+                "quarkus.flyway.username", db.migrator(),
+                "quarkus.flyway.password", db.migratorPassword()));
+        // for tests that check what the application role may not do, and for fixtures only the owner may write
+        config.put(MIGRATOR_USER, db.migrator());
+        config.put(MIGRATOR_PASSWORD, db.migratorPassword());
         if (dataDir != null) {
             // Lets a test stage a database outage with PostgresOutage.
             config.put(PostgresOutage.DATA_DIR, dataDir.toString());
