@@ -181,6 +181,8 @@ public final class Stack implements AutoCloseable {
         env.put("QUARKUS_FLYWAY_USERNAME", database.migrator());
         env.put("QUARKUS_FLYWAY_PASSWORD", database.migratorPassword());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        // the packaged default is off (production); the local stack is where people try the APIs
+        env.put("QUARKUS_SWAGGER_UI_ENABLE", "true");
         env.put("LINKAGE_OIDC_URL", keycloak.realmUrl());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
         env.put("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", keycloak.realmUrl());
