@@ -186,8 +186,6 @@ public final class Stack implements AutoCloseable {
         env.put("LINKAGE_OIDC_URL", keycloak.realmUrl());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
         env.put("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", keycloak.realmUrl());
-        env.put("QUARKUS_OIDC_CLIENT_CLIENT_ID", name);
-        env.put("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", name + "-secret");
         env.put("LINKAGE_INTAKE_URL", "http://127.0.0.1:" + settings.intakePort());
         env.put("LINKAGE_ROUTER_URL", "http://127.0.0.1:" + settings.routerPort());
         env.put("LINKAGE_BRIDGE_URL", "http://127.0.0.1:" + settings.bridgePort());
