@@ -8,8 +8,12 @@ public final class Roles {
     public static final String DISPATCHER = "dispatcher";
     public static final String SUPERVISOR = "supervisor";
     public static final String ADMIN = "admin";
-    /** Held by the services' own clients for service-to-service calls. */
-    public static final String SERVICE = "service";
+    /**
+     * Held by hotline-bridge's own client only (its service account), for its calls to the router's integration API
+     * and intake's classifier. One role per calling service, so no other client of the realm can act for a
+     * department; the services that call no one have no service account at all.
+     */
+    public static final String BRIDGE_SERVICE = "service:bridge";
 
     /** Token claim carrying a department agent's unit code. */
     public static final String DEPARTMENT_CLAIM = "department";

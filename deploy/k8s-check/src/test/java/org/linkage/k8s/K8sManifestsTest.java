@@ -461,6 +461,36 @@ class K8sManifestsTest {
      * the TLS ingress; and the realm's console client accepts redirects and post-logout redirects only under the
      * console URL from linkage-realm-placeholders, which is https://<the console Ingress host> (README).
      */
+    /**
+     * Issue 10, item 10: X-Forwarded-For decides whose refusals the bridge's limiter counts and which address
+     * Keycloak's brute-force detection blocks, so only the ingress controllers may set it. In production the trusted
+     * range is their own addresses (a few /24 pod ranges of dedicated ingress nodes at most), never the pod network,
+     * and Keycloak trusts exactly the range the services trust.
+     */
+    @Test
+    void forwardedHeadersAreBelievedOnlyFromTheIngressControllers() {
+        RENDERED.forEach((overlay, objects) -> {
+            String cidrs = named(objects, "ConfigMap", "linkage-environment").path("data").path("ingress.cidr").asText();
+            assertFalse(cidrs.isBlank(), overlay + ": ingress.cidr");
+            JsonNode keycloak = named(objects, "Keycloak", "keycloak").path("spec");
+            String trusted = null;
+            for (JsonNode option : keycloak.path("additionalOptions")) {
+                if ("proxy-trusted-addresses".equals(option.path("name").asText())) {
+                    trusted = option.path("value").asText();
+                }
+            }
+            assertEquals(cidrs, trusted, overlay + ": Keycloak trusts the same proxies as the services");
+            if ("production".equals(overlay)) {
+                for (String cidr : cidrs.split(",")) {
+                    String[] parts = cidr.trim().split("/");
+                    assertEquals(2, parts.length, "a CIDR: " + cidr);
+                    assertTrue(Integer.parseInt(parts[1]) >= 24, overlay + ": " + cidr
+                            + " is wider than the ingress controllers' own addresses (any pod in it could forge X-Forwarded-For)");
+                }
+            }
+        });
+    }
+
     @Test
     void theConsoleSharesOneSessionSecretAndIsTheRealmsConsoleClient() {
         RENDERED.forEach((overlay, objects) -> {

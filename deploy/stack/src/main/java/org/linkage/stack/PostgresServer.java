@@ -104,6 +104,75 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * How a service reaches its database: Flyway as the migration role, which owns the database, its schema and
+     * every object in it; the service itself as the application role, which may only read and write rows. So the
+     * service cannot alter or drop a table, nor drop or disable the triggers that keep the audit trail and the ticket
+     * history append-only (the same split as the production clusters, deploy/k8s/base/postgres/clusters.yaml).
+     */
+    public record ServiceDatabase(String jdbcUrl, String migrator, String migratorPassword, String app,
+                                  String appPassword) {
+    }
+
+    /**
+     * Creates the database unless it exists, with its migration role {@code <name>_migrator} and application role
+     * {@code <name>_app}, and hands objects an earlier version created as the administrative user over to the
+     * migration role. Idempotent: run at every start. The local roles' passwords are fixed, as the local
+     * stack's other demo credentials are; an external server's user must be allowed to create roles.
+     */
+    public ServiceDatabase createServiceDatabase(String name) {
+        createDatabase(name);
+        String migrator = name + "_migrator";
+        String app = name + "_app";
+        String migratorPassword = "local-" + migrator;
+        String appPassword = "local-" + app;
+        try (Connection c = connect(adminDatabase); Statement s = c.createStatement()) {
+            for (String[] role : new String[][] {{migrator, migratorPassword}, {app, appPassword}}) {
+                s.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + role[0] + "') then "
+                        + "create role " + role[0] + " login; end if; end $$");
+                s.execute("alter role " + role[0] + " login nosuperuser nocreatedb nocreaterole password '" + role[1] + "'");
+            }
+            s.execute("alter database " + name + " owner to " + migrator);
+            s.execute("grant connect, temporary on database " + name + " to " + app);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the roles of database " + name + ": " + e.getMessage(), e);
+        }
+        try (Connection c = connect(name); Statement s = c.createStatement()) {
+            s.execute("alter schema public owner to " + migrator);
+            // PostgreSQL before 15 lets every role create tables in public: only the migration role may
+            s.execute("revoke create on schema public from public");
+            s.execute("grant usage on schema public to " + app);
+            s.execute("""
+                    do $$ declare o record; begin
+                      for o in select c.oid::regclass as name, c.relkind from pg_class c
+                               join pg_namespace n on n.oid = c.relnamespace
+                               where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'S')
+                                 and c.relowner <> '%1$s'::regrole
+                                 and not exists (select from pg_depend d where d.objid = c.oid and d.deptype in ('a', 'i', 'e'))
+                      loop
+                        execute format('alter %%s %%s owner to %1$s', case o.relkind when 'v' then 'view'
+                          when 'm' then 'materialized view' when 'S' then 'sequence' else 'table' end, o.name);
+                      end loop;
+                      for o in select p.oid::regprocedure as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                               where n.nspname = 'public' and p.proowner <> '%1$s'::regrole
+                                 and not exists (select from pg_depend d where d.objid = p.oid and d.deptype = 'e')
+                      loop
+                        execute format('alter routine %%s owner to %1$s', o.name);
+                      end loop;
+                    end $$""".formatted(migrator));
+            s.execute("grant select, insert, update, delete on all tables in schema public to " + app);
+            s.execute("grant usage, select, update on all sequences in schema public to " + app);
+            s.execute("revoke truncate, references, trigger on all tables in schema public from " + app);
+            s.execute("alter default privileges for role " + migrator
+                    + " in schema public grant select, insert, update, delete on tables to " + app);
+            s.execute("alter default privileges for role " + migrator
+                    + " in schema public grant usage, select, update on sequences to " + app);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not prepare database " + name + ": " + e.getMessage(), e);
+        }
+        return new ServiceDatabase(jdbcUrl(name), migrator, migratorPassword, app, appPassword);
+    }
+
     private Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(database), user, password);
     }

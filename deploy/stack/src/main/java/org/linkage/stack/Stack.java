@@ -85,6 +85,7 @@ public final class Stack implements AutoCloseable {
     private KeycloakServer keycloak;
     private DepartmentInbox inbox;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, PostgresServer.ServiceDatabase> databases = new LinkedHashMap<>();
 
     private Stack(Settings settings) {
         this.settings = settings;
@@ -130,9 +131,10 @@ public final class Stack implements AutoCloseable {
         }
         started.add(postgres);
         for (String db : List.of("intake", "router", "bridge")) {
-            postgres.createDatabase(db);
+            databases.put(db, postgres.createServiceDatabase(db));
         }
-        say.accept("PostgreSQL ready: databases intake, router, bridge");
+        say.accept("PostgreSQL ready: databases intake, router, bridge, each with a migration role <db>_migrator "
+                + "and an application role <db>_app");
 
         say.accept("starting Kafka " + property("kafka.version") + " (KRaft) on port " + settings.kafkaPort() + " ...");
         kafka = KafkaServer.start(data.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
@@ -171,15 +173,19 @@ public final class Stack implements AutoCloseable {
         };
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(settings.portOf(name)));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(db));
-        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        PostgresServer.ServiceDatabase database = databases.get(db);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+        // the service runs as the role that only reads and writes rows; its migrations as the one that owns them
+        env.put("QUARKUS_DATASOURCE_USERNAME", database.app());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", database.appPassword());
+        env.put("QUARKUS_FLYWAY_USERNAME", database.migrator());
+        env.put("QUARKUS_FLYWAY_PASSWORD", database.migratorPassword());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        // the packaged default is off (production); the local stack is where people try the APIs
+        env.put("QUARKUS_SWAGGER_UI_ENABLE", "true");
         env.put("LINKAGE_OIDC_URL", keycloak.realmUrl());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
         env.put("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", keycloak.realmUrl());
-        env.put("QUARKUS_OIDC_CLIENT_CLIENT_ID", name);
-        env.put("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", name + "-secret");
         env.put("LINKAGE_INTAKE_URL", "http://127.0.0.1:" + settings.intakePort());
         env.put("LINKAGE_ROUTER_URL", "http://127.0.0.1:" + settings.routerPort());
         env.put("LINKAGE_BRIDGE_URL", "http://127.0.0.1:" + settings.bridgePort());

@@ -13,13 +13,17 @@ public final class KeyValueSpec {
         if (spec == null) {
             return values;
         }
-        for (String entry : spec.split(";")) {
+        String[] entries = spec.split(";");
+        for (int i = 0; i < entries.length; i++) {
+            String entry = entries[i];
             if (entry.isBlank()) {
                 continue;
             }
             int eq = entry.indexOf('=');
             if (eq <= 0 || eq == entry.length() - 1) {
-                throw new IllegalArgumentException("setting entries must look like KEY=value, got '" + entry.trim() + "'");
+                // These settings carry keys and api keys: say which entry is wrong, never what it holds.
+                throw new IllegalArgumentException("setting entry " + (i + 1) + " of " + entries.length
+                        + " must look like KEY=value" + (eq > 0 ? " (it has no value)" : " (it has no KEY=)"));
             }
             values.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
         }

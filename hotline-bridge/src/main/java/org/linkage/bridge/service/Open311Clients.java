@@ -3,6 +3,7 @@ package org.linkage.bridge.service;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.linkage.bridge.config.BridgeConfig;
 import org.linkage.bridge.domain.KeyValueSpec;
@@ -10,6 +11,7 @@ import org.linkage.bridge.domain.Open311Mapping;
 import org.linkage.bridge.repository.Open311Client;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -27,24 +29,29 @@ public class Open311Clients {
         this.clock = clock;
     }
 
+    void onStart(@Observes StartupEvent event) {
+        seed();
+    }
+
+    /**
+     * Every replica seeds at start-up, at the same moment on a rollout: the removal and an upsert per client are
+     * each safe to run twice at once (a find-then-insert lost the race on the primary key and stopped the start).
+     */
     @Transactional
-    void seed(@Observes StartupEvent event) {
+    public void seed() {
         // Configuration is the whole list: a client taken out of it (a revoked key) must stop working.
         if (configured.isEmpty()) {
             Open311Client.deleteAll();
         } else {
             Open311Client.delete("clientId not in ?1", configured.keySet());
         }
-        configured.forEach((clientId, apiKey) -> {
-            Open311Client client = Open311Client.findById(clientId);
-            if (client == null) {
-                client = new Open311Client();
-                client.clientId = clientId;
-            }
-            client.apiKeySha256 = Open311Mapping.hashKey(apiKey);
-            client.seededAt = clock.instant();
-            client.persist();
-        });
+        EntityManager em = Open311Client.getEntityManager();
+        configured.forEach((clientId, apiKey) -> em.createNativeQuery("""
+                        insert into open311_client (client_id, api_key_sha256, seeded_at) values (?1, ?2, ?3)
+                        on conflict (client_id) do update set api_key_sha256 = excluded.api_key_sha256,
+                            seeded_at = excluded.seeded_at""")
+                .setParameter(1, clientId).setParameter(2, Open311Mapping.hashKey(apiKey))
+                .setParameter(3, clock.instant().atOffset(ZoneOffset.UTC)).executeUpdate());
     }
 
     /** The client behind an api key; GeoReport's 403 when the key is unknown, 401 when none was sent. */

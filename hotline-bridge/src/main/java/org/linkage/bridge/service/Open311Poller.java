@@ -16,6 +16,7 @@ import org.linkage.bridge.repository.Delivery;
 import org.linkage.commons.problem.ProblemException;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,14 +53,23 @@ public class Open311Poller {
         }
     }
 
-    /** Polls the requests checked longest ago; returns how many were asked about. */
+    /**
+     * Polls the requests checked longest ago; returns how many were asked about. Every replica runs this
+     * round: each request is claimed before it is asked about, so two rounds at the same moment ask each
+     * department once per request, and a request one replica is asking about is skipped by the other.
+     */
     public int pollOnce() {
         List<Delivery> due = QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>find(
                         "adapter = ?1 and status = ?2 and externalRef is not null and externalRef not like 'token:%' "
                                 + "and (remoteStatus is null or remoteStatus <> 'closed') order by remoteCheckedAt nulls first",
                         Adapter.OPEN311, DeliveryStatus.DELIVERED)
                 .page(0, batchSize).list());
+        int asked = 0;
         for (Delivery d : due) {
+            if (!claim(d)) {
+                continue;
+            }
+            asked++;
             Optional<Open311Sender.RemoteStatus> remote = open311.status(d);
             String status = remote.map(Open311Sender.RemoteStatus::status).orElse(d.remoteStatus);
             if (remote.isPresent() && "closed".equals(status) && !reply(d, remote.get())) {
@@ -69,7 +79,19 @@ public class Open311Poller {
             QuarkusTransaction.requiringNew().run(() ->
                     Delivery.update("remoteStatus = ?1, remoteCheckedAt = ?2 where id = ?3", seen, clock.instant(), d.id));
         }
-        return due.size();
+        return asked;
+    }
+
+    /**
+     * Compare-and-set on the instant the round read: only one round moves it on, and the loser leaves the request
+     * to it. A later round reads the new instant and claims it again, so polling itself goes on as before.
+     */
+    private boolean claim(Delivery d) {
+        Instant now = clock.instant();
+        Instant seen = d.remoteCheckedAt;
+        return QuarkusTransaction.requiringNew().call(() -> seen == null
+                ? Delivery.update("remoteCheckedAt = ?1 where id = ?2 and remoteCheckedAt is null", now, d.id)
+                : Delivery.update("remoteCheckedAt = ?1 where id = ?2 and remoteCheckedAt = ?3", now, d.id, seen)) == 1;
     }
 
     /** True when the router answered (took the reply or refused it); false when it could not be reached. */

@@ -45,7 +45,7 @@ public class ClassificationResource {
     @POST
     @Path("/classifications/preview")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER, Roles.SERVICE})
+    @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER, Roles.BRIDGE_SERVICE})
     @Operation(summary = "Classify a text (实时分类预览)", description = """
             Classifies as the call-taker types, so a console can show the suggestion live. Writes nothing.""")
     public Preview preview(@NotNull @Valid PreviewRequest request) {
@@ -56,7 +56,7 @@ public class ClassificationResource {
     @GET
     @Path("/categories")
     @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER, Roles.DEPT_AGENT, Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN,
-            Roles.SERVICE})
+            Roles.BRIDGE_SERVICE})
     @Operation(summary = "The category taxonomy (类别)", description = "Police and non-police categories with their domain.")
     public List<Category> categories() {
         return taxonomy.all();
@@ -65,7 +65,7 @@ public class ClassificationResource {
     @GET
     @Path("/districts")
     @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER, Roles.DEPT_AGENT, Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN,
-            Roles.SERVICE})
+            Roles.BRIDGE_SERVICE})
     @Operation(summary = "The city's districts (区县)", description = "Codes accepted as districtCode.")
     public Collection<District> districts() {
         return districts.accepted();

@@ -115,7 +115,7 @@ class SecurityTest {
     }
 
     @Test
-    @TestSecurity(user = "intake-client", roles = "service")
+    @TestSecurity(user = "intake-client", roles = "service:bridge")
     void services() {
         for (Call c : ENDPOINTS) {
             String key = c.method() + " " + c.path();

@@ -26,9 +26,9 @@ import org.linkage.router.service.TicketService;
 import java.time.Instant;
 import java.util.UUID;
 
-/** For the hotline bridge (role service): department systems' updates and Open311 requests. */
+/** For the hotline bridge (role service:bridge): department systems' updates and Open311 requests. */
 @Path("/api/integration")
-@RolesAllowed(Roles.SERVICE)
+@RolesAllowed(Roles.BRIDGE_SERVICE)
 public class IntegrationResource {
 
     public record Update(@NotBlank @Pattern(regexp = "[A-Za-z0-9-]{2,40}") String departmentCode,

@@ -4,11 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import org.linkage.commons.security.Actor;
+import org.linkage.router.config.RouterConfig;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +27,10 @@ public class StatisticsService {
     public enum GroupBy {
         DEPARTMENT("lead_department_code", "k"), DISTRICT("district_code", "k"), CATEGORY("category_code", "k"),
         // periods group on a date (cheap to compute and hash per row) and become text once per group
-        DAY("(created_at at time zone 'Asia/Shanghai')::date", "to_char(k, 'YYYY-MM-DD')"),
-        WEEK("date_trunc('week', created_at at time zone 'Asia/Shanghai')::date", "to_char(k, 'YYYY-MM-DD')"),
-        MONTH("date_trunc('month', created_at at time zone 'Asia/Shanghai')::date", "to_char(k, 'YYYY-MM')");
+        // in the city's zone (linkage.router.zone), the one its working calendar and people's days are in
+        DAY("(created_at at time zone :zone)::date", "to_char(k, 'YYYY-MM-DD')"),
+        WEEK("date_trunc('week', created_at at time zone :zone)::date", "to_char(k, 'YYYY-MM-DD')"),
+        MONTH("date_trunc('month', created_at at time zone :zone)::date", "to_char(k, 'YYYY-MM')");
 
         final String expression;
         final String label;
@@ -58,10 +61,12 @@ public class StatisticsService {
 
     private final EntityManager em;
     private final Clock clock;
+    private final String zone;
 
-    public StatisticsService(EntityManager em, Clock clock) {
+    public StatisticsService(EntityManager em, Clock clock, RouterConfig config) {
         this.em = em;
         this.clock = clock;
+        this.zone = ZoneId.of(config.zone()).getId();
     }
 
     public List<Row> figures(GroupBy groupBy, Instant from, Instant to, Actor actor) {
@@ -101,6 +106,9 @@ public class StatisticsService {
                 .setParameter("from", utc(from))
                 .setParameter("to", utc(to));
         unit.ifPresent(u -> q.setParameter("unit", u));
+        if (groupBy.expression.contains(":zone")) {
+            q.setParameter("zone", zone);
+        }
         List<Row> rows = new ArrayList<>();
         for (Object o : q.getResultList()) {
             Object[] r = (Object[]) o;

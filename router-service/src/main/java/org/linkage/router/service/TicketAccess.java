@@ -22,7 +22,7 @@ public class TicketAccess {
     /** The unit whose tickets the actor is limited to, or empty when the actor sees all tickets. */
     public static Optional<String> unitOf(Actor actor) {
         boolean limited = actor.hasRole(Roles.DEPT_AGENT) && !actor.hasRole(Roles.DISPATCHER)
-                && !actor.hasRole(Roles.SUPERVISOR) || actor.hasRole(Roles.SERVICE) && actor.department() != null;
+                && !actor.hasRole(Roles.SUPERVISOR) || actor.hasRole(Roles.BRIDGE_SERVICE) && actor.department() != null;
         if (!limited) {
             return Optional.empty();
         }

@@ -55,7 +55,7 @@ class BadInputTest {
     }
 
     @Test
-    @TestSecurity(user = "hotline-bridge", roles = "service")
+    @TestSecurity(user = "hotline-bridge", roles = "service:bridge")
     void integration() {
         String ok = "{\"channel\":\"OPEN311:demo\",\"categoryCode\":\"NOISE\",\"content\":\"广场舞噪音\",\"address\":\"武侯区玉林街道\"}";
         given().contentType(ContentType.JSON).body(ok.replace("NOISE", "WHATEVER")).header("Idempotency-Key", "bad-input-0001").post("/api/integration/requests")

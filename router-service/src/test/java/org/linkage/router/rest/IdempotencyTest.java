@@ -47,7 +47,7 @@ class IdempotencyTest {
     }
 
     @Test
-    @TestSecurity(user = "hotline-bridge", roles = "service")
+    @TestSecurity(user = "hotline-bridge", roles = "service:bridge")
     void sameKeyTwiceFilesOneTicketAndAnswersTheSameBody() {
         String key = UUID.randomUUID().toString();
         String content = "夜间施工噪音 " + key;
@@ -60,7 +60,7 @@ class IdempotencyTest {
     }
 
     @Test
-    @TestSecurity(user = "hotline-bridge", roles = "service")
+    @TestSecurity(user = "hotline-bridge", roles = "service:bridge")
     void sameKeyWithAnotherBodyIsRefused() {
         String key = UUID.randomUUID().toString();
         assertEquals(201, file(key, request("楼上装修噪音 " + key)).statusCode());
@@ -71,7 +71,7 @@ class IdempotencyTest {
     }
 
     @Test
-    @TestSecurity(user = "hotline-bridge", roles = "service")
+    @TestSecurity(user = "hotline-bridge", roles = "service:bridge")
     void theKeyIsRequired() {
         given().contentType(ContentType.JSON).body(request("没有幂等键")).post("/api/integration/requests")
                 .then().statusCode(400).body("errors.field", hasItem(equalTo("Idempotency-Key")));
@@ -79,7 +79,7 @@ class IdempotencyTest {
     }
 
     @Test
-    @TestSecurity(user = "hotline-bridge", roles = "service")
+    @TestSecurity(user = "hotline-bridge", roles = "service:bridge")
     void simultaneousTwinsFileOneTicket() {
         String key = UUID.randomUUID().toString();
         String content = "同时重试 " + key;
@@ -93,7 +93,7 @@ class IdempotencyTest {
     }
 
     @Test
-    @TestSecurity(user = "hotline-bridge", roles = "service")
+    @TestSecurity(user = "hotline-bridge", roles = "service:bridge")
     void replayedUpdateAnswersTheRecordedResultAndAppliesOnce() {
         Ticket t = fixtures.dispatched();
         String key = "CD-HRSS:" + UUID.randomUUID();

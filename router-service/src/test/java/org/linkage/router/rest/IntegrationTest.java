@@ -34,7 +34,7 @@ class IntegrationTest {
     }
 
     @Test
-    @TestSecurity(user = "hotline-bridge", roles = "service")
+    @TestSecurity(user = "hotline-bridge", roles = "service:bridge")
     void departmentSystemSignsAndRepliesThroughTheBridge() {
         Ticket t = fixtures.dispatched();
         update(t.ticketNumber, "{\"departmentCode\":\"CD-HRSS\",\"action\":\"SIGN\",\"externalRef\":\"HR-1\"}").statusCode(200)
@@ -48,7 +48,7 @@ class IntegrationTest {
     }
 
     @Test
-    @TestSecurity(user = "hotline-bridge", roles = "service")
+    @TestSecurity(user = "hotline-bridge", roles = "service:bridge")
     void anotherDepartmentsTicketIsNotFound() {
         Ticket t = fixtures.dispatched();
         update(t.ticketNumber, "{\"departmentCode\":\"CD-EDU\",\"action\":\"SIGN\"}").statusCode(404);
@@ -56,7 +56,7 @@ class IntegrationTest {
     }
 
     @Test
-    @TestSecurity(user = "hotline-bridge", roles = "service")
+    @TestSecurity(user = "hotline-bridge", roles = "service:bridge")
     void open311RequestBecomesADispatchedTicket() {
         given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString()).body("""
                 {"channel":"OPEN311:citizen-app","categoryCode":"NOISE","content":"广场舞音响太大","address":"成都市武侯区簇桥街道某广场",
@@ -66,7 +66,7 @@ class IntegrationTest {
     }
 
     @Test
-    @TestSecurity(user = "hotline-bridge", roles = "service")
+    @TestSecurity(user = "hotline-bridge", roles = "service:bridge")
     void policeMatterReceivedOn12345GoesTo110() {
         String number = given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString()).body("""
                 {"channel":"OPEN311:citizen-app","categoryCode":"FRAUD","content":"接到冒充客服电话被骗转账","callerPhone":"13900002222"}""")

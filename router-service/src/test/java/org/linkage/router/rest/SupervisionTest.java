@@ -188,20 +188,17 @@ class SupervisionTest {
 
     /** A fault in the database for this one ticket's steps, as a broken row or a failing write would give. */
     private void poison(Ticket t) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("""
-                    create or replace function test_poisoned_step() returns trigger language plpgsql as $$
-                    begin raise exception 'poisoned ticket %', new.ticket_id; end $$""").executeUpdate();
-            em.createNativeQuery("create trigger test_poisoned_step before insert on supervision_step for each row "
-                    + "when (new.ticket_id = '" + t.id + "') execute function test_poisoned_step()").executeUpdate();
-        });
+        // DDL: the schema owner's, not the service's (the router runs as a role that owns nothing)
+        PostgresResource.asOwner("""
+                create or replace function test_poisoned_step() returns trigger language plpgsql as $$
+                begin raise exception 'poisoned ticket %', new.ticket_id; end $$""",
+                "create trigger test_poisoned_step before insert on supervision_step for each row "
+                        + "when (new.ticket_id = '" + t.id + "') execute function test_poisoned_step()");
     }
 
     private void cure() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("drop trigger if exists test_poisoned_step on supervision_step").executeUpdate();
-            em.createNativeQuery("drop function if exists test_poisoned_step()").executeUpdate();
-        });
+        PostgresResource.asOwner("drop trigger if exists test_poisoned_step on supervision_step",
+                "drop function if exists test_poisoned_step()");
     }
 
     /** failures, last error, retry instant; null when the ticket is not set aside. */

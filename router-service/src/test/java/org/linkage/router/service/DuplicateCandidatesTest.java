@@ -52,7 +52,7 @@ class DuplicateCandidatesTest {
         insert(category, "MERGED", at.plusSeconds(10), 5, 0, "MERGED");
         insert(category, "OLD", at.minus(73, ChronoUnit.HOURS), 20, 1, "DISPATCHED");
         UUID id = insert(category, "NEW", at, 1, 0, "PENDING_DISPATCH").get(0);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("analyze ticket").executeUpdate());
+        PostgresResource.asOwner("analyze ticket"); // only the table's owner may analyze it
 
         QuarkusTransaction.requiringNew().run(() -> {
             Ticket ticket = Ticket.findById(id);
@@ -99,7 +99,7 @@ class DuplicateCandidatesTest {
                 .setParameter(1, category).setParameter(2, CONTENT).setParameter(3, DISTRICT)
                 .setParameter(4, at.toString()).setParameter(5, every).setParameter(6, tickets).executeUpdate());
         UUID id = insert(category, "NEW", at, 1, 0, "PENDING_DISPATCH").get(0);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("analyze ticket").executeUpdate());
+        PostgresResource.asOwner("analyze ticket"); // only the table's owner may analyze it
 
         long[] micros = new long[30];
         int[] compared = new int[1];
