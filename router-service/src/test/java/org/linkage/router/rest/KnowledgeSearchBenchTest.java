@@ -60,7 +60,7 @@ class KnowledgeSearchBenchTest {
             });
         }
         em.getEntityManagerFactory().getCache().evictAll();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("analyze knowledge_version").executeUpdate());
+        PostgresResource.asOwner("analyze knowledge_version"); // only the table's owner may analyze it
         System.out.printf("knowledge bench: %d articles inserted in %d ms%n", ARTICLES, (System.nanoTime() - t0) / 1_000_000);
 
         List<String> queries = List.of("工资", "社保", "噪音", "停水", "物业", "医保", "ktv", "拖欠工资", "社保卡", "夜间施工",
