@@ -169,8 +169,10 @@ public class TicketClocks {
                     t.answer = "终止办理（" + x.ground.nameZh() + "）：" + x.reason;
                 }
                 t.nextSupervisionAt = null;
-                recorder.changed(t, "TERMINATED", from, actor, "TERMINATED:" + x.ground.name() + " "
+                // The reviewers' reasons stay internal; 110 and callers get the ground (and the answer above).
+                recorder.history(t, "TERMINATED", from, actor, "TERMINATED:" + x.ground.name() + " "
                         + x.ground.nameZh() + ": " + x.reason + (note == null ? "" : " (" + note + ")"));
+                recorder.statusChanged(t, from, "TERMINATED:" + x.ground.name() + " " + x.ground.nameZh(), null, actor);
             }
         }
         close(x, ClockRequestStatus.APPROVED, actor, now, note);
