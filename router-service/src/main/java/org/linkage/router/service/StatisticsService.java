@@ -137,6 +137,9 @@ public class StatisticsService {
                 order by k nulls last""".formatted(groupBy.expression.replace("created_at", "answered_at"),
                 groupBy.expression, groupBy.label);
         Query q = em.createNativeQuery(sql).setParameter("from", utc(from)).setParameter("to", utc(to));
+        if (groupBy.expression.contains(":zone")) {
+            q.setParameter("zone", zone);
+        }
         List<FirstContactRow> rows = new ArrayList<>();
         for (Object o : q.getResultList()) {
             Object[] r = (Object[]) o;
