@@ -28,6 +28,9 @@ public final class DepartmentInbox implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new ArrayList<>();
     private final Map<String, String> refsByKey = new LinkedHashMap<>();
+    /** While true every delivery is answered 503, as a department system that is down for maintenance. */
+    private volatile boolean unavailable;
+    private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
 
     private DepartmentInbox(HttpServer server) {
         this.server = server;
@@ -55,6 +58,16 @@ public final class DepartmentInbox implements AutoCloseable {
         return url() + "/departments/{code}/tickets";
     }
 
+    /** Makes the stand-in answer every delivery 503 (true) or accept them again (false). */
+    public void unavailable(boolean down) {
+        unavailable = down;
+    }
+
+    /** How many deliveries were answered 503 while unavailable. */
+    public int refused() {
+        return refused.get();
+    }
+
     public synchronized List<Received> received() {
         return List.copyOf(received);
     }
@@ -68,6 +81,12 @@ public final class DepartmentInbox implements AutoCloseable {
             }
             if (!"POST".equals(exchange.getRequestMethod()) || parts.length < 3) {
                 respond(exchange, 405, "{\"title\":\"Method not allowed\",\"status\":405}");
+                return;
+            }
+            if (unavailable) {
+                refused.incrementAndGet();
+                exchange.getRequestBody().readAllBytes();
+                respond(exchange, 503, "{\"title\":\"Service unavailable\",\"status\":503}");
                 return;
             }
             String department = parts[2];

@@ -69,6 +69,18 @@ public final class ManagedProcess implements AutoCloseable {
         return name;
     }
 
+    /** SIGKILL, as the kernel's OOM killer or a node loss would end it: no shutdown hook runs. */
+    public void kill() {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         if (!process.isAlive()) {

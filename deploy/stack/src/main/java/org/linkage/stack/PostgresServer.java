@@ -23,6 +23,7 @@ public final class PostgresServer implements AutoCloseable {
     private final String user;
     private final String password;
     private final String adminDatabase;
+    private Path dataDir;
 
     private PostgresServer(EmbeddedPostgres embedded, String host, int port, String user, String password,
                            String adminDatabase) {
@@ -48,7 +49,9 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", clean ? "off" : "on")
                     .start();
-            return new PostgresServer(pg, "127.0.0.1", pg.getPort(), "postgres", "", "postgres");
+            PostgresServer server = new PostgresServer(pg, "127.0.0.1", pg.getPort(), "postgres", "", "postgres");
+            server.dataDir = dataDir;
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start: " + e.getMessage(), e);
         }
@@ -171,6 +174,66 @@ public final class PostgresServer implements AutoCloseable {
             throw new IllegalStateException("could not prepare database " + name + ": " + e.getMessage(), e);
         }
         return new ServiceDatabase(jdbcUrl(name), migrator, migratorPassword, app, appPassword);
+    }
+
+    /**
+     * Restarts the server: a fast shutdown (every session is cut, uncommitted work rolled back), then the same
+     * server on the same port and data. An external server is not ours to restart: there every other session is terminated instead,
+     * which the services see the same way (their connections break mid-use).
+     */
+    public void restart(Path logFile) {
+        if (embedded == null) {
+            try (Connection c = connect(adminDatabase); Statement s = c.createStatement()) {
+                s.execute("select pg_terminate_backend(pid) from pg_stat_activity where pid <> pg_backend_pid()"
+                        + " and datname in ('intake', 'router', 'bridge')");
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not cut the sessions: " + e.getMessage(), e);
+            }
+            return;
+        }
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+            // The postmaster's own command line (binary, -D, -p and every -c setting) starts it again as it was.
+            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+            java.util.List<String> command = new java.util.ArrayList<>();
+            if ("root".equals(System.getProperty("user.name"))) {
+                // PostgreSQL refuses to run as root; the embedded launcher starts it in a user namespace too.
+                command.addAll(java.util.List.of("unshare", "-U"));
+            }
+            int from = 0;
+            for (int i = 0; i < raw.length; i++) {
+                if (raw[i] == 0) {
+                    command.add(new String(raw, from, i - from, java.nio.charset.StandardCharsets.UTF_8));
+                    from = i + 1;
+                }
+            }
+            ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+            // SIGINT is PostgreSQL's fast shutdown: sessions are cut, open transactions rolled back
+            ManagedProcess.run("kill -INT postmaster", java.util.List.of("kill", "-INT", Long.toString(pid)), dataDir,
+                    logFile, 30);
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (postmaster.isAlive()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("PostgreSQL (pid " + pid + ") did not stop within 90 s");
+                }
+                Ports.sleep(100);
+            }
+            new ProcessBuilder(command).directory(dataDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+            deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (true) {
+                try (Connection ignored = connect(adminDatabase)) {
+                    return;
+                } catch (SQLException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("PostgreSQL did not come back within 120 s; see " + logFile, e);
+                    }
+                    Ports.sleep(200);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not restart PostgreSQL: " + e.getMessage(), e);
+        }
     }
 
     private Connection connect(String database) throws SQLException {

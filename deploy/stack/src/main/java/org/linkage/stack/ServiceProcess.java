@@ -82,6 +82,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Ends the service with SIGKILL. */
+    public void kill() {
+        process.kill();
+    }
+
     @Override
     public void close() {
         process.close();

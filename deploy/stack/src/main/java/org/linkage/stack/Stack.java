@@ -86,20 +86,30 @@ public final class Stack implements AutoCloseable {
     private DepartmentInbox inbox;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, PostgresServer.ServiceDatabase> databases = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> extraEnv;
 
-    private Stack(Settings settings) {
+    private Stack(Settings settings, Map<String, Map<String, String>> extraEnv) {
         this.settings = settings;
+        this.extraEnv = extraEnv;
     }
 
     /** Starts everything, or stops what it started and throws. */
     public static Stack start(Settings settings, Consumer<String> progress) {
+        return start(settings, Map.of(), progress);
+    }
+
+    /**
+     * The same, with environment variables added per service (service name → variables), e.g. shorter delivery
+     * back-off for a fault run that must recover within minutes.
+     */
+    public static Stack start(Settings settings, Map<String, Map<String, String>> extraEnv, Consumer<String> progress) {
         List<String> busy = settings.ports().entrySet().stream().filter(e -> Ports.inUse(e.getValue()))
                 .map(e -> e.getKey() + " (port " + e.getValue() + ")").toList();
         if (!busy.isEmpty()) {
             throw new IllegalStateException("ports already in use, needed by: " + String.join(", ", busy)
                     + ". Is the stack already running? Stop whatever uses them and try again.");
         }
-        Stack stack = new Stack(settings);
+        Stack stack = new Stack(settings, Map.copyOf(extraEnv));
         try {
             stack.startAll(progress);
             return stack;
@@ -152,13 +162,59 @@ public final class Stack implements AutoCloseable {
         for (String name : SERVICES) {
             int port = settings.portOf(name);
             say.accept("starting " + name + " on port " + port + " ...");
-            ServiceProcess service = ServiceProcess.start(name, settings.root().resolve(name), port, serviceEnv(name), logs);
+            ServiceProcess service = ServiceProcess.start(name, settings.root().resolve(name), port, envOf(name), logs);
             services.put(name, service);
             started.add(service);
         }
         for (ServiceProcess service : services.values()) {
             service.awaitReady(Duration.ofSeconds(180));
             say.accept(service.name() + " ready at " + service.url());
+        }
+    }
+
+    private Map<String, String> envOf(String name) {
+        Map<String, String> env = new LinkedHashMap<>(serviceEnv(name));
+        env.putAll(extraEnv.getOrDefault(name, Map.of()));
+        return env;
+    }
+
+    /** Ends a service with SIGKILL (no shutdown, no flush): what a crash or an OOM kill does to a pod. */
+    public synchronized void killService(String name) {
+        ServiceProcess service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("no such service: " + name);
+        }
+        service.kill();
+    }
+
+    /** Starts a service again, with the environment it first had, and waits until it is ready. */
+    public void startService(String name, Duration timeout) {
+        ServiceProcess service;
+        synchronized (this) {
+            ServiceProcess old = services.get(name);
+            if (old == null) {
+                throw new IllegalArgumentException("no such service: " + name);
+            }
+            old.close();
+            service = ServiceProcess.start(name, settings.root().resolve(name), settings.portOf(name), envOf(name), logDir());
+            started.set(started.indexOf(old), service);
+            services.put(name, service);
+        }
+        service.awaitReady(timeout);
+    }
+
+    /** Restarts PostgreSQL under the running services (see {@link PostgresServer#restart}). */
+    public void restartPostgres() {
+        postgres.restart(logDir().resolve("postgres-restart.log"));
+    }
+
+    /** Stops the broker cleanly and starts it again on the same data and ports. */
+    public void restartKafka() {
+        synchronized (this) {
+            int at = started.indexOf(kafka);
+            kafka.close();
+            kafka = KafkaServer.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
+            started.set(at, kafka);
         }
     }
 
