@@ -11,7 +11,6 @@ import org.linkage.commons.security.CurrentActor;
 import org.linkage.commons.security.Roles;
 import org.linkage.router.domain.ClockRequestKind;
 import org.linkage.router.service.TicketClocks;
-import org.linkage.router.service.TicketView;
 
 import java.util.List;
 

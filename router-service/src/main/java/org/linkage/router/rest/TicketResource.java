@@ -23,7 +23,6 @@ import org.linkage.router.repository.Ticket;
 import org.linkage.router.service.TicketClocks;
 import org.linkage.router.service.TicketQueries;
 import org.linkage.router.service.TicketService;
-import org.linkage.router.service.TicketView;
 
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package org.linkage.router.service;
 
 
+import org.linkage.router.rest.TicketView;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;

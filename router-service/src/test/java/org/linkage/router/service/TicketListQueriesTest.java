@@ -1,5 +1,6 @@
 package org.linkage.router.service;
 
+import org.linkage.router.rest.TicketView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

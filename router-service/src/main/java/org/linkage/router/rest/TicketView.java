@@ -1,4 +1,4 @@
-package org.linkage.router.service;
+package org.linkage.router.rest;
 
 import java.time.Instant;
 import java.util.List;
