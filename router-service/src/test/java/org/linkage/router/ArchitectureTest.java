@@ -39,6 +39,14 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Services answer with entities and their own records; the API's shapes (views, requests) belong to rest. */
+    @Test
+    void servicesDoNotKnowTheApiShapes() {
+        noClasses().that().resideInAnyPackage("..router.service..", "..router.repository..")
+                .should().dependOnClassesThat().resideInAPackage("..router.rest..")
+                .check(classes);
+    }
+
     /** The deadline and routing policies are plain values and the JDK: no framework, no entity, no configuration. */
     @Test
     void policiesDependOnlyOnTheJdkAndTheDomain() {

@@ -32,6 +32,6 @@ public class ClockRequestResource {
             @QueryParam("kind") @Pattern(regexp = "pause|park|terminate") String kind,
             @QueryParam("size") String size) {
         return clocks.pending(kind == null ? null : ClockRequestKind.ofPath(kind), currentActor.get("router-api"),
-                RequestParams.integer("size", size, 100, 1, 500));
+                RequestParams.integer("size", size, 100, 1, 500)).stream().map(TicketView.ClockRequestView::of).toList();
     }
 }

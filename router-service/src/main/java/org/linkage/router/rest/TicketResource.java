@@ -62,20 +62,20 @@ public class TicketResource {
                                 @Parameter(description = "open: any status a unit still holds (DISPATCHED, SIGNED, IN_PROGRESS, and PAUSED or PARKED with the clock held)")
                                 @QueryParam("state") @Pattern(regexp = "open") String state,
                                 @QueryParam("page") String page, @QueryParam("size") String size) {
-        return queries.list(new TicketQueries.Filter(status, categoryCode, districtCode, departmentCode,
+        return TicketView.Page.of(queries.list(new TicketQueries.Filter(status, categoryCode, districtCode, departmentCode,
                         RequestParams.bool("duplicates", duplicates), "deadline".equals(sort),
                         RequestParams.bool("pendingExtension", pendingExtension),
                         "open".equals(state) ? java.util.Arrays.stream(org.linkage.router.domain.TicketStatus.values())
                                 .filter(org.linkage.router.domain.TicketStatus::heldByDepartment).map(Enum::name).toList()
                                 : java.util.List.of()), actor(),
-                RequestParams.integer("page", page, 0, 0, 1_000_000), RequestParams.integer("size", size, 50, 1, 500));
+                RequestParams.integer("page", page, 0, 0, 1_000_000), RequestParams.integer("size", size, 50, 1, 500)));
     }
 
     @GET
     @Path("/{ref}")
     @RolesAllowed({Roles.DEPT_AGENT, Roles.DISPATCHER, Roles.SUPERVISOR})
     public TicketView get(@PathParam("ref") String ref) {
-        return queries.detail(ref, actor());
+        return TicketView.of(queries.detail(ref, actor()));
     }
 
     @POST
@@ -242,7 +242,7 @@ public class TicketResource {
     @Path("/{ref}/clock-requests")
     @RolesAllowed({Roles.DEPT_AGENT, Roles.DISPATCHER, Roles.SUPERVISOR})
     public List<TicketView.ClockRequestView> clockRequests(@PathParam("ref") String ref) {
-        return clocks.requests(ref, actor());
+        return clocks.requests(ref, actor()).stream().map(TicketView.ClockRequestView::of).toList();
     }
 
     @GET
@@ -253,7 +253,8 @@ public class TicketResource {
     }
 
     private TicketView.ClockRequestView clockView(String ref, ClockRequest x) {
-        return clocks.requests(ref, actor()).stream().filter(v -> v.id().equals(x.id)).findFirst().orElseThrow();
+        return clocks.requests(ref, actor()).stream().filter(r -> r.request().id.equals(x.id))
+                .map(TicketView.ClockRequestView::of).findFirst().orElseThrow();
     }
 
     private Actor actor() {

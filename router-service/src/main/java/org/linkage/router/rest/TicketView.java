@@ -1,6 +1,13 @@
 package org.linkage.router.rest;
 
+import org.linkage.router.domain.UnitRole;
+import org.linkage.router.repository.ClockRequest;
+import org.linkage.router.repository.Ticket;
+import org.linkage.router.service.TicketClocks;
+import org.linkage.router.service.TicketRead;
+
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,20 +27,33 @@ public record TicketView(
         String supervisionLevel, String duplicateOf, Double duplicateScore, String masterTicketNumber,
         List<HistoryEntry> history, List<String> permittedActions, Clock clock) {
 
-    public TicketView withPermittedActions(List<String> actions) {
-        return new TicketView(id, ticketNumber, status, version, channel, callNumber, categoryCode, urgency, content, address,
-                districtCode, latitude, longitude, callerName, callerPhone, phoneMasked, callbackRequired, leadDepartment,
-                supportingDepartments, ruleId, ruleVersion, pendingReason, receivedAt, createdAt, dispatchedAt, signBy,
-                resolveBy, returnBy, signedAt, repliedAt, answer, calledBackAt, satisfied, solved, closedAt, deliveryStatus,
-                supervisionLevel, duplicateOf, duplicateScore, masterTicketNumber, history, actions, clock);
+    /** The API's shape of a ticket the service read; name and phone come as the service masked them. */
+    public static TicketView of(TicketRead r) {
+        Ticket t = r.ticket();
+        Unit lead = null;
+        List<Unit> supporting = new ArrayList<>();
+        for (TicketRead.Unit u : r.units()) {
+            Unit v = new Unit(u.department().code, u.department().nameZh, u.department().nameEn, u.role().name());
+            if (u.role() == UnitRole.LEAD) {
+                lead = v;
+            } else {
+                supporting.add(v);
+            }
+        }
+        List<HistoryEntry> history = r.history() == null ? null : r.history().stream()
+                .map(h -> new HistoryEntry(h.at, h.actor, h.action, h.fromStatus, h.toStatus, h.departmentCode, h.note,
+                        nameOf(h.visibility))).toList();
+        return new TicketView(t.id, t.ticketNumber, t.status.name(), t.version, t.channel, t.callNumber,
+                t.categoryCode, t.urgency.name(), t.content, t.address, t.districtCode, t.latitude, t.longitude,
+                r.callerName(), r.callerPhone(), r.phoneMasked(), t.callbackRequired, lead, supporting, t.ruleId,
+                r.ruleVersion(), t.pendingReason, t.receivedAt, t.createdAt, t.dispatchedAt, t.signBy, t.resolveBy,
+                t.returnBy, t.signedAt, t.repliedAt, t.answer, t.calledBackAt, t.satisfied, t.solved, t.closedAt,
+                nameOf(t.deliveryStatus), nameOf(t.supervisionLevel), r.duplicateOfNumber(), t.duplicateScore,
+                r.masterTicketNumber(), history, r.permittedActions(), r.clock() == null ? null : Clock.of(r.clock()));
     }
 
-    public TicketView withClock(Clock c) {
-        return new TicketView(id, ticketNumber, status, version, channel, callNumber, categoryCode, urgency, content, address,
-                districtCode, latitude, longitude, callerName, callerPhone, phoneMasked, callbackRequired, leadDepartment,
-                supportingDepartments, ruleId, ruleVersion, pendingReason, receivedAt, createdAt, dispatchedAt, signBy,
-                resolveBy, returnBy, signedAt, repliedAt, answer, calledBackAt, satisfied, solved, closedAt, deliveryStatus,
-                supervisionLevel, duplicateOf, duplicateScore, masterTicketNumber, history, permittedActions, c);
+    private static String nameOf(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     /**
@@ -52,6 +72,13 @@ public record TicketView(
     public record Clock(String state, Instant since, Instant until, java.time.LocalDate planDate, int pausesUsed,
                         int pausesAllowed, long pausedMinutes, long pausedMinutesAllowed, long heldWorkingMinutes,
                         Instant terminatedAt, String terminationGround, ClockRequestView pending) {
+
+        static Clock of(TicketClocks.State s) {
+            Ticket t = s.ticket();
+            return new Clock(s.state(), t.clockSince, t.clockUntil, s.planDate(), s.pausesUsed(), s.pausesAllowed(),
+                    s.pausedMinutes(), s.pausedMinutesAllowed(), t.heldWorkingMinutes, t.terminatedAt,
+                    nameOf(t.terminationGround), s.pending() == null ? null : ClockRequestView.of(s.pending()));
+        }
     }
 
     /** A clock request (挂起 / 挂账 / 终止办理) and its decision. */
@@ -59,6 +86,14 @@ public record TicketView(
                                    String departmentCode, String requestedBy, Instant requestedAt, String reason,
                                    Instant until, java.time.LocalDate planDate, String ground, String decidedBy,
                                    Instant decidedAt, String decisionNote, Instant startedAt, Instant endedAt) {
+
+        static ClockRequestView of(TicketClocks.Request r) {
+            ClockRequest x = r.request();
+            Ticket t = r.ticket();
+            return new ClockRequestView(x.id, x.kind.name(), x.status.name(), t.ticketNumber, t.status.name(),
+                    x.departmentCode, x.requestedBy, x.requestedAt, x.reason, x.pauseUntil, x.planDate, nameOf(x.ground),
+                    x.decidedBy, x.decidedAt, x.decisionNote, x.startedAt, x.endedAt);
+        }
     }
 
     public record Unit(String code, String nameZh, String nameEn, String role) {
@@ -69,5 +104,9 @@ public record TicketView(
     }
 
     public record Page(long total, int page, int size, List<TicketView> items) {
+
+        static Page of(TicketRead.Page p) {
+            return new Page(p.total(), p.page(), p.size(), p.items().stream().map(TicketView::of).toList());
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.linkage.router.service;
 
-import org.linkage.router.rest.TicketView;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -198,16 +197,32 @@ public class TicketClocks {
         return t;
     }
 
+    /**
+     * A ticket's resolve clock; the ticket holds when it was held and for how long.
+     *
+     * @param state          RUNNING, PAUSED (挂起), PARKED (挂账) or TERMINATED (终止办理); RUNNING also once no
+     *                       deadline is in force any more (replied, closed)
+     * @param planDate       the parked ticket's plan date
+     * @param pausesUsed     approved pauses so far, of {@code pausesAllowed}
+     * @param pausedMinutes  paused time so far (a running pause up to its approved end), of {@code pausedMinutesAllowed}
+     * @param pending        the clock request awaiting a decision, if any
+     */
+    public record State(Ticket ticket, String state, LocalDate planDate, int pausesUsed, int pausesAllowed,
+                        long pausedMinutes, long pausedMinutesAllowed, Request pending) {
+    }
+
+    /** A clock request with the ticket it is about. */
+    public record Request(ClockRequest request, Ticket ticket) {
+    }
+
     /** The clock as the ticket's page shows it. */
-    public TicketView.Clock view(Ticket t) {
+    public State state(Ticket t) {
         ClockRequest.PauseUse used = ClockRequest.pauses(t.id);
         String state = t.status == TicketStatus.TERMINATED ? "TERMINATED" : t.status.clockHeld() ? t.status.name() : "RUNNING";
         LocalDate planDate = t.status == TicketStatus.PARKED
                 ? ClockRequest.running(t.id, ClockRequestKind.PARK).map(x -> x.planDate).orElse(null) : null;
-        return new TicketView.Clock(state, t.clockSince, t.clockUntil, planDate, used.count(), policy.maxPauses(),
-                used.total().toMinutes(), policy.maxPausedTotal().toMinutes(), t.heldWorkingMinutes, t.terminatedAt,
-                t.terminationGround == null ? null : t.terminationGround.name(),
-                ClockRequest.pending(t.id).map(x -> view(x, t)).orElse(null));
+        return new State(t, state, planDate, used.count(), policy.maxPauses(), used.total().toMinutes(),
+                policy.maxPausedTotal().toMinutes(), ClockRequest.pending(t.id).map(x -> new Request(x, t)).orElse(null));
     }
 
     /** Whether the pause limits leave room for another pause on the ticket. */
@@ -218,9 +233,9 @@ public class TicketClocks {
 
     /** Every clock request of a ticket the reader may see, oldest first. */
     @Transactional
-    public List<TicketView.ClockRequestView> requests(String ref, Actor actor) {
+    public List<Request> requests(String ref, Actor actor) {
         Ticket t = access.read(ref, actor);
-        return ClockRequest.of(t.id).stream().map(x -> view(x, t)).toList();
+        return ClockRequest.of(t.id).stream().map(x -> new Request(x, t)).toList();
     }
 
     /**
@@ -228,7 +243,7 @@ public class TicketClocks {
      * a supervisor's parks and terminations. A department agent sees only its own unit's tickets' requests.
      */
     @Transactional
-    public List<TicketView.ClockRequestView> pending(ClockRequestKind kind, Actor actor, int limit) {
+    public List<Request> pending(ClockRequestKind kind, Actor actor, int limit) {
         Optional<String> unit = TicketAccess.unitOf(actor);
         StringBuilder q = new StringBuilder("status = :pending");
         Map<String, Object> params = new java.util.HashMap<>();
@@ -246,14 +261,7 @@ public class TicketClocks {
         Map<UUID, Ticket> tickets = found.isEmpty() ? Map.of() : Ticket.<Ticket>list("id in ?1",
                 found.stream().map(x -> x.ticketId).distinct().toList()).stream()
                 .collect(java.util.stream.Collectors.toMap(t -> t.id, t -> t));
-        return found.stream().map(x -> view(x, tickets.get(x.ticketId))).toList();
-    }
-
-    private static TicketView.ClockRequestView view(ClockRequest x, Ticket t) {
-        return new TicketView.ClockRequestView(x.id, x.kind.name(), x.status.name(), t.ticketNumber, t.status.name(),
-                x.departmentCode, x.requestedBy, x.requestedAt, x.reason, x.pauseUntil, x.planDate,
-                x.ground == null ? null : x.ground.name(), x.decidedBy, x.decidedAt, x.decisionNote, x.startedAt,
-                x.endedAt);
+        return found.stream().map(x -> new Request(x, tickets.get(x.ticketId))).toList();
     }
 
     @Scheduled(every = "${linkage.router.clocks.interval:60s}", delayed = "15s",

@@ -1,7 +1,6 @@
 package org.linkage.router.service;
 
 
-import org.linkage.router.rest.TicketView;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -11,10 +10,8 @@ import org.linkage.commons.audit.AuditTrail;
 import org.linkage.commons.privacy.Masking;
 import org.linkage.commons.security.Actor;
 import org.linkage.commons.security.Roles;
-import org.linkage.router.domain.ClockRequestKind;
 import org.linkage.router.domain.ExtensionStatus;
 import org.linkage.router.domain.PermittedActions;
-import org.linkage.router.domain.UnitRole;
 import org.linkage.router.repository.Department;
 import org.linkage.router.repository.DispatchRule;
 import org.linkage.router.repository.ExtensionRequest;
@@ -72,7 +69,7 @@ public class TicketQueries {
      * rule says the unit must call the caller back, see the phone number; each such read is audited.
      */
     @Transactional
-    public TicketView detail(String ref, Actor actor) {
+    public TicketRead detail(String ref, Actor actor) {
         Ticket t = access.read(ref, actor);
         Optional<String> unit = TicketAccess.unitOf(actor);
         boolean unmasked = unit.isEmpty() || t.callbackRequired && unit.get().equals(t.leadDepartmentCode);
@@ -80,20 +77,20 @@ public class TicketQueries {
             audit.record(actor, TicketRecorder.ENTITY, t.id, "PHONE_UNMASKED_READ", null,
                     Map.of("ticketNumber", t.ticketNumber));
         }
-        TicketView view = views(List.of(t), !unmasked, true).get(0);
-        TicketView.Clock ticketClock = clocks.view(t);
-        return view.withClock(ticketClock).withPermittedActions(PermittedActions.of(t.status, t.satisfied,
+        TicketRead read = reads(List.of(t), !unmasked, true).get(0);
+        TicketClocks.State ticketClock = clocks.state(t);
+        return read.with(PermittedActions.of(t.status, t.satisfied,
                 new PermittedActions.Reader(
                 unit.isPresent(), unit.isPresent() && unit.get().equals(t.leadDepartmentCode),
                 actor.hasRole(Roles.DISPATCHER), actor.hasRole(Roles.SUPERVISOR),
                 t.returnBy == null || clock.instant().isBefore(t.returnBy),
                 ExtensionRequest.count("ticketId = ?1 and status = ?2", t.id, ExtensionStatus.PENDING) > 0,
-                ticketClock.pending() == null ? null : ClockRequestKind.valueOf(ticketClock.pending().kind()),
-                clocks.pauseAvailable(t))));
+                ticketClock.pending() == null ? null : ticketClock.pending().request().kind,
+                clocks.pauseAvailable(t))), ticketClock);
     }
 
     @Transactional
-    public TicketView.Page list(Filter filter, Actor actor, int page, int size) {
+    public TicketRead.Page list(Filter filter, Actor actor, int page, int size) {
         StringBuilder q = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         add(q, params, "status", filter.status());
@@ -126,8 +123,8 @@ public class TicketQueries {
                         ? Sort.ascending("resolveBy").and("ticketNumber")
                         : Sort.descending("createdAt").and("ticketNumber"), params)
                 .page(Page.of(page, size));
-        List<TicketView> items = views(query.list(), true, false);
-        return new TicketView.Page(query.count(), page, size, items);
+        List<TicketRead> items = reads(query.list(), true, false);
+        return new TicketRead.Page(query.count(), page, size, items);
     }
 
     public List<ExtensionView> extensions(String ref, Actor actor) {
@@ -160,10 +157,10 @@ public class TicketQueries {
     }
 
     /**
-     * Views of a page of tickets in a fixed number of queries, whatever the page size: units,
+     * Reads of a page of tickets in a fixed number of queries, whatever the page size: units,
      * departments, rules and the numbers of related tickets are each read once for the whole page.
      */
-    private List<TicketView> views(List<Ticket> tickets, boolean mask, boolean withHistory) {
+    private List<TicketRead> reads(List<Ticket> tickets, boolean mask, boolean withHistory) {
         if (tickets.isEmpty()) {
             return List.of();
         }
@@ -179,12 +176,12 @@ public class TicketQueries {
                 ids -> Ticket.getEntityManager().createQuery("select t.id, t.ticketNumber from Ticket t where t.id in ?1",
                         Object[].class).setParameter(1, ids).getResultList(), row -> (UUID) row[0])
                 .forEach((id, row) -> numbers.put(id, (String) row[1]));
-        List<TicketView> views = new ArrayList<>(tickets.size());
+        List<TicketRead> reads = new ArrayList<>(tickets.size());
         for (Ticket t : tickets) {
-            views.add(view(t, units.getOrDefault(t.id, List.of()), departments, rules.get(t.ruleId), numbers, mask,
+            reads.add(read(t, units.getOrDefault(t.id, List.of()), departments, rules.get(t.ruleId), numbers, mask,
                     withHistory));
         }
-        return views;
+        return reads;
     }
 
     /** Loads the rows for the distinct non-null keys in one query (none when there are no keys), by key. */
@@ -194,34 +191,13 @@ public class TicketQueries {
                 : load.apply(distinct).stream().collect(Collectors.toMap(keyOf, Function.identity()));
     }
 
-    private static TicketView view(Ticket t, List<TicketUnit> units, Map<String, Department> departments,
+    private static TicketRead read(Ticket t, List<TicketUnit> units, Map<String, Department> departments,
                                    DispatchRule rule, Map<UUID, String> numbers, boolean mask, boolean withHistory) {
-        TicketView.Unit lead = null;
-        List<TicketView.Unit> supporting = new ArrayList<>();
-        for (TicketUnit u : units) {
-            Department d = departments.get(u.departmentCode);
-            TicketView.Unit v = new TicketView.Unit(d.code, d.nameZh, d.nameEn, u.role.name());
-            if (u.role == UnitRole.LEAD) {
-                lead = v;
-            } else {
-                supporting.add(v);
-            }
-        }
-        List<TicketView.HistoryEntry> history = withHistory ? TicketHistory.of(t.id).stream()
-                .map(h -> new TicketView.HistoryEntry(h.at, h.actor, h.action, h.fromStatus, h.toStatus,
-                        h.departmentCode, h.note, h.visibility == null ? null : h.visibility.name())).toList() : null;
-        return new TicketView(t.id, t.ticketNumber, t.status.name(), t.version, t.channel, t.callNumber,
-                t.categoryCode, t.urgency.name(), t.content, t.address, t.districtCode, t.latitude, t.longitude,
-                mask ? Masking.name(t.callerName) : t.callerName,
+        List<TicketRead.Unit> read = units.stream()
+                .map(u -> new TicketRead.Unit(departments.get(u.departmentCode), u.role)).toList();
+        return new TicketRead(t, mask ? Masking.name(t.callerName) : t.callerName,
                 mask && t.callerPhone != null ? Masking.phone(t.callerPhone) : t.callerPhone,
-                mask && t.callerPhone != null, t.callbackRequired, lead, supporting, t.ruleId,
-                rule == null ? null : rule.version, t.pendingReason, t.receivedAt, t.createdAt, t.dispatchedAt,
-                t.signBy, t.resolveBy, t.returnBy, t.signedAt, t.repliedAt, t.answer, t.calledBackAt, t.satisfied,
-                t.solved, t.closedAt, nameOf(t.deliveryStatus), nameOf(t.supervisionLevel), numbers.get(t.duplicateOf), t.duplicateScore,
-                numbers.get(t.masterTicketId), history, null, null);
-    }
-
-    private static String nameOf(Enum<?> value) {
-        return value == null ? null : value.name();
+                mask && t.callerPhone != null, read, rule == null ? null : rule.version, numbers.get(t.duplicateOf),
+                numbers.get(t.masterTicketId), withHistory ? TicketHistory.of(t.id) : null, null, null);
     }
 }

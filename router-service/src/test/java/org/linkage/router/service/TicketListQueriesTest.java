@@ -84,7 +84,7 @@ class TicketListQueriesTest {
 
         // The batched reads still put each association on the right ticket.
         Map<String, TicketView> page = QuarkusTransaction.requiringNew().call(() ->
-                        queries.list(inDistrict, Fixtures.DISPATCHER, 0, 100)).items().stream()
+                        queries.list(inDistrict, Fixtures.DISPATCHER, 0, 100)).items().stream().map(TicketView::of)
                 .collect(Collectors.toMap(TicketView::ticketNumber, Function.identity()));
         assertEquals(100, page.size());
         for (int i = 0; i < merged.size(); i++) {
@@ -125,7 +125,7 @@ class TicketListQueriesTest {
         for (int i = 0; i < sizes.length; i++) {
             int size = sizes[i];
             counts[i] = StatementCounter.count(() -> {
-                TicketView.Page page = queries.list(filter, actor, 0, size);
+                TicketRead.Page page = queries.list(filter, actor, 0, size);
                 assertEquals(size, page.items().size(), "the page is full");
             });
         }
