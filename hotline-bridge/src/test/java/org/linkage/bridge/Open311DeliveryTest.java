@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.linkage.bridge.domain.DeliveryStatus;
 import org.linkage.bridge.repository.Delivery;
 import org.linkage.bridge.service.DeliveryService;
-import org.linkage.bridge.service.Open311Poller;
+import org.linkage.bridge.job.Open311Poller;
 import org.linkage.events.TicketDispatched;
 import org.linkage.testing.KafkaResource;
 import org.linkage.testing.PostgresResource;

@@ -9,7 +9,7 @@ import org.linkage.bridge.domain.DeliveryStatus;
 import org.linkage.bridge.domain.Open311Mapping;
 import org.linkage.bridge.service.DeliveryService;
 import org.linkage.bridge.service.Open311Clients;
-import org.linkage.bridge.service.Open311Poller;
+import org.linkage.bridge.job.Open311Poller;
 import org.linkage.events.TicketDispatched;
 import org.linkage.testing.KafkaResource;
 import org.linkage.testing.PostgresResource;

@@ -90,7 +90,7 @@ public class Open311Service {
     }
 
     /** Files or hands to 110, once the classifier has spoken; also used for held requests. */
-    Filed decide(String clientId, NewRequest request, String idempotencyKey, IntakeApi.Preview preview) {
+    public Filed decide(String clientId, NewRequest request, String idempotencyKey, IntakeApi.Preview preview) {
         Open311Catalogue.Service service = catalogue.find(request.serviceCode()).orElseThrow(() ->
                 Open311Exception.notFound("service_code " + request.serviceCode() + " not found"));
         String callerName = join(request.firstName(), request.lastName());
@@ -159,7 +159,7 @@ public class Open311Service {
     }
 
     /** The classifier decides police or not; null when intake cannot answer now (then nothing is filed). */
-    IntakeApi.Preview classify(String description) {
+    public IntakeApi.Preview classify(String description) {
         try {
             return intake.preview(description, null);
         } catch (UpstreamUnavailableException | FaultToleranceException | ProblemException e) {

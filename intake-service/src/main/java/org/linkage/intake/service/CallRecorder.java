@@ -117,7 +117,7 @@ public class CallRecorder {
     }
 
     /** Audit details from key, value pairs: null values left out, enums by name. */
-    static Map<String, Object> details(Object... keyValues) {
+    public static Map<String, Object> details(Object... keyValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             if (keyValues[i + 1] != null) {

@@ -28,7 +28,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ReceiptService {
-    static final String SYSTEM = "receipts";
+    public static final String SYSTEM = "receipts";
 
     private final ReceiptConfig config;
     private final Receipts receipts;

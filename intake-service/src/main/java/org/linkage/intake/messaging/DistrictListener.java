@@ -1,4 +1,4 @@
-package org.linkage.intake.service;
+package org.linkage.intake.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
-package org.linkage.bridge.service;
+package org.linkage.bridge.job;
 
+import org.linkage.bridge.service.InboundUpdateService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

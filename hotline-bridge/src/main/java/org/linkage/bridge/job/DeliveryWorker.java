@@ -1,5 +1,7 @@
-package org.linkage.bridge.service;
+package org.linkage.bridge.job;
 
+import org.linkage.bridge.service.DeliveryDue;
+import org.linkage.bridge.service.DeliveryService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;

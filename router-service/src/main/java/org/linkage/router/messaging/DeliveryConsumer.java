@@ -1,5 +1,6 @@
-package org.linkage.router.service;
+package org.linkage.router.messaging;
 
+import org.linkage.router.service.TicketRecorder;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;

@@ -1,5 +1,7 @@
-package org.linkage.bridge.service;
+package org.linkage.bridge.messaging;
 
+import org.linkage.bridge.service.DeliveryService;
+import org.linkage.bridge.service.TicketReadModel;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

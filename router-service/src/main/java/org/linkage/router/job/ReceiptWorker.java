@@ -1,5 +1,7 @@
-package org.linkage.router.service;
+package org.linkage.router.job;
 
+import org.linkage.router.service.ReceiptService;
+import org.linkage.router.service.TicketRecorder;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

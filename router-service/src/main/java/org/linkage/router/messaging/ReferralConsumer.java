@@ -1,5 +1,7 @@
-package org.linkage.router.service;
+package org.linkage.router.messaging;
 
+import org.linkage.router.service.DispatchService;
+import org.linkage.router.service.TicketDraft;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,5 +1,7 @@
-package org.linkage.intake.service;
+package org.linkage.intake.messaging;
 
+import org.linkage.intake.service.AuditActions;
+import org.linkage.intake.service.CallRecorder;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

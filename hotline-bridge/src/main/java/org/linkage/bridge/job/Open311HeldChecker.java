@@ -1,5 +1,7 @@
-package org.linkage.bridge.service;
+package org.linkage.bridge.job;
 
+import org.linkage.bridge.service.Open311Exception;
+import org.linkage.bridge.service.Open311Service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
