@@ -3,8 +3,11 @@ package org.linkage.bridge;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.quarkus.scheduler.Scheduled;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -25,6 +28,24 @@ class ArchitectureTest {
     void restResourcesDoNotReachIntoClients() {
         noClasses().that().resideInAPackage("org.linkage.bridge.rest..")
                 .should().dependOnClassesThat().resideInAPackage("org.linkage.bridge.client..")
+                .check(CLASSES);
+    }
+
+    /** Kafka consumers live in messaging, so a reader finds every way an event comes in in one place. */
+    @Test
+    void consumersLiveInMessaging() {
+        methods().that().areAnnotatedWith(Incoming.class)
+                .should().beDeclaredInClassesThat().resideInAPackage("org.linkage.bridge.messaging..")
+                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+
+    /** Timers live in job, so service holds services and every background run is listed in one package. */
+    @Test
+    void scheduledJobsLiveInJob() {
+        methods().that().areAnnotatedWith(Scheduled.class)
+                .should().beDeclaredInClassesThat().resideInAPackage("org.linkage.bridge.job..")
+                .allowEmptyShould(true)
                 .check(CLASSES);
     }
 }

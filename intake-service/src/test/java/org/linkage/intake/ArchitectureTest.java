@@ -4,8 +4,11 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.quarkus.scheduler.Scheduled;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -32,6 +35,24 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.linkage.intake.rest..")
                 .should().dependOnClassesThat().haveSimpleName("EntityManager")
                 .because("resources map and delegate; queries live in services and repositories")
+                .check(MAIN);
+    }
+
+    /** Kafka consumers live in messaging, so a reader finds every way an event comes in in one place. */
+    @Test
+    void consumersLiveInMessaging() {
+        methods().that().areAnnotatedWith(Incoming.class)
+                .should().beDeclaredInClassesThat().resideInAPackage("org.linkage.intake.messaging..")
+                .allowEmptyShould(true)
+                .check(MAIN);
+    }
+
+    /** Timers live in job, so service holds services and every background run is listed in one package. */
+    @Test
+    void scheduledJobsLiveInJob() {
+        methods().that().areAnnotatedWith(Scheduled.class)
+                .should().beDeclaredInClassesThat().resideInAPackage("org.linkage.intake.job..")
+                .allowEmptyShould(true)
                 .check(MAIN);
     }
 }

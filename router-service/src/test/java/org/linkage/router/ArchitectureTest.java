@@ -3,6 +3,8 @@ package org.linkage.router;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.quarkus.scheduler.Scheduled;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.junit.jupiter.api.Test;
 
 import org.linkage.router.domain.BusinessCalendar;
@@ -14,6 +16,7 @@ import org.linkage.router.domain.UnitRef;
 
 import java.time.Instant;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -60,6 +63,24 @@ class ArchitectureTest {
     void onlyTheDomainTurnsTimeLimitsIntoDeadlines() {
         noClasses().that().resideOutsideOfPackage("..router.domain..")
                 .should().callMethod(TimeLimit.class, "from", Instant.class, BusinessCalendar.class)
+                .check(classes);
+    }
+
+    /** Kafka consumers live in messaging, so a reader finds every way an event comes in in one place. */
+    @Test
+    void consumersLiveInMessaging() {
+        methods().that().areAnnotatedWith(Incoming.class)
+                .should().beDeclaredInClassesThat().resideInAPackage("org.linkage.router.messaging..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /** Timers live in job, so service holds services and every background run is listed in one package. */
+    @Test
+    void scheduledJobsLiveInJob() {
+        methods().that().areAnnotatedWith(Scheduled.class)
+                .should().beDeclaredInClassesThat().resideInAPackage("org.linkage.router.job..")
+                .allowEmptyShould(true)
                 .check(classes);
     }
 }

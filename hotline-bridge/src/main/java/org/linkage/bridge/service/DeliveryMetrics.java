@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.linkage.bridge.domain.AttemptResult;
@@ -91,8 +90,6 @@ public class DeliveryMetrics {
                 .register(registry).increment();
     }
 
-    @Scheduled(every = "${linkage.metrics.refresh:15s}", delayed = "${linkage.metrics.refresh-delay:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void refresh() {
         java.util.Map<String, Long> counts = new java.util.TreeMap<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();

@@ -1,6 +1,5 @@
 package org.linkage.bridge.service;
 
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -77,9 +76,8 @@ public class LookupLimiter {
     }
 
     /** Buckets of ended windows are only clutter (and client addresses): drop them. */
-    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
-    void forgetEndedWindows() {
+    public void forgetEndedWindows() {
         em.createNativeQuery("delete from public_lookup_limit where window_start < ?1")
                 .setParameter(1, OffsetDateTime.ofInstant(clock.instant().minus(config.window()), ZoneOffset.UTC))
                 .executeUpdate();

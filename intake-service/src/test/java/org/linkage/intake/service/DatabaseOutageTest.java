@@ -1,5 +1,6 @@
 package org.linkage.intake.service;
 
+import org.linkage.intake.messaging.PoliceTransferConsumer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,7 +73,7 @@ class DatabaseOutageTest {
         try {
             while (Instant.now().isBefore(back)) {
                 sent.add(handBack(sent.size()));
-                if (!sawDown && health.isStalled(PoliceTransfers.CONSUMER)) {
+                if (!sawDown && health.isStalled(PoliceTransferConsumer.CONSUMER)) {
                     // Readiness as a probe sees it: the inbox check is DOWN while the event is held.
                     given().when().get("/q/health/ready").then().statusCode(503)
                             .body("checks.find { it.name == 'inbox' }.status", equalTo("DOWN"));
@@ -88,7 +89,7 @@ class DatabaseOutageTest {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertEquals(sent.size(), applied(sent), "hand-backs applied after the database came back"));
         assertTrue(sawDown, "the inbox never reported the consumer held while the database was down");
-        await().atMost(Duration.ofSeconds(30)).until(() -> !health.isStalled(PoliceTransfers.CONSUMER));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !health.isStalled(PoliceTransferConsumer.CONSUMER));
         assertEquals(0, deadLettered(sent), "a hand-back was dead-lettered");
         List<String> listed = given().when().get("/api/admin/dead-letters?limit=1000").then().statusCode(200)
                 .extract().jsonPath().getList("key", String.class);

@@ -1,5 +1,6 @@
 package org.linkage.intake.service;
 
+import org.linkage.intake.messaging.PoliceTransferConsumer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -60,18 +61,18 @@ class DeadLetterAdminTest {
         String eventId = UUID.randomUUID().toString();
         ConsumerRecord<String, String> record = handBack(transferId, eventId);
         // As if the hand-back had failed for good when it arrived (a bug since fixed, say).
-        inbox.consume(PoliceTransfers.CONSUMER, record, EventTypes.POLICE_TRANSFER_CREATED, PoliceTransferCreated.class,
+        inbox.consume(PoliceTransferConsumer.CONSUMER, record, EventTypes.POLICE_TRANSFER_CREATED, PoliceTransferCreated.class,
                 (event, created) -> {
                     throw new IllegalArgumentException("no such district");
                 });
-        DeadLetters.DeadLetter letter = deadLetters.list(PoliceTransfers.CONSUMER, false, 1000).stream()
+        DeadLetters.DeadLetter letter = deadLetters.list(PoliceTransferConsumer.CONSUMER, false, 1000).stream()
                 .filter(d -> eventId.equals(d.eventId())).findFirst().orElseThrow();
         assertNull(QuarkusTransaction.requiringNew().call(() -> transfers.findById(transferId)));
 
-        given().when().get("/api/admin/dead-letters?consumer=" + PoliceTransfers.CONSUMER).then().statusCode(200)
+        given().when().get("/api/admin/dead-letters?consumer=" + PoliceTransferConsumer.CONSUMER).then().statusCode(200)
                 .body("eventId", hasItem(eventId));
         given().when().get("/q/metrics").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("linkage_inbox_dead_letters{consumer=\"" + PoliceTransfers.CONSUMER + "\""));
+                .body(org.hamcrest.Matchers.containsString("linkage_inbox_dead_letters{consumer=\"" + PoliceTransferConsumer.CONSUMER + "\""));
 
         given().when().post("/api/admin/dead-letters/{id}/replay", letter.id()).then().statusCode(200)
                 .body("replayedAt", notNullValue())
@@ -88,7 +89,7 @@ class DeadLetterAdminTest {
                 .contentType(startsWith("application/problem+json"));
         given().when().get("/api/admin/dead-letters/x").then().statusCode(400)
                 .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("id"));
-        assertTrue(deadLetters.list(PoliceTransfers.CONSUMER, false, 1000).stream().noneMatch(d -> d.id() == letter.id()));
+        assertTrue(deadLetters.list(PoliceTransferConsumer.CONSUMER, false, 1000).stream().noneMatch(d -> d.id() == letter.id()));
     }
 
     @Test
@@ -98,10 +99,10 @@ class DeadLetterAdminTest {
         ConsumerRecord<String, String> record = new ConsumerRecord<>(Topics.POLICE_TRANSFERS, 0, offsets.incrementAndGet(),
                 "k", "{not json");
         headers(record, eventId);
-        inbox.consume(PoliceTransfers.CONSUMER, record, EventTypes.POLICE_TRANSFER_CREATED, PoliceTransferCreated.class,
+        inbox.consume(PoliceTransferConsumer.CONSUMER, record, EventTypes.POLICE_TRANSFER_CREATED, PoliceTransferCreated.class,
                 (event, created) -> {
                 });
-        DeadLetters.DeadLetter letter = deadLetters.list(PoliceTransfers.CONSUMER, false, 1000).stream()
+        DeadLetters.DeadLetter letter = deadLetters.list(PoliceTransferConsumer.CONSUMER, false, 1000).stream()
                 .filter(d -> eventId.equals(d.eventId())).findFirst().orElseThrow();
         given().when().post("/api/admin/dead-letters/{id}/replay", letter.id()).then().statusCode(422)
                 .contentType(startsWith("application/problem+json"));

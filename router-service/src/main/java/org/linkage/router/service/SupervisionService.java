@@ -3,7 +3,6 @@ package org.linkage.router.service;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -68,14 +67,6 @@ public class SupervisionService {
         this.failures = Counter.builder(FAILURES_METRIC)
                 .description("Tickets whose supervision step failed and were set aside until a back-off passes")
                 .register(registry);
-    }
-
-    @Scheduled(every = "${linkage.router.supervision.interval:60s}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
-        if (config.enabled()) {
-            runOnce();
-        }
     }
 
     /** A due ticket as listed for a run; the pair is also the cursor of the next page. */

@@ -1,7 +1,6 @@
 package org.linkage.router.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -262,14 +261,6 @@ public class TicketClocks {
                 found.stream().map(x -> x.ticketId).distinct().toList()).stream()
                 .collect(java.util.stream.Collectors.toMap(t -> t.id, t -> t));
         return found.stream().map(x -> new Request(x, tickets.get(x.ticketId))).toList();
-    }
-
-    @Scheduled(every = "${linkage.router.clocks.interval:60s}", delayed = "15s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
-        if (config.enabled()) {
-            resumeDue();
-        }
     }
 
     /** Ends every pause whose approved end has come and returns every parked ticket whose plan date has; returns how many. */

@@ -2,7 +2,6 @@ package org.linkage.router.service;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.linkage.router.domain.SupervisionStep;
@@ -77,8 +76,6 @@ public class TicketMetrics {
                 .description("1 in December while next year's holiday calendar is not loaded").register(registry);
     }
 
-    @Scheduled(every = "${linkage.metrics.tickets-refresh:30s}", delayed = "${linkage.metrics.refresh-delay:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void refresh() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             Map<TicketStatus, Long> byStatus = new EnumMap<>(TicketStatus.class);
