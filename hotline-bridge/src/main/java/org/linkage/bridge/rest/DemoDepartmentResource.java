@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.linkage.bridge.domain.WebhookSignature;
 import org.linkage.bridge.service.DemoDepartment;
 
-import java.util.Map;
 
 /**
  * The demo department endpoint (local stack only; {@code linkage.bridge.demo-receiver.enabled}).
@@ -32,13 +31,17 @@ public class DemoDepartmentResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, String> receive(@PathParam("departmentCode") String departmentCode,
+    public Received receive(@PathParam("departmentCode") String departmentCode,
                                        @HeaderParam("Idempotency-Key") String idempotencyKey,
                                        @HeaderParam(WebhookSignature.SIGNATURE_HEADER) String signature,
                                        @HeaderParam(WebhookSignature.TIMESTAMP_HEADER) String timestamp,
                                        @Context UriInfo uri, String body) {
         // A real department verifies against the URL it registered; the demo one has only the address it was called at.
-        return Map.of("externalRef", department.receive(departmentCode, uri.getRequestUri().toString(), idempotencyKey,
+        return new Received(department.receive(departmentCode, uri.getRequestUri().toString(), idempotencyKey,
                 signature, timestamp, body));
+    }
+
+    /** @param externalRef the department system's own reference of the ticket it took */
+    public record Received(String externalRef) {
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.linkage.router.domain.NoteVisibility;
 import org.linkage.router.domain.SupervisionStep;
+import org.linkage.router.service.DuplicateService;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -67,5 +68,19 @@ public final class TicketRequests {
     }
 
     public record ExtensionResult(UUID id, String ticketNumber, String status, Instant requestedResolveBy) {
+    }
+
+    /**
+     * A possible duplicate of a ticket (并单候选), best first.
+     *
+     * @param similarity the text similarity, 0 to 1, to three places
+     * @param place      what the two places share: NEARBY, SAME_ADDRESS or SAME_DISTRICT
+     */
+    public record DuplicateCandidate(String ticketNumber, String status, double similarity, String place,
+                                     Instant createdAt) {
+        static DuplicateCandidate of(DuplicateService.Candidate c) {
+            return new DuplicateCandidate(c.ticket().ticketNumber(), c.ticket().status().name(),
+                    Math.round(c.similarity() * 1000) / 1000.0, c.place(), c.ticket().createdAt());
+        }
     }
 }

@@ -25,7 +25,6 @@ import org.linkage.router.service.TicketQueries;
 import org.linkage.router.service.TicketService;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -248,8 +247,8 @@ public class TicketResource {
     @GET
     @Path("/{ref}/duplicates")
     @RolesAllowed({Roles.DISPATCHER, Roles.SUPERVISOR})
-    public List<Map<String, Object>> duplicates(@PathParam("ref") String ref) {
-        return queries.duplicates(ref, actor());
+    public List<TicketRequests.DuplicateCandidate> duplicates(@PathParam("ref") String ref) {
+        return queries.duplicates(ref, actor()).stream().map(TicketRequests.DuplicateCandidate::of).toList();
     }
 
     private TicketView.ClockRequestView clockView(String ref, ClockRequest x) {

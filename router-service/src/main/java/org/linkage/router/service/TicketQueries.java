@@ -141,12 +141,8 @@ public class TicketQueries {
                                 String decisionNote) {
     }
 
-    public List<Map<String, Object>> duplicates(String ref, Actor actor) {
-        Ticket t = access.read(ref, actor);
-        return duplicates.candidates(t).stream().map(c -> Map.<String, Object>of(
-                "ticketNumber", c.ticket().ticketNumber(), "status", c.ticket().status().name(),
-                "similarity", Math.round(c.similarity() * 1000) / 1000.0, "place", c.place(),
-                "createdAt", c.ticket().createdAt().toString())).toList();
+    public List<DuplicateService.Candidate> duplicates(String ref, Actor actor) {
+        return duplicates.candidates(access.read(ref, actor));
     }
 
     private static void add(StringBuilder q, Map<String, Object> params, String field, String value) {
