@@ -1,8 +1,6 @@
 package org.linkage.intake.classification;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -12,7 +10,7 @@ import java.util.List;
  * NON_POLICE or INVALID answer into POLICE or JOINT, never the reverse — so a mistake costs a call-taker a minute, not
  * a diverted emergency. Immutable, hence thread-safe.
  */
-public final class DangerModel {
+public final class DangerModel extends BinaryModel {
 
     public static final String RESOURCE = "classification/danger-model.bin.gz";
     /** The two classes, in artefact order. */
@@ -20,13 +18,8 @@ public final class DangerModel {
     public static final String NOT_POLICE_MATTER = "非警情";
     public static final List<String> CLASSES = List.of(POLICE_MATTER, NOT_POLICE_MATTER);
 
-    private final DomainModel model;
-
     private DangerModel(DomainModel model) {
-        if (!model.domains().equals(CLASSES)) {
-            throw new IllegalArgumentException("not a danger model: classes " + model.domains());
-        }
-        this.model = model;
+        super(model, CLASSES, "a danger model");
     }
 
     public static DangerModel read(byte[] artefact) throws IOException {
@@ -34,26 +27,11 @@ public final class DangerModel {
     }
 
     public static DangerModel loadDefault() {
-        try (InputStream in = DangerModel.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing class-path resource " + RESOURCE + " (train it: see docs/classifier.md)");
-            }
-            return read(in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new DangerModel(DomainModel.load(RESOURCE, "danger-svm-"));
     }
 
     /** Probability that the (normalised) call is a police matter. */
     public double probability(String normalizedTitle, String normalizedText) {
-        return model.predict(normalizedTitle, normalizedText)[0];
-    }
-
-    public String version() {
-        return model.version();
-    }
-
-    int featureCount() {
-        return model.featureCount();
+        return firstClassProbability(normalizedTitle, normalizedText);
     }
 }

@@ -149,12 +149,17 @@ public final class DomainModel {
     // ---- artefact ----
 
     public static DomainModel loadDefault() {
-        try (InputStream in = DomainModel.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        return load(RESOURCE, "domain-svm-");
+    }
+
+    /** A shipped artefact from the class path (the domain, danger or invalid-call model). */
+    static DomainModel load(String resource, String versionPrefix) {
+        try (InputStream in = DomainModel.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing class-path resource " + RESOURCE
+                throw new IllegalStateException("missing class-path resource " + resource
                         + " (train it: see docs/classifier.md)");
             }
-            return read(in.readAllBytes());
+            return read(in.readAllBytes(), versionPrefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

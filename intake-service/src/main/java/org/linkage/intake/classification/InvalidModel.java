@@ -1,8 +1,6 @@
 package org.linkage.intake.classification;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -13,7 +11,7 @@ import java.util.List;
  * the danger model below its threshold, no note of a silent line), so it can move a call from "unclear, 110 keeps it"
  * to INVALID and never past a sign of danger. Immutable, hence thread-safe.
  */
-public final class InvalidModel {
+public final class InvalidModel extends BinaryModel {
 
     public static final String RESOURCE = "classification/invalid-model.bin.gz";
     /** The two classes, in artefact order. */
@@ -21,13 +19,8 @@ public final class InvalidModel {
     public static final String A_MATTER = "有效";
     public static final List<String> CLASSES = List.of(NO_MATTER, A_MATTER);
 
-    private final DomainModel model;
-
     private InvalidModel(DomainModel model) {
-        if (!model.domains().equals(CLASSES)) {
-            throw new IllegalArgumentException("not an invalid-call model: classes " + model.domains());
-        }
-        this.model = model;
+        super(model, CLASSES, "an invalid-call model");
     }
 
     public static InvalidModel read(byte[] artefact) throws IOException {
@@ -35,26 +28,11 @@ public final class InvalidModel {
     }
 
     public static InvalidModel loadDefault() {
-        try (InputStream in = InvalidModel.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing class-path resource " + RESOURCE + " (train it: see docs/classifier.md)");
-            }
-            return read(in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new InvalidModel(DomainModel.load(RESOURCE, "invalid-svm-"));
     }
 
     /** Probability that the (normalised) call has nothing to report. */
     public double probability(String normalizedTitle, String normalizedText) {
-        return model.predict(normalizedTitle, normalizedText)[0];
-    }
-
-    public String version() {
-        return model.version();
-    }
-
-    int featureCount() {
-        return model.featureCount();
+        return firstClassProbability(normalizedTitle, normalizedText);
     }
 }
