@@ -1,5 +1,7 @@
 package org.linkage.testing;
 
+import io.restassured.path.json.JsonPath;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +10,9 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * One HTTP/1.1 request sent as written, for request targets that HTTP clients refuse to send (a
@@ -18,6 +23,20 @@ public final class RawHttp {
     }
 
     public record Response(int status, String contentType, String body) {
+    }
+
+    /**
+     * Sends the target as written (a malformed percent-encoding survives, which no HTTP client allows) and asserts
+     * the answer is a 400 problem+json (RFC 9457) whose first error names {@code field}.
+     */
+    public static void assertProblemNaming(int port, String target, String field) {
+        Response r = get(port, target);
+        assertEquals(400, r.status(), target);
+        assertTrue(r.contentType() != null && r.contentType().startsWith("application/problem+json"),
+                target + " answered " + r.contentType() + ": " + r.body());
+        JsonPath problem = JsonPath.from(r.body());
+        assertEquals(400, problem.getInt("status"));
+        assertEquals(field, problem.getString("errors[0].field"));
     }
 
     public static Response get(int port, String target) {

@@ -3,14 +3,10 @@ package org.linkage.intake.rest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.linkage.testing.RawHttp;
 import org.linkage.testing.KafkaResource;
 import org.linkage.testing.PostgresResource;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 10, item 13: a malformed percent-encoding in a query string answers problem+json (RFC 9457)
@@ -31,12 +27,6 @@ class MalformedQueryTest {
     }
 
     private void expect(String target, String field) {
-        RawHttp.Response r = RawHttp.get(base.getPort(), target);
-        assertEquals(400, r.status(), target);
-        assertTrue(r.contentType() != null && r.contentType().startsWith("application/problem+json"),
-                target + " answered " + r.contentType() + ": " + r.body());
-        JsonPath problem = JsonPath.from(r.body());
-        assertEquals(400, problem.getInt("status"));
-        assertEquals(field, problem.getString("errors[0].field"));
+        RawHttp.assertProblemNaming(base.getPort(), target, field);
     }
 }
