@@ -1,10 +1,9 @@
 package org.linkage.intake.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import org.linkage.intake.repository.CallRepository;
 import jakarta.transaction.Transactional;
 import org.linkage.commons.audit.AuditTrail;
-import org.linkage.intake.domain.Decision;
 import org.linkage.intake.repository.CallEntity;
 
 import java.time.Instant;
@@ -30,29 +29,18 @@ public class OverrideExport {
                       String chosenCategory, String reason, Instant decidedAt) {
     }
 
-    private final EntityManager em;
+    private final CallRepository calls;
     private final AuditTrail audit;
 
-    public OverrideExport(EntityManager em, AuditTrail audit) {
-        this.em = em;
+    public OverrideExport(CallRepository calls, AuditTrail audit) {
+        this.calls = calls;
         this.audit = audit;
     }
 
     @Transactional
     public List<Row> overridden(Instant from, Instant to, int limit) {
-        String jpql = "from CallEntity c where c.decision = :overridden"
-                + (from == null ? "" : " and c.decidedAt >= :from")
-                + (to == null ? "" : " and c.decidedAt < :to")
-                + " order by c.decidedAt, c.id";
-        var query = em.createQuery(jpql, CallEntity.class).setParameter("overridden", Decision.OVERRIDDEN)
-                .setMaxResults(Math.max(1, Math.min(limit, MAX_ROWS)));
-        if (from != null) {
-            query.setParameter("from", from);
-        }
-        if (to != null) {
-            query.setParameter("to", to);
-        }
-        List<Row> rows = query.getResultStream().map(OverrideExport::row).toList();
+        List<Row> rows = calls.overridden(from, to, Math.max(1, Math.min(limit, MAX_ROWS))).stream()
+                .map(OverrideExport::row).toList();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("from", from == null ? null : from.toString());
         details.put("to", to == null ? null : to.toString());

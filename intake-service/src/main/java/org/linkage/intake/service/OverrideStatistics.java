@@ -1,7 +1,7 @@
 package org.linkage.intake.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import org.linkage.intake.repository.CallRepository;
 import org.linkage.intake.classification.Taxonomy;
 
 import java.time.Instant;
@@ -23,44 +23,30 @@ public class OverrideStatistics {
     public record Report(Instant from, Instant to, long decided, long overridden, List<CategoryOverrides> categories) {
     }
 
-    private final EntityManager em;
+    private final CallRepository calls;
     private final Taxonomy taxonomy;
 
-    public OverrideStatistics(EntityManager em, Taxonomy taxonomy) {
-        this.em = em;
+    public OverrideStatistics(CallRepository calls, Taxonomy taxonomy) {
+        this.calls = calls;
         this.taxonomy = taxonomy;
     }
 
     public Report overrides(Instant from, Instant to) {
-        String jpql = """
-                select c.suggestedDisposition, c.suggestedCategory, c.decision, c.disposition, c.categoryCode, count(c)
-                from CallEntity c
-                where c.decision <> org.linkage.intake.domain.Decision.PENDING"""
-                + (from == null ? "" : " and c.decidedAt >= :from")
-                + (to == null ? "" : " and c.decidedAt < :to")
-                + " group by c.suggestedDisposition, c.suggestedCategory, c.decision, c.disposition, c.categoryCode";
-        var query = em.createQuery(jpql, Object[].class);
-        if (from != null) {
-            query.setParameter("from", from);
-        }
-        if (to != null) {
-            query.setParameter("to", to);
-        }
-        List<Object[]> rows = query.getResultList();
         Map<String, long[]> counts = new LinkedHashMap<>();
         Map<String, Map<String, Long>> targets = new LinkedHashMap<>();
         long decided = 0;
         long overridden = 0;
-        for (Object[] row : rows) {
-            String suggested = row[1] == null ? String.valueOf(row[0]) : (String) row[1];
-            long n = (Long) row[5];
+        for (CallRepository.DecisionCount row : calls.decisionCounts(from, to)) {
+            String suggested = row.suggestedCategory() == null ? String.valueOf(row.suggestedDisposition())
+                    : row.suggestedCategory();
+            long n = row.count();
             long[] c = counts.computeIfAbsent(suggested, k -> new long[2]);
             c[0] += n;
             decided += n;
-            if (row[2] == org.linkage.intake.domain.Decision.OVERRIDDEN) {
+            if (row.decision() == org.linkage.intake.domain.Decision.OVERRIDDEN) {
                 c[1] += n;
                 overridden += n;
-                String target = row[3] + (row[4] == null ? "" : "/" + row[4]);
+                String target = row.disposition() + (row.categoryCode() == null ? "" : "/" + row.categoryCode());
                 targets.computeIfAbsent(suggested, k -> new LinkedHashMap<>()).merge(target, n, Long::sum);
             }
         }
