@@ -1,11 +1,9 @@
 package org.linkage.router.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.linkage.router.domain.ClockRequestKind;
 import org.linkage.router.domain.ClockRequestStatus;
@@ -21,34 +19,17 @@ import java.util.UUID;
 /** A request to pause (挂起), park (挂账) or terminate (终止办理) a ticket, and its decision. */
 @Entity
 @Table(name = "clock_request")
-public class ClockRequest extends PanacheEntityBase {
-    @Id
-    public UUID id;
-    @Column(name = "ticket_id")
-    public UUID ticketId;
+public class ClockRequest extends TicketRequest {
     @Enumerated(EnumType.STRING)
     public ClockRequestKind kind;
     @Enumerated(EnumType.STRING)
     public ClockRequestStatus status;
-    @Column(name = "department_code")
-    public String departmentCode;
-    @Column(name = "requested_by")
-    public String requestedBy;
-    @Column(name = "requested_at")
-    public Instant requestedAt;
-    public String reason;
     @Column(name = "pause_until")
     public Instant pauseUntil;
     @Column(name = "plan_date")
     public LocalDate planDate;
     @Enumerated(EnumType.STRING)
     public TerminationGround ground;
-    @Column(name = "decided_by")
-    public String decidedBy;
-    @Column(name = "decided_at")
-    public Instant decidedAt;
-    @Column(name = "decision_note")
-    public String decisionNote;
     @Column(name = "started_at")
     public Instant startedAt;
     @Column(name = "ended_at")
