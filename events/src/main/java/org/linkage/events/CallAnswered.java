@@ -18,25 +18,9 @@ public record CallAnswered(
         List<Long> articleIds,
         Instant receivedAt,
         String answeredBy,
-        Instant answeredAt) implements LinkageEvent {
-    @Override
-    public String topic() {
-        return Topics.REFERRALS;
-    }
-
+        Instant answeredAt) implements CallEvent {
     @Override
     public String type() {
         return EventTypes.CALL_ANSWERED;
-    }
-
-    /** The call id, like its referral would be: one call's events stay in order. */
-    @Override
-    public String key() {
-        return callId.toString();
-    }
-
-    @Override
-    public String subject() {
-        return callNumber;
     }
 }

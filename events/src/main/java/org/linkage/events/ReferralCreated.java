@@ -33,7 +33,7 @@ public record ReferralCreated(
         String referredBy,
         Instant referredAt,
         String retrievalCode,
-        Boolean receiptsOptOut) implements LinkageEvent {
+        Boolean receiptsOptOut) implements CallEvent {
 
     /** A referral from before the case look-up and receipts (issue 12): no code, receipts wanted. */
     public ReferralCreated(UUID referralId, UUID callId, String callNumber, String disposition, String categoryCode,
@@ -46,23 +46,7 @@ public record ReferralCreated(
     }
 
     @Override
-    public String topic() {
-        return Topics.REFERRALS;
-    }
-
-    @Override
     public String type() {
         return EventTypes.REFERRAL_CREATED;
-    }
-
-    /** The call id. */
-    @Override
-    public String key() {
-        return callId.toString();
-    }
-
-    @Override
-    public String subject() {
-        return callNumber;
     }
 }
