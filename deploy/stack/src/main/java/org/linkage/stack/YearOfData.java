@@ -50,14 +50,18 @@ public final class YearOfData {
 
     private static void run(String url, String user, String password, String script, int calls)
             throws SQLException, IOException {
-        String sql;
-        try (InputStream in = YearOfData.class.getResourceAsStream(script)) {
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(":calls", Integer.toString(calls));
-        }
+        String sql = (resource("/bench/year-of-data-common.sql") + "\n" + resource(script))
+                .replace(":calls", Integer.toString(calls));
         try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             st.execute(sql);
             c.commit();
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = YearOfData.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
