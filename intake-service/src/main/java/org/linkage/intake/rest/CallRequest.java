@@ -12,7 +12,11 @@ import org.linkage.events.Urgency;
 import java.time.OffsetDateTime;
 
 /** A call as the call-taker (or an officer, for a report) submits it. */
-@Schema(name = "CallRequest", description = "来电 / A call to 110")
+@Schema(name = "CallRequest", description = "来电 / A call to 110", example = """
+        {"callerPhone": "13812345678", "callerName": "王先生", "channel": "PHONE",
+         "address": "成都市武侯区玉林街道某工地", "districtCode": "510107",
+         "content": "我在工地干了三个月活，老板一直拖欠工资不给，两万多块",
+         "receivedAt": "2026-11-27T09:30:00+08:00", "confirm": true}""")
 public record CallRequest(
         @Schema(description = "来电渠道 / channel; PHONE when absent", example = "PHONE")
         Channel channel,

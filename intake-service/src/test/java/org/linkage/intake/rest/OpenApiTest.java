@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.linkage.testing.KafkaResource;
+import org.linkage.testing.OpenApiRules;
 import org.linkage.testing.PostgresResource;
 
 import java.util.ArrayList;
@@ -48,5 +49,12 @@ class OpenApiTest {
         Object content = doc.get("components.schemas.CallRequest.properties.content");
         assertTrue(String.valueOf(content).contains("拖欠工资"), "CallRequest.content: " + content
                 + " / schemas: " + doc.getMap("components.schemas").keySet());
+    }
+
+    /** The same rules for every new operation, with an example where it takes or answers JSON (see openapi-owing.txt). */
+    @Test
+    void everyNewOperationIsDocumentedWithAnExample() {
+        OpenApiRules.assertComplete(given().queryParam("format", "json").when().get("/q/openapi").then()
+                .statusCode(200).extract().jsonPath().getMap("$"), "openapi-owing.txt");
     }
 }

@@ -1,0 +1,26 @@
+package org.linkage.router.rest;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.linkage.testing.KafkaResource;
+import org.linkage.testing.OpenApiRules;
+import org.linkage.testing.PostgresResource;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * Every operation in /q/openapi says what it does (a summary), who may call it (its security) and, where it takes or
+ * answers JSON, shows an example; {@code openapi-owing.txt} lists the operations not yet documented, and only shrinks.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+class OpenApiTest {
+
+    @Test
+    void everyNewOperationIsDocumentedWithAnExample() {
+        OpenApiRules.assertComplete(given().queryParam("format", "json").when().get("/q/openapi").then()
+                .statusCode(200).extract().jsonPath().getMap("$"), "openapi-owing.txt");
+    }
+}
