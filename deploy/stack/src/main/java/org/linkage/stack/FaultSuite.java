@@ -59,7 +59,9 @@ import java.util.stream.Collectors;
  * <p>The long version starts its own stack on free ports in a throw-away folder, so it never touches a running one:
  * <pre>java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
  *      -cp "deploy/stack/target/linkage-stack.jar:deploy/stack/target/lib/*" org.linkage.stack.FaultSuite
- *      [--rate 20] [--hold-seconds 30] [--rounds 3] [--drain-seconds 600]</pre>
+ *      [--rate 20] [--hold-seconds 30] [--rounds 3] [--drain-seconds 600] [--replicas 1]</pre>
+ * With {@code --replicas 1} it runs {@link #runWithReplicas()} instead of the rounds: two instances of each service,
+ * one of each killed with SIGKILL mid-load, and the supervision ladder counted afterwards.
  */
 public final class FaultSuite {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
@@ -88,6 +90,30 @@ public final class FaultSuite {
             "LINKAGE_BRIDGE_DELIVERY_BREAKER_THRESHOLD", "3",
             "LINKAGE_BRIDGE_DELIVERY_BREAKER_COOLDOWN", "3s");
     public static final Duration BREAKER_WINDOW = Duration.ofSeconds(3);
+
+    /**
+     * Router settings for a replica run: a one-minute sign-for limit and the ladder's later steps a minute apart,
+     * checked every 2 s, so every ticket of the run climbs the whole ladder (预警 → 催办 → 督办 → 挂牌督办) within
+     * about three minutes while two routers run it.
+     */
+    public static final Map<String, String> LADDER_ENV = Map.of(
+            "LINKAGE_ROUTER_URGENCY_NORMAL_SIGN", "1M",
+            "LINKAGE_ROUTER_URGENCY_URGENT_SIGN", "1M",
+            "LINKAGE_ROUTER_URGENCY_EXTRA_URGENT_SIGN", "1M",
+            "LINKAGE_ROUTER_SUPERVISION_INTERVAL", "2s",
+            "LINKAGE_ROUTER_SUPERVISION_SUPERVISE_AFTER", "1M",
+            "LINKAGE_ROUTER_SUPERVISION_LISTED_AFTER", "2M");
+
+    /**
+     * The supervision ladder over one run's tickets: how many tickets took each step, how many reached the last one,
+     * and how many steps were taken twice for one ticket and deadline (in the step table and in the ticket's history,
+     * which is what a supervisor and 110 see).
+     */
+    public record LadderCount(int tickets, Map<String, Integer> steps, int finished, int stepsTwice, int historyTwice) {
+        public boolean clean() {
+            return finished == tickets && stepsTwice == 0 && historyTwice == 0;
+        }
+    }
     public static final int BREAKER_THRESHOLD = 3;
 
     /**
@@ -122,6 +148,7 @@ public final class FaultSuite {
     private final Stack stack;
     private final Settings settings;
     private final Consumer<String> say;
+    private volatile Set<String> lastTickets = Set.of();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -132,7 +159,128 @@ public final class FaultSuite {
         this.say = m -> progress.accept(String.format("[fault %6.1fs] %s", (System.nanoTime() - t0) / 1e9, m));
     }
 
+    /** The faults in rounds (see the class comment), then the count. */
     public Result run() throws Exception {
+        return run(this::faultRounds);
+    }
+
+    /**
+     * Two instances of each of intake, router and bridge, the load spread over both intakes; mid-load one instance of
+     * each is killed with SIGKILL at the same moment, and after a hold started again, so that afterwards two routers
+     * run the supervision ladder side by side. Then the count, as {@link #run()} does; {@link #supervision} counts the
+     * ladder's steps of this run's tickets.
+     */
+    public Result runWithReplicas() throws Exception {
+        for (String name : REPLICATED) {
+            say.accept("starting a second " + name + " ...");
+            say.accept("second " + name + " ready at " + stack.startReplica(name, Duration.ofSeconds(600)));
+        }
+        return run(faults -> fault(faults, "one instance each of " + String.join(", ", REPLICATED)
+                + " killed (SIGKILL) at once, started again after the hold", () -> {
+            for (String name : REPLICATED) {
+                stack.killService(name);
+            }
+            hold();
+            for (String name : REPLICATED) {
+                stack.startService(name, Duration.ofSeconds(600));
+            }
+            hold(); // both instances of each take load again
+        }));
+    }
+
+    /** The services that run as two instances in {@link #runWithReplicas()}; the console holds no state. */
+    public static final List<String> REPLICATED = List.of("intake-service", "router-service", "hotline-bridge");
+
+    /**
+     * Waits up to {@code wait} until every ticket of the last run has taken the ladder's last step, then counts the
+     * steps (see {@link LadderCount}). Meaningful when the router runs with {@link #LADDER_ENV}.
+     */
+    public LadderCount supervision(Duration wait) throws Exception {
+        String[] ids = lastTickets.toArray(String[]::new);
+        PostgresServer pg = stack.postgres();
+        long until = System.nanoTime() + wait.toNanos();
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl("router"), pg.user(), pg.password())) {
+            java.sql.Array tickets = c.createArrayOf("varchar", ids);
+            int finished;
+            while (true) {
+                finished = count(c, "select count(distinct ticket_id) from supervision_step"
+                        + " where not manual and step = 'LISTED' and ticket_id = any(?::uuid[])", tickets);
+                if (finished >= ids.length || System.nanoTime() > until) {
+                    break;
+                }
+                say.accept("supervision: " + finished + " of " + ids.length + " tickets at 挂牌督办 so far ...");
+                Thread.sleep(5000);
+            }
+            Map<String, Integer> steps = new java.util.LinkedHashMap<>();
+            try (PreparedStatement st = c.prepareStatement("select step, count(*) from supervision_step"
+                    + " where not manual and ticket_id = any(?::uuid[]) group by step order by min(id)")) {
+                st.setArray(1, tickets);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        steps.put(rs.getString(1), rs.getInt(2));
+                    }
+                }
+            }
+            int stepsTwice = count(c, "select count(*) from (select 1 from supervision_step where not manual"
+                    + " and ticket_id = any(?::uuid[]) group by ticket_id, deadline, step having count(*) > 1) twice", tickets);
+            int historyTwice = count(c, "select count(*) from (select 1 from ticket_history where action like 'SUPERVISION%'"
+                    + " and ticket_id = any(?::uuid[]) group by ticket_id, action having count(*) > 1) twice", tickets);
+            return new LadderCount(ids.length, steps, finished, stepsTwice, historyTwice);
+        }
+    }
+
+    private static int count(Connection c, String sql, java.sql.Array tickets) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setArray(1, tickets);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    public static String report(LadderCount l) {
+        return String.format("supervision ladder: %d tickets, steps %s, %d at 挂牌督办; steps twice %d, history entries twice %d -> %s%n",
+                l.tickets(), l.steps(), l.finished(), l.stepsTwice(), l.historyTwice(), l.clean() ? "PASS" : "FAIL");
+    }
+
+    private interface Plan {
+        void faults(List<String> faults) throws Exception;
+    }
+
+    private void faultRounds(List<String> faults) throws Exception {
+        for (int round = 1; round <= settings.rounds(); round++) {
+            fault(faults, "PostgreSQL restarted (fast shutdown, start)", stack::restartPostgres);
+            hold();
+            double outage = Math.max(settings.holdSeconds(), 2.5 * BREAKER_WINDOW.toSeconds());
+            fault(faults, String.format("department systems answer 503 for at least %.1f s (breaker window %d s)",
+                    outage, BREAKER_WINDOW.toSeconds()), () -> {
+                int before = stack.inbox().refused();
+                stack.inbox().unavailable(true);
+                try {
+                    sleep(outage);
+                    // an outage nobody met proves nothing: it lasts until enough attempts failed to open the breaker
+                    long cap = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                    while (stack.inbox().refused() - before < BREAKER_THRESHOLD + 1 && System.nanoTime() < cap) {
+                        Thread.sleep(200);
+                    }
+                } finally {
+                    stack.inbox().unavailable(false);
+                }
+            });
+            hold();
+            fault(faults, settings.killed() + " killed (SIGKILL), started again", () -> {
+                stack.killService(settings.killed());
+                hold();
+                stack.startService(settings.killed(), Duration.ofSeconds(300));
+            });
+            hold();
+            fault(faults, "Kafka broker restarted", stack::restartKafka);
+            hold();
+        }
+    }
+
+    private Result run(Plan plan) throws Exception {
         Map<TopicPartition, Long> deadBefore = deadLetterOffsets();
         Observer observer = new Observer();
         observer.start();
@@ -141,35 +289,7 @@ public final class FaultSuite {
         try {
             load.start();
             hold();
-            for (int round = 1; round <= settings.rounds(); round++) {
-                fault(faults, "PostgreSQL restarted (fast shutdown, start)", stack::restartPostgres);
-                hold();
-                double outage = Math.max(settings.holdSeconds(), 2.5 * BREAKER_WINDOW.toSeconds());
-                fault(faults, String.format("department systems answer 503 for at least %.1f s (breaker window %d s)",
-                        outage, BREAKER_WINDOW.toSeconds()), () -> {
-                    int before = stack.inbox().refused();
-                    stack.inbox().unavailable(true);
-                    try {
-                        sleep(outage);
-                        // an outage nobody met proves nothing: it lasts until enough attempts failed to open the breaker
-                        long cap = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-                        while (stack.inbox().refused() - before < BREAKER_THRESHOLD + 1 && System.nanoTime() < cap) {
-                            Thread.sleep(200);
-                        }
-                    } finally {
-                        stack.inbox().unavailable(false);
-                    }
-                });
-                hold();
-                fault(faults, settings.killed() + " killed (SIGKILL), started again", () -> {
-                    stack.killService(settings.killed());
-                    hold();
-                    stack.startService(settings.killed(), Duration.ofSeconds(300));
-                });
-                hold();
-                fault(faults, "Kafka broker restarted", stack::restartKafka);
-                hold();
-            }
+            plan.faults(faults);
         } finally {
             stack.inbox().unavailable(false);
             load.stop();
@@ -295,13 +415,14 @@ public final class FaultSuite {
                     pending.incrementAndGet();
                     int n = i;
                     String key = UUID.randomUUID().toString();
-                    pool.execute(() -> submit(n, key, System.nanoTime() + TimeUnit.SECONDS.toNanos(600)));
+                    pool.execute(() -> submit(n, key, 0, System.nanoTime() + TimeUnit.SECONDS.toNanos(600)));
                 }
             }, "fault-load");
             ticker.start();
         }
 
-        private void submit(int i, String key, long giveUpAt) {
+        /** Attempt {@code attempt} of call {@code i}; with several intakes the next attempt goes to the next one. */
+        private void submit(int i, String key, int attempt, long giveUpAt) {
             String[] m = MATTERS[i % MATTERS.length];
             int n = (int) (runId * 10000 + i);
             String body = "{\"callerPhone\":\"139" + String.format("%08d", Math.floorMod(n * 7919L, 100_000_000L))
@@ -316,7 +437,8 @@ public final class FaultSuite {
                         }
                     }
                 }
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.serviceUrl("intake-service")
+                List<String> intakes = stack.serviceUrls("intake-service");
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(intakes.get((i + attempt) % intakes.size())
                                 + "/api/calls")).timeout(Duration.ofSeconds(30))
                         .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
                         .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
@@ -339,7 +461,7 @@ public final class FaultSuite {
                 return;
             }
             retried.incrementAndGet();
-            pool.schedule(() -> submit(i, key, giveUpAt), 1, TimeUnit.SECONDS);
+            pool.schedule(() -> submit(i, key, attempt + 1, giveUpAt), 1, TimeUnit.SECONDS);
         }
 
         void stop() throws InterruptedException {
@@ -513,6 +635,7 @@ public final class FaultSuite {
                             .add(String.valueOf(r.idempotencyKey()));
                 }
             }
+            lastTickets = Set.copyOf(tickets);
             int atDepartment = (int) keysOfTicketAndUnit.keySet().stream().map(k -> k.substring(0, k.indexOf('@')))
                     .distinct().count();
             int departmentTwice = (int) keysOfTicketAndUnit.values().stream().filter(s -> s.size() > 1).count();
@@ -581,11 +704,19 @@ public final class FaultSuite {
         Files.createDirectories(data);
         System.out.println("fault suite: its own stack in " + data);
         int exit;
-        try (Stack stack = Stack.start(Stack.Settings.ephemeral(root, data), Map.of("hotline-bridge", BRIDGE_ENV),
-                System.out::println)) {
-            Result r = new FaultSuite(stack, s, System.out::println).run();
+        boolean replicas = a.getOrDefault("replicas", 0.0) > 0;
+        Map<String, Map<String, String>> env = replicas
+                ? Map.of("hotline-bridge", BRIDGE_ENV, "router-service", LADDER_ENV) : Map.of("hotline-bridge", BRIDGE_ENV);
+        try (Stack stack = Stack.start(Stack.Settings.ephemeral(root, data), env, System.out::println)) {
+            FaultSuite suite = new FaultSuite(stack, s, System.out::println);
+            Result r = replicas ? suite.runWithReplicas() : suite.run();
             System.out.println(report(s, r));
             exit = r.clean() ? 0 : 1;
+            if (replicas) {
+                LadderCount l = suite.supervision(Duration.ofMinutes(6));
+                System.out.println(report(l));
+                exit = r.clean() && l.clean() ? 0 : 1;
+            }
         }
         System.exit(exit);
     }

@@ -85,6 +85,8 @@ public final class Stack implements AutoCloseable {
     private KeycloakServer keycloak;
     private DepartmentInbox inbox;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    /** Second and further instances of a service (name → replicas in start order), as a Deployment's replicas. */
+    private final Map<String, List<ServiceProcess>> replicas = new LinkedHashMap<>();
     private final Map<String, PostgresServer.ServiceDatabase> databases = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> extraEnv;
 
@@ -201,6 +203,39 @@ public final class Stack implements AutoCloseable {
             services.put(name, service);
         }
         service.awaitReady(timeout);
+    }
+
+    /**
+     * Starts one more instance of a service on a free port, with the same database, broker, realm and settings: what a
+     * second pod of its Deployment is. Consumers of one service share a group, so the instances split the partitions;
+     * relays, delivery workers and scheduled jobs coordinate through the database.
+     *
+     * @return the new instance's base URL, once it is ready
+     */
+    public String startReplica(String name, Duration timeout) {
+        ServiceProcess replica;
+        synchronized (this) {
+            if (!services.containsKey(name)) {
+                throw new IllegalArgumentException("no such service: " + name);
+            }
+            List<ServiceProcess> of = replicas.computeIfAbsent(name, k -> new ArrayList<>());
+            int port = Ports.free();
+            Map<String, String> env = new LinkedHashMap<>(envOf(name));
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            replica = ServiceProcess.start(name + "-" + (of.size() + 2), settings.root().resolve(name), port, env, logDir());
+            of.add(replica);
+            started.add(replica);
+        }
+        replica.awaitReady(timeout);
+        return replica.url();
+    }
+
+    /** The base URLs of every instance of a service started so far, the first one first (dead ones included). */
+    public synchronized List<String> serviceUrls(String name) {
+        List<String> urls = new ArrayList<>();
+        urls.add(serviceUrl(name));
+        replicas.getOrDefault(name, List.of()).forEach(r -> urls.add(r.url()));
+        return urls;
     }
 
     /** Restarts PostgreSQL under the running services (see {@link PostgresServer#restart}). */
