@@ -109,7 +109,7 @@ public class CallResource {
         }
         Requests.NewCall call = new Requests.NewCall(form.get("channel"), form.get("callerPhone"), form.get("callerName"),
                 form.get("address"), form.get("districtCode"), form.get("title"), form.get("content"),
-                form.get("urgency"), "confirm".equals(action));
+                form.get("urgency"), "confirm".equals(action), "true".equals(form.get("confidential")));
         // The key is made when the form is shown, so a double submit or a resubmit after a lost answer files one call.
         String key = form.get("idempotencyKey") == null ? UUID.randomUUID().toString() : form.get("idempotencyKey");
         Map<String, Object> created;

@@ -56,7 +56,7 @@ public class CallViews {
                 c.decision.name(), name(c.disposition), c.categoryCode, decided.map(Category::nameZh).orElse(null),
                 decided.map(Category::nameEn).orElse(null), c.decidedBy, c.decidedAt, c.overrideReason, referral, ticket,
                 audit.of(AuditActions.CALL, c.id), c.decision == org.linkage.intake.domain.Decision.ANSWERED
-                        ? new CallView.AnswerView(recorder.answerArticles(c), c.answerNote) : null);
+                        ? new CallView.AnswerView(recorder.answerArticles(c), c.answerNote) : null, c.confidential);
     }
 
     public CallSummary summary(CallEntity c) {

@@ -11,6 +11,7 @@ import org.linkage.commons.privacy.Masking;
 import org.linkage.commons.security.Actor;
 import org.linkage.commons.security.Roles;
 import org.linkage.router.domain.ClockRequestKind;
+import org.linkage.router.domain.Confidentiality;
 import org.linkage.router.domain.ExtensionStatus;
 import org.linkage.router.domain.PermittedActions;
 import org.linkage.router.domain.UnitRole;
@@ -69,17 +70,20 @@ public class TicketQueries {
     /**
      * One ticket with its history. Dispatchers and supervisors, and the lead unit of a ticket whose
      * rule says the unit must call the caller back, see the phone number; each such read is audited.
+     * A confidential ticket's contact only 12345's own people see, each read audited as such; a unit sees none.
      */
     @Transactional
     public TicketView detail(String ref, Actor actor) {
         Ticket t = access.read(ref, actor);
         Optional<String> unit = TicketAccess.unitOf(actor);
-        boolean unmasked = unit.isEmpty() || t.callbackRequired && unit.get().equals(t.leadDepartmentCode);
-        if (unmasked && t.callerPhone != null) {
-            audit.record(actor, TicketRecorder.ENTITY, t.id, "PHONE_UNMASKED_READ", null,
+        Confidentiality.Contact contact = Confidentiality.contactFor(t.confidential, t.callbackRequired,
+                unit.isPresent(), unit.isPresent() && unit.get().equals(t.leadDepartmentCode), true);
+        if (contact == Confidentiality.Contact.FULL && (t.callerPhone != null || t.confidential && t.callerName != null)) {
+            audit.record(actor, TicketRecorder.ENTITY, t.id,
+                    t.confidential ? "CONFIDENTIAL_CONTACT_READ" : "PHONE_UNMASKED_READ", null,
                     Map.of("ticketNumber", t.ticketNumber));
         }
-        TicketView view = views(List.of(t), !unmasked, true).get(0);
+        TicketView view = views(List.of(t), contact, true).get(0);
         TicketView.Clock ticketClock = clocks.view(t);
         return view.withClock(ticketClock).withPermittedActions(PermittedActions.of(t.status, t.satisfied,
                 new PermittedActions.Reader(
@@ -125,7 +129,7 @@ public class TicketQueries {
                         ? Sort.ascending("resolveBy").and("ticketNumber")
                         : Sort.descending("createdAt").and("ticketNumber"), params)
                 .page(Page.of(page, size));
-        List<TicketView> items = views(query.list(), true, false);
+        List<TicketView> items = views(query.list(), null, false);
         return new TicketView.Page(query.count(), page, size, items);
     }
 
@@ -162,7 +166,8 @@ public class TicketQueries {
      * Views of a page of tickets in a fixed number of queries, whatever the page size: units,
      * departments, rules and the numbers of related tickets are each read once for the whole page.
      */
-    private List<TicketView> views(List<Ticket> tickets, boolean mask, boolean withHistory) {
+    /** @param contact what the one-ticket read shows of the contact; null for a list (masked, none if confidential) */
+    private List<TicketView> views(List<Ticket> tickets, Confidentiality.Contact contact, boolean withHistory) {
         if (tickets.isEmpty()) {
             return List.of();
         }
@@ -180,7 +185,9 @@ public class TicketQueries {
                 .forEach((id, row) -> numbers.put(id, (String) row[1]));
         List<TicketView> views = new ArrayList<>(tickets.size());
         for (Ticket t : tickets) {
-            views.add(view(t, units.getOrDefault(t.id, List.of()), departments, rules.get(t.ruleId), numbers, mask,
+            views.add(view(t, units.getOrDefault(t.id, List.of()), departments, rules.get(t.ruleId), numbers,
+                    contact != null ? contact
+                            : Confidentiality.contactFor(t.confidential, t.callbackRequired, true, false, false),
                     withHistory));
         }
         return views;
@@ -194,7 +201,10 @@ public class TicketQueries {
     }
 
     private static TicketView view(Ticket t, List<TicketUnit> units, Map<String, Department> departments,
-                                   DispatchRule rule, Map<UUID, String> numbers, boolean mask, boolean withHistory) {
+                                   DispatchRule rule, Map<UUID, String> numbers, Confidentiality.Contact contact,
+                                   boolean withHistory) {
+        boolean mask = contact == Confidentiality.Contact.MASKED;
+        boolean none = contact == Confidentiality.Contact.NONE;
         TicketView.Unit lead = null;
         List<TicketView.Unit> supporting = new ArrayList<>();
         for (TicketUnit u : units) {
@@ -211,13 +221,16 @@ public class TicketQueries {
                         h.departmentCode, h.note, h.visibility == null ? null : h.visibility.name())).toList() : null;
         return new TicketView(t.id, t.ticketNumber, t.status.name(), t.version, t.channel, t.callNumber,
                 t.categoryCode, t.urgency.name(), t.content, t.address, t.districtCode, t.latitude, t.longitude,
-                mask ? Masking.name(t.callerName) : t.callerName,
-                mask && t.callerPhone != null ? Masking.phone(t.callerPhone) : t.callerPhone,
-                mask && t.callerPhone != null, t.callbackRequired, lead, supporting, t.ruleId,
+                none ? null : mask ? Masking.name(t.callerName) : t.callerName,
+                none ? null : mask && t.callerPhone != null ? Masking.phone(t.callerPhone) : t.callerPhone,
+                mask && t.callerPhone != null, Confidentiality.unitCallsBack(t.confidential, t.callbackRequired), lead,
+                supporting, t.ruleId,
                 rule == null ? null : rule.version, t.pendingReason, t.receivedAt, t.createdAt, t.dispatchedAt,
                 t.signBy, t.resolveBy, t.returnBy, t.signedAt, t.repliedAt, t.answer, t.calledBackAt, t.satisfied,
                 t.solved, t.closedAt, nameOf(t.deliveryStatus), nameOf(t.supervisionLevel), numbers.get(t.duplicateOf), t.duplicateScore,
-                numbers.get(t.masterTicketId), history, null, null);
+                numbers.get(t.masterTicketId), history, null, null, t.confidential,
+                Confidentiality.hotlineCallsBack(t.confidential, t.callbackRequired),
+                t.confidential ? Confidentiality.NOTICE_ZH : null);
     }
 
     private static String nameOf(Enum<?> value) {

@@ -4,8 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A ticket as the API shows it; {@code callerPhone} is masked unless the reader may see it. */
 /**
+ * A ticket as the API shows it; {@code callerPhone} is masked unless the reader may see it.
+ *
+ * @param callerName       null (absent) for a confidential ticket unless the reader is 12345's own and reads the one
+ *                         ticket (an audited read); likewise {@code callerPhone}
+ * @param callbackRequired the unit must call the caller back (the rule asks, and the case is not confidential)
+ * @param confidential     保密: the caller's identity is kept from every department
+ * @param hotlineCallsBack the rule asks for a call-back the unit may not make (confidential): 12345 makes it
+ * @param contactNotice    「保密件，由12345回访」 on a confidential ticket, in place of the contact; else null
  * @param permittedActions on the one-ticket read, the action paths the reader may take now
  *                         ({@link org.linkage.router.domain.PermittedActions}); null in lists
  */
@@ -18,14 +25,16 @@ public record TicketView(
         Instant signBy, Instant resolveBy, Instant returnBy, Instant signedAt, Instant repliedAt, String answer,
         Instant calledBackAt, Boolean satisfied, Boolean solved, Instant closedAt, String deliveryStatus,
         String supervisionLevel, String duplicateOf, Double duplicateScore, String masterTicketNumber,
-        List<HistoryEntry> history, List<String> permittedActions, Clock clock) {
+        List<HistoryEntry> history, List<String> permittedActions, Clock clock, boolean confidential,
+        boolean hotlineCallsBack, String contactNotice) {
 
     public TicketView withPermittedActions(List<String> actions) {
         return new TicketView(id, ticketNumber, status, version, channel, callNumber, categoryCode, urgency, content, address,
                 districtCode, latitude, longitude, callerName, callerPhone, phoneMasked, callbackRequired, leadDepartment,
                 supportingDepartments, ruleId, ruleVersion, pendingReason, receivedAt, createdAt, dispatchedAt, signBy,
                 resolveBy, returnBy, signedAt, repliedAt, answer, calledBackAt, satisfied, solved, closedAt, deliveryStatus,
-                supervisionLevel, duplicateOf, duplicateScore, masterTicketNumber, history, actions, clock);
+                supervisionLevel, duplicateOf, duplicateScore, masterTicketNumber, history, actions, clock, confidential,
+                hotlineCallsBack, contactNotice);
     }
 
     public TicketView withClock(Clock c) {
@@ -33,7 +42,8 @@ public record TicketView(
                 districtCode, latitude, longitude, callerName, callerPhone, phoneMasked, callbackRequired, leadDepartment,
                 supportingDepartments, ruleId, ruleVersion, pendingReason, receivedAt, createdAt, dispatchedAt, signBy,
                 resolveBy, returnBy, signedAt, repliedAt, answer, calledBackAt, satisfied, solved, closedAt, deliveryStatus,
-                supervisionLevel, duplicateOf, duplicateScore, masterTicketNumber, history, permittedActions, c);
+                supervisionLevel, duplicateOf, duplicateScore, masterTicketNumber, history, permittedActions, c, confidential,
+                hotlineCallsBack, contactNotice);
     }
 
     /**
