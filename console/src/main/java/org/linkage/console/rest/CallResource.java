@@ -209,6 +209,28 @@ public class CallResource {
         return Response.seeOther(URI.create("/calls/" + id)).build();
     }
 
+    /** 三方通话 in data: the undecided call goes to 12345 with the call-taker's hand-over note. */
+    @POST
+    @Path("/{id}/consultation")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response consultation(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
+        Form form = new Form(fields);
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("note", form.get("consultationNote"));
+        try {
+            services.writeIntake(api -> api.requestConsultation(id, body));
+        } catch (ServiceProblem problem) {
+            if (!problem.isClientError()) {
+                throw problem;
+            }
+            Map<String, String> errors = problem.fieldErrors().containsKey("note")
+                    ? Map.of("consultationNote", problem.fieldErrors().get("note")) : problem.fieldErrors();
+            return Response.status(problem.status()).entity(detailPage(id, null, errors, Problems.message(problem),
+                    form.values()).render()).build();
+        }
+        return Response.seeOther(URI.create("/calls/" + id)).build();
+    }
+
     /**
      * 咨询直接答复: the call-taker ticks the articles the answer came from. Each is read from the router first, so
      * the call records the published version and title the caller was told, and an article withdrawn meanwhile is
