@@ -24,6 +24,11 @@ final class Calls {
 
     /** Submits a call with one-click confirmation; returns the created call. */
     static JsonPath submit(String content, String districtCode) {
+        return submit(content, districtCode, false);
+    }
+
+    /** @param confidential the caller asked that the department not learn who they are (保密) */
+    static JsonPath submit(String content, String districtCode, boolean confidential) {
         return given().auth().oauth2(Tokens.of("calltaker1"))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType(ContentType.JSON)
@@ -35,7 +40,8 @@ final class Calls {
                         "districtCode", districtCode,
                         "content", content,
                         "receivedAt", "2026-11-27T09:30:00+08:00",
-                        "confirm", true))
+                        "confirm", true,
+                        "confidential", confidential))
                 .post(intake() + "/api/calls")
                 .then().statusCode(201).contentType(ContentType.JSON)
                 .extract().jsonPath();

@@ -13,6 +13,8 @@ public final class EventTypes {
     public static final String DELIVERY_DEAD_LETTERED = "org.linkage.delivery.dead-lettered.v1";
     public static final String POLICE_TRANSFER_CREATED = "org.linkage.police-transfer.created.v1";
     public static final String DISTRICT_CHANGED = "org.linkage.district.changed.v1";
+    public static final String CONSULTATION_REQUESTED = "org.linkage.consultation.requested.v1";
+    public static final String CONSULTATION_DECIDED = "org.linkage.consultation.decided.v1";
 
     /** The {@code dataschema} URI of a type: documented in docs/events.md under the same name. */
     public static String schemaOf(String type) {

@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param retrievalCode the code the caller was given (查询码): with the ticket number it opens the public case
  *                      look-up; a secret, never shown to departments
  * @param receiptsOptOut true when the caller asked for no text messages (回执) about the case; null means false
+ * @param confidential  true when the caller asked that their identity be kept from the department (保密); the router
+ *                      then lets no name or phone reach a department and 12345 calls back itself. Null means false
  */
 public record ReferralCreated(
         UUID referralId,
@@ -33,7 +35,19 @@ public record ReferralCreated(
         String referredBy,
         Instant referredAt,
         String retrievalCode,
-        Boolean receiptsOptOut) implements CallEvent {
+        Boolean receiptsOptOut,
+        Boolean confidential) implements CallEvent {
+
+    /** A referral from before confidential cases (issue 12 part 3): not confidential. */
+    public ReferralCreated(UUID referralId, UUID callId, String callNumber, String disposition, String categoryCode,
+                           String urgency, String content, String address, String districtCode, Double latitude,
+                           Double longitude, String callerPhone, String callerName, Instant receivedAt,
+                           String incidentNumber, String referredBy, Instant referredAt, String retrievalCode,
+                           Boolean receiptsOptOut) {
+        this(referralId, callId, callNumber, disposition, categoryCode, urgency, content, address, districtCode,
+                latitude, longitude, callerPhone, callerName, receivedAt, incidentNumber, referredBy, referredAt,
+                retrievalCode, receiptsOptOut, null);
+    }
 
     /** A referral from before the case look-up and receipts (issue 12): no code, receipts wanted. */
     public ReferralCreated(UUID referralId, UUID callId, String callNumber, String disposition, String categoryCode,
@@ -42,7 +56,7 @@ public record ReferralCreated(
                            String incidentNumber, String referredBy, Instant referredAt) {
         this(referralId, callId, callNumber, disposition, categoryCode, urgency, content, address, districtCode,
                 latitude, longitude, callerPhone, callerName, receivedAt, incidentNumber, referredBy, referredAt,
-                null, null);
+                null, null, null);
     }
 
     @Override

@@ -21,7 +21,14 @@ public final class Topics {
     /** router → intake: the city's districts as the router, their owner, holds them. Key: district code. */
     public static final String DISTRICTS = "linkage.districts";
 
-    public static final String[] ALL = {REFERRALS, TICKETS, DELIVERIES, DELIVERIES_DLQ, POLICE_TRANSFERS, DISTRICTS};
+    /**
+     * router → intake: 12345's decision on a call-taker's consultation request (三方通话 in data): accepted, declined or
+     * expired. The requests themselves travel intake → router on {@link #REFERRALS}. Key: call id.
+     */
+    public static final String CONSULTATIONS = "linkage.consultations";
+
+    public static final String[] ALL = {REFERRALS, TICKETS, DELIVERIES, DELIVERIES_DLQ, POLICE_TRANSFERS, DISTRICTS,
+            CONSULTATIONS};
 
     private Topics() {
     }

@@ -27,6 +27,17 @@ public final class Tickets {
                 t.callerName(), t.department(), t.supportingDepartments(), t.signBy(), t.resolveBy(), t.dispatchedAt());
     }
 
+    /**
+     * The same dispatch marked confidential. The contact is left on on purpose: the bridge must drop it even if the
+     * router failed to.
+     */
+    public static TicketDispatched confidential(TicketDispatched t) {
+        return new TicketDispatched(t.ticketId(), t.ticketNumber(), t.version(), t.callId(), t.referralId(),
+                t.categoryCode(), t.urgency(), t.content(), t.address(), t.districtCode(), t.latitude(), t.longitude(),
+                t.callerPhone(), t.callerName(), t.department(), t.supportingDepartments(), t.signBy(), t.resolveBy(),
+                t.dispatchedAt(), t.retrievalCode(), true);
+    }
+
     public static String nextNumber() {
         return "12345-20261128-" + String.format("%06d", SEQ.incrementAndGet()) + (int) (Math.random() * 90 + 10);
     }

@@ -67,6 +67,11 @@ public interface IntakeApi {
     Map<String, Object> handOver(@HeaderParam("Idempotency-Key") String idempotencyKey,
                                  @PathParam("incidentNumber") String incidentNumber, Requests.HandOver handOver);
 
+    /** Consultation request to 12345 (三方通话 in data): {@code {note}}. */
+    @POST
+    @Path("/api/calls/{id}/consultation")
+    Map<String, Object> requestConsultation(@PathParam("id") String id, Map<String, Object> body);
+
     @POST
     @Path("/api/classifications/preview")
     Map<String, Object> preview(Requests.Preview preview);

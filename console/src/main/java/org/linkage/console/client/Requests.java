@@ -6,14 +6,14 @@ public final class Requests {
     }
 
     public record NewCall(String channel, String callerPhone, String callerName, String address, String districtCode,
-                          String title, String content, String urgency, Boolean confirm) {
+                          String title, String content, String urgency, Boolean confirm, Boolean confidential) {
     }
 
     public record Override(String disposition, String categoryCode, String reason, String urgency) {
     }
 
     public record HandOver(String content, String address, String districtCode, String callerPhone,
-                           String callerName, String categoryCode, String urgency) {
+                           String callerName, String categoryCode, String urgency, Boolean confidential) {
     }
 
     public record Preview(String text, String title) {

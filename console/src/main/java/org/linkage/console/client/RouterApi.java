@@ -22,6 +22,16 @@ import java.util.Map;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public interface RouterApi {
+    /** Consultation requests from 110 by status (PENDING by default). */
+    @GET
+    @Path("/api/consultations")
+    List<Map<String, Object>> consultations(@QueryParam("status") String status, @QueryParam("size") int size);
+
+    /** {@code {accept, reason, categoryCode}}. */
+    @POST
+    @Path("/api/consultations/{id}/decision")
+    Map<String, Object> decideConsultation(@PathParam("id") String id, Map<String, Object> body);
+
     @GET
     @Path("/api/tickets")
     Map<String, Object> tickets(@QueryParam("status") String status, @QueryParam("categoryCode") String categoryCode,

@@ -109,7 +109,7 @@ public class CallResource {
         }
         Requests.NewCall call = new Requests.NewCall(form.get("channel"), form.get("callerPhone"), form.get("callerName"),
                 form.get("address"), form.get("districtCode"), form.get("title"), form.get("content"),
-                form.get("urgency"), "confirm".equals(action));
+                form.get("urgency"), "confirm".equals(action), "true".equals(form.get("confidential")));
         // The key is made when the form is shown, so a double submit or a resubmit after a lost answer files one call.
         String key = form.get("idempotencyKey") == null ? UUID.randomUUID().toString() : form.get("idempotencyKey");
         Map<String, Object> created;
@@ -205,6 +205,28 @@ public class CallResource {
         } catch (ServiceProblem problem) {
             return Response.status(problem.status()).entity(detailPage(id, null, problem.fieldErrors(),
                     Problems.message(problem), form.values()).render()).build();
+        }
+        return Response.seeOther(URI.create("/calls/" + id)).build();
+    }
+
+    /** 三方通话 in data: the undecided call goes to 12345 with the call-taker's hand-over note. */
+    @POST
+    @Path("/{id}/consultation")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response consultation(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
+        Form form = new Form(fields);
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("note", form.get("consultationNote"));
+        try {
+            services.writeIntake(api -> api.requestConsultation(id, body));
+        } catch (ServiceProblem problem) {
+            if (!problem.isClientError()) {
+                throw problem;
+            }
+            Map<String, String> errors = problem.fieldErrors().containsKey("note")
+                    ? Map.of("consultationNote", problem.fieldErrors().get("note")) : problem.fieldErrors();
+            return Response.status(problem.status()).entity(detailPage(id, null, errors, Problems.message(problem),
+                    form.values()).render()).build();
         }
         return Response.seeOther(URI.create("/calls/" + id)).build();
     }

@@ -57,7 +57,8 @@ public class OfficerResource {
         try {
             Map<String, Object> call = services.writeIntake(api -> api.handOver(key, incident, new Requests.HandOver(
                     form.get("content"), form.get("address"), form.get("districtCode"), form.get("callerPhone"),
-                    form.get("callerName"), form.get("categoryCode"), form.get("urgency"))));
+                    form.get("callerName"), form.get("categoryCode"), form.get("urgency"),
+                    "true".equals(form.get("confidential")))));
             return Response.seeOther(URI.create("/calls/" + call.get("id") + "?new=1")).build();
         } catch (ServiceProblem problem) {
             return Response.status(problem.status()).entity(page(form.values(), problem.fieldErrors(),

@@ -98,7 +98,9 @@ public class Open311Sender implements DepartmentSender {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("api_key", apiKey);
         fields.put("service_code", serviceCodes.getOrDefault(ticket.categoryCode(), ticket.categoryCode()));
-        fields.put("description", "[" + ticket.ticketNumber() + "] " + ticket.content());
+        // GeoReport has no field for it, so the department reads the notice where it reads the matter
+        fields.put("description", "[" + ticket.ticketNumber() + "] "
+                + (ticket.confidential() ? "【" + ticket.contactNotice() + "】" : "") + ticket.content());
         fields.put("address_string", ticket.address());
         if (ticket.latitude() != null && ticket.longitude() != null) {
             fields.put("lat", ticket.latitude().toString());

@@ -29,9 +29,13 @@ public record DepartmentTicket(
         List<Unit> supportingDepartments,
         Instant signBy,
         Instant resolveBy,
-        Instant dispatchedAt) {
+        Instant dispatchedAt,
+        boolean confidential,
+        String contactNotice) {
 
     public static final String SCHEMA = "linkage.ticket.v1";
+    /** In place of the contact on a confidential ticket (保密). */
+    public static final String CONFIDENTIAL_NOTICE = "保密件，由12345回访";
 
     public record Unit(String code, String nameZh, String nameEn) {
         static Unit of(DepartmentRef ref) {
@@ -39,11 +43,18 @@ public record DepartmentTicket(
         }
     }
 
+    /**
+     * The router already leaves the contact off a confidential ticket; the bridge drops it again all the same, so a
+     * router bug or an old event can never put the caller's name or number into a department's system.
+     */
     public static DepartmentTicket of(TicketDispatched t) {
         List<Unit> supporting = t.supportingDepartments() == null ? List.of()
                 : t.supportingDepartments().stream().map(Unit::of).toList();
+        boolean confidential = Boolean.TRUE.equals(t.confidential());
         return new DepartmentTicket(SCHEMA, t.ticketId(), t.ticketNumber(), t.version(), t.categoryCode(), t.urgency(),
-                t.content(), t.address(), t.districtCode(), t.latitude(), t.longitude(), t.callerName(),
-                t.callerPhone(), Unit.of(t.department()), supporting, t.signBy(), t.resolveBy(), t.dispatchedAt());
+                t.content(), t.address(), t.districtCode(), t.latitude(), t.longitude(),
+                confidential ? null : t.callerName(), confidential ? null : t.callerPhone(), Unit.of(t.department()),
+                supporting, t.signBy(), t.resolveBy(), t.dispatchedAt(), confidential,
+                confidential ? CONFIDENTIAL_NOTICE : null);
     }
 }

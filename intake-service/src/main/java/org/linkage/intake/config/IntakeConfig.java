@@ -27,4 +27,11 @@ public interface IntakeConfig {
      */
     @WithDefault("15s")
     Duration streamHeartbeat();
+
+    /**
+     * How long 12345 has to accept or decline a consultation request (三方通话 in data) before the call stays with 110
+     * (首接负责). The guidance speaks of minutes; 3 by default.
+     */
+    @WithDefault("PT3M")
+    Duration consultationTimeLimit();
 }

@@ -52,6 +52,9 @@ public class CallEntity extends PanacheEntityBase {
     /** The caller wants no text-message receipts; carried on the referral to the router, which sends them. */
     @Column(name = "receipts_opt_out", nullable = false)
     public boolean receiptsOptOut;
+    /** 保密: the caller's identity is kept from the department; carried on the referral, enforced by the router. */
+    @Column(nullable = false)
+    public boolean confidential;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Urgency urgency;

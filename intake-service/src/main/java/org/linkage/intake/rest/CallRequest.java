@@ -59,7 +59,10 @@ public record CallRequest(
         Boolean confirm,
         @Schema(description = "来电人不要短信回执（受理、答复） / the caller wants no text-message receipts (ticket made, "
                 + "answered); false when absent", example = "false")
-        Boolean receiptsOptOut) {
+        Boolean receiptsOptOut,
+        @Schema(description = "保密：来电人要求不向承办单位透露身份，由12345回访 / confidential: the caller's name and phone "
+                + "never reach the department, 12345 calls back; false when absent", example = "false")
+        Boolean confidential) {
 
     /** GB/T 2260 six digits, or a configured zone code such as CD-HIGHTECH. */
     public static final String DISTRICT_CODE = "^(\\d{6}|[A-Z]{2,10}(-[A-Z0-9]{1,20})+)$";

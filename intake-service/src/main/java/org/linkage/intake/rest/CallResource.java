@@ -82,7 +82,8 @@ public class CallResource {
                 request.callerName(), request.address(), request.districtCode(), request.latitude(),
                 request.longitude(), request.title(), request.content(),
                 request.receivedAt() == null ? null : request.receivedAt().toInstant(), request.urgency(),
-                Boolean.TRUE.equals(request.confirm()), null, null, Boolean.TRUE.equals(request.receiptsOptOut()));
+                Boolean.TRUE.equals(request.confirm()), null, null, Boolean.TRUE.equals(request.receiptsOptOut()),
+                Boolean.TRUE.equals(request.confidential()));
         return answer(service.submit(call, Params.idempotencyKey(idempotencyKey)), views, uri);
     }
 

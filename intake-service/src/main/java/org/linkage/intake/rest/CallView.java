@@ -45,7 +45,11 @@ public record CallView(
         @Schema(description = "12345工单，一旦回报 / the 12345 ticket, once reported") TicketView ticket,
         @Schema(description = "审计记录 / audit trail") List<AuditRecord> audit,
         @Schema(description = "咨询直接答复；未答复时为空 / the answer from the knowledge base; null unless ANSWERED")
-        AnswerView answer) {
+        AnswerView answer,
+        @Schema(description = "保密件：来电人身份不告知承办单位，由12345回访 / confidential: the department never learns "
+                + "who called; 12345 calls back") boolean confidential,
+        @Schema(description = "会商请求（三方通话）及12345的答复；未发起时为空 / the consultation request to 12345 and its answer; "
+                + "null when none") ConsultationView consultation) {
 
     @Schema(name = "Answer")
     public record AnswerView(List<org.linkage.intake.service.CitedArticle> articles, String note) {

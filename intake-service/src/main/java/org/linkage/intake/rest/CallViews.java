@@ -26,10 +26,13 @@ public class CallViews {
     private final TicketStatusReportRepository reports;
     private final AuditTrail audit;
     private final org.linkage.intake.service.CallRecorder recorder;
+    private final org.linkage.intake.repository.ConsultationRepository consultations;
 
     public CallViews(Taxonomy taxonomy, DistrictDirectory districts, CallQueries queries, TicketStatusReportRepository reports,
-                     AuditTrail audit, org.linkage.intake.service.CallRecorder recorder) {
+                     AuditTrail audit, org.linkage.intake.service.CallRecorder recorder,
+                     org.linkage.intake.repository.ConsultationRepository consultations) {
         this.recorder = recorder;
+        this.consultations = consultations;
         this.taxonomy = taxonomy;
         this.districts = districts;
         this.queries = queries;
@@ -56,7 +59,8 @@ public class CallViews {
                 c.decision.name(), name(c.disposition), c.categoryCode, decided.map(Category::nameZh).orElse(null),
                 decided.map(Category::nameEn).orElse(null), c.decidedBy, c.decidedAt, c.overrideReason, referral, ticket,
                 audit.of(AuditActions.CALL, c.id), c.decision == org.linkage.intake.domain.Decision.ANSWERED
-                        ? new CallView.AnswerView(recorder.answerArticles(c), c.answerNote) : null);
+                        ? new CallView.AnswerView(recorder.answerArticles(c), c.answerNote) : null, c.confidential,
+                ConsultationView.of(consultations.ofCall(c.id).orElse(null)));
     }
 
     public CallSummary summary(CallEntity c) {

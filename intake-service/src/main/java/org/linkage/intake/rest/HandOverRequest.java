@@ -39,5 +39,8 @@ public record HandOverRequest(
         @Schema(description = "紧急程度；缺省为紧急 / urgency; URGENT when absent", example = "URGENT")
         Urgency urgency,
         @Schema(description = "出警时间 / when the incident was reported", example = "2026-11-28T09:30:00+08:00")
-        OffsetDateTime receivedAt) {
+        OffsetDateTime receivedAt,
+        @Schema(description = "保密：当事人要求不向承办单位透露身份，由12345回访 / confidential: the party's name and phone "
+                + "never reach the department, 12345 calls back; false when absent", example = "false")
+        Boolean confidential) {
 }

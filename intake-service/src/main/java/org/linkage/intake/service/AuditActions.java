@@ -17,6 +17,9 @@ public final class AuditActions {
     public static final String RETRIEVED_BY_CODE = "RETRIEVED_BY_CODE";
     public static final String TRANSFER_RECEIVED = "RECEIVED";
     public static final String TRANSFER_ACCEPTED = "ACCEPTED";
+    /** Consultation requests (三方通话 in data); the outcome is {@code CONSULTATION_} + ACCEPTED, DECLINED or EXPIRED. */
+    public static final String CONSULTATION_REQUESTED = "CONSULTATION_REQUESTED";
+    public static final String CONSULTATION_PREFIX = "CONSULTATION_";
 
     private AuditActions() {
     }

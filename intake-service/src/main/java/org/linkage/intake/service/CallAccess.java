@@ -8,6 +8,7 @@ import org.linkage.commons.security.Roles;
 import org.linkage.intake.domain.Decision;
 import org.linkage.intake.repository.CallEntity;
 import org.linkage.intake.repository.CallRepository;
+import org.linkage.intake.repository.ConsultationRepository;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,9 +19,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class CallAccess {
     private final CallRepository calls;
+    private final ConsultationRepository consultations;
 
-    public CallAccess(CallRepository calls) {
+    public CallAccess(CallRepository calls, ConsultationRepository consultations) {
         this.calls = calls;
+        this.consultations = consultations;
     }
 
     public static boolean seesAll(Actor actor) {
@@ -43,6 +46,11 @@ public class CallAccess {
             throw ProblemException.conflict("Call " + call.callNumber + " was already " + call.decision.name().toLowerCase()
                     + " by " + call.decidedBy + ". / 该来电已处理。", ext);
         }
+        consultations.ofCall(call.id).filter(c -> c.status.holdsTheCall()).ifPresent(c -> {
+            throw ProblemException.conflict("Call " + call.callNumber + " waits for 12345's answer to the consultation "
+                    + "until " + c.expiresAt + ". / 该来电正在等待12345会商答复。", Map.of("consultationStatus", c.status.name(),
+                    "expiresAt", c.expiresAt.toString()));
+        });
         return call;
     }
 

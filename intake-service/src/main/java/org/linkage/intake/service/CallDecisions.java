@@ -87,6 +87,20 @@ public class CallDecisions {
         return call;
     }
 
+    /**
+     * 12345 accepted the call on a consultation request: the dispatcher who took it is the one who decided it, and
+     * it is referred exactly as a call-taker's decision would refer it.
+     */
+    void acceptedByHotline(CallEntity call, Actor dispatcher, String categoryCode, String consultationNote) {
+        // The router checked the category against its catalogue; one this taxonomy does not know still goes, as
+        // the suggestion's, rather than leave the accepted call undecided on both lines.
+        String category = categoryCode != null && taxonomy.byCode(categoryCode).filter(c -> !c.police()).isPresent()
+                ? categoryCode : referable(Disposition.NON_POLICE, call.suggestedCategory);
+        boolean asSuggested = call.suggestedDisposition == Disposition.NON_POLICE && category.equals(call.suggestedCategory);
+        decide(call, dispatcher, asSuggested ? Decision.CONFIRMED : Decision.OVERRIDDEN, Disposition.NON_POLICE, category,
+                asSuggested ? null : "12345会商接收 / taken by 12345 on consultation: " + consultationNote, null);
+    }
+
     /** Decided as it is taken: an officer's hand-over from an attended incident, or a one-click confirmation. */
     void decideOnSubmission(CallEntity call, Actor actor, Classification suggestion, String requestedCategory,
                             Urgency requestedUrgency, boolean confirm, boolean fromIncident) {

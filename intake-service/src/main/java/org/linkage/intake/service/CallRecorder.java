@@ -41,7 +41,7 @@ public class CallRecorder {
                 "suggested", suggestion.disposition().name()).increment();
         audit.record(AuditActions.CALL, call.id, AuditActions.CREATED, null, details(
                 "callNumber", call.callNumber, "channel", call.channel, "districtCode", call.districtCode,
-                "incidentNumber", call.incidentNumber), COMPONENT);
+                "incidentNumber", call.incidentNumber, "confidential", call.confidential), COMPONENT);
         audit.record(AuditActions.CALL, call.id, AuditActions.CLASSIFIED, null, details(
                 "disposition", suggestion.disposition(), "categoryCode", suggestion.categoryCode(),
                 "confidence", suggestion.confidence(), "signals", suggestion.signals(),
@@ -68,11 +68,11 @@ public class CallRecorder {
         outbox.publish(new ReferralCreated(call.referralId, call.id, call.callNumber, call.disposition.name(),
                 call.categoryCode, call.urgency.name(), call.content, call.address, call.districtCode, call.latitude,
                 call.longitude, call.callerPhone, call.callerName, call.receivedAt, call.incidentNumber, actor.name(), now,
-                call.retrievalCode, call.receiptsOptOut));
+                call.retrievalCode, call.receiptsOptOut, call.confidential));
         metrics.counter("linkage.intake.referrals", "disposition", call.disposition.name()).increment();
         audit.record(actor, AuditActions.CALL, call.id, AuditActions.REFERRED, null,
                 details("referralId", call.referralId, "disposition", call.disposition, "categoryCode", call.categoryCode,
-                        "urgency", call.urgency, "incidentNumber", call.incidentNumber));
+                        "urgency", call.urgency, "incidentNumber", call.incidentNumber, "confidential", call.confidential));
     }
 
     /** A call answered from the knowledge base: 12345 counts it as resolved at first contact, in this transaction. */

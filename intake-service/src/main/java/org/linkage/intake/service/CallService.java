@@ -134,6 +134,7 @@ public class CallService {
         call.longitude = request.longitude();
         call.title = blankToNull(request.title());
         call.receiptsOptOut = request.receiptsOptOut();
+        call.confidential = request.confidential();
         call.content = request.content().strip();
         call.receivedAt = receivedAt;
         call.takenBy = actor.name();

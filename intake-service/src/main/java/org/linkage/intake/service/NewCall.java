@@ -12,9 +12,10 @@ import java.time.Instant;
  * @param incidentNumber set for an officer's hand-over from a police incident
  * @param categoryCode  set when the submitter already knows the category (officer hand-over)
  * @param receiptsOptOut the caller asked for no text-message receipts about the case
+ * @param confidential  the caller asked that the department not learn who they are (保密)
  */
 public record NewCall(Channel channel, String callerPhone, String callerName, String address, String districtCode,
                       Double latitude, Double longitude, String title, String content, Instant receivedAt,
                       Urgency urgency, boolean confirm, String incidentNumber, String categoryCode,
-                      boolean receiptsOptOut) {
+                      boolean receiptsOptOut, boolean confidential) {
 }

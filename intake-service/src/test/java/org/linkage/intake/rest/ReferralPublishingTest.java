@@ -80,6 +80,49 @@ class ReferralPublishingTest {
     }
 
     @Test
+    void aConfidentialCallIsMarkedOnTheCallAndOnItsReferral() throws Exception {
+        Map<String, Object> body = with(with(call(CallFixtures.WAGES), "confirm", true), "confidential", true);
+        var created = given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/calls").then().statusCode(201).extract();
+        String callId = created.path("id");
+        assertEquals(Boolean.TRUE, created.path("confidential"));
+        given().when().get("/api/calls/" + callId).then().statusCode(200)
+                .body("confidential", org.hamcrest.Matchers.is(true));
+        ConsumerRecord<String, String> record = KafkaClient.find(Topics.REFERRALS, r -> callId.equals(r.key()),
+                Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError("no referral published for " + callId));
+        JsonNode data = json.readTree(record.value());
+        assertTrue(data.get("confidential").asBoolean());
+        // The router needs the contact for 12345's own call-back; it is the router that keeps it from departments.
+        assertEquals("13812345678", data.get("callerPhone").asText());
+    }
+
+    @Test
+    void anOrdinaryCallIsNotConfidential() throws Exception {
+        String callId = given().contentType(ContentType.JSON).body(with(call(CallFixtures.WAGES), "confirm", true))
+                .when().post("/api/calls").then().statusCode(201).body("confidential", org.hamcrest.Matchers.is(false))
+                .extract().path("id");
+        ConsumerRecord<String, String> record = KafkaClient.find(Topics.REFERRALS, r -> callId.equals(r.key()),
+                Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError("no referral published for " + callId));
+        assertEquals(false, json.readTree(record.value()).get("confidential").asBoolean());
+    }
+
+    @Test
+    @TestSecurity(user = "officer1", roles = "officer")
+    void anOfficersConfidentialHandOverTravelsOnTheReferral() throws Exception {
+        Map<String, Object> body = Map.of("content", "工地欠薪纠纷，现场已调解平息，举报人要求保密，需劳动部门跟进",
+                "address", "成都市武侯区玉林街道某工地", "districtCode", "510107", "callerPhone", "13812345678",
+                "callerName", "李女士", "categoryCode", "WAGES", "confidential", true);
+        String callId = given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/incidents/JQ20261128000777/referrals").then().statusCode(201)
+                .body("confidential", org.hamcrest.Matchers.is(true)).extract().path("id");
+        ConsumerRecord<String, String> record = KafkaClient.find(Topics.REFERRALS, r -> callId.equals(r.key()),
+                Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError("no referral published for " + callId));
+        JsonNode data = json.readTree(record.value());
+        assertTrue(data.get("confidential").asBoolean());
+        assertEquals("JQ20261128000777", data.get("incidentNumber").asText());
+    }
+
+    @Test
     void aPoliceCallPublishesNoReferral() {
         String callId = given().contentType(ContentType.JSON).body(with(call(CallFixtures.KNIFE), "confirm", true))
                 .when().post("/api/calls").then().statusCode(201).extract().path("id");

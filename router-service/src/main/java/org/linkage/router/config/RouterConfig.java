@@ -41,6 +41,15 @@ public interface RouterConfig {
 
     Clocks clocks();
 
+    Consultations consultations();
+
+    /** Consultation requests from 110 (三方通话 in data). */
+    interface Consultations {
+        /** How often pending requests past their time limit are expired (首接负责); read by the scheduler. */
+        @WithDefault("5s")
+        String expiryInterval();
+    }
+
     interface Urgencies {
         Limits normal();
 

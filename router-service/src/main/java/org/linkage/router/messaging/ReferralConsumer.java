@@ -2,6 +2,7 @@ package org.linkage.router.messaging;
 
 import org.linkage.router.service.DispatchService;
 import org.linkage.router.service.TicketDraft;
+import org.linkage.router.service.ConsultationDesk;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,6 +14,7 @@ import org.linkage.commons.inbox.InboxConsumer;
 import org.linkage.commons.inbox.ReceivedEvent;
 import org.linkage.commons.security.Actor;
 import org.linkage.events.CallAnswered;
+import org.linkage.events.ConsultationRequested;
 import org.linkage.events.EventTypes;
 import org.linkage.events.ReferralCreated;
 import org.linkage.events.Urgency;
@@ -20,20 +22,23 @@ import org.linkage.router.repository.Consultation;
 import org.linkage.router.repository.Ticket;
 
 /**
- * Turns 110 referrals into tickets, and records the calls 110 answered from the knowledge base. Idempotent twice over: the inbox skips a replayed event id,
+ * Turns 110 referrals into tickets, records the calls 110 answered from the knowledge base, and takes 110's
+ * consultation requests (三方通话 in data) for the dispatchers ({@link ConsultationDesk}). Idempotent twice over: the inbox skips a replayed event id,
  * and the unique referral_id skips the same referral re-sent under a new event id.
  */
 @ApplicationScoped
 public class ReferralConsumer implements InboxConsumer {
-    static final String CONSUMER = "router-referrals";
+    public static final String CONSUMER = "router-referrals";
     private static final Logger LOG = Logger.getLogger(ReferralConsumer.class);
 
     private final Inbox inbox;
     private final DispatchService dispatch;
+    private final ConsultationDesk consultations;
 
-    public ReferralConsumer(Inbox inbox, DispatchService dispatch) {
+    public ReferralConsumer(Inbox inbox, DispatchService dispatch, ConsultationDesk consultations) {
         this.inbox = inbox;
         this.dispatch = dispatch;
+        this.consultations = consultations;
     }
 
     @Override
@@ -52,6 +57,8 @@ public class ReferralConsumer implements InboxConsumer {
     public void consume(ConsumerRecord<String, String> record) {
         inbox.consume(CONSUMER, record, EventTypes.REFERRAL_CREATED, ReferralCreated.class, this::ticketFor);
         inbox.consume(CONSUMER, record, EventTypes.CALL_ANSWERED, CallAnswered.class, this::answered);
+        inbox.consume(CONSUMER, record, EventTypes.CONSULTATION_REQUESTED, ConsultationRequested.class,
+                (event, r) -> consultations.received(r));
     }
 
     /** A call answered from the knowledge base makes no ticket; it is kept for the first-contact figures. */
@@ -81,7 +88,8 @@ public class ReferralConsumer implements InboxConsumer {
         Ticket t = dispatch.create(new TicketDraft(r.referralId(), r.callId(), r.callNumber(), "110",
                 r.categoryCode(), urgency(r.urgency()), r.content(), r.address(), r.districtCode(), r.latitude(),
                 r.longitude(), r.callerPhone(), r.callerName(), null, r.receivedAt(), r.retrievalCode(),
-                Boolean.TRUE.equals(r.receiptsOptOut())), Actor.system(CONSUMER));
+                Boolean.TRUE.equals(r.receiptsOptOut()), Boolean.TRUE.equals(r.confidential())), Actor.system(CONSUMER));
+        consultations.ticketMade(t);
         LOG.infof("referral %s → ticket %s (%s)", r.referralId(), t.ticketNumber, t.status);
     }
 

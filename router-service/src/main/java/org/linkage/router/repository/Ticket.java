@@ -52,6 +52,8 @@ public class Ticket extends PanacheEntityBase {
     public String retrievalCode;
     @Column(name = "receipts_opt_out")
     public boolean receiptsOptOut;
+    /** 保密: the caller's contact never reaches a department; 12345 calls back (see Confidentiality). */
+    public boolean confidential;
     @Enumerated(EnumType.STRING)
     public TicketStatus status;
     /** Dispatch version: 1 on first dispatch, +1 on each re-dispatch. */

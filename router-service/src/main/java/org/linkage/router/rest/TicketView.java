@@ -1,5 +1,6 @@
 package org.linkage.router.rest;
 
+import org.linkage.router.domain.Confidentiality;
 import org.linkage.router.domain.UnitRole;
 import org.linkage.router.repository.ClockRequest;
 import org.linkage.router.repository.Ticket;
@@ -11,8 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** A ticket as the API shows it; {@code callerPhone} is masked unless the reader may see it. */
 /**
+ * A ticket as the API shows it; {@code callerPhone} is masked unless the reader may see it.
+ *
+ * @param callerName       null (absent) for a confidential ticket unless the reader is 12345's own and reads the one
+ *                         ticket (an audited read); likewise {@code callerPhone}
+ * @param callbackRequired the unit must call the caller back (the rule asks, and the case is not confidential)
+ * @param confidential     保密: the caller's identity is kept from every department
+ * @param hotlineCallsBack the rule asks for a call-back the unit may not make (confidential): 12345 makes it
+ * @param contactNotice    「保密件，由12345回访」 on a confidential ticket, in place of the contact; else null
  * @param permittedActions on the one-ticket read, the action paths the reader may take now
  *                         ({@link org.linkage.router.domain.PermittedActions}); null in lists
  */
@@ -25,7 +33,8 @@ public record TicketView(
         Instant signBy, Instant resolveBy, Instant returnBy, Instant signedAt, Instant repliedAt, String answer,
         Instant calledBackAt, Boolean satisfied, Boolean solved, Instant closedAt, String deliveryStatus,
         String supervisionLevel, String duplicateOf, Double duplicateScore, String masterTicketNumber,
-        List<HistoryEntry> history, List<String> permittedActions, Clock clock) {
+        List<HistoryEntry> history, List<String> permittedActions, Clock clock, boolean confidential,
+        boolean hotlineCallsBack, String contactNotice) {
 
     /** The API's shape of a ticket the service read; name and phone come as the service masked them. */
     public static TicketView of(TicketRead r) {
@@ -45,11 +54,14 @@ public record TicketView(
                         nameOf(h.visibility))).toList();
         return new TicketView(t.id, t.ticketNumber, t.status.name(), t.version, t.channel, t.callNumber,
                 t.categoryCode, t.urgency.name(), t.content, t.address, t.districtCode, t.latitude, t.longitude,
-                r.callerName(), r.callerPhone(), r.phoneMasked(), t.callbackRequired, lead, supporting, t.ruleId,
+                r.callerName(), r.callerPhone(), r.phoneMasked(),
+                Confidentiality.unitCallsBack(t.confidential, t.callbackRequired), lead, supporting, t.ruleId,
                 r.ruleVersion(), t.pendingReason, t.receivedAt, t.createdAt, t.dispatchedAt, t.signBy, t.resolveBy,
                 t.returnBy, t.signedAt, t.repliedAt, t.answer, t.calledBackAt, t.satisfied, t.solved, t.closedAt,
                 nameOf(t.deliveryStatus), nameOf(t.supervisionLevel), r.duplicateOfNumber(), t.duplicateScore,
-                r.masterTicketNumber(), history, r.permittedActions(), r.clock() == null ? null : Clock.of(r.clock()));
+                r.masterTicketNumber(), history, r.permittedActions(), r.clock() == null ? null : Clock.of(r.clock()),
+                t.confidential, Confidentiality.hotlineCallsBack(t.confidential, t.callbackRequired),
+                t.confidential ? Confidentiality.NOTICE_ZH : null);
     }
 
     private static String nameOf(Enum<?> value) {

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.linkage.router.domain.UnitRole;
 import org.linkage.commons.security.Actor;
+import org.linkage.router.domain.Confidentiality;
 import org.linkage.router.domain.Deadlines;
 import org.linkage.router.domain.DispatchPolicy;
 import org.linkage.router.domain.TicketAction;
@@ -88,6 +89,7 @@ public class DispatchService {
         t.email = draft.email();
         t.retrievalCode = draft.retrievalCode();
         t.receiptsOptOut = draft.receiptsOptOut();
+        t.confidential = draft.confidential();
         t.receivedAt = draft.receivedAt() != null ? draft.receivedAt() : now;
         t.createdAt = now;
         t.districtCode = districts.resolve(draft.districtCode(), draft.address(), draft.latitude(), draft.longitude()).orElse(null);
@@ -109,10 +111,10 @@ public class DispatchService {
             receipts.created(t);
         }
         if (lead.isEmpty()) {
-            recorder.changed(t, "CREATE", null, actor, t.pendingReason);
+            recorder.changed(t, "CREATE", null, actor, t.pendingReason + (t.confidential ? " · " + Confidentiality.NOTICE_ZH : ""));
             return t;
         }
-        recorder.history(t, "CREATE", null, actor, "from " + t.channel);
+        recorder.history(t, "CREATE", null, actor, "from " + t.channel + (t.confidential ? " · " + Confidentiality.NOTICE_ZH : ""));
         dispatch(t, rule, lead.get(), TicketAction.DISPATCH, actor, null);
         return t;
     }

@@ -10,17 +10,27 @@ import java.util.UUID;
  *
  * @param retrievalCode  the call's retrieval code, for the caller's case look-up; null when not from a call
  * @param receiptsOptOut the caller wants no text-message receipts
+ * @param confidential   the caller's identity is kept from the department (保密)
  */
 public record TicketDraft(UUID referralId, UUID callId, String callNumber, String channel, String categoryCode,
                           Urgency urgency, String content, String address, String districtCode, Double latitude,
                           Double longitude, String callerPhone, String callerName, String email, Instant receivedAt,
-                          String retrievalCode, boolean receiptsOptOut) {
+                          String retrievalCode, boolean receiptsOptOut, boolean confidential) {
+
+    /** A request that is not confidential. */
+    public TicketDraft(UUID referralId, UUID callId, String callNumber, String channel, String categoryCode,
+                       Urgency urgency, String content, String address, String districtCode, Double latitude,
+                       Double longitude, String callerPhone, String callerName, String email, Instant receivedAt,
+                       String retrievalCode, boolean receiptsOptOut) {
+        this(referralId, callId, callNumber, channel, categoryCode, urgency, content, address, districtCode, latitude,
+                longitude, callerPhone, callerName, email, receivedAt, retrievalCode, receiptsOptOut, false);
+    }
 
     /** A request without a retrieval code whose caller gets receipts. */
     public TicketDraft(UUID referralId, UUID callId, String callNumber, String channel, String categoryCode,
                        Urgency urgency, String content, String address, String districtCode, Double latitude,
                        Double longitude, String callerPhone, String callerName, String email, Instant receivedAt) {
         this(referralId, callId, callNumber, channel, categoryCode, urgency, content, address, districtCode, latitude,
-                longitude, callerPhone, callerName, email, receivedAt, null, false);
+                longitude, callerPhone, callerName, email, receivedAt, null, false, false);
     }
 }

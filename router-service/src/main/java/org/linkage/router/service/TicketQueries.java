@@ -10,6 +10,8 @@ import org.linkage.commons.audit.AuditTrail;
 import org.linkage.commons.privacy.Masking;
 import org.linkage.commons.security.Actor;
 import org.linkage.commons.security.Roles;
+import org.linkage.router.domain.ClockRequestKind;
+import org.linkage.router.domain.Confidentiality;
 import org.linkage.router.domain.ExtensionStatus;
 import org.linkage.router.domain.PermittedActions;
 import org.linkage.router.repository.Department;
@@ -67,17 +69,20 @@ public class TicketQueries {
     /**
      * One ticket with its history. Dispatchers and supervisors, and the lead unit of a ticket whose
      * rule says the unit must call the caller back, see the phone number; each such read is audited.
+     * A confidential ticket's contact only 12345's own people see, each read audited as such; a unit sees none.
      */
     @Transactional
     public TicketRead detail(String ref, Actor actor) {
         Ticket t = access.read(ref, actor);
         Optional<String> unit = TicketAccess.unitOf(actor);
-        boolean unmasked = unit.isEmpty() || t.callbackRequired && unit.get().equals(t.leadDepartmentCode);
-        if (unmasked && t.callerPhone != null) {
-            audit.record(actor, TicketRecorder.ENTITY, t.id, "PHONE_UNMASKED_READ", null,
+        Confidentiality.Contact contact = Confidentiality.contactFor(t.confidential, t.callbackRequired,
+                unit.isPresent(), unit.isPresent() && unit.get().equals(t.leadDepartmentCode), true);
+        if (contact == Confidentiality.Contact.FULL && (t.callerPhone != null || t.confidential && t.callerName != null)) {
+            audit.record(actor, TicketRecorder.ENTITY, t.id,
+                    t.confidential ? "CONFIDENTIAL_CONTACT_READ" : "PHONE_UNMASKED_READ", null,
                     Map.of("ticketNumber", t.ticketNumber));
         }
-        TicketRead read = reads(List.of(t), !unmasked, true).get(0);
+        TicketRead read = reads(List.of(t), contact, true).get(0);
         TicketClocks.State ticketClock = clocks.state(t);
         return read.with(PermittedActions.of(t.status, t.satisfied,
                 new PermittedActions.Reader(
@@ -123,7 +128,7 @@ public class TicketQueries {
                         ? Sort.ascending("resolveBy").and("ticketNumber")
                         : Sort.descending("createdAt").and("ticketNumber"), params)
                 .page(Page.of(page, size));
-        List<TicketRead> items = reads(query.list(), true, false);
+        List<TicketRead> items = reads(query.list(), null, false);
         return new TicketRead.Page(query.count(), page, size, items);
     }
 
@@ -156,7 +161,8 @@ public class TicketQueries {
      * Reads of a page of tickets in a fixed number of queries, whatever the page size: units,
      * departments, rules and the numbers of related tickets are each read once for the whole page.
      */
-    private List<TicketRead> reads(List<Ticket> tickets, boolean mask, boolean withHistory) {
+    /** @param contact what the one-ticket read shows of the contact; null for a list (masked, none if confidential) */
+    private List<TicketRead> reads(List<Ticket> tickets, Confidentiality.Contact contact, boolean withHistory) {
         if (tickets.isEmpty()) {
             return List.of();
         }
@@ -174,7 +180,9 @@ public class TicketQueries {
                 .forEach((id, row) -> numbers.put(id, (String) row[1]));
         List<TicketRead> reads = new ArrayList<>(tickets.size());
         for (Ticket t : tickets) {
-            reads.add(read(t, units.getOrDefault(t.id, List.of()), departments, rules.get(t.ruleId), numbers, mask,
+            reads.add(read(t, units.getOrDefault(t.id, List.of()), departments, rules.get(t.ruleId), numbers,
+                    contact != null ? contact
+                            : Confidentiality.contactFor(t.confidential, t.callbackRequired, true, false, false),
                     withHistory));
         }
         return reads;
@@ -188,11 +196,14 @@ public class TicketQueries {
     }
 
     private static TicketRead read(Ticket t, List<TicketUnit> units, Map<String, Department> departments,
-                                   DispatchRule rule, Map<UUID, String> numbers, boolean mask, boolean withHistory) {
+                                   DispatchRule rule, Map<UUID, String> numbers, Confidentiality.Contact contact,
+                                   boolean withHistory) {
+        boolean mask = contact == Confidentiality.Contact.MASKED;
+        boolean none = contact == Confidentiality.Contact.NONE;
         List<TicketRead.Unit> read = units.stream()
                 .map(u -> new TicketRead.Unit(departments.get(u.departmentCode), u.role)).toList();
-        return new TicketRead(t, mask ? Masking.name(t.callerName) : t.callerName,
-                mask && t.callerPhone != null ? Masking.phone(t.callerPhone) : t.callerPhone,
+        return new TicketRead(t, none ? null : mask ? Masking.name(t.callerName) : t.callerName,
+                none ? null : mask && t.callerPhone != null ? Masking.phone(t.callerPhone) : t.callerPhone,
                 mask && t.callerPhone != null, read, rule == null ? null : rule.version, numbers.get(t.duplicateOf),
                 numbers.get(t.masterTicketId), withHistory ? TicketHistory.of(t.id) : null, null, null);
     }

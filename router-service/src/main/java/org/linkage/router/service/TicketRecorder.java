@@ -8,6 +8,7 @@ import org.linkage.commons.security.Actor;
 import org.linkage.events.DepartmentRef;
 import org.linkage.events.TicketDispatched;
 import org.linkage.events.TicketStatusChanged;
+import org.linkage.router.domain.Confidentiality;
 import org.linkage.router.domain.NoteVisibility;
 import org.linkage.router.domain.TicketStatus;
 import org.linkage.router.repository.Department;
@@ -109,15 +110,25 @@ public class TicketRecorder {
 
     /**
      * The dispatch for the bridge. The unit's own system gets the caller's number and full name only when the
-     * catalogue rule says the unit must call back, the same rule its agents see in the console.
+     * catalogue rule says the unit must call back, the same rule its agents see in the console; of a confidential
+     * case it gets neither, not even masked (a masked number or surname can still give away who reported).
      */
     public void dispatched(Ticket t, Department lead, List<Department> supporting) {
-        String phone = t.callbackRequired ? t.callerPhone : Masking.phone(t.callerPhone);
-        String name = t.callbackRequired ? t.callerName : Masking.name(t.callerName);
+        Confidentiality.Contact contact = Confidentiality.contactForDepartmentSystem(t.confidential, t.callbackRequired);
+        String phone = switch (contact) {
+            case FULL -> t.callerPhone;
+            case MASKED -> Masking.phone(t.callerPhone);
+            case NONE -> null;
+        };
+        String name = switch (contact) {
+            case FULL -> t.callerName;
+            case MASKED -> Masking.name(t.callerName);
+            case NONE -> null;
+        };
         TicketDispatched event = new TicketDispatched(t.id, t.ticketNumber, t.version, t.callId, t.referralId,
                 t.categoryCode, t.urgency.name(), t.content, t.address, t.districtCode, t.latitude, t.longitude,
                 phone, name, ref(lead), supporting.stream().map(TicketRecorder::ref).toList(),
-                t.signBy, t.resolveBy, t.dispatchedAt, t.retrievalCode);
+                t.signBy, t.resolveBy, t.dispatchedAt, t.retrievalCode, t.confidential);
         outbox.publish(event);
     }
 

@@ -42,6 +42,13 @@ public class Fixtures {
                 null, null, "13812345678", "张三", null, null), Actor.system("test")));
     }
 
+    /** A confidential (保密) ticket dispatched by the catalogue; WAGES asks the unit to call back. */
+    public Ticket dispatchedConfidential(String category, String districtCode, String content) {
+        return QuarkusTransaction.requiringNew().call(() -> dispatch.create(new TicketDraft(UUID.randomUUID(),
+                UUID.randomUUID(), "110-TEST", "110", category, Urgency.NORMAL, content, "成都市测试路1号", districtCode,
+                null, null, "13812345678", "张三", null, null, null, false, true), Actor.system("test")));
+    }
+
     public Ticket dispatched() {
         return dispatched("WAGES", "510107", "工地老板拖欠工资三个月 " + UUID.randomUUID());
     }
