@@ -13,6 +13,9 @@ import java.util.UUID;
  * @param retrievalCode the code the caller was given (查询码): with the ticket number it opens the public case
  *                      look-up; a secret, never shown to departments
  * @param receiptsOptOut true when the caller asked for no text messages (回执) about the case; null means false
+ * @param callerHash    the caller's number as a keyed hash (HMAC-SHA256, hex), so 12345 can match the caller's
+ *                      history across both lines without comparing clear numbers; null without a number, or from
+ *                      a sender older than issue 12 part 4
  */
 public record ReferralCreated(
         UUID referralId,
@@ -33,7 +36,19 @@ public record ReferralCreated(
         String referredBy,
         Instant referredAt,
         String retrievalCode,
-        Boolean receiptsOptOut) implements LinkageEvent {
+        Boolean receiptsOptOut,
+        String callerHash) implements LinkageEvent {
+
+    /** A referral from before the caller history (issue 12 part 4): no caller hash. */
+    public ReferralCreated(UUID referralId, UUID callId, String callNumber, String disposition, String categoryCode,
+                           String urgency, String content, String address, String districtCode, Double latitude,
+                           Double longitude, String callerPhone, String callerName, Instant receivedAt,
+                           String incidentNumber, String referredBy, Instant referredAt, String retrievalCode,
+                           Boolean receiptsOptOut) {
+        this(referralId, callId, callNumber, disposition, categoryCode, urgency, content, address, districtCode,
+                latitude, longitude, callerPhone, callerName, receivedAt, incidentNumber, referredBy, referredAt,
+                retrievalCode, receiptsOptOut, null);
+    }
 
     /** A referral from before the case look-up and receipts (issue 12): no code, receipts wanted. */
     public ReferralCreated(UUID referralId, UUID callId, String callNumber, String disposition, String categoryCode,
@@ -42,7 +57,7 @@ public record ReferralCreated(
                            String incidentNumber, String referredBy, Instant referredAt) {
         this(referralId, callId, callNumber, disposition, categoryCode, urgency, content, address, districtCode,
                 latitude, longitude, callerPhone, callerName, receivedAt, incidentNumber, referredBy, referredAt,
-                null, null);
+                null, null, null);
     }
 
     @Override
