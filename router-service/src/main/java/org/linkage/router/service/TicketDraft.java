@@ -10,11 +10,21 @@ import java.util.UUID;
  *
  * @param retrievalCode  the call's retrieval code, for the caller's case look-up; null when not from a call
  * @param receiptsOptOut the caller wants no text-message receipts
+ * @param callerHash     the caller's hash as intake computed it; null to compute it here from the number
  */
 public record TicketDraft(UUID referralId, UUID callId, String callNumber, String channel, String categoryCode,
                           Urgency urgency, String content, String address, String districtCode, Double latitude,
                           Double longitude, String callerPhone, String callerName, String email, Instant receivedAt,
-                          String retrievalCode, boolean receiptsOptOut) {
+                          String retrievalCode, boolean receiptsOptOut, String callerHash) {
+
+    /** A request whose caller hash the router computes from the number. */
+    public TicketDraft(UUID referralId, UUID callId, String callNumber, String channel, String categoryCode,
+                       Urgency urgency, String content, String address, String districtCode, Double latitude,
+                       Double longitude, String callerPhone, String callerName, String email, Instant receivedAt,
+                       String retrievalCode, boolean receiptsOptOut) {
+        this(referralId, callId, callNumber, channel, categoryCode, urgency, content, address, districtCode, latitude,
+                longitude, callerPhone, callerName, email, receivedAt, retrievalCode, receiptsOptOut, null);
+    }
 
     /** A request without a retrieval code whose caller gets receipts. */
     public TicketDraft(UUID referralId, UUID callId, String callNumber, String channel, String categoryCode,
