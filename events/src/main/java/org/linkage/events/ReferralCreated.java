@@ -15,6 +15,9 @@ import java.util.UUID;
  * @param receiptsOptOut true when the caller asked for no text messages (回执) about the case; null means false
  * @param confidential  true when the caller asked that their identity be kept from the department (保密); the router
  *                      then lets no name or phone reach a department and 12345 calls back itself. Null means false
+ * @param callerHash    the caller's number as a keyed hash (HMAC-SHA256, hex), so 12345 can match the caller's
+ *                      history across both lines without comparing clear numbers; null without a number, or from
+ *                      a sender older than issue 12 part 4
  */
 public record ReferralCreated(
         UUID referralId,
@@ -36,9 +39,10 @@ public record ReferralCreated(
         Instant referredAt,
         String retrievalCode,
         Boolean receiptsOptOut,
-        Boolean confidential) implements CallEvent {
+        Boolean confidential,
+        String callerHash) implements CallEvent {
 
-    /** A referral from before confidential cases (issue 12 part 3): not confidential. */
+    /** A referral from before confidential cases and the caller history (issue 12 parts 3 and 4). */
     public ReferralCreated(UUID referralId, UUID callId, String callNumber, String disposition, String categoryCode,
                            String urgency, String content, String address, String districtCode, Double latitude,
                            Double longitude, String callerPhone, String callerName, Instant receivedAt,
@@ -46,7 +50,7 @@ public record ReferralCreated(
                            Boolean receiptsOptOut) {
         this(referralId, callId, callNumber, disposition, categoryCode, urgency, content, address, districtCode,
                 latitude, longitude, callerPhone, callerName, receivedAt, incidentNumber, referredBy, referredAt,
-                retrievalCode, receiptsOptOut, null);
+                retrievalCode, receiptsOptOut, null, null);
     }
 
     /** A referral from before the case look-up and receipts (issue 12): no code, receipts wanted. */
@@ -56,7 +60,7 @@ public record ReferralCreated(
                            String incidentNumber, String referredBy, Instant referredAt) {
         this(referralId, callId, callNumber, disposition, categoryCode, urgency, content, address, districtCode,
                 latitude, longitude, callerPhone, callerName, receivedAt, incidentNumber, referredBy, referredAt,
-                null, null, null);
+                null, null, null, null);
     }
 
     @Override

@@ -14,6 +14,8 @@ public final class Roles {
      * department; the services that call no one have no service account at all.
      */
     public static final String BRIDGE_SERVICE = "service:bridge";
+    /** Held by intake-service's own client only, for reading a caller's tickets from the router (caller history). */
+    public static final String INTAKE_SERVICE = "service:intake";
 
     /** Token claim carrying a department agent's unit code. */
     public static final String DEPARTMENT_CLAIM = "department";

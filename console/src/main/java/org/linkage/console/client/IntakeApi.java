@@ -101,4 +101,12 @@ public interface IntakeApi {
     @GET
     @Path("/api/statistics/overrides")
     Map<String, Object> overrideStatistics(@QueryParam("from") String from, @QueryParam("to") String to);
+
+    @GET
+    @Path("/api/calls/{id}/history")
+    Map<String, Object> callerHistory(@PathParam("id") String id);
+
+    @GET
+    @Path("/api/statistics/risk-warnings")
+    Map<String, Object> riskWarnings(@QueryParam("from") String from, @QueryParam("to") String to);
 }

@@ -51,6 +51,10 @@ public class CallResource {
             return View.of("calls/rows", "page", page, "text", text, "disposition", disposition);
         }
 
+        static TemplateInstance history(Map<String, Object> history) {
+            return View.of("calls/history", "history", history);
+        }
+
         static TemplateInstance detail(Map<String, Object> call, Map<String, Object> contact,
                                               List<Map<String, Object>> categories, Map<String, String> errors,
                                               String problem, Map<String, String> values,
@@ -170,6 +174,16 @@ public class CallResource {
     @Path("/{id}")
     public TemplateInstance detail(@PathParam("id") String id) {
         return detailPage(id, null, Map.of(), null, Map.of());
+    }
+
+    /**
+     * The caller's history and risk warnings (来电历史 / 风险预警), loaded by the call page after it is shown: intake
+     * computes it on demand, never while the call is being submitted.
+     */
+    @GET
+    @Path("/{id}/history")
+    public TemplateInstance history(@PathParam("id") String id) {
+        return Templates.history(services.readIntake(api -> api.callerHistory(id)));
     }
 
     /** The full contact, shown once and audited by intake (CONTACT_VIEWED). */

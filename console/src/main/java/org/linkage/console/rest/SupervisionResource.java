@@ -86,6 +86,15 @@ public class SupervisionResource {
                 reference.districts());
     }
 
+    /** Risk warnings (风险预警) raised in the range, per rule, category and district; loaded by the statistics page. */
+    @GET
+    @Path("statistics/risk-warnings")
+    public TemplateInstance riskWarnings(@QueryParam("from") String from, @QueryParam("to") String to) {
+        Range r = Range.of(from, to);
+        return View.of("supervision/risk-warnings", "report",
+                services.readIntake(api -> api.riskWarnings(r.from(), r.to())));
+    }
+
     /** The hotspot table and the override table as CSV, like the ranking. */
     @GET
     @Path("statistics/{table:hotspots|overrides}.csv")

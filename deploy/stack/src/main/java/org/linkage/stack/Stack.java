@@ -281,6 +281,14 @@ public final class Stack implements AutoCloseable {
         env.put("LINKAGE_ROUTER_URL", "http://127.0.0.1:" + settings.routerPort());
         env.put("LINKAGE_BRIDGE_URL", "http://127.0.0.1:" + settings.bridgePort());
         env.put("LINKAGE_DEPARTMENTS_DEFAULT_ENDPOINT", inbox.endpointTemplate());
+        if (!"hotline-bridge".equals(name)) {
+            // The key intake and the router both hash callers' numbers under (caller history): a local one, never real.
+            env.put("LINKAGE_CALLER_HASH_KEY", "local-caller-hash-key-not-for-production");
+        }
+        if ("intake-service".equals(name)) {
+            // intake's service account reads a caller's tickets from the router (the realm's local secret)
+            env.put("LINKAGE_OIDC_CLIENT_SECRET", name + "-secret");
+        }
         if ("router-service".equals(name)) {
             // Demo knowledge-base articles, for the local stack only (router-service/src/main/resources/db/demo).
             env.put("QUARKUS_FLYWAY_LOCATIONS", "db/commons,db/migration,db/demo");

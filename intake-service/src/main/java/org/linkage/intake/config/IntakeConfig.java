@@ -34,4 +34,11 @@ public interface IntakeConfig {
      */
     @WithDefault("PT3M")
     Duration consultationTimeLimit();
+    /** The risk-warning rules (风险预警): a class-path resource, or a file for a city's own. */
+    @WithDefault("risk/rules.csv")
+    String riskRules();
+
+    /** At most this many earlier calls, and tickets, per line in a caller's history (newest first). */
+    @WithDefault("50")
+    int historyLimit();
 }

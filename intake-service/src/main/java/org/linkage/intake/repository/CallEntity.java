@@ -33,6 +33,9 @@ public class CallEntity extends PanacheEntityBase {
     public String callerPhone;
     @Column(name = "caller_name")
     public String callerName;
+    /** The number as HMAC-SHA256 under the shared key ({@code CallerHash}): what the caller's history matches on. */
+    @Column(name = "caller_hash")
+    public String callerHash;
     public String address;
     @Column(name = "district_code")
     public String districtCode;

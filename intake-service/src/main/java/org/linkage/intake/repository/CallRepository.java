@@ -68,4 +68,13 @@ public class CallRepository implements PanacheRepositoryBase<CallEntity, UUID> {
         }
         return query.getResultList();
     }
+
+    /**
+     * The same caller's other calls received in [from, to], newest first, at most {@code limit}: through the
+     * (caller_hash, received_at) index, so the cost is the rows returned, not the calls stored.
+     */
+    public List<CallEntity> byCaller(String callerHash, Instant from, Instant to, UUID except, int limit) {
+        return find("callerHash = ?1 and receivedAt >= ?2 and receivedAt <= ?3 and id <> ?4 order by receivedAt desc",
+                callerHash, from, to, except).page(0, limit).list();
+    }
 }

@@ -28,7 +28,10 @@ import org.linkage.intake.domain.Channel;
 import org.linkage.intake.domain.Decision;
 import org.linkage.intake.repository.CallEntity;
 import org.linkage.intake.service.AuditActions;
+import org.linkage.intake.classification.Taxonomy;
 import org.linkage.intake.service.CallQuery;
+import org.linkage.intake.service.CallerHistoryService;
+import org.linkage.intake.service.DistrictDirectory;
 import org.linkage.intake.service.CallSearch;
 import org.linkage.intake.service.CallDecisions;
 import org.linkage.intake.service.CallQueries;
@@ -49,9 +52,16 @@ public class CallResource {
     private final CallViews views;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
+    private final CallerHistoryService history;
+    private final Taxonomy taxonomy;
+    private final DistrictDirectory districts;
 
     public CallResource(CallService service, CallQueries queries, CallDecisions decisions, CallSearch search,
-                        CallViews views, CurrentActor currentActor, AuditTrail audit) {
+                        CallViews views, CurrentActor currentActor, AuditTrail audit, CallerHistoryService history,
+                        Taxonomy taxonomy, DistrictDirectory districts) {
+        this.history = history;
+        this.taxonomy = taxonomy;
+        this.districts = districts;
         this.service = service;
         this.queries = queries;
         this.decisions = decisions;
@@ -204,6 +214,23 @@ public class CallResource {
     public CallView answer(@PathParam("id") String id, @NotNull @Valid AnswerRequest request) {
         return views.detail(decisions.answer(RequestParams.uuid("id", id), request.articles(), request.note(),
                 request.categoryCode()));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "The caller's history and risk warnings (来电历史 / 风险预警)", description = """
+            The same caller's earlier calls to 110 and tickets at 12345, matched by a keyed hash of the number (never
+            the number itself), within the warning rules' longest window (90 days as shipped), newest first, at most
+            50 per line. Nothing personal and no text: numbers, times, categories, districts, statuses. Risk warnings
+            say which rule fired and which earlier calls and tickets made it fire; each is recorded once per call and
+            counted for supervisors (GET /api/statistics/risk-warnings). When 12345 cannot be asked, the 110 part
+            still answers with `hotline.available` false. Visible to whoever may see the call; each look-up is
+            audited (HISTORY_VIEWED).""")
+    @APIResponse(responseCode = "404", description = "No such call, or not one you may see")
+    public CallerHistoryView history(@PathParam("id") String id) {
+        return CallerHistoryView.of(history.of(RequestParams.uuid("id", id), currentActor.get("intake")), taxonomy,
+                districts);
     }
 
     @GET

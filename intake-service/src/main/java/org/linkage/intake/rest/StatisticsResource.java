@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.linkage.commons.security.Roles;
 import org.linkage.intake.service.OverrideExport;
 import org.linkage.intake.service.OverrideStatistics;
+import org.linkage.intake.service.RiskWarningStatistics;
 
 @Path("/api/statistics")
 @Produces(MediaType.APPLICATION_JSON)
@@ -20,8 +21,10 @@ import org.linkage.intake.service.OverrideStatistics;
 public class StatisticsResource {
     private final OverrideStatistics statistics;
     private final OverrideExport export;
+    private final RiskWarningStatistics riskWarnings;
 
-    public StatisticsResource(OverrideStatistics statistics, OverrideExport export) {
+    public StatisticsResource(OverrideStatistics statistics, OverrideExport export, RiskWarningStatistics riskWarnings) {
+        this.riskWarnings = riskWarnings;
         this.statistics = statistics;
         this.export = export;
     }
@@ -55,5 +58,17 @@ public class StatisticsResource {
         var toInstant = RequestParams.instant("to", to);
         var rows = export.overridden(fromInstant, toInstant, limit == null ? OverrideExport.MAX_ROWS : limit);
         return OverrideExport.csv(rows, fromInstant, toInstant);
+    }
+
+    @GET
+    @Path("/risk-warnings")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(summary = "Risk warnings per category and district (风险预警统计)", description = """
+            Risk warnings raised on calls in the window (by when they were raised), per rule, category and district,
+            most first. A call counts once per rule however often its history was opened.""")
+    public RiskWarningStatistics.Report riskWarnings(
+            @Parameter(example = "2026-11-01T00:00:00+08:00") @QueryParam("from") String from,
+            @Parameter(example = "2026-12-01T00:00:00+08:00") @QueryParam("to") String to) {
+        return riskWarnings.of(RequestParams.instant("from", from), RequestParams.instant("to", to));
     }
 }

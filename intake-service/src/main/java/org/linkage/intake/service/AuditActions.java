@@ -15,6 +15,8 @@ public final class AuditActions {
     public static final String HANDED_BACK = "HANDED_BACK";
     public static final String CONTACT_VIEWED = "CONTACT_VIEWED";
     public static final String RETRIEVED_BY_CODE = "RETRIEVED_BY_CODE";
+    /** The caller's history on both lines was looked at (and any new risk warnings recorded). */
+    public static final String HISTORY_VIEWED = "HISTORY_VIEWED";
     public static final String TRANSFER_RECEIVED = "RECEIVED";
     public static final String TRANSFER_ACCEPTED = "ACCEPTED";
     /** Consultation requests (三方通话 in data); the outcome is {@code CONSULTATION_} + ACCEPTED, DECLINED or EXPIRED. */

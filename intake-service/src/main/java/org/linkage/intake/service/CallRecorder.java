@@ -68,7 +68,7 @@ public class CallRecorder {
         outbox.publish(new ReferralCreated(call.referralId, call.id, call.callNumber, call.disposition.name(),
                 call.categoryCode, call.urgency.name(), call.content, call.address, call.districtCode, call.latitude,
                 call.longitude, call.callerPhone, call.callerName, call.receivedAt, call.incidentNumber, actor.name(), now,
-                call.retrievalCode, call.receiptsOptOut, call.confidential));
+                call.retrievalCode, call.receiptsOptOut, call.confidential, call.callerHash));
         metrics.counter("linkage.intake.referrals", "disposition", call.disposition.name()).increment();
         audit.record(actor, AuditActions.CALL, call.id, AuditActions.REFERRED, null,
                 details("referralId", call.referralId, "disposition", call.disposition, "categoryCode", call.categoryCode,

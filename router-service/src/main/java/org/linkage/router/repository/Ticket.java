@@ -47,6 +47,9 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "caller_name")
     public String callerName;
     public String email;
+    /** The number as HMAC-SHA256 under the key shared with intake: what a caller's history matches on. */
+    @Column(name = "caller_hash")
+    public String callerHash;
     /** The caller's retrieval code from their 110 call: the secret half of the public case look-up. */
     @Column(name = "retrieval_code")
     public String retrievalCode;

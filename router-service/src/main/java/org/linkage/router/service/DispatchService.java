@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.linkage.router.domain.UnitRole;
+import org.linkage.commons.privacy.CallerHash;
 import org.linkage.commons.security.Actor;
 import org.linkage.router.domain.Confidentiality;
 import org.linkage.router.domain.Deadlines;
@@ -42,11 +43,13 @@ public class DispatchService {
     private final DuplicateService duplicates;
     private final Deadlines deadlines;
     private final ReceiptService receipts;
+    private final CallerHash callerHash;
 
     public DispatchService(EntityManager em, Clock clock, CalendarService calendars, DistrictResolver districts,
                            TicketRecorder recorder, SupervisionService supervision, DuplicateService duplicates,
-                           Deadlines deadlines, ReceiptService receipts) {
+                           Deadlines deadlines, ReceiptService receipts, CallerHash callerHash) {
         this.em = em;
+        this.callerHash = callerHash;
         this.receipts = receipts;
         this.clock = clock;
         this.calendars = calendars;
@@ -87,6 +90,10 @@ public class DispatchService {
         t.callerPhone = draft.callerPhone();
         t.callerName = draft.callerName();
         t.email = draft.email();
+        // Intake's hash when the referral carries one; else the same HMAC here (same key), e.g. for a request that
+        // reached 12345 directly, so those contacts are in the caller's history too.
+        t.callerHash = draft.callerHash() != null ? draft.callerHash()
+                : draft.callerPhone() == null ? null : callerHash.of(draft.callerPhone()).orElse(null);
         t.retrievalCode = draft.retrievalCode();
         t.receiptsOptOut = draft.receiptsOptOut();
         t.confidential = draft.confidential();

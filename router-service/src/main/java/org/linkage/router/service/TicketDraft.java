@@ -11,19 +11,20 @@ import java.util.UUID;
  * @param retrievalCode  the call's retrieval code, for the caller's case look-up; null when not from a call
  * @param receiptsOptOut the caller wants no text-message receipts
  * @param confidential   the caller's identity is kept from the department (保密)
+ * @param callerHash     the caller's hash as intake computed it; null to compute it here from the number
  */
 public record TicketDraft(UUID referralId, UUID callId, String callNumber, String channel, String categoryCode,
                           Urgency urgency, String content, String address, String districtCode, Double latitude,
                           Double longitude, String callerPhone, String callerName, String email, Instant receivedAt,
-                          String retrievalCode, boolean receiptsOptOut, boolean confidential) {
+                          String retrievalCode, boolean receiptsOptOut, boolean confidential, String callerHash) {
 
-    /** A request that is not confidential. */
+    /** A request that is not confidential, whose caller hash the router computes from the number. */
     public TicketDraft(UUID referralId, UUID callId, String callNumber, String channel, String categoryCode,
                        Urgency urgency, String content, String address, String districtCode, Double latitude,
                        Double longitude, String callerPhone, String callerName, String email, Instant receivedAt,
                        String retrievalCode, boolean receiptsOptOut) {
         this(referralId, callId, callNumber, channel, categoryCode, urgency, content, address, districtCode, latitude,
-                longitude, callerPhone, callerName, email, receivedAt, retrievalCode, receiptsOptOut, false);
+                longitude, callerPhone, callerName, email, receivedAt, retrievalCode, receiptsOptOut, false, null);
     }
 
     /** A request without a retrieval code whose caller gets receipts. */
@@ -31,6 +32,6 @@ public record TicketDraft(UUID referralId, UUID callId, String callNumber, Strin
                        Urgency urgency, String content, String address, String districtCode, Double latitude,
                        Double longitude, String callerPhone, String callerName, String email, Instant receivedAt) {
         this(referralId, callId, callNumber, channel, categoryCode, urgency, content, address, districtCode, latitude,
-                longitude, callerPhone, callerName, email, receivedAt, null, false, false);
+                longitude, callerPhone, callerName, email, receivedAt, null, false, false, null);
     }
 }

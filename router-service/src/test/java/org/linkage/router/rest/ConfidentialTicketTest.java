@@ -51,7 +51,7 @@ class ConfidentialTicketTest {
     void aConfidentialReferralIsDispatchedWithoutTheCallersContact() {
         ReferralCreated r = new ReferralCreated(UUID.randomUUID(), UUID.randomUUID(), "110-20261128-0009", "NON_POLICE",
                 "WAGES", "NORMAL", "举报工地老板拖欠工资三个月，要求保密", "成都市武侯区某工地", "510107", null, null, PHONE,
-                "李四", Instant.now(), null, "calltaker1", Instant.now(), "K7M2Q9XR", false, true);
+                "李四", Instant.now(), null, "calltaker1", Instant.now(), "K7M2Q9XR", false, true, null);
         KafkaSupport.send(Topics.REFERRALS, r.callId().toString(), UUID.randomUUID().toString(),
                 EventTypes.REFERRAL_CREATED, r);
         Ticket t = ReferralFlowTest.awaitTicket(r.referralId());
