@@ -92,7 +92,7 @@ public class StatisticsService {
                   from ticket t
                   left join (select ticket_id, bool_or(kind = 'PAUSE') as paused, bool_or(kind = 'PARK') as parked
                              from clock_request where status = 'APPROVED' group by ticket_id) c on c.ticket_id = t.id
-                  where created_at >= :from and created_at < :to %s
+                  where created_at >= :from and created_at < :to %s %s
                   group by 1)
                 select %s, received, dispatched, signed_on_time, closed_on_time, overdue, returned, called_back, solved,
                   satisfied, repeat_calls,
@@ -105,7 +105,7 @@ public class StatisticsService {
                   round(avg_reply_hours, 2), paused, parked, terminated
                 from f order by k nulls last""".formatted(groupBy.expression, unit.isPresent()
                 ? "and exists (select 1 from ticket_unit u where u.ticket_id = t.id and u.department_code = :unit)" : "",
-                groupBy.label);
+                appealed(groupBy, unit), groupBy.label);
         Query q = em.createNativeQuery(sql)
                 .setParameter("now", utc(clock.instant()))
                 .setParameter("from", utc(from))
@@ -122,6 +122,16 @@ public class StatisticsService {
                     n(r[18]), n(r[19]), n(r[20])));
         }
         return rows;
+    }
+
+    /**
+     * Where the figures count a unit (grouped by lead unit, or one unit's own view), a ticket that unit appealed with
+     * success is not the unit's: it is left out, as in the monthly ranking. City-wide groupings keep every ticket.
+     */
+    private static String appealed(GroupBy groupBy, Optional<String> unit) {
+        String accepted = "and not exists (select 1 from appeal a where a.ticket_id = t.id and a.status = 'ACCEPTED' and a.department_code = ";
+        return (groupBy == GroupBy.DEPARTMENT ? accepted + "t.lead_department_code)" : "")
+                + (unit.isPresent() ? " " + accepted + ":unit)" : "");
     }
 
     /** Department grouping does not apply: an answered call has no unit. Periods group on the answer's day. */
