@@ -184,4 +184,48 @@ public interface RouterApi {
     @GET
     @Path("/q/health/well")
     Map<String, Object> wellness();
+
+    // Assessment (考核): the monthly ranking, appeals (申诉) and the themes of the month (每月一题).
+    @GET
+    @Path("/api/assessment/rankings")
+    Map<String, Object> rankings(@QueryParam("month") String month);
+
+    /** The ranking as the router writes it for a spreadsheet or for print: {@code format} csv or html. */
+    @GET
+    @Path("/api/assessment/rankings")
+    @Produces({"text/csv", "text/html"})
+    String rankingsAs(@QueryParam("month") String month, @QueryParam("format") String format);
+
+    @GET
+    @Path("/api/tickets/{ref}/appeals")
+    Map<String, Object> ticketAppeals(@PathParam("ref") String ref);
+
+    @POST
+    @Path("/api/tickets/{ref}/appeals")
+    Map<String, Object> fileAppeal(@PathParam("ref") String ref, Map<String, Object> appeal);
+
+    @GET
+    @Path("/api/assessment/appeals")
+    List<Map<String, Object>> appeals(@QueryParam("status") String status, @QueryParam("month") String month,
+                                      @QueryParam("size") int size);
+
+    @POST
+    @Path("/api/assessment/appeals/{id}/decision")
+    Map<String, Object> decideAppeal(@PathParam("id") String id, Map<String, Object> decision);
+
+    @GET
+    @Path("/api/assessment/themes")
+    List<Map<String, Object>> themes(@QueryParam("month") String month);
+
+    @GET
+    @Path("/api/assessment/themes/suggestions")
+    List<Map<String, Object>> themeSuggestions(@QueryParam("month") String month);
+
+    @POST
+    @Path("/api/assessment/themes")
+    Map<String, Object> flagTheme(Map<String, Object> theme);
+
+    @GET
+    @Path("/api/assessment/themes/{id}")
+    Map<String, Object> theme(@PathParam("id") String id);
 }

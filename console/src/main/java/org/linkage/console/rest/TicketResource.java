@@ -201,7 +201,8 @@ public class TicketResource {
         List<Map<String, Object>> duplicates = permitted.contains("merge") ? sideBySide(services.readRouter(
                 api -> api.duplicates(number))) : List.of();
         List<Map<String, Object>> departments = dispatching ? services.readRouter(api -> api.departments()) : List.of();
-        return Templates.detail(ticket, extensions, duplicates, departments, done, failedAction, problem, errors, values);
+        return Templates.detail(ticket, extensions, duplicates, departments, done, failedAction, problem, errors, values)
+                .data("appeals", services.readRouter(api -> api.ticketAppeals(number)));
     }
 
     /** The closest candidates with their own words and place, to compare with this ticket before merging. */

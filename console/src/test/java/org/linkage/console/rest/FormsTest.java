@@ -92,4 +92,23 @@ class FormsTest {
         assertEquals("r-1", decision.get("requestId"));
         assertEquals(true, TicketResource.body("clock-decision", form("decision", "approve")).get("approve"));
     }
+
+    @Test
+    void anAppealIsAGroundAndWordsAndADecisionAlwaysCarriesItsReason() {
+        assertEquals(Map.of("ground", "OTHER", "reason", "来电人已撤诉"),
+                AppealResource.body(form("ground", "OTHER", "reason", " 来电人已撤诉 ", "note", "x")));
+        Map<String, Object> accepted = AssessmentResource.decision(form("decision", "accept", "reason", "核实派单错误"));
+        assertEquals(Boolean.TRUE, accepted.get("accept"));
+        assertEquals("核实派单错误", accepted.get("reason"));
+        assertEquals(Boolean.FALSE, AssessmentResource.decision(form("decision", "reject")).get("accept"));
+        assertNull(AssessmentResource.decision(form("decision", "reject")).get("reason"), "missing for the router to refuse");
+    }
+
+    @Test
+    void aMonthIsWhatTheMonthPickerSends() {
+        assertEquals("2026-07", AssessmentResource.month("2026-07", "2026-11"));
+        assertEquals("2026-11", AssessmentResource.month(" ", "2026-11"));
+        assertEquals(java.util.Set.of("month", "categoryCode", "districtCode", "note"),
+                AssessmentResource.theme(form("month", "2026-12", "categoryCode", "NOISE", "districtCode", "510108")).keySet());
+    }
 }

@@ -45,7 +45,7 @@ public class StatisticsService {
                       long returned, long calledBack, long solved, long satisfied, long repeatCalls,
                       BigDecimal signedOnTimeRate, BigDecimal closedOnTimeRate, BigDecimal overdueRate,
                       BigDecimal returnRate, BigDecimal resolutionRate, BigDecimal satisfactionRate,
-                      BigDecimal averageReplyWorkingHours) {
+                      BigDecimal averageReplyWorkingHours, long paused, long parked, long terminated) {
     }
 
     public record Hotspot(String categoryCode, String districtCode, long recent, BigDecimal baselinePerWindow,
@@ -85,9 +85,14 @@ public class StatisticsService {
                     count(*) filter (where solved) as solved,
                     count(*) filter (where satisfied) as satisfied,
                     count(*) filter (where duplicate_of is not null or master_ticket_id is not null) as repeat_calls,
-                    avg(reply_working_minutes) / 60.0 as avg_reply_hours
+                    avg(reply_working_minutes) / 60.0 as avg_reply_hours,
+                    count(*) filter (where c.paused) as paused,
+                    count(*) filter (where c.parked) as parked,
+                    count(*) filter (where status = 'TERMINATED') as terminated
                   from ticket t
-                  where created_at >= :from and created_at < :to %s
+                  left join (select ticket_id, bool_or(kind = 'PAUSE') as paused, bool_or(kind = 'PARK') as parked
+                             from clock_request where status = 'APPROVED' group by ticket_id) c on c.ticket_id = t.id
+                  where created_at >= :from and created_at < :to %s %s
                   group by 1)
                 select %s, received, dispatched, signed_on_time, closed_on_time, overdue, returned, called_back, solved,
                   satisfied, repeat_calls,
@@ -97,10 +102,10 @@ public class StatisticsService {
                   round(returned::numeric / nullif(dispatched, 0), 4),
                   round(solved::numeric / nullif(called_back, 0), 4),
                   round(satisfied::numeric / nullif(called_back, 0), 4),
-                  round(avg_reply_hours, 2)
+                  round(avg_reply_hours, 2), paused, parked, terminated
                 from f order by k nulls last""".formatted(groupBy.expression, unit.isPresent()
                 ? "and exists (select 1 from ticket_unit u where u.ticket_id = t.id and u.department_code = :unit)" : "",
-                groupBy.label);
+                appealed(groupBy, unit), groupBy.label);
         Query q = em.createNativeQuery(sql)
                 .setParameter("now", utc(clock.instant()))
                 .setParameter("from", utc(from))
@@ -113,9 +118,20 @@ public class StatisticsService {
         for (Object o : q.getResultList()) {
             Object[] r = (Object[]) o;
             rows.add(new Row((String) r[0], n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5]), n(r[6]), n(r[7]), n(r[8]),
-                    n(r[9]), n(r[10]), d(r[11]), d(r[12]), d(r[13]), d(r[14]), d(r[15]), d(r[16]), d(r[17])));
+                    n(r[9]), n(r[10]), d(r[11]), d(r[12]), d(r[13]), d(r[14]), d(r[15]), d(r[16]), d(r[17]),
+                    n(r[18]), n(r[19]), n(r[20])));
         }
         return rows;
+    }
+
+    /**
+     * Where the figures count a unit (grouped by lead unit, or one unit's own view), a ticket that unit appealed with
+     * success is not the unit's: it is left out, as in the monthly ranking. City-wide groupings keep every ticket.
+     */
+    private static String appealed(GroupBy groupBy, Optional<String> unit) {
+        String accepted = "and not exists (select 1 from appeal a where a.ticket_id = t.id and a.status = 'ACCEPTED' and a.department_code = ";
+        return (groupBy == GroupBy.DEPARTMENT ? accepted + "t.lead_department_code)" : "")
+                + (unit.isPresent() ? " " + accepted + ":unit)" : "");
     }
 
     /** Department grouping does not apply: an answered call has no unit. Periods group on the answer's day. */
