@@ -148,7 +148,7 @@ public class TicketResource {
                         Map.of("file", ui.t("attachment_choose_file")), Map.of()).render()).build();
             }
             byte[] content = java.nio.file.Files.readAllBytes(file.uploadedFile());
-            services.writeRouter(api -> api.uploadAttachment(ref, file.fileName(), content));
+            services.uploadRouter(api -> api.uploadAttachment(ref, file.fileName(), content));
         } catch (ServiceProblem problem) {
             return Response.status(problem.status()).entity(page(ref, null, "attachments", Problems.message(problem),
                     problem.fieldErrors(), Map.of()).render()).build();
