@@ -165,6 +165,25 @@ class AttachmentTest {
     }
 
     @Test
+    @TestSecurity(user = "calltaker1", roles = "call-taker")
+    void a110CallTakerHasNoUseForTicketEvidence() {
+        Ticket t = fixtures.signed();
+        AttachmentService.View v = QuarkusTransaction.requiringNew().call(() -> attachments.upload(t.ticketNumber,
+                Fixtures.agent("CD-HRSS"), "工资表.pdf", Evidence.pdf(3_000)));
+        given().get(path(t)).then().statusCode(403).contentType("application/problem+json");
+        given().get(v.href()).then().statusCode(403);
+        given().contentType("application/pdf").body(Evidence.pdf(1_000)).post(path(t)).then().statusCode(403);
+    }
+
+    @Test
+    void withoutATokenNothingIsListedOrServed() {
+        Ticket t = fixtures.signed();
+        given().get(path(t)).then().statusCode(401);
+        given().get(path(t) + "/" + UUID.randomUUID()).then().statusCode(401);
+        given().contentType("application/pdf").body(Evidence.pdf(1_000)).post(path(t)).then().statusCode(401);
+    }
+
+    @Test
     @TestSecurity(user = "dispatcher1", roles = "dispatcher")
     void aDispatcherReadsEveryTicketsEvidenceButNothingIsAddedToAClosedTicket() {
         Ticket t = fixtures.calledBack(true);
