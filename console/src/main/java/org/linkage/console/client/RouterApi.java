@@ -63,6 +63,24 @@ public interface RouterApi {
     @Path("/api/tickets/{ref}/duplicates")
     List<Map<String, Object>> duplicates(@PathParam("ref") String ref);
 
+    /** The ticket's evidence (photos, recordings, documents), as the router lists it for this reader. */
+    @GET
+    @Path("/api/tickets/{ref}/attachments")
+    List<Map<String, Object>> attachments(@PathParam("ref") String ref);
+
+    /** One file as the raw body; the router sniffs its type and strips its metadata. */
+    @POST
+    @Path("/api/tickets/{ref}/attachments")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    Map<String, Object> uploadAttachment(@PathParam("ref") String ref, @QueryParam("fileName") String fileName,
+                                         byte[] content);
+
+    /** The file with the router's headers (type, disposition); a refusal throws as every other call does. */
+    @GET
+    @Path("/api/tickets/{ref}/attachments/{id}")
+    @Produces(MediaType.WILDCARD)
+    jakarta.ws.rs.core.Response attachment(@PathParam("ref") String ref, @PathParam("id") String id);
+
     /** Every lifecycle action: {@code sign}, {@code progress}, {@code reply}, {@code callback}, ... with its body. */
     @POST
     @Path("/api/tickets/{ref}/{action}")

@@ -54,6 +54,13 @@ public class Services {
         return guarded("router-service", router, call);
     }
 
+    /** An attachment: megabytes to send, and an image the router decodes and encodes anew, so more time. */
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5_000, failOn = ServiceUnavailable.class)
+    @Timeout(30_000)
+    public <T> T uploadRouter(Function<RouterApi, T> call) {
+        return guarded("router-service", router, call);
+    }
+
     @Retry(maxRetries = 1, delay = 100, retryOn = ServiceUnavailable.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5_000, failOn = ServiceUnavailable.class)
     @Timeout(5_000)

@@ -152,6 +152,7 @@ public class AdminResource {
         }
         body.put("supporting", lines(form.get("supporting")));
         body.put("callbackRequired", form.checked("callbackRequired"));
+        body.put("attachmentRequired", form.checked("attachmentRequired"));
         try {
             if (category == null || !category.matches("[A-Z_]{2,40}")) {
                 throw new ServiceProblem(400, "categoryCode", null, Map.of("categoryCode", "[A-Z_]{2,40}"), Map.of());

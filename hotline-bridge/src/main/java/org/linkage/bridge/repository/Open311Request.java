@@ -39,6 +39,9 @@ public class Open311Request extends PanacheEntityBase {
     public Double lat;
     public Double lon;
     public String channel;
+    /** The client's https link to its photo, kept as a link (never fetched); null when it sent none. */
+    @Column(name = "media_url")
+    public String mediaUrl;
     @Column(name = "requested_at", nullable = false)
     public Instant requestedAt;
     @Column(name = "updated_at", nullable = false)

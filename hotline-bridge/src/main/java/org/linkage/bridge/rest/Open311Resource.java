@@ -97,6 +97,7 @@ public class Open311Resource {
                            @FormParam("address_id") String addressId, @FormParam("description") String description,
                            @FormParam("first_name") String firstName, @FormParam("last_name") String lastName,
                            @FormParam("phone") String phone, @FormParam("email") String email,
+                           @FormParam("media_url") String mediaUrl,
                            @HeaderParam("Idempotency-Key") String idempotencyKey) {
         String client = clients.authenticate(apiKey);
         if (!blank(idempotencyKey) && !idempotencyKey.strip().matches("[A-Za-z0-9._:-]{8,100}")) {
@@ -122,9 +123,19 @@ public class Open311Resource {
         limit("email", email, 200);
         limit("first_name", firstName, 100);
         limit("last_name", lastName, 100);
+        // A citizen's report is never refused for its photo link: a link not to keep is left out, and said so.
+        String media = null;
+        String mediaNotice = null;
+        if (!blank(mediaUrl)) {
+            try {
+                media = org.linkage.bridge.domain.MediaLink.check(mediaUrl);
+            } catch (IllegalArgumentException e) {
+                mediaNotice = "media_url was not kept: " + e.getMessage();
+            }
+        }
         Open311Service.Filed filed = service.submit(client, new Open311Service.NewRequest(serviceCode.trim(), latitude,
                 longitude, blank(address) ? addressId : address, description.trim(), firstName, lastName,
-                PhoneNumbers.normalisedOrAsGiven(phone), email),
+                PhoneNumbers.normalisedOrAsGiven(phone), email, media),
                 blank(idempotencyKey) ? null : idempotencyKey.strip());
         Map<String, Object> item = new LinkedHashMap<>();
         if (filed.serviceRequestId() != null) {
@@ -132,7 +143,8 @@ public class Open311Resource {
         } else {
             item.put("token", filed.token());
         }
-        item.put("service_notice", filed.serviceNotice());
+        item.put("service_notice", filed.serviceNotice() == null ? mediaNotice
+                : mediaNotice == null ? filed.serviceNotice() : filed.serviceNotice() + " " + mediaNotice);
         item.put("account_id", null);
         return render.list(format, 201, "service_requests", "request", List.of(item));
     }
@@ -222,7 +234,8 @@ public class Open311Resource {
         item.put("zipcode", null);
         item.put("lat", r.lat);
         item.put("long", r.lon);
-        item.put("media_url", null);
+        // The client's own link, as it sent it (stored, never fetched: docs/open311.md).
+        item.put("media_url", r.mediaUrl);
         return item;
     }
 

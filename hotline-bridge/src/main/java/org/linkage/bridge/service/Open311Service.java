@@ -60,7 +60,7 @@ public class Open311Service {
 
     /** A new service request, as the form fields of GeoReport's POST requests carry it. */
     public record NewRequest(String serviceCode, Double lat, Double lon, String addressString, String description,
-                             String firstName, String lastName, String phone, String email) {
+                             String firstName, String lastName, String phone, String email, String mediaUrl) {
     }
 
     /** What POST requests answers: an id when a ticket was made, else a token to ask about later. */
@@ -130,6 +130,10 @@ public class Open311Service {
                     r.firstName(), r.lastName(), r.phone(), r.email()}) {
                 basis.append('\n').append(part == null ? "" : part.toString().strip().replace("\\", "\\\\").replace("\n", "\\n"));
             }
+            if (r.mediaUrl() != null) {
+                // Only when present, so the keys of requests without media stay what they were.
+                basis.append("\nmedia\n").append(r.mediaUrl());
+            }
         }
         return UUID.nameUUIDFromBytes(basis.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
@@ -138,7 +142,7 @@ public class Open311Service {
     Filed recordFiled(String clientId, NewRequest request, RouterApi.CreatedTicket created) {
         readModel.filed(created.ticketId(), created.ticketNumber(), created.status(), request.serviceCode(),
                 request.description(), request.addressString(), request.lat(), request.lon(),
-                Open311Mapping.channel(clientId), clock.instant());
+                Open311Mapping.channel(clientId), clock.instant(), request.mediaUrl());
         Open311Token token = token(clientId, null);
         token.serviceRequestId = created.ticketNumber();
         return new Filed(created.ticketNumber(), token.token, null);

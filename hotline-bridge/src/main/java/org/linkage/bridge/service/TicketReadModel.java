@@ -111,14 +111,22 @@ public class TicketReadModel {
     @Transactional(Transactional.TxType.MANDATORY)
     public Open311Request filed(UUID ticketId, String ticketNumber, String ticketStatus, String serviceCode,
                                 String description, String address, Double lat, Double lon, String channel, Instant at) {
+        return filed(ticketId, ticketNumber, ticketStatus, serviceCode, description, address, lat, lon, channel, at, null);
+    }
+
+    /** @param mediaUrl the client's photo link, already checked ({@code MediaLink}); kept as a link, never fetched */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Open311Request filed(UUID ticketId, String ticketNumber, String ticketStatus, String serviceCode,
+                                String description, String address, Double lat, Double lon, String channel, Instant at,
+                                String mediaUrl) {
         EntityManager em = Open311Request.getEntityManager();
         em.flush();
         String status = ticketStatus == null ? "PENDING_DISPATCH" : ticketStatus;
         em.createNativeQuery("""
                         insert into open311_request (ticket_id, service_request_id, status, ticket_status, service_code,
-                            description, address, lat, lon, channel, requested_at, updated_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)
-                        on conflict (ticket_id) do update set channel = excluded.channel""")
+                            description, address, lat, lon, channel, requested_at, updated_at, media_url)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12)
+                        on conflict (ticket_id) do update set channel = excluded.channel, media_url = excluded.media_url""")
                 .setParameter(1, ticketId)
                 .setParameter(2, ticketNumber)
                 .setParameter(3, Open311Mapping.status(status))
@@ -130,6 +138,7 @@ public class TicketReadModel {
                 .setParameter(9, lon)
                 .setParameter(10, channel)
                 .setParameter(11, timestamp(at))
+                .setParameter(12, mediaUrl)
                 .executeUpdate();
         return reload(em, ticketId);
     }

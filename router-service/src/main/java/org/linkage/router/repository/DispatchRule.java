@@ -46,6 +46,9 @@ public class DispatchRule extends PanacheEntityBase {
     public String resolveLimit;
     @Column(name = "callback_required")
     public boolean callbackRequired;
+    /** The lead unit must attach evidence (photo, recording, document) before it replies. */
+    @Column(name = "attachment_required")
+    public boolean attachmentRequired;
     @Column(name = "current_rule")
     public boolean currentRule;
     @Column(name = "created_at")

@@ -198,6 +198,7 @@ public class AdminService {
         r.signLimit = TimeLimit.parse(in.signLimit()).toString();
         r.resolveLimit = TimeLimit.parse(in.resolveLimit()).toString();
         r.callbackRequired = Boolean.TRUE.equals(in.callbackRequired());
+        r.attachmentRequired = Boolean.TRUE.equals(in.attachmentRequired());
         r.currentRule = true;
         r.createdAt = clock.instant();
         r.createdBy = actor.name();
@@ -217,7 +218,8 @@ public class AdminService {
     private static ReferenceData.RuleData data(DispatchRule r) {
         return new ReferenceData.RuleData(r.categoryCode, r.version, r.leadKind.name(), r.leadDepartmentCode, r.leadFunction,
                 r.supporting == null ? List.of() : List.of(r.supporting.split(",")), r.defaultUrgency.name(),
-                r.signLimit, r.resolveLimit, r.callbackRequired, r.currentRule, r.createdAt, r.createdBy);
+                r.signLimit, r.resolveLimit, r.callbackRequired, r.currentRule, r.createdAt, r.createdBy,
+                r.attachmentRequired);
     }
 
     // ---- business calendar

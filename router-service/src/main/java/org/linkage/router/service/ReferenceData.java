@@ -56,7 +56,8 @@ public final class ReferenceData {
             Boolean callbackRequired,
             Boolean current,
             Instant createdAt,
-            String createdBy) {
+            String createdBy,
+            Boolean attachmentRequired) {
     }
 
     public record CalendarData(

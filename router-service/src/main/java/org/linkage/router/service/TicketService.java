@@ -37,10 +37,12 @@ public class TicketService {
     private final Clock clock;
     private final Deadlines deadlines;
     private final ReceiptService receipts;
+    private final AttachmentService attachments;
 
     public TicketService(TicketAccess access, TicketRecorder recorder, DispatchService dispatch,
                          SupervisionService supervision, CalendarService calendars, Outbox outbox, Clock clock,
-                         Deadlines deadlines, ReceiptService receipts) {
+                         Deadlines deadlines, ReceiptService receipts, AttachmentService attachments) {
+        this.attachments = attachments;
         this.receipts = receipts;
         this.access = access;
         this.recorder = recorder;
@@ -87,6 +89,8 @@ public class TicketService {
     public Ticket reply(String ref, Actor actor, String answer) {
         Ticket t = access.write(ref, actor);
         access.requireLead(t, actor);
+        TicketLifecycle.next(t.status, TicketAction.REPLY);
+        attachments.requireEvidenceForReply(t);
         TicketStatus from = move(t, TicketAction.REPLY);
         Instant now = clock.instant();
         t.answer = answer;
