@@ -113,9 +113,17 @@ public final class KafkaServer implements AutoCloseable {
                             "-cp", classpath, "kafka.Kafka", config.toString()),
                     Map.of(), dir, dir.resolve("kafka.log"));
             KafkaServer server = new KafkaServer(process, port, brokerPort);
-            Ports.awaitListening("Kafka", port, Duration.ofSeconds(90), process);
-            server.awaitReady(Duration.ofSeconds(90));
-            server.grantUsers(Duration.ofSeconds(60));
+            try {
+                // generous: with the authoriser the broker first replays its ACLs and credentials, and on two cores
+                // shared with a whole stack under load (the fault suite's broker restart) that has taken over 90 s
+                Ports.awaitListening("Kafka", port, Duration.ofSeconds(180), process);
+                server.awaitReady(Duration.ofSeconds(180));
+                server.grantUsers(Duration.ofSeconds(60));
+            } catch (RuntimeException e) {
+                // a broker nobody may use is no use: do not leave it running for the caller to find
+                server.close();
+                throw e;
+            }
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
