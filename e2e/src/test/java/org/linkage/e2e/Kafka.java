@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.linkage.events.EventTypes;
 import org.linkage.events.Topics;
+import org.linkage.stack.KafkaUsers;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -61,10 +62,11 @@ final class Kafka {
         ConsumerRecord<String, String> original = readAll(Topics.REFERRALS).stream()
                 .filter(r -> callId.equals(r.key())).findFirst()
                 .orElseThrow(() -> new AssertionError("no referral published for call " + callId));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+        // a redelivery is the producer's record again: sent as intake-service, the only user that may write referrals
+        Map<String, Object> config = RunningStack.get().kafka().client(KafkaUsers.writerOf(original.topic()).name());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             ProducerRecord<String, String> copy = new ProducerRecord<>(original.topic(), original.key(), original.value());
             original.headers().forEach(h -> copy.headers().add(h));
             producer.send(copy).get(30, TimeUnit.SECONDS);
@@ -75,7 +77,7 @@ final class Kafka {
 
     /** Waits until a consumer group has committed everything on a topic: it has seen every record. */
     static void awaitConsumed(String groupId, String topic) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap()))) {
+        try (Admin admin = Admin.create(asE2e())) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                         .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
@@ -118,11 +120,11 @@ final class Kafka {
     }
 
     private static KafkaConsumer<String, String> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"));
+        Map<String, Object> config = asE2e();
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return new KafkaConsumer<>(config);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
@@ -130,7 +132,8 @@ final class Kafka {
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
-    private static String bootstrap() {
-        return RunningStack.get().kafka().bootstrapServers();
+    /** The suite's own user: reads every topic, describes the services' groups, writes nothing. */
+    private static Map<String, Object> asE2e() {
+        return RunningStack.get().kafka().client("e2e");
     }
 }

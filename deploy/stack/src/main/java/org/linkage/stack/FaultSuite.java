@@ -345,8 +345,10 @@ public final class FaultSuite {
     private Map<TopicPartition, Long> deadLetterOffsets() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (true) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers(),
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20000))) {
+            Map<String, Object> config = stack.kafka().client("bench");
+            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000);
+            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20000);
+            try (Admin admin = Admin.create(config)) {
                 Set<String> dead = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
                         .filter(t -> t.startsWith("dead-letter-topic") || t.endsWith(".dlq")).collect(Collectors.toSet());
                 Map<TopicPartition, OffsetSpec> ask = new HashMap<>();
@@ -519,7 +521,7 @@ public final class FaultSuite {
 
         private void readTopics() {
             Properties p = new Properties();
-            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
+            p.putAll(stack.kafka().client("bench"));
             p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
             p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
             p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -280,7 +280,7 @@ public final class PipelineBench {
             }
         }
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafka());
+        p.putAll(KafkaUsers.named("bench").clientConfig(settings.kafka()));
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
@@ -438,7 +438,7 @@ public final class PipelineBench {
 
         private void readTopics() {
             Properties p = new Properties();
-            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafka());
+            p.putAll(KafkaUsers.named("bench").clientConfig(settings.kafka()));
             p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
             p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
             p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -531,13 +531,13 @@ public final class PipelineBench {
                 st.execute("truncate bench_bare_loop");
             }
             Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafka());
+            p.putAll(KafkaUsers.named("bench").clientConfig(settings.kafka()));
             p.put(ProducerConfig.ACKS_CONFIG, "all");
             p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             String payload = "{\"callId\":\"" + UUID.randomUUID() + "\",\"content\":\"老板拖欠我三个月工资一直不给\"}";
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-                producer.send(new ProducerRecord<>("linkage.bench.bare-loop", "warm", payload)).get();
+                producer.send(new ProducerRecord<>(KafkaUsers.BENCH_TOPIC, "warm", payload)).get();
                 long until = System.nanoTime() + (long) (settings.bareSeconds() * 1e9);
                 long start = System.nanoTime();
                 List<Thread> workers = new ArrayList<>();
@@ -552,7 +552,7 @@ public final class PipelineBench {
                                 insert.setString(1, payload);
                                 insert.executeUpdate();
                                 c.commit();
-                                producer.send(new ProducerRecord<>("linkage.bench.bare-loop", UUID.randomUUID().toString(),
+                                producer.send(new ProducerRecord<>(KafkaUsers.BENCH_TOPIC, UUID.randomUUID().toString(),
                                         payload)).get();
                                 latencies.add((System.nanoTime() - t0) / 1e6);
                                 ops.incrementAndGet();

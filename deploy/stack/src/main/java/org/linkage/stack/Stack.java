@@ -1,7 +1,5 @@
 package org.linkage.stack;
 
-import org.linkage.events.Topics;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -151,8 +149,9 @@ public final class Stack implements AutoCloseable {
         say.accept("starting Kafka " + property("kafka.version") + " (KRaft) on port " + settings.kafkaPort() + " ...");
         kafka = KafkaServer.start(data.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
         started.add(kafka);
-        kafka.createTopics(List.of(Topics.ALL), 3);
-        say.accept("Kafka ready at " + kafka.bootstrapServers() + " with topics " + String.join(", ", Topics.ALL));
+        kafka.createTopics(KafkaUsers.serviceTopics(), 3);
+        say.accept("Kafka ready at " + kafka.bootstrapServers() + " (SASL SCRAM-SHA-512, ACLs) with topics "
+                + String.join(", ", KafkaUsers.serviceTopics()));
 
         inbox = DepartmentInbox.start(settings.inboxPort());
         started.add(inbox);
@@ -272,6 +271,10 @@ public final class Stack implements AutoCloseable {
         env.put("QUARKUS_FLYWAY_USERNAME", database.migrator());
         env.put("QUARKUS_FLYWAY_PASSWORD", database.migratorPassword());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        // the service's own Kafka identity, as production's Secret gives it (LINKAGE_KAFKA_JAAS); loopback: no TLS
+        env.put("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+        env.put("KAFKA_SASL_MECHANISM", KafkaUsers.MECHANISM);
+        env.put("LINKAGE_KAFKA_JAAS", KafkaUsers.named(name).jaasConfig());
         // the packaged default is off (production); the local stack is where people try the APIs
         env.put("QUARKUS_SWAGGER_UI_ENABLE", "true");
         env.put("LINKAGE_OIDC_URL", keycloak.realmUrl());
@@ -418,7 +421,8 @@ public final class Stack implements AutoCloseable {
                 "  router-service (12345)    " + stack.serviceUrl("router-service") + "   Swagger UI: /q/swagger-ui",
                 "  hotline-bridge (edge)     " + stack.serviceUrl("hotline-bridge") + "   Open311: /open311/v2/services.json",
                 "  Keycloak                  " + kc + "   admin console: " + kc + "/admin (admin / admin)",
-                "  Kafka                     " + stack.kafka().bootstrapServers(),
+                "  Kafka                     " + stack.kafka().bootstrapServers() + "   SASL_PLAINTEXT, SCRAM-SHA-512: user <name>,"
+                        + " password <name>-local-password (" + String.join(", ", KafkaUsers.names()) + "; see README)",
                 "  PostgreSQL                " + stack.postgres().jdbcUrl("intake|router|bridge") + " (user " + stack.postgres().user() + ")",
                 "  department inbox          " + stack.inbox().url() + "/departments   (what departments received)",
                 "  logs                      " + stack.logDir(),

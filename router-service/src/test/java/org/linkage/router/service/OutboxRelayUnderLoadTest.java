@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.linkage.stack.KafkaUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,9 +146,9 @@ class OutboxRelayUnderLoadTest {
     /** Every copy of the marked events on the topic: reads until all arrived, then two quiet seconds for late copies. */
     private static Map<String, Integer> readAll(String marker, Duration timeout) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "router-test-" + UUID.randomUUID());
+        p.putAll(KafkaUsers.named("test").clientConfig(
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)));
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-router-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -12,6 +12,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.linkage.stack.KafkaUsers;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,7 +40,8 @@ public final class KafkaSupport {
     /** Sends {@code data} as a CloudEvent with the given id (reuse an id to replay). */
     public static void send(String topic, String key, String eventId, String type, Object data) {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        // as the topic's real producer: the broker would refuse anyone else
+        p.putAll(KafkaUsers.writerOf(topic).clientConfig(bootstrap()));
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
@@ -63,8 +65,8 @@ public final class KafkaSupport {
     /** Reads {@code topic} from the beginning until {@code wanted} matches or the timeout passes; all matches. */
     public static List<Event> read(String topic, Predicate<Event> wanted, int atLeast, Duration timeout) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "router-test-" + UUID.randomUUID());
+        p.putAll(KafkaUsers.named("test").clientConfig(bootstrap()));
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-router-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
