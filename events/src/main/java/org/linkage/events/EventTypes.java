@@ -13,6 +13,7 @@ public final class EventTypes {
     public static final String DELIVERY_DEAD_LETTERED = "org.linkage.delivery.dead-lettered.v1";
     public static final String POLICE_TRANSFER_CREATED = "org.linkage.police-transfer.created.v1";
     public static final String DISTRICT_CHANGED = "org.linkage.district.changed.v1";
+    public static final String CATEGORY_QUESTIONS_CHANGED = "org.linkage.category.questions-changed.v1";
 
     /** The {@code dataschema} URI of a type: documented in docs/events.md under the same name. */
     public static String schemaOf(String type) {

@@ -11,6 +11,8 @@ import java.util.UUID;
  * @param urgency a {@link Urgency} name
  * @param retrievalCode the caller's retrieval code (from the referral), for the bridge's public case look-up; null
  *                      for tickets that did not come from a 110 call. Never passed on to a department system
+ * @param attributes the answers to the category's questions (分类必填项) the ticket was made with, keyed by
+ *                   question code; null or empty when none
  */
 public record TicketDispatched(
         UUID ticketId,
@@ -32,7 +34,8 @@ public record TicketDispatched(
         Instant signBy,
         Instant resolveBy,
         Instant dispatchedAt,
-        String retrievalCode) implements LinkageEvent {
+        String retrievalCode,
+        java.util.Map<String, String> attributes) implements LinkageEvent {
 
     /** A dispatch without a retrieval code (tickets not from a 110 call, and events before issue 12). */
     public TicketDispatched(UUID ticketId, String ticketNumber, int version, UUID callId, UUID referralId,
@@ -42,7 +45,18 @@ public record TicketDispatched(
                             Instant resolveBy, Instant dispatchedAt) {
         this(ticketId, ticketNumber, version, callId, referralId, categoryCode, urgency, content, address,
                 districtCode, latitude, longitude, callerPhone, callerName, department, supportingDepartments, signBy,
-                resolveBy, dispatchedAt, null);
+                resolveBy, dispatchedAt, null, null);
+    }
+
+    /** A dispatch from before the category questions (issue 13): no answers. */
+    public TicketDispatched(UUID ticketId, String ticketNumber, int version, UUID callId, UUID referralId,
+                            String categoryCode, String urgency, String content, String address, String districtCode,
+                            Double latitude, Double longitude, String callerPhone, String callerName,
+                            DepartmentRef department, List<DepartmentRef> supportingDepartments, Instant signBy,
+                            Instant resolveBy, Instant dispatchedAt, String retrievalCode) {
+        this(ticketId, ticketNumber, version, callId, referralId, categoryCode, urgency, content, address,
+                districtCode, latitude, longitude, callerPhone, callerName, department, supportingDepartments, signBy,
+                resolveBy, dispatchedAt, retrievalCode, null);
     }
 
     @Override

@@ -21,7 +21,14 @@ public final class Topics {
     /** router → intake: the city's districts as the router, their owner, holds them. Key: district code. */
     public static final String DISTRICTS = "linkage.districts";
 
-    public static final String[] ALL = {REFERRALS, TICKETS, DELIVERIES, DELIVERIES_DLQ, POLICE_TRANSFERS, DISTRICTS};
+    /**
+     * router → intake: the questions each category asks (分类必填项) as the router's catalogue, their owner, holds
+     * them. Key: category code.
+     */
+    public static final String CATEGORIES = "linkage.categories";
+
+    public static final String[] ALL = {REFERRALS, TICKETS, DELIVERIES, DELIVERIES_DLQ, POLICE_TRANSFERS, DISTRICTS,
+            CATEGORIES};
 
     private Topics() {
     }

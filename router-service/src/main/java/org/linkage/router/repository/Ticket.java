@@ -52,6 +52,9 @@ public class Ticket extends PanacheEntityBase {
     public String retrievalCode;
     @Column(name = "receipts_opt_out")
     public boolean receiptsOptOut;
+    /** The answers to the category's questions (分类必填项) the ticket was made with: a JSON object of strings. */
+    @Column(columnDefinition = "text")
+    public String attributes;
     @Enumerated(EnumType.STRING)
     public TicketStatus status;
     /** Dispatch version: 1 on first dispatch, +1 on each re-dispatch. */

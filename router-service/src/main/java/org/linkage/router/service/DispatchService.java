@@ -88,6 +88,7 @@ public class DispatchService {
         t.email = draft.email();
         t.retrievalCode = draft.retrievalCode();
         t.receiptsOptOut = draft.receiptsOptOut();
+        t.attributes = CategoryQuestionService.toJson(draft.attributes());
         t.receivedAt = draft.receivedAt() != null ? draft.receivedAt() : now;
         t.createdAt = now;
         t.districtCode = districts.resolve(draft.districtCode(), draft.address(), draft.latitude(), draft.longitude()).orElse(null);

@@ -79,7 +79,7 @@ public class ReferralConsumer implements InboxConsumer {
         Ticket t = dispatch.create(new TicketDraft(r.referralId(), r.callId(), r.callNumber(), "110",
                 r.categoryCode(), urgency(r.urgency()), r.content(), r.address(), r.districtCode(), r.latitude(),
                 r.longitude(), r.callerPhone(), r.callerName(), null, r.receivedAt(), r.retrievalCode(),
-                Boolean.TRUE.equals(r.receiptsOptOut())), Actor.system(CONSUMER));
+                Boolean.TRUE.equals(r.receiptsOptOut()), r.attributes()), Actor.system(CONSUMER));
         LOG.infof("referral %s → ticket %s (%s)", r.referralId(), t.ticketNumber, t.status);
     }
 

@@ -10,11 +10,24 @@ import java.util.UUID;
  *
  * @param retrievalCode  the call's retrieval code, for the caller's case look-up; null when not from a call
  * @param receiptsOptOut the caller wants no text-message receipts
+ * @param attributes     the answers to the category's questions, already checked (null: none)
  */
 public record TicketDraft(UUID referralId, UUID callId, String callNumber, String channel, String categoryCode,
                           Urgency urgency, String content, String address, String districtCode, Double latitude,
                           Double longitude, String callerPhone, String callerName, String email, Instant receivedAt,
-                          String retrievalCode, boolean receiptsOptOut) {
+                          String retrievalCode, boolean receiptsOptOut,
+                          // left out of the request fingerprint when empty, so a key filed before the questions
+                          // existed still matches its retry
+                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                          java.util.Map<String, String> attributes) {
+
+    public TicketDraft(UUID referralId, UUID callId, String callNumber, String channel, String categoryCode,
+                       Urgency urgency, String content, String address, String districtCode, Double latitude,
+                       Double longitude, String callerPhone, String callerName, String email, Instant receivedAt,
+                       String retrievalCode, boolean receiptsOptOut) {
+        this(referralId, callId, callNumber, channel, categoryCode, urgency, content, address, districtCode, latitude,
+                longitude, callerPhone, callerName, email, receivedAt, retrievalCode, receiptsOptOut, null);
+    }
 
     /** A request without a retrieval code whose caller gets receipts. */
     public TicketDraft(UUID referralId, UUID callId, String callNumber, String channel, String categoryCode,
