@@ -55,7 +55,11 @@ public record CallRequest(
         Boolean confirm,
         @Schema(description = "来电人不要短信回执（受理、答复） / the caller wants no text-message receipts (ticket made, "
                 + "answered); false when absent", example = "false")
-        Boolean receiptsOptOut) {
+        Boolean receiptsOptOut,
+        @Schema(description = "分类必填项的回答，键为问题代码（见 GET /api/categories/{code}/questions） / answers to the "
+                + "category's questions, keyed by question code", example = "{\"amount\": \"20000\", \"employer\": \"某建筑劳务公司\"}")
+        @Size(max = 20)
+        java.util.Map<String, @Size(max = 500) String> attributes) {
 
     /** GB/T 2260 six digits, or a configured zone code such as CD-HIGHTECH. */
     public static final String DISTRICT_CODE = "^(\\d{6}|[A-Z]{2,10}(-[A-Z0-9]{1,20})+)$";

@@ -39,5 +39,9 @@ public record HandOverRequest(
         @Schema(description = "紧急程度；缺省为紧急 / urgency; URGENT when absent", example = "URGENT")
         Urgency urgency,
         @Schema(description = "出警时间 / when the incident was reported", example = "2026-11-28T09:30:00+08:00")
-        OffsetDateTime receivedAt) {
+        OffsetDateTime receivedAt,
+        @Schema(description = "分类必填项的回答，键为问题代码（见 GET /api/categories/{code}/questions） / answers to the "
+                + "category's questions, keyed by question code", example = "{\"amount\": \"20000\", \"employer\": \"某建筑劳务公司\"}")
+        @Size(max = 20)
+        java.util.Map<String, @Size(max = 500) String> attributes) {
 }

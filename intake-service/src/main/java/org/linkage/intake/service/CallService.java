@@ -134,6 +134,8 @@ public class CallService {
         call.longitude = request.longitude();
         call.title = blankToNull(request.title());
         call.receiptsOptOut = request.receiptsOptOut();
+        // checked against the category the call is referred under, when it is (CallDecisions)
+        call.attributes = CategoryQuestionDirectory.answersJson(request.attributes());
         call.content = request.content().strip();
         call.receivedAt = receivedAt;
         call.takenBy = actor.name();
