@@ -29,7 +29,9 @@ public record DepartmentTicket(
         List<Unit> supportingDepartments,
         Instant signBy,
         Instant resolveBy,
-        Instant dispatchedAt) {
+        Instant dispatchedAt,
+        // the answers to the category's questions (分类必填项), keyed by question code; empty when none
+        java.util.Map<String, String> attributes) {
 
     public static final String SCHEMA = "linkage.ticket.v1";
 
@@ -44,6 +46,7 @@ public record DepartmentTicket(
                 : t.supportingDepartments().stream().map(Unit::of).toList();
         return new DepartmentTicket(SCHEMA, t.ticketId(), t.ticketNumber(), t.version(), t.categoryCode(), t.urgency(),
                 t.content(), t.address(), t.districtCode(), t.latitude(), t.longitude(), t.callerName(),
-                t.callerPhone(), Unit.of(t.department()), supporting, t.signBy(), t.resolveBy(), t.dispatchedAt());
+                t.callerPhone(), Unit.of(t.department()), supporting, t.signBy(), t.resolveBy(), t.dispatchedAt(),
+                t.attributes() == null ? java.util.Map.of() : t.attributes());
     }
 }
