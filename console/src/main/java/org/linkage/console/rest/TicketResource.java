@@ -84,6 +84,16 @@ public class TicketResource {
         return page(ref, done != null && ACTIONS.contains(done) ? done : null, null, null, Map.of(), Map.of());
     }
 
+    /** A reply template put into the reply form's text, filled in from the ticket, for the agent to edit. */
+    @GET
+    @Path("/{ref}/reply-templates/{id}")
+    public TemplateInstance replyTemplate(@PathParam("ref") String ref, @PathParam("id") String id) {
+        Object text = services.readRouter(api -> api.replyTemplates(ref)).stream()
+                .filter(t -> String.valueOf(t.get("id")).equals(id)).findFirst()
+                .map(t -> t.get("preview")).orElse("");
+        return View.of("tickets/reply-answer", "text", text);
+    }
+
     @POST
     @Path("/{ref}/{action}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -192,10 +202,14 @@ public class TicketResource {
 
     private TemplateInstance page(String ref, String done, String failedAction, String problem,
                                   Map<String, String> errors, Map<String, String> values) {
-        Map<String, Object> ticket = services.readRouter(api -> api.ticket(ref));
+        Map<String, Object> ticket = new LinkedHashMap<>(services.readRouter(api -> api.ticket(ref)));
         @SuppressWarnings("unchecked")
         List<String> permitted = (List<String>) ticket.getOrDefault("permittedActions", List.of());
         String number = String.valueOf(ticket.get("ticketNumber"));
+        // the category's answers and, for whoever may reply, the unit's templates ready to insert
+        ticket.put("answers", services.readRouter(api -> api.ticketAttributes(number)));
+        ticket.put("replyTemplates", permitted.contains("reply") ? services.readRouter(api -> api.replyTemplates(number))
+                : List.of());
         List<Map<String, Object>> extensions = services.readRouter(api -> api.extensions(number));
         boolean dispatching = permitted.contains("merge") || permitted.contains("assign") || permitted.contains("redispatch");
         List<Map<String, Object>> duplicates = permitted.contains("merge") ? sideBySide(services.readRouter(
