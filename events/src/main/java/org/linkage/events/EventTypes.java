@@ -15,6 +15,7 @@ public final class EventTypes {
     public static final String DISTRICT_CHANGED = "org.linkage.district.changed.v1";
     public static final String CONSULTATION_REQUESTED = "org.linkage.consultation.requested.v1";
     public static final String CONSULTATION_DECIDED = "org.linkage.consultation.decided.v1";
+    public static final String CATEGORY_QUESTIONS_CHANGED = "org.linkage.category.questions-changed.v1";
 
     /** The {@code dataschema} URI of a type: documented in docs/events.md under the same name. */
     public static String schemaOf(String type) {

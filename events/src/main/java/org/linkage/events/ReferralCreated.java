@@ -18,6 +18,8 @@ import java.util.UUID;
  * @param callerHash    the caller's number as a keyed hash (HMAC-SHA256, hex), so 12345 can match the caller's
  *                      history across both lines without comparing clear numbers; null without a number, or from
  *                      a sender older than issue 12 part 4
+ * @param attributes    the answers to the category's questions (分类必填项), keyed by question code, written as
+ *                      {@link CategoryAnswers} writes them; null or empty when none were asked or answered
  */
 public record ReferralCreated(
         UUID referralId,
@@ -40,7 +42,19 @@ public record ReferralCreated(
         String retrievalCode,
         Boolean receiptsOptOut,
         Boolean confidential,
-        String callerHash) implements CallEvent {
+        String callerHash,
+        java.util.Map<String, String> attributes) implements CallEvent {
+
+    /** A referral from before the category questions (issue 13): no answers. */
+    public ReferralCreated(UUID referralId, UUID callId, String callNumber, String disposition, String categoryCode,
+                           String urgency, String content, String address, String districtCode, Double latitude,
+                           Double longitude, String callerPhone, String callerName, Instant receivedAt,
+                           String incidentNumber, String referredBy, Instant referredAt, String retrievalCode,
+                           Boolean receiptsOptOut, Boolean confidential, String callerHash) {
+        this(referralId, callId, callNumber, disposition, categoryCode, urgency, content, address, districtCode,
+                latitude, longitude, callerPhone, callerName, receivedAt, incidentNumber, referredBy, referredAt,
+                retrievalCode, receiptsOptOut, confidential, callerHash, null);
+    }
 
     /** A referral from before confidential cases and the caller history (issue 12 parts 3 and 4). */
     public ReferralCreated(UUID referralId, UUID callId, String callNumber, String disposition, String categoryCode,
@@ -50,7 +64,7 @@ public record ReferralCreated(
                            Boolean receiptsOptOut) {
         this(referralId, callId, callNumber, disposition, categoryCode, urgency, content, address, districtCode,
                 latitude, longitude, callerPhone, callerName, receivedAt, incidentNumber, referredBy, referredAt,
-                retrievalCode, receiptsOptOut, null, null);
+                retrievalCode, receiptsOptOut, null, null, null);
     }
 
     /** A referral from before the case look-up and receipts (issue 12): no code, receipts wanted. */
@@ -60,7 +74,7 @@ public record ReferralCreated(
                            String incidentNumber, String referredBy, Instant referredAt) {
         this(referralId, callId, callNumber, disposition, categoryCode, urgency, content, address, districtCode,
                 latitude, longitude, callerPhone, callerName, receivedAt, incidentNumber, referredBy, referredAt,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     @Override

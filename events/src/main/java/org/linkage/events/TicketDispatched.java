@@ -13,6 +13,8 @@ import java.util.UUID;
  *                      for tickets that did not come from a 110 call. Never passed on to a department system
  * @param confidential  true for a confidential case (保密): callerPhone and callerName are then null whatever the
  *                      catalogue rule says, and 12345, not the department, calls the caller back. Null means false
+ * @param attributes the answers to the category's questions (分类必填项) the ticket was made with, keyed by
+ *                   question code; null or empty when none
  */
 public record TicketDispatched(
         UUID ticketId,
@@ -35,7 +37,19 @@ public record TicketDispatched(
         Instant resolveBy,
         Instant dispatchedAt,
         String retrievalCode,
-        Boolean confidential) implements LinkageEvent {
+        Boolean confidential,
+        java.util.Map<String, String> attributes) implements LinkageEvent {
+
+    /** A dispatch from before the category questions (issue 13): no answers. */
+    public TicketDispatched(UUID ticketId, String ticketNumber, int version, UUID callId, UUID referralId,
+                            String categoryCode, String urgency, String content, String address, String districtCode,
+                            Double latitude, Double longitude, String callerPhone, String callerName,
+                            DepartmentRef department, List<DepartmentRef> supportingDepartments, Instant signBy,
+                            Instant resolveBy, Instant dispatchedAt, String retrievalCode, Boolean confidential) {
+        this(ticketId, ticketNumber, version, callId, referralId, categoryCode, urgency, content, address,
+                districtCode, latitude, longitude, callerPhone, callerName, department, supportingDepartments, signBy,
+                resolveBy, dispatchedAt, retrievalCode, confidential, null);
+    }
 
     /** A dispatch from before confidential cases (issue 12 part 3): not confidential. */
     public TicketDispatched(UUID ticketId, String ticketNumber, int version, UUID callId, UUID referralId,
@@ -45,7 +59,7 @@ public record TicketDispatched(
                             Instant resolveBy, Instant dispatchedAt, String retrievalCode) {
         this(ticketId, ticketNumber, version, callId, referralId, categoryCode, urgency, content, address,
                 districtCode, latitude, longitude, callerPhone, callerName, department, supportingDepartments, signBy,
-                resolveBy, dispatchedAt, retrievalCode, null);
+                resolveBy, dispatchedAt, retrievalCode, null, null);
     }
 
     /** A dispatch without a retrieval code (tickets not from a 110 call, and events before issue 12). */

@@ -27,8 +27,14 @@ public final class Topics {
      */
     public static final String CONSULTATIONS = "linkage.consultations";
 
+    /**
+     * router → intake: the questions each category asks (分类必填项) as the router's catalogue, their owner, holds
+     * them. Key: category code.
+     */
+    public static final String CATEGORIES = "linkage.categories";
+
     public static final String[] ALL = {REFERRALS, TICKETS, DELIVERIES, DELIVERIES_DLQ, POLICE_TRANSFERS, DISTRICTS,
-            CONSULTATIONS};
+            CONSULTATIONS, CATEGORIES};
 
     private Topics() {
     }

@@ -42,6 +42,10 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
                 .http2PlainDisabled(true));
         demoProxy.start();
         stubTokenEndpoint();
+        // the router's catalogue, as the bridge reads it for Open311 (no questions unless a test stubs some, at a
+        // higher priority)
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/router/api/categories/questions"))
+                .atPriority(10).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("[]")));
         return Map.of(
                 "linkage.test.wiremock-url", server.baseUrl(),
                 // The bridge's directory: the departments the tests deliver to live on this server, any path below it

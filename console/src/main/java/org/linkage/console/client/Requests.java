@@ -5,8 +5,10 @@ public final class Requests {
     private Requests() {
     }
 
+    /** @param attributes answers to the category's questions (分类必填项), by question code; null when none */
     public record NewCall(String channel, String callerPhone, String callerName, String address, String districtCode,
-                          String title, String content, String urgency, Boolean confirm, Boolean confidential) {
+                          String title, String content, String urgency, Boolean confirm, Boolean confidential,
+                          java.util.Map<String, String> attributes) {
     }
 
     public record Override(String disposition, String categoryCode, String reason, String urgency) {

@@ -45,6 +45,16 @@ public interface RouterApi {
     @Path("/api/tickets/{ref}")
     Map<String, Object> ticket(@PathParam("ref") String ref);
 
+    /** The answers to the category's questions the ticket was made with, labelled. */
+    @GET
+    @Path("/api/tickets/{ref}/attributes")
+    List<Map<String, Object>> ticketAttributes(@PathParam("ref") String ref);
+
+    /** The answering unit's reply templates for the ticket's category, filled in (preview). */
+    @GET
+    @Path("/api/tickets/{ref}/reply-templates")
+    List<Map<String, Object>> replyTemplates(@PathParam("ref") String ref);
+
     @GET
     @Path("/api/tickets/{ref}/extensions")
     List<Map<String, Object>> extensions(@PathParam("ref") String ref);

@@ -34,13 +34,21 @@ public class CallResource {
         static TemplateInstance form(Map<String, String> values, Map<String, String> errors, String problem,
                                             List<Map<String, Object>> districts, List<Map<String, Object>> categories,
                                             String idempotencyKey) {
-            return View.of("calls/form", "values", values, "errors", errors, "problem", problem, "districts", districts, "categories", categories, "idempotencyKey", idempotencyKey);
+            return View.of("calls/form", "values", values, "errors", errors, "problem", problem, "districts", districts, "categories", categories, "idempotencyKey", idempotencyKey,
+                    "answers", answers(values));
         }
 
         static TemplateInstance preview(Map<String, Object> preview, Map<String, Object> category, String problem,
                                         List<Map<String, Object>> suggestions) {
+            return preview(preview, category, problem, suggestions, Map.of());
+        }
+
+        /** @param answers what the call-taker already typed into the category's questions, kept as the text changes */
+        static TemplateInstance preview(Map<String, Object> preview, Map<String, Object> category, String problem,
+                                        List<Map<String, Object>> suggestions, Map<String, String> answers) {
+            Object questions = preview == null ? List.of() : preview.getOrDefault("questions", List.of());
             return View.of("calls/preview", "preview", preview, "category", category, "problem", problem,
-                    "suggestions", suggestions);
+                    "suggestions", suggestions, "questions", questions, "answers", answers);
         }
 
         static TemplateInstance list(Map<String, Object> page, String text, String disposition, String code) {
@@ -71,6 +79,23 @@ public class CallResource {
     @Inject
     Reference reference;
 
+    /** The form's answers to the category's questions: fields named {@code attr.<code>}, by code. */
+    static Map<String, String> answers(Map<String, String> values) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith(ATTRIBUTE) && k.length() > ATTRIBUTE.length() && v != null && !v.isBlank()) {
+                out.put(k.substring(ATTRIBUTE.length()), v.strip());
+            }
+        });
+        return out;
+    }
+
+    private static final String ATTRIBUTE = "attr.";
+
+    private static Map<String, String> nullIfEmpty(Map<String, String> m) {
+        return m.isEmpty() ? null : m;
+    }
+
     @GET
     @Path("/new")
     public TemplateInstance newCall() {
@@ -90,7 +115,7 @@ public class CallResource {
         try {
             Map<String, Object> preview = services.readIntake(api -> api.preview(new Requests.Preview(content, form.get("title"))));
             return Templates.preview(preview, reference.categoriesByCode().get(String.valueOf(preview.get("categoryCode"))), null,
-                    suggestions(content, preview.get("disposition"), preview.get("categoryCode")));
+                    suggestions(content, preview.get("disposition"), preview.get("categoryCode")), answers(form.values()));
         } catch (ServiceProblem problem) {
             return Templates.preview(null, null, Problems.message(problem), List.of());
         }
@@ -113,7 +138,8 @@ public class CallResource {
         }
         Requests.NewCall call = new Requests.NewCall(form.get("channel"), form.get("callerPhone"), form.get("callerName"),
                 form.get("address"), form.get("districtCode"), form.get("title"), form.get("content"),
-                form.get("urgency"), "confirm".equals(action), "true".equals(form.get("confidential")));
+                form.get("urgency"), "confirm".equals(action), "true".equals(form.get("confidential")),
+                nullIfEmpty(answers(form.values())));
         // The key is made when the form is shown, so a double submit or a resubmit after a lost answer files one call.
         String key = form.get("idempotencyKey") == null ? UUID.randomUUID().toString() : form.get("idempotencyKey");
         Map<String, Object> created;

@@ -86,6 +86,16 @@ public class TicketResource {
         return page(ref, done != null && (ACTIONS.contains(done) || "attachments".equals(done)) ? done : null, null, null, Map.of(), Map.of());
     }
 
+    /** A reply template put into the reply form's text, filled in from the ticket, for the agent to edit. */
+    @GET
+    @Path("/{ref}/reply-templates/{id}")
+    public TemplateInstance replyTemplate(@PathParam("ref") String ref, @PathParam("id") String id) {
+        Object text = services.readRouter(api -> api.replyTemplates(ref)).stream()
+                .filter(t -> String.valueOf(t.get("id")).equals(id)).findFirst()
+                .map(t -> t.get("preview")).orElse("");
+        return View.of("tickets/reply-answer", "text", text);
+    }
+
     @POST
     @Path("/{ref}/{action}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -237,6 +247,10 @@ public class TicketResource {
         @SuppressWarnings("unchecked")
         List<String> permitted = (List<String>) ticket.getOrDefault("permittedActions", List.of());
         String number = String.valueOf(ticket.get("ticketNumber"));
+        // the category's answers and, for whoever may reply, the unit's templates ready to insert
+        ticket.put("answers", services.readRouter(api -> api.ticketAttributes(number)));
+        ticket.put("replyTemplates", permitted.contains("reply") ? services.readRouter(api -> api.replyTemplates(number))
+                : List.of());
         List<Map<String, Object>> extensions = services.readRouter(api -> api.extensions(number));
         ticket.put("attachments", services.readRouter(api -> api.attachments(number)));
         // The router takes evidence until the ticket is final (it answers 409 after), whatever else this reader may do.

@@ -110,6 +110,10 @@ public class Open311Sender implements DepartmentSender {
         fields.put("phone", ticket.callerPhone());
         // GeoReport has no field for our reference; an attribute carries it so answers can be matched.
         fields.put("attribute[linkage_ticket]", ticket.ticketNumber());
+        // the category's questions as the department's Open311 server names them, when it shares our codes
+        if (ticket.attributes() != null) {
+            ticket.attributes().forEach((code, value) -> fields.putIfAbsent("attribute[" + code + "]", value));
+        }
         return fields.entrySet().stream()
                 .filter(e -> e.getValue() != null && !e.getValue().isBlank())
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))

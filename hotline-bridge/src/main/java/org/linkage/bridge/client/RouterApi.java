@@ -30,8 +30,10 @@ public interface RouterApi {
     record UpdateResult(String ticketNumber, String status) {
     }
 
+    /** @param attributes the answers to the category's questions (Open311 attribute[code]); null when none */
     record NewRequest(String channel, String categoryCode, String content, String address, String districtCode,
-                      Double latitude, Double longitude, String callerName, String callerPhone, String email) {
+                      Double latitude, Double longitude, String callerName, String callerPhone, String email,
+                      java.util.Map<String, String> attributes) {
     }
 
     record CreatedTicket(UUID ticketId, String ticketNumber, String status) {

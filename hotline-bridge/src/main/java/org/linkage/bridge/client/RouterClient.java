@@ -16,8 +16,11 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class RouterClient {
     private final RouterApi api;
 
-    public RouterClient(@RestClient RouterApi api) {
+    private final RouterCatalogueApi catalogue;
+
+    public RouterClient(@RestClient RouterApi api, @RestClient RouterCatalogueApi catalogue) {
         this.api = api;
+        this.catalogue = catalogue;
     }
 
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = UpstreamUnavailableException.class)
@@ -26,6 +29,18 @@ public class RouterClient {
     @Timeout(5_000)
     public RouterApi.UpdateResult update(String idempotencyKey, String ticketNumber, RouterApi.TicketUpdate update) {
         return UpstreamErrors.call("router", () -> api.update(idempotencyKey, ticketNumber, update));
+    }
+
+    /**
+     * Every category's questions, for Open311 service definitions; {@link org.linkage.bridge.service.CategoryQuestions}
+     * caches the answer, so a slow or down router is asked at most once a minute.
+     */
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = UpstreamUnavailableException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
+            failOn = UpstreamUnavailableException.class)
+    @Timeout(5_000)
+    public java.util.List<RouterCatalogueApi.QuestionSet> questions() {
+        return UpstreamErrors.call("router", catalogue::questions);
     }
 
     /** Retried like updates: the key makes a repeat return the ticket already filed. */

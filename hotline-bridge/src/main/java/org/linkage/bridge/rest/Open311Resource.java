@@ -2,7 +2,6 @@ package org.linkage.bridge.rest;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -16,7 +15,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.linkage.bridge.config.BridgeConfig;
 import org.linkage.bridge.repository.Open311Request;
 import org.linkage.bridge.repository.Open311Token;
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.linkage.bridge.service.CategoryQuestions;
 import org.linkage.bridge.service.Open311Catalogue;
+import org.linkage.events.CategoryQuestion;
 import org.linkage.bridge.service.Open311Clients;
 import org.linkage.bridge.service.Open311Exception;
 import org.linkage.bridge.service.Open311Service;
@@ -47,8 +49,11 @@ public class Open311Resource {
     private final Open311Renderer render;
     private final ZoneId zone;
 
+    private final CategoryQuestions questions;
+
     public Open311Resource(Open311Clients clients, Open311Catalogue catalogue, Open311Service service,
-                           Open311Renderer render, BridgeConfig config) {
+                           Open311Renderer render, BridgeConfig config, CategoryQuestions questions) {
+        this.questions = questions;
         this.clients = clients;
         this.catalogue = catalogue;
         this.service = service;
@@ -65,7 +70,7 @@ public class Open311Resource {
             item.put("service_code", s.code());
             item.put("service_name", s.name());
             item.put("description", s.nameZh() + " — " + s.nameEn());
-            item.put("metadata", false);
+            item.put("metadata", questions.of(s.code()).map(q -> !q.isEmpty()).orElse(false));
             item.put("type", "realtime");
             item.put("keywords", s.keywords());
             item.put("group", s.group());
@@ -83,22 +88,32 @@ public class Open311Resource {
                 .orElseThrow(() -> Open311Exception.notFound("service_code " + code + " not found"));
         Map<String, Object> definition = new LinkedHashMap<>();
         definition.put("service_code", s.code());
-        // No extra attributes are asked for: the description, location and contact fields say everything.
-        definition.put("attributes", List.of());
+        // The router's catalogue owns the questions; without it the definition would be a guess
+        List<CategoryQuestion> asked = questions.of(s.code())
+                .orElseThrow(() -> new Open311Exception(503, "The service definition cannot be read now; please try again later."));
+        definition.put("attributes", Open311Attributes.definitions(asked));
         return render.object(format, "service_definition", definition);
     }
 
     @POST
     @Path("/requests." + FORMAT)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response create(@PathParam("format") String format, @FormParam("api_key") String apiKey,
-                           @FormParam("service_code") String serviceCode, @FormParam("lat") String lat,
-                           @FormParam("long") String lon, @FormParam("address_string") String address,
-                           @FormParam("address_id") String addressId, @FormParam("description") String description,
-                           @FormParam("first_name") String firstName, @FormParam("last_name") String lastName,
-                           @FormParam("phone") String phone, @FormParam("email") String email,
-                           @FormParam("media_url") String mediaUrl,
+    public Response create(@PathParam("format") String format, MultivaluedMap<String, String> form,
                            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        // the whole form, because GeoReport's attribute[code] fields have names no @FormParam can list
+        MultivaluedMap<String, String> f = form == null ? new jakarta.ws.rs.core.MultivaluedHashMap<>() : form;
+        String apiKey = f.getFirst("api_key");
+        String serviceCode = f.getFirst("service_code");
+        String lat = f.getFirst("lat");
+        String lon = f.getFirst("long");
+        String address = f.getFirst("address_string");
+        String addressId = f.getFirst("address_id");
+        String description = f.getFirst("description");
+        String firstName = f.getFirst("first_name");
+        String lastName = f.getFirst("last_name");
+        String phone = f.getFirst("phone");
+        String email = f.getFirst("email");
+        String mediaUrl = f.getFirst("media_url");
         String client = clients.authenticate(apiKey);
         if (!blank(idempotencyKey) && !idempotencyKey.strip().matches("[A-Za-z0-9._:-]{8,100}")) {
             throw Open311Exception.badRequest("Idempotency-Key must be 8 to 100 characters of letters, digits and . _ : -");
@@ -133,9 +148,12 @@ public class Open311Resource {
                 mediaNotice = "media_url was not kept: " + e.getMessage();
             }
         }
+        Map<String, String> answers = Open311Attributes.answers(f);
+        catalogue.find(serviceCode.trim()).ifPresent(s -> questions.of(s.code())
+                .ifPresent(asked -> Open311Attributes.check(asked, answers)));
         Open311Service.Filed filed = service.submit(client, new Open311Service.NewRequest(serviceCode.trim(), latitude,
                 longitude, blank(address) ? addressId : address, description.trim(), firstName, lastName,
-                PhoneNumbers.normalisedOrAsGiven(phone), email, media),
+                PhoneNumbers.normalisedOrAsGiven(phone), email, media, answers.isEmpty() ? null : answers),
                 blank(idempotencyKey) ? null : idempotencyKey.strip());
         Map<String, Object> item = new LinkedHashMap<>();
         if (filed.serviceRequestId() != null) {

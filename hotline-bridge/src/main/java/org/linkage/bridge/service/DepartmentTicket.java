@@ -31,7 +31,9 @@ public record DepartmentTicket(
         Instant resolveBy,
         Instant dispatchedAt,
         boolean confidential,
-        String contactNotice) {
+        String contactNotice,
+        // the answers to the category's questions (分类必填项), keyed by question code; empty when none
+        java.util.Map<String, String> attributes) {
 
     public static final String SCHEMA = "linkage.ticket.v1";
     /** In place of the contact on a confidential ticket (保密). */
@@ -55,6 +57,7 @@ public record DepartmentTicket(
                 t.content(), t.address(), t.districtCode(), t.latitude(), t.longitude(),
                 confidential ? null : t.callerName(), confidential ? null : t.callerPhone(), Unit.of(t.department()),
                 supporting, t.signBy(), t.resolveBy(), t.dispatchedAt(), confidential,
-                confidential ? CONFIDENTIAL_NOTICE : null);
+                confidential ? CONFIDENTIAL_NOTICE : null,
+                t.attributes() == null ? java.util.Map.of() : t.attributes());
     }
 }

@@ -59,8 +59,15 @@ public class Open311Service {
     }
 
     /** A new service request, as the form fields of GeoReport's POST requests carry it. */
+    /** @param attributes the answers to the service's questions ({@code attribute[code]}), checked; null when none */
     public record NewRequest(String serviceCode, Double lat, Double lon, String addressString, String description,
-                             String firstName, String lastName, String phone, String email, String mediaUrl) {
+                             String firstName, String lastName, String phone, String email, String mediaUrl,
+                             java.util.Map<String, String> attributes) {
+
+        public NewRequest(String serviceCode, Double lat, Double lon, String addressString, String description,
+                          String firstName, String lastName, String phone, String email, String mediaUrl) {
+            this(serviceCode, lat, lon, addressString, description, firstName, lastName, phone, email, mediaUrl, null);
+        }
     }
 
     /** What POST requests answers: an id when a ticket was made, else a token to ask about later. */
@@ -103,7 +110,7 @@ public class Open311Service {
         try {
             created = router.createRequest(idempotencyKey, new RouterApi.NewRequest(Open311Mapping.channel(clientId), service.code(),
                     request.description(), request.addressString(), null, request.lat(), request.lon(), callerName,
-                    request.phone(), request.email()));
+                    request.phone(), request.email(), request.attributes()));
         } catch (ProblemException e) {
             // The router's own validation (for example an address it cannot place) in GeoReport terms; 422 is
             // the client's Idempotency-Key reused for a different request.
@@ -133,6 +140,11 @@ public class Open311Service {
             if (r.mediaUrl() != null) {
                 // Only when present, so the keys of requests without media stay what they were.
                 basis.append("\nmedia\n").append(r.mediaUrl());
+            }
+            if (r.attributes() != null && !r.attributes().isEmpty()) {
+                // only when answered, so a request without answers keeps the key it had before the questions
+                new java.util.TreeMap<>(r.attributes()).forEach((k, v) -> basis.append("\nattribute\n").append(k)
+                        .append('=').append(v.replace("\\", "\\\\").replace("\n", "\\n")));
             }
         }
         return UUID.nameUUIDFromBytes(basis.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();

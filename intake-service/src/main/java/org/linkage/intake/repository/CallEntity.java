@@ -69,6 +69,9 @@ public class CallEntity extends PanacheEntityBase {
     public String suggestedCategory;
     @Column(nullable = false)
     public double confidence;
+    /** The caller's answers to the category's questions (分类必填项): a JSON object of strings, or null. */
+    @Column(columnDefinition = "text")
+    public String attributes;
     /** JSON array of the classifier's signals. */
     @Column(columnDefinition = "text")
     public String signals;

@@ -62,7 +62,11 @@ public record CallRequest(
         Boolean receiptsOptOut,
         @Schema(description = "保密：来电人要求不向承办单位透露身份，由12345回访 / confidential: the caller's name and phone "
                 + "never reach the department, 12345 calls back; false when absent", example = "false")
-        Boolean confidential) {
+        Boolean confidential,
+        @Schema(description = "分类必填项的回答，键为问题代码（见 GET /api/categories/{code}/questions） / answers to the "
+                + "category's questions, keyed by question code", example = "{\"amount\": \"20000\", \"employer\": \"某建筑劳务公司\"}")
+        @Size(max = 20)
+        java.util.Map<String, @Size(max = 500) String> attributes) {
 
     /** GB/T 2260 six digits, or a configured zone code such as CD-HIGHTECH. */
     public static final String DISTRICT_CODE = "^(\\d{6}|[A-Z]{2,10}(-[A-Z0-9]{1,20})+)$";

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -93,7 +94,7 @@ public class CallResource {
                 request.longitude(), request.title(), request.content(),
                 request.receivedAt() == null ? null : request.receivedAt().toInstant(), request.urgency(),
                 Boolean.TRUE.equals(request.confirm()), null, null, Boolean.TRUE.equals(request.receiptsOptOut()),
-                Boolean.TRUE.equals(request.confidential()));
+                Boolean.TRUE.equals(request.confidential()), request.attributes());
         return answer(service.submit(call, Params.idempotencyKey(idempotencyKey)), views, uri);
     }
 
@@ -196,7 +197,20 @@ public class CallResource {
     @APIResponse(responseCode = "409", description = "Already confirmed or overridden")
     public CallView override(@PathParam("id") String id, @NotNull @Valid OverrideRequest request) {
         return views.detail(decisions.override(RequestParams.uuid("id", id), request.disposition(), request.categoryCode(),
-                request.reason(), request.urgency()));
+                request.reason(), request.urgency(), request.attributes()));
+    }
+
+    @PUT
+    @Path("/{id}/attributes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER})
+    @Operation(summary = "Answer the category's questions (分类必填项)", description = """
+            Replaces the answers of a call still pending, checked against the questions of its suggested category
+            (type, choice, known question); required ones are checked when the call is referred. 409 once decided.""")
+    @APIResponse(responseCode = "400", description = "An answer that does not fit (problem+json naming attributes.<code>)")
+    @APIResponse(responseCode = "409", description = "Already decided")
+    public CallView attributes(@PathParam("id") String id, @NotNull @Valid AttributesRequest request) {
+        return views.detail(decisions.answers(RequestParams.uuid("id", id), request.attributes()));
     }
 
     @POST

@@ -42,5 +42,9 @@ public record HandOverRequest(
         OffsetDateTime receivedAt,
         @Schema(description = "保密：当事人要求不向承办单位透露身份，由12345回访 / confidential: the party's name and phone "
                 + "never reach the department, 12345 calls back; false when absent", example = "false")
-        Boolean confidential) {
+        Boolean confidential,
+        @Schema(description = "分类必填项的回答，键为问题代码（见 GET /api/categories/{code}/questions） / answers to the "
+                + "category's questions, keyed by question code", example = "{\"amount\": \"20000\", \"employer\": \"某建筑劳务公司\"}")
+        @Size(max = 20)
+        java.util.Map<String, @Size(max = 500) String> attributes) {
 }

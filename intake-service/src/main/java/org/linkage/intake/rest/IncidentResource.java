@@ -57,7 +57,7 @@ public class IncidentResource {
                 request.address(), request.districtCode(), request.latitude(), request.longitude(), null,
                 request.content(), request.receivedAt() == null ? null : request.receivedAt().toInstant(),
                 request.urgency() == null ? Urgency.URGENT : request.urgency(), true, incidentNumber,
-                request.categoryCode(), false, Boolean.TRUE.equals(request.confidential()));
+                request.categoryCode(), false, Boolean.TRUE.equals(request.confidential()), request.attributes());
         return CallResource.answer(service.submit(call, Params.idempotencyKey(idempotencyKey)), views, uri);
     }
 }

@@ -19,5 +19,9 @@ public record OverrideRequest(
         @NotBlank @Size(max = 2000)
         String reason,
         @Schema(description = "紧急程度 / urgency", example = "URGENT")
-        Urgency urgency) {
+        Urgency urgency,
+        @Schema(description = "分类必填项的回答，键为问题代码（见 GET /api/categories/{code}/questions） / answers to the new category's questions; when absent the call's "
+                + "answers stand", example = "{\"amount\": \"20000\", \"employer\": \"某建筑劳务公司\"}")
+        @Size(max = 20)
+        java.util.Map<String, @Size(max = 500) String> attributes) {
 }

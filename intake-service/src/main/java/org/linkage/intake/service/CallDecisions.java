@@ -31,8 +31,11 @@ public class CallDecisions {
     private final CurrentActor currentActor;
     private final Clock clock;
 
+    private final CategoryQuestionDirectory questions;
+
     public CallDecisions(CallAccess access, CallRecorder recorder, Taxonomy taxonomy, CurrentActor currentActor,
-                         Clock clock) {
+                         Clock clock, CategoryQuestionDirectory questions) {
+        this.questions = questions;
         this.access = access;
         this.recorder = recorder;
         this.taxonomy = taxonomy;
@@ -52,11 +55,33 @@ public class CallDecisions {
 
     /** The call-taker corrects the suggestion; the reason is kept so the model's weak spots can be found. */
     @Transactional
-    public CallEntity override(UUID callId, Disposition disposition, String categoryCode, String reason, Urgency urgency) {
+    public CallEntity override(UUID callId, Disposition disposition, String categoryCode, String reason, Urgency urgency,
+                               java.util.Map<String, String> attributes) {
         Actor actor = currentActor.get(CallRecorder.COMPONENT);
         CallEntity call = access.decidable(callId, actor);
+        if (attributes != null) {
+            call.attributes = CategoryQuestionDirectory.answersJson(attributes);
+        } else if (call.attributes != null) {
+            // answers given for the suggested category: those the corrected category does not ask are dropped
+            java.util.Set<String> asked = new java.util.HashSet<>();
+            questions.of(blankToNull(categoryCode)).forEach(q -> asked.add(q.code()));
+            java.util.Map<String, String> kept = new java.util.LinkedHashMap<>(CategoryQuestionDirectory.answers(call.attributes));
+            kept.keySet().retainAll(asked);
+            call.attributes = CategoryQuestionDirectory.answersJson(kept);
+        }
         String category = checkCategoryFits(disposition, blankToNull(categoryCode));
         decide(call, actor, Decision.OVERRIDDEN, disposition, category, reason.strip(), urgency);
+        return call;
+    }
+
+    /** The answers of a call still pending, as far as they can be checked before the category is settled. */
+    @Transactional
+    public CallEntity answers(UUID callId, java.util.Map<String, String> attributes) {
+        Actor actor = currentActor.get(CallRecorder.COMPONENT);
+        CallEntity call = access.decidable(callId, actor);
+        String category = ReferralPolicy.isReferred(call.suggestedDisposition) ? call.suggestedCategory : null;
+        call.attributes = CategoryQuestionDirectory.answersJson(questions.checked(category, attributes, false));
+        recorder.attributes(call, actor);
         return call;
     }
 
@@ -127,6 +152,10 @@ public class CallDecisions {
         call.urgency = ReferralPolicy.urgency(disposition, categoryCode, urgency);
         recorder.decided(call, actor);
         if (ReferralPolicy.isReferred(disposition)) {
+            // 12345 routes on the category, so its questions are asked of it; a missing required answer refuses
+            // the referral (and the whole request) with the field named
+            call.attributes = CategoryQuestionDirectory.answersJson(questions.checked(categoryCode,
+                    CategoryQuestionDirectory.answers(call.attributes), true));
             call.referralId = UUID.randomUUID();
             call.referredAt = now;
             recorder.referred(call, actor, now);

@@ -68,11 +68,22 @@ public class CallRecorder {
         outbox.publish(new ReferralCreated(call.referralId, call.id, call.callNumber, call.disposition.name(),
                 call.categoryCode, call.urgency.name(), call.content, call.address, call.districtCode, call.latitude,
                 call.longitude, call.callerPhone, call.callerName, call.receivedAt, call.incidentNumber, actor.name(), now,
-                call.retrievalCode, call.receiptsOptOut, call.confidential, call.callerHash));
+                call.retrievalCode, call.receiptsOptOut, call.confidential, call.callerHash,
+                nullIfEmpty(CategoryQuestionDirectory.answers(call.attributes))));
         metrics.counter("linkage.intake.referrals", "disposition", call.disposition.name()).increment();
         audit.record(actor, AuditActions.CALL, call.id, AuditActions.REFERRED, null,
                 details("referralId", call.referralId, "disposition", call.disposition, "categoryCode", call.categoryCode,
                         "urgency", call.urgency, "incidentNumber", call.incidentNumber, "confidential", call.confidential));
+    }
+
+    /** The answers given for a pending call, audited like every change to it. */
+    void attributes(CallEntity call, Actor actor) {
+        audit.record(actor, AuditActions.CALL, call.id, "ATTRIBUTES", null,
+                details("attributes", CategoryQuestionDirectory.answers(call.attributes)));
+    }
+
+    private static java.util.Map<String, String> nullIfEmpty(java.util.Map<String, String> m) {
+        return m == null || m.isEmpty() ? null : m;
     }
 
     /** A call answered from the knowledge base: 12345 counts it as resolved at first contact, in this transaction. */

@@ -140,6 +140,8 @@ public class CallService {
         call.title = blankToNull(request.title());
         call.receiptsOptOut = request.receiptsOptOut();
         call.confidential = request.confidential();
+        // checked against the category the call is referred under, when it is (CallDecisions)
+        call.attributes = CategoryQuestionDirectory.answersJson(request.attributes());
         call.content = request.content().strip();
         call.receivedAt = receivedAt;
         call.takenBy = actor.name();

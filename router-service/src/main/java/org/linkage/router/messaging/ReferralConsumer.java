@@ -88,8 +88,8 @@ public class ReferralConsumer implements InboxConsumer {
         Ticket t = dispatch.create(new TicketDraft(r.referralId(), r.callId(), r.callNumber(), "110",
                 r.categoryCode(), urgency(r.urgency()), r.content(), r.address(), r.districtCode(), r.latitude(),
                 r.longitude(), r.callerPhone(), r.callerName(), null, r.receivedAt(), r.retrievalCode(),
-                Boolean.TRUE.equals(r.receiptsOptOut()), Boolean.TRUE.equals(r.confidential()), r.callerHash()),
-                Actor.system(CONSUMER));
+                Boolean.TRUE.equals(r.receiptsOptOut()), Boolean.TRUE.equals(r.confidential()), r.callerHash(),
+                r.attributes()), Actor.system(CONSUMER));
         consultations.ticketMade(t);
         LOG.infof("referral %s → ticket %s (%s)", r.referralId(), t.ticketNumber, t.status);
     }

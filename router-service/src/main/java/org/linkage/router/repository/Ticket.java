@@ -57,6 +57,9 @@ public class Ticket extends PanacheEntityBase {
     public boolean receiptsOptOut;
     /** 保密: the caller's contact never reaches a department; 12345 calls back (see Confidentiality). */
     public boolean confidential;
+    /** The answers to the category's questions (分类必填项) the ticket was made with: a JSON object of strings. */
+    @Column(columnDefinition = "text")
+    public String attributes;
     @Enumerated(EnumType.STRING)
     public TicketStatus status;
     /** Dispatch version: 1 on first dispatch, +1 on each re-dispatch. */

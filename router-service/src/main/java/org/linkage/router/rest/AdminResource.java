@@ -15,7 +15,9 @@ import org.linkage.commons.problem.ProblemException;
 import org.linkage.commons.security.CurrentActor;
 import org.linkage.commons.security.Roles;
 import org.linkage.router.service.AdminService;
+import org.linkage.events.CategoryQuestion;
 import org.linkage.router.service.CalendarService;
+import org.linkage.router.service.CategoryQuestionService;
 import org.linkage.router.service.ReferenceData;
 
 import java.util.List;
@@ -28,7 +30,11 @@ public class AdminResource {
     private final CalendarService calendars;
     private final CurrentActor currentActor;
 
-    public AdminResource(AdminService admin, CalendarService calendars, CurrentActor currentActor) {
+    private final CategoryQuestionService questions;
+
+    public AdminResource(AdminService admin, CalendarService calendars, CurrentActor currentActor,
+                         CategoryQuestionService questions) {
+        this.questions = questions;
         this.admin = admin;
         this.calendars = calendars;
         this.currentActor = currentActor;
@@ -98,6 +104,27 @@ public class AdminResource {
             sameKey("categoryCode", category, body.categoryCode());
         }
         return admin.saveRule(category, body, currentActor.get("router-admin"));
+    }
+
+    @GET
+    @Path("/catalogue/{categoryCode}/questions/versions")
+    @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER, Roles.SUPERVISOR})
+    public List<CategoryQuestionService.QuestionSet> questionVersions(
+            @PathParam("categoryCode") @Pattern(regexp = "[A-Z_]{2,40}") String category) {
+        return questions.versions(category);
+    }
+
+    /** A new version of the category's questions (分类必填项), announced to intake; the bridge reads them for Open311. */
+    @PUT
+    @Path("/catalogue/{categoryCode}/questions")
+    public CategoryQuestionService.QuestionSet saveQuestions(
+            @PathParam("categoryCode") @Pattern(regexp = "[A-Z_]{2,40}") String category,
+            @NotNull @Valid QuestionsInput body) {
+        return questions.save(category, body.questions() == null ? List.of() : body.questions(),
+                currentActor.get("router-admin"));
+    }
+
+    public record QuestionsInput(List<CategoryQuestion> questions) {
     }
 
     @GET

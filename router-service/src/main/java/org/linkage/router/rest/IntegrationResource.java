@@ -23,7 +23,10 @@ import org.linkage.router.service.IntegrationService;
 import org.linkage.router.service.TicketDraft;
 import org.linkage.router.service.TicketService;
 
+import org.linkage.router.service.CategoryQuestionService;
+
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /** For the hotline bridge (role service:bridge): department systems' updates and Open311 requests. */
@@ -55,7 +58,9 @@ public class IntegrationResource {
                           @DecimalMin("-180") @DecimalMax("180") Double longitude,
                           @Size(max = 100) String callerName,
                           @Pattern(regexp = "[+0-9 ()-]{5,30}") String callerPhone,
-                          @Email @Size(max = 200) String email) {
+                          @Email @Size(max = 200) String email,
+                          // the answers to the category's questions (Open311 attribute[code]); checked here, the owner
+                          Map<String, String> attributes) {
     }
 
     public record Created(UUID ticketId, String ticketNumber, String status) {
@@ -65,7 +70,11 @@ public class IntegrationResource {
     private final IntegrationService integration;
     private final CurrentActor currentActor;
 
-    public IntegrationResource(TicketService tickets, IntegrationService integration, CurrentActor currentActor) {
+    private final CategoryQuestionService questions;
+
+    public IntegrationResource(TicketService tickets, IntegrationService integration, CurrentActor currentActor,
+                               CategoryQuestionService questions) {
+        this.questions = questions;
         this.tickets = tickets;
         this.integration = integration;
         this.currentActor = currentActor;
@@ -95,9 +104,11 @@ public class IntegrationResource {
     public Response request(@HeaderParam(IntegrationService.KEY_HEADER) String idempotencyKey,
                             @NotNull @Valid Request body) {
         Actor actor = currentActor.get("router-integration");
+        Map<String, String> answers = questions.checked(body.categoryCode(), body.attributes());
         IntegrationService.Filed t = integration.createRequest(idempotencyKey, new TicketDraft(null, null, null, body.channel(), body.categoryCode(), null,
                 body.content(), body.address(), body.districtCode(), body.latitude(), body.longitude(),
-                PhoneNumbers.normalisedOrAsGiven(body.callerPhone()), body.callerName(), body.email(), null), actor);
+                PhoneNumbers.normalisedOrAsGiven(body.callerPhone()), body.callerName(), body.email(), null, null, false,
+                false, null, answers), actor);
         // A repeated key answers 200 with the body first sent: nothing new was created.
         return Response.status(t.replayed() ? 200 : 201).entity(new Created(t.ticketId(), t.ticketNumber(), t.status()))
                 .build();

@@ -97,6 +97,7 @@ public class DispatchService {
         t.retrievalCode = draft.retrievalCode();
         t.receiptsOptOut = draft.receiptsOptOut();
         t.confidential = draft.confidential();
+        t.attributes = CategoryQuestionService.toJson(draft.attributes());
         t.receivedAt = draft.receivedAt() != null ? draft.receivedAt() : now;
         t.createdAt = now;
         t.districtCode = districts.resolve(draft.districtCode(), draft.address(), draft.latitude(), draft.longitude()).orElse(null);

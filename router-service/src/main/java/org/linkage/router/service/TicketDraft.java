@@ -12,19 +12,24 @@ import java.util.UUID;
  * @param receiptsOptOut the caller wants no text-message receipts
  * @param confidential   the caller's identity is kept from the department (保密)
  * @param callerHash     the caller's hash as intake computed it; null to compute it here from the number
+ * @param attributes     the answers to the category's questions, already checked (null: none)
  */
 public record TicketDraft(UUID referralId, UUID callId, String callNumber, String channel, String categoryCode,
                           Urgency urgency, String content, String address, String districtCode, Double latitude,
                           Double longitude, String callerPhone, String callerName, String email, Instant receivedAt,
-                          String retrievalCode, boolean receiptsOptOut, boolean confidential, String callerHash) {
+                          String retrievalCode, boolean receiptsOptOut, boolean confidential, String callerHash,
+                          // left out of the request fingerprint when empty, so a key filed before the questions
+                          // existed still matches its retry
+                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                          java.util.Map<String, String> attributes) {
 
-    /** A request that is not confidential, whose caller hash the router computes from the number. */
+    /** A request that is not confidential, without answers, whose caller hash the router computes from the number. */
     public TicketDraft(UUID referralId, UUID callId, String callNumber, String channel, String categoryCode,
                        Urgency urgency, String content, String address, String districtCode, Double latitude,
                        Double longitude, String callerPhone, String callerName, String email, Instant receivedAt,
                        String retrievalCode, boolean receiptsOptOut) {
         this(referralId, callId, callNumber, channel, categoryCode, urgency, content, address, districtCode, latitude,
-                longitude, callerPhone, callerName, email, receivedAt, retrievalCode, receiptsOptOut, false, null);
+                longitude, callerPhone, callerName, email, receivedAt, retrievalCode, receiptsOptOut, false, null, null);
     }
 
     /** A request without a retrieval code whose caller gets receipts. */
@@ -32,6 +37,6 @@ public record TicketDraft(UUID referralId, UUID callId, String callNumber, Strin
                        Urgency urgency, String content, String address, String districtCode, Double latitude,
                        Double longitude, String callerPhone, String callerName, String email, Instant receivedAt) {
         this(referralId, callId, callNumber, channel, categoryCode, urgency, content, address, districtCode, latitude,
-                longitude, callerPhone, callerName, email, receivedAt, null, false, false, null);
+                longitude, callerPhone, callerName, email, receivedAt, null, false, false, null, null);
     }
 }

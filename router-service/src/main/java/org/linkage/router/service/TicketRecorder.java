@@ -128,7 +128,7 @@ public class TicketRecorder {
         TicketDispatched event = new TicketDispatched(t.id, t.ticketNumber, t.version, t.callId, t.referralId,
                 t.categoryCode, t.urgency.name(), t.content, t.address, t.districtCode, t.latitude, t.longitude,
                 phone, name, ref(lead), supporting.stream().map(TicketRecorder::ref).toList(),
-                t.signBy, t.resolveBy, t.dispatchedAt, t.retrievalCode, t.confidential);
+                t.signBy, t.resolveBy, t.dispatchedAt, t.retrievalCode, t.confidential, CategoryQuestionService.answers(t));
         outbox.publish(event);
     }
 

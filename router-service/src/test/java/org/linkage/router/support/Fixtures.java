@@ -46,7 +46,7 @@ public class Fixtures {
     public Ticket dispatchedConfidential(String category, String districtCode, String content) {
         return QuarkusTransaction.requiringNew().call(() -> dispatch.create(new TicketDraft(UUID.randomUUID(),
                 UUID.randomUUID(), "110-TEST", "110", category, Urgency.NORMAL, content, "成都市测试路1号", districtCode,
-                null, null, "13812345678", "张三", null, null, null, false, true, null), Actor.system("test")));
+                null, null, "13812345678", "张三", null, null, null, false, true, null, null), Actor.system("test")));
     }
 
     public Ticket dispatched() {
