@@ -170,8 +170,8 @@ public interface RouterApi {
     List<Map<String, Object>> firstContact(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
                                            @QueryParam("to") String to);
 
-    /** The router's own word on whether next year's calendar is missing (December warning). */
+    /** The router's own word on whether this or next year's calendar is missing (December warning). */
     @GET
-    @Path("/q/health/well")
-    Map<String, Object> wellness();
+    @Path("/api/admin/calendar-status")
+    Map<String, Object> calendarStatus();
 }
