@@ -152,7 +152,7 @@ class ConsoleRolesE2ETest {
     @Test
     void theAdministratorSeesReferenceDataAndTheCalendarWarning() {
         Page admin = Browser.loggedIn("admin1", "/admin/calendar");
-        String health = io.restassured.RestAssured.get(RunningStack.get().serviceUrl("router-service") + "/q/health/well").asString();
+        String health = io.restassured.RestAssured.get(RunningStack.managementUrl("router-service") + "/q/health/well").asString();
         boolean missing = health.contains("\"DOWN\"");
         assertEquals(missing, admin.isVisible("#calendar-missing"), "the page shows the router's calendar warning exactly when it has one");
         Browser.screenshot(admin, "admin-calendar-zh");

@@ -37,6 +37,12 @@ public final class KafkaTestSupport {
 
     /** Sends a binary-mode CloudEvent; returns its id so a test can replay exactly the same event. */
     public static String produce(String topic, String key, String type, Object data, String eventId) throws Exception {
+        return produce(topic, key, type, data, eventId, Map.of());
+    }
+
+    /** The same, with further headers (a {@code traceparent}, as the router's relay writes it). */
+    public static String produce(String topic, String key, String type, Object data, String eventId,
+                                 Map<String, String> headers) throws Exception {
         // as the topic's real producer: the broker would refuse anyone else
         Map<String, Object> config = KafkaUsers.writerOf(topic).clientConfig(bootstrap());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -49,6 +55,7 @@ public final class KafkaTestSupport {
             record.headers().add("ce_source", "/linkage/router".getBytes(StandardCharsets.UTF_8));
             record.headers().add("ce_time", Instant.now().toString().getBytes(StandardCharsets.UTF_8));
             record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+            headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
             producer.send(record).get();
         }
         return eventId;

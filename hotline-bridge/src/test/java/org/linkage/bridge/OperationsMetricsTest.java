@@ -10,6 +10,7 @@ import org.linkage.bridge.domain.WebhookSignature;
 import org.linkage.bridge.service.DeliveryMetrics;
 import org.linkage.bridge.service.DeliveryService;
 import org.linkage.commons.outbox.OutboxMetrics;
+import org.linkage.testing.Management;
 import org.linkage.testing.KafkaResource;
 import org.linkage.testing.PostgresResource;
 import org.linkage.testing.Scrape;
@@ -43,7 +44,7 @@ class OperationsMetricsTest {
     OutboxMetrics outbox;
 
     static Scrape scrape() {
-        return Scrape.of(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        return Scrape.of(given().get(Management.url("/q/metrics")).then().statusCode(200).extract().asString());
     }
 
     @Test

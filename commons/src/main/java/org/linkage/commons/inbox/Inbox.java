@@ -9,6 +9,12 @@ import jakarta.validation.ConstraintViolationException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.linkage.commons.tracing.Traces;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -40,12 +46,14 @@ public class Inbox {
     private final DeadLetters deadLetters;
     private final InboxHealth health;
     private final DataSource dataSource;
+    private final Tracer tracer;
     private final int attempts;
     private final Duration firstBackoff;
     private final Duration maxBackoff;
     private final Duration maxOutageBackoff;
 
     public Inbox(EntityManager em, ObjectMapper json, DeadLetters deadLetters, InboxHealth health, DataSource dataSource,
+                 Tracer tracer,
                  @ConfigProperty(name = "linkage.inbox.attempts", defaultValue = "8") int attempts,
                  @ConfigProperty(name = "linkage.inbox.first-backoff", defaultValue = "200ms") Duration firstBackoff,
                  @ConfigProperty(name = "linkage.inbox.max-backoff", defaultValue = "5s") Duration maxBackoff,
@@ -55,6 +63,7 @@ public class Inbox {
         this.deadLetters = deadLetters;
         this.health = health;
         this.dataSource = dataSource;
+        this.tracer = tracer;
         this.attempts = Math.max(1, attempts);
         this.firstBackoff = firstBackoff;
         this.maxBackoff = maxBackoff;
@@ -118,6 +127,28 @@ public class Inbox {
         if (!type.equals(event.type())) {
             return;
         }
+        // The effect runs in the trace the record carries (the relay's producer span, itself restored from the
+        // outbox row): whatever it writes to its own outbox, and every log line on the way, continues that trace.
+        Span span = tracer.spanBuilder(consumer + " process")
+                .setParent(Traces.of(record.headers()))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.message.id", event.id())
+                .setAttribute("cloudevents.event_type", type)
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            consumeInTrace(consumer, record, event, dataType, effect);
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private <T> void consumeInTrace(String consumer, ConsumerRecord<String, String> record, ReceivedEvent event,
+                                    Class<T> dataType, BiConsumer<ReceivedEvent, T> effect) {
         if (Boolean.TRUE.equals(BATCH.get())) {
             // In a batch: any failure, unreadable data included, undoes the batch and is met one event at a time.
             T data = data(event, dataType);

@@ -9,9 +9,11 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.linkage.commons.tracing.Traces;
 import org.linkage.events.LinkageEvent;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -71,6 +73,11 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event data is not serialisable: " + type, e);
         }
+        // The relay publishes later on a thread of its own: the trace of the request or event that made the change
+        // travels with the row, so the Kafka record continues it.
+        Map<String, String> trace = Traces.current();
+        event.traceparent = trace.get(Traces.TRACEPARENT);
+        event.tracestate = trace.get(Traces.TRACESTATE);
         em.persist(event);
         wakeRelayAfterCommit();
         return event.eventId;

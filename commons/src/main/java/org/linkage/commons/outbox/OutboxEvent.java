@@ -44,4 +44,9 @@ public class OutboxEvent {
 
     @Column(nullable = false, columnDefinition = "text")
     public String payload;
+
+    /** W3C trace context of the work that wrote the event (null outside a trace), restored when the relay publishes. */
+    public String traceparent;
+
+    public String tracestate;
 }

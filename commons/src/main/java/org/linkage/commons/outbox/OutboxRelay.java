@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.PreDestroy;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
+import org.linkage.commons.tracing.Traces;
 import org.linkage.events.EventTypes;
 
 import io.micrometer.core.instrument.Counter;
@@ -250,8 +252,10 @@ public class OutboxRelay {
     private void park(OutboxEvent event, RuntimeException cause) {
         String error = errorOf(cause);
         em.createNativeQuery("""
-                        insert into outbox_parked (seq, event_id, topic, event_key, type, source, subject, occurred_at, payload, error, parked_at)
-                        select seq, event_id, topic, event_key, type, source, subject, occurred_at, payload, ?1, now()
+                        insert into outbox_parked (seq, event_id, topic, event_key, type, source, subject, occurred_at, payload,
+                                                   traceparent, tracestate, error, parked_at)
+                        select seq, event_id, topic, event_key, type, source, subject, occurred_at, payload,
+                               traceparent, tracestate, ?1, now()
                         from outbox_event where seq = ?2""")
                 .setParameter(1, error)
                 .setParameter(2, event.seq)
@@ -331,6 +335,12 @@ public class OutboxRelay {
                 .withDataSchema(URI.create(EventTypes.schemaOf(event.type)))
                 .withDataContentType("application/json")
                 .build();
-        return Message.of(event.payload, Metadata.of(kafka, cloudEvent));
+        if (event.traceparent == null) {
+            return Message.of(event.payload, Metadata.of(kafka, cloudEvent));
+        }
+        // The connector's producer span becomes a child of the stored context and writes its traceparent header, so
+        // the consumer continues the trace of the request that wrote the row, not the relay's.
+        TracingMetadata trace = TracingMetadata.withCurrent(Traces.restore(event.traceparent, event.tracestate));
+        return Message.of(event.payload, Metadata.of(kafka, cloudEvent, trace));
     }
 }

@@ -2,6 +2,7 @@ package org.linkage.commons.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +19,8 @@ import java.util.List;
 /**
  * A request URI with malformed percent-encoding ({@code ?text=%%%}) or characters a URI may not hold
  * answers a 400 problem naming the parameter at fault, like every other bad input, instead of the bare
- * empty 400 Vert.x gives it. Runs first on every route of every service ({@code /api}, {@code /open311},
- * {@code /q}). Vert.x's own early check, which answers before any route can, is switched off by
+ * empty 400 Vert.x gives it. Runs first on every route of every service ({@code /api}, {@code /open311}, and
+ * {@code /q} on the management interface). Vert.x's own early check, which answers before any route can, is switched off by
  * {@link UriValidationSwitch} so that this one speaks instead.
  */
 @ApplicationScoped
@@ -34,6 +35,11 @@ public class MalformedUriFilter {
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 10).handler(this::check);
+    }
+
+    /** The management interface (/q/health, /q/metrics on a port of its own) has a router of its own. */
+    void register(@Observes ManagementInterface management) {
+        management.router().route().order(Integer.MIN_VALUE + 10).handler(this::check);
     }
 
     void check(RoutingContext ctx) {

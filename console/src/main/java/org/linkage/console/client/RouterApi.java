@@ -208,10 +208,10 @@ public interface RouterApi {
     List<Map<String, Object>> firstContact(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
                                            @QueryParam("to") String to);
 
-    /** The router's own word on whether next year's calendar is missing (December warning). */
+    /** The router's own word on whether this or next year's calendar is missing (December warning). */
     @GET
-    @Path("/q/health/well")
-    Map<String, Object> wellness();
+    @Path("/api/admin/calendar-status")
+    Map<String, Object> calendarStatus();
 
     // Assessment (考核): the monthly ranking, appeals (申诉) and the themes of the month (每月一题).
     @GET

@@ -75,16 +75,14 @@ public class Services {
     }
 
     /**
-     * The router's wellness report. A DOWN check answers 503 by design (a missing calendar), which is news to show,
-     * not a failure: it is read outside the breaker so it never trips the router's reads.
+     * The router's calendar status (years loaded and missing). A warning, not a page's content: read outside the
+     * breaker, and an unreachable router shows no warning rather than an error page.
      */
     @Timeout(3_000)
-    public Map<String, Object> routerWellness() {
+    public Map<String, Object> routerCalendarStatus() {
         try {
-            return router.wellness();
-        } catch (ServiceProblem down) {
-            return down.body();
-        } catch (ProcessingException unreachable) {
+            return router.calendarStatus();
+        } catch (ServiceProblem | ProcessingException unavailable) {
             return Map.of();
         }
     }

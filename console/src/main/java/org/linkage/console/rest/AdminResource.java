@@ -215,25 +215,12 @@ public class AdminResource {
         }
     }
 
-    /** The router's own health check names the years whose calendar is missing (this year, and next from December). */
-    @SuppressWarnings("unchecked")
+    /** The router names the years whose calendar is missing (this year, and next from December). */
     private List<String> missingYears() {
-        Map<String, Object> health = services.routerWellness();
+        Object years = services.routerCalendarStatus().get("missingYears");
         List<String> missing = new ArrayList<>();
-        Object checks = health.get("checks");
-        if (checks instanceof List<?> list) {
-            for (Object c : list) {
-                if (c instanceof Map<?, ?> m && "business-calendar".equals(m.get("name")) && m.get("data") instanceof Map<?, ?> d
-                        && d.get("missingYears") != null) {
-                    Object years = d.get("missingYears");
-                    if (years instanceof List<?> yl) {
-                        yl.forEach(y -> missing.add(String.valueOf(y)));
-                    } else {
-                        missing.addAll(Arrays.stream(years.toString().replaceAll("[\\[\\] ]", "").split(","))
-                                .filter(s -> !s.isBlank()).toList());
-                    }
-                }
-            }
+        if (years instanceof List<?> list) {
+            list.forEach(y -> missing.add(String.valueOf(y)));
         }
         return missing;
     }

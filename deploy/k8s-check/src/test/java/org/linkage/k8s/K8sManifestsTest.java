@@ -563,7 +563,7 @@ class K8sManifestsTest {
             Pod outside = new Pod(null, Map.of());
             Pod stranger = new Pod("linkage", Map.of("app.kubernetes.io/name", "something-else"));
             assertTrue(allowed(objects, ingress, console, 8080, "TCP"), overlay + ": ingress controller to console");
-            assertTrue(allowed(objects, prometheus, console, 8080, "TCP"), overlay + ": Prometheus to console");
+            assertTrue(allowed(objects, prometheus, console, 9000, "TCP"), overlay + ": Prometheus to the console's metrics");
             assertTrue(allowed(objects, console, keycloak, 8080, "TCP"), overlay + ": console to Keycloak");
             assertTrue(allowed(objects, console, dns, 53, "UDP"), overlay + ": console to DNS");
             for (String s : Project.SERVICES) {
@@ -582,6 +582,95 @@ class K8sManifestsTest {
             assertFalse(allowed(objects, console, outside, 443, "TCP"), overlay + ": console to the outside");
             assertFalse(allowed(objects, console, keycloak, 7800, "TCP"), overlay + ": console to Keycloak's cache port");
         });
+    }
+
+    /**
+     * The management interface (/q/health, /q/metrics) listens on a port of its own: the probes and the PodMonitor use
+     * it, no Service exposes it, and only Prometheus may connect to it (the kubelet's probes come from the node); the
+     * HTTP port is not Prometheus' to reach.
+     */
+    @Test
+    void theManagementInterfaceIsOnItsOwnPortReachedOnlyByTheProbesAndPrometheus() {
+        RENDERED.forEach((overlay, objects) -> {
+            assertEquals(List.of(), managementProblems(objects), overlay);
+            Pod prometheus = new Pod("monitoring", Map.of("app.kubernetes.io/name", "prometheus"));
+            Pod ingress = new Pod("ingress", Map.of("app.kubernetes.io/name", "ingress-nginx"));
+            Pod stranger = new Pod("linkage", Map.of("app.kubernetes.io/name", "something-else"));
+            for (String s : Project.DEPLOYED) {
+                Pod pod = podOf(objects, s);
+                assertTrue(allowed(objects, prometheus, pod, 9000, "TCP"), overlay + ": Prometheus to " + s + "'s metrics");
+                assertFalse(allowed(objects, prometheus, pod, 8080, "TCP"), overlay + ": Prometheus to " + s + "'s API");
+                assertFalse(allowed(objects, ingress, pod, 9000, "TCP"), overlay + ": the ingress to " + s + "'s /q/*");
+                assertFalse(allowed(objects, stranger, pod, 9000, "TCP"), overlay + ": another pod to " + s + "'s /q/*");
+                for (String other : Project.DEPLOYED) {
+                    assertFalse(allowed(objects, podOf(objects, other), pod, 9000, "TCP"),
+                            overlay + ": " + other + " to " + s + "'s /q/*");
+                }
+            }
+        });
+    }
+
+    /** The check fails for a Service that exposes the management port, by name or by number, and for an HTTP probe. */
+    @Test
+    void aServiceExposingTheManagementPortIsCaught() {
+        List<ObjectNode> byName = copyOfProduction();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) named(byName, "Service", "intake-service").path("spec").path("ports"))
+                .addObject().put("name", "management").put("port", 9000).put("targetPort", "management");
+        assertTrue(managementProblems(byName).stream().anyMatch(p -> p.contains("Service intake-service")),
+                managementProblems(byName).toString());
+        List<ObjectNode> byNumber = copyOfProduction();
+        ((ObjectNode) named(byNumber, "Service", "router-service").path("spec").path("ports").get(0))
+                .put("targetPort", 9000);
+        assertTrue(managementProblems(byNumber).stream().anyMatch(p -> p.contains("Service router-service")),
+                managementProblems(byNumber).toString());
+        List<ObjectNode> httpProbe = copyOfProduction();
+        ((ObjectNode) named(httpProbe, "Deployment", "console").path("spec").path("template").path("spec")
+                .path("containers").get(0).path("readinessProbe").path("httpGet")).put("port", "http");
+        assertTrue(managementProblems(httpProbe).stream().anyMatch(p -> p.contains("console readinessProbe")),
+                managementProblems(httpProbe).toString());
+    }
+
+    /** What is wrong with where the management interface listens and who reaches it through a Service or probe. */
+    static List<String> managementProblems(List<ObjectNode> objects) {
+        List<String> problems = new ArrayList<>();
+        for (String s : Project.DEPLOYED) {
+            JsonNode main = named(objects, "Deployment", s).path("spec").path("template").path("spec")
+                    .path("containers").get(0);
+            boolean declared = false;
+            for (JsonNode port : main.path("ports")) {
+                declared |= "management".equals(port.path("name").asText()) && port.path("containerPort").asInt() == 9000;
+            }
+            if (!declared) {
+                problems.add(s + " declares no container port 'management' (9000)");
+            }
+            for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+                String port = main.path(probe).path("httpGet").path("port").asText();
+                if (!"management".equals(port) && !"9000".equals(port)) {
+                    problems.add(s + " " + probe + " is not on the management port but on " + port);
+                }
+            }
+        }
+        for (ObjectNode service : ofKind(objects, "Service")) {
+            for (JsonNode port : service.path("spec").path("ports")) {
+                String target = port.path("targetPort").asText(port.path("port").asText());
+                if ("management".equals(target) || "9000".equals(target) || port.path("port").asInt() == 9000) {
+                    problems.add("Service " + service.path("metadata").path("name").asText()
+                            + " exposes the management port (" + port + ")");
+                }
+            }
+        }
+        boolean scraped = ofKind(objects, "PodMonitor").stream().anyMatch(pm -> {
+            for (JsonNode e : pm.path("spec").path("podMetricsEndpoints")) {
+                if ("/q/metrics".equals(e.path("path").asText()) && "management".equals(e.path("port").asText())) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        if (!scraped) {
+            problems.add("no PodMonitor scrapes /q/metrics on the management port");
+        }
+        return problems;
     }
 
     /** The no-local-default checks fail when the console's packaged session secret would reach production. */

@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
 public final class DepartmentInbox implements AutoCloseable {
     /** What one delivery looked like on arrival. */
     public record Received(String department, String idempotencyKey, String signature, String timestamp,
-                           String body, String externalRef, boolean repeat, Instant at) {
+                           String body, String externalRef, boolean repeat, Instant at, String traceparent) {
     }
 
     private final HttpServer server;
@@ -100,7 +100,8 @@ public final class DepartmentInbox implements AutoCloseable {
                     refsByKey.putIfAbsent(key, ref);
                 }
                 record = new Received(department, key, exchange.getRequestHeaders().getFirst("X-Linkage-Signature"),
-                        exchange.getRequestHeaders().getFirst("X-Linkage-Timestamp"), body, ref, repeat, Instant.now());
+                        exchange.getRequestHeaders().getFirst("X-Linkage-Timestamp"), body, ref, repeat, Instant.now(),
+                        exchange.getRequestHeaders().getFirst("traceparent"));
                 received.add(record);
             }
             respond(exchange, record.repeat() ? 200 : 201, "{\"externalRef\":\"" + record.externalRef() + "\"}");
@@ -117,6 +118,7 @@ public final class DepartmentInbox implements AutoCloseable {
                     .append("\",\"externalRef\":\"").append(r.externalRef())
                     .append("\",\"idempotencyKey\":").append(r.idempotencyKey() == null ? "null" : "\"" + r.idempotencyKey() + "\"")
                     .append(",\"repeat\":").append(r.repeat())
+                    .append(",\"traceparent\":").append(r.traceparent() == null ? "null" : "\"" + r.traceparent() + "\"")
                     .append(",\"at\":\"").append(r.at()).append("\",\"body\":").append(jsonValue(r.body()))
                     .append('}');
         }

@@ -16,15 +16,22 @@ import java.util.Map;
 public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final int port;
+    private final int managementPort;
     private final ManagedProcess process;
 
-    private ServiceProcess(String name, int port, ManagedProcess process) {
+    private ServiceProcess(String name, int port, int managementPort, ManagedProcess process) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
     }
 
-    public static ServiceProcess start(String name, Path moduleDir, int port, Map<String, String> env, Path logDir) {
+    /**
+     * @param managementPort where the service's management interface ({@code /q/health}, {@code /q/metrics}) listens;
+     *                       the caller passes it in {@code env} too ({@code QUARKUS_MANAGEMENT_PORT})
+     */
+    public static ServiceProcess start(String name, Path moduleDir, int port, int managementPort, Map<String, String> env,
+                                       Path logDir) {
         Path jar = moduleDir.resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(name + " is not built (" + jar + " missing); run mvn -B install -DskipTests first");
@@ -41,11 +48,16 @@ public final class ServiceProcess implements AutoCloseable {
         }
         command.addAll(List.of("-jar", jar.toString()));
         ManagedProcess process = ManagedProcess.start(name, command, env, moduleDir, logDir.resolve(name + ".log"));
-        return new ServiceProcess(name, port, process);
+        return new ServiceProcess(name, port, managementPort, process);
     }
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The management interface: health and metrics, on a port of their own. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public String name() {
@@ -59,7 +71,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** Waits until the service says it is ready (database migrated, Kafka reachable). */
     public void awaitReady(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {

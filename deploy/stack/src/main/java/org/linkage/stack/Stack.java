@@ -87,10 +87,15 @@ public final class Stack implements AutoCloseable {
     private final Map<String, List<ServiceProcess>> replicas = new LinkedHashMap<>();
     private final Map<String, PostgresServer.ServiceDatabase> databases = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> extraEnv;
+    /** Each service's management interface (health, metrics): its HTTP port + 1000 locally (8081 → 9081), else free. */
+    private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
 
     private Stack(Settings settings, Map<String, Map<String, String>> extraEnv) {
         this.settings = settings;
         this.extraEnv = extraEnv;
+        for (String name : SERVICES) {
+            managementPorts.put(name, settings.persistent() ? settings.portOf(name) + 1000 : Ports.free());
+        }
     }
 
     /** Starts everything, or stops what it started and throws. */
@@ -163,7 +168,8 @@ public final class Stack implements AutoCloseable {
         for (String name : SERVICES) {
             int port = settings.portOf(name);
             say.accept("starting " + name + " on port " + port + " ...");
-            ServiceProcess service = ServiceProcess.start(name, settings.root().resolve(name), port, envOf(name), logs);
+            ServiceProcess service = ServiceProcess.start(name, settings.root().resolve(name), port,
+                    managementPorts.get(name), envOf(name), logs);
             services.put(name, service);
             started.add(service);
         }
@@ -175,6 +181,7 @@ public final class Stack implements AutoCloseable {
 
     private Map<String, String> envOf(String name) {
         Map<String, String> env = new LinkedHashMap<>(serviceEnv(name));
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPorts.get(name)));
         env.putAll(extraEnv.getOrDefault(name, Map.of()));
         return env;
     }
@@ -197,7 +204,8 @@ public final class Stack implements AutoCloseable {
                 throw new IllegalArgumentException("no such service: " + name);
             }
             old.close();
-            service = ServiceProcess.start(name, settings.root().resolve(name), settings.portOf(name), envOf(name), logDir());
+            service = ServiceProcess.start(name, settings.root().resolve(name), settings.portOf(name),
+                    managementPorts.get(name), envOf(name), logDir());
             started.set(started.indexOf(old), service);
             services.put(name, service);
         }
@@ -219,9 +227,12 @@ public final class Stack implements AutoCloseable {
             }
             List<ServiceProcess> of = replicas.computeIfAbsent(name, k -> new ArrayList<>());
             int port = Ports.free();
+            int management = Ports.free();
             Map<String, String> env = new LinkedHashMap<>(envOf(name));
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-            replica = ServiceProcess.start(name + "-" + (of.size() + 2), settings.root().resolve(name), port, env, logDir());
+            env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(management));
+            replica = ServiceProcess.start(name + "-" + (of.size() + 2), settings.root().resolve(name), port, management,
+                    env, logDir());
             of.add(replica);
             started.add(replica);
         }
@@ -345,6 +356,11 @@ public final class Stack implements AutoCloseable {
         return services.get(name).url();
     }
 
+    /** A service's management interface: {@code /q/health}, {@code /q/metrics}. */
+    public String managementUrl(String name) {
+        return services.get(name).managementUrl();
+    }
+
     public Path logDir() {
         return settings.dataDir().resolve("logs");
     }
@@ -420,6 +436,9 @@ public final class Stack implements AutoCloseable {
                 "  intake-service (110)      " + stack.serviceUrl("intake-service") + "   Swagger UI: /q/swagger-ui",
                 "  router-service (12345)    " + stack.serviceUrl("router-service") + "   Swagger UI: /q/swagger-ui",
                 "  hotline-bridge (edge)     " + stack.serviceUrl("hotline-bridge") + "   Open311: /open311/v2/services.json",
+                "  health and metrics        " + stack.managementUrl("intake-service") + ", " + stack.managementUrl("router-service")
+                        + ", " + stack.managementUrl("hotline-bridge") + ", " + stack.managementUrl("console")
+                        + "   /q/health, /q/metrics",
                 "  Keycloak                  " + kc + "   admin console: " + kc + "/admin (admin / admin)",
                 "  Kafka                     " + stack.kafka().bootstrapServers() + "   SASL_PLAINTEXT, SCRAM-SHA-512: user <name>,"
                         + " password <name>-local-password (" + String.join(", ", KafkaUsers.names()) + "; see README)",

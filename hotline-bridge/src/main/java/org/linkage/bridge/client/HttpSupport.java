@@ -1,5 +1,7 @@
 package org.linkage.bridge.client;
 
+import org.linkage.commons.tracing.Traces;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,8 +53,11 @@ public class HttpSupport {
     }
 
     public HttpRequest.Builder request(String url) {
-        return HttpRequest.newBuilder(java.net.URI.create(url)).timeout(timeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create(url)).timeout(timeout)
                 .header("User-Agent", "linkage-hotline-bridge/1");
+        // The JDK client is not instrumented: the department's system sees the trace of the call it serves.
+        Traces.current().forEach(request::header);
+        return request;
     }
 
     /**

@@ -8,7 +8,12 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import org.jboss.logging.Logger;
+import org.linkage.commons.tracing.Traces;
 import org.linkage.bridge.client.Open311Sender;
 import org.linkage.bridge.client.WebhookSender;
 import org.linkage.bridge.config.BridgeConfig;
@@ -46,6 +51,7 @@ public class DeliveryWorker {
     private final DeliveryService service;
     private final WebhookSender webhook;
     private final Open311Sender open311;
+    private final Tracer tracer;
     private final Clock clock;
     private final BridgeConfig.Delivery config;
     private final ExecutorService pool;
@@ -58,7 +64,8 @@ public class DeliveryWorker {
     });
 
     public DeliveryWorker(DeliveryRepository deliveries, DeliveryService service, WebhookSender webhook,
-                          Open311Sender open311, Clock clock, BridgeConfig config) {
+                          Open311Sender open311, Clock clock, BridgeConfig config, Tracer tracer) {
+        this.tracer = tracer;
         this.deliveries = deliveries;
         this.service = service;
         this.webhook = webhook;
@@ -152,6 +159,22 @@ public class DeliveryWorker {
             return;
         }
         Delivery d = claimed.get();
+        // The attempt continues the trace of the dispatch (kept on the row), and so does the outcome it publishes.
+        Span span = tracer.spanBuilder("deliver " + d.adapter)
+                .setParent(Traces.restore(d.traceparent, d.tracestate))
+                .setSpanKind(SpanKind.CLIENT)
+                .setAttribute("linkage.department", d.departmentCode)
+                .setAttribute("linkage.ticket_number", d.ticketNumber)
+                .setAttribute("linkage.delivery_attempt", d.attempts)
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            send(id, token, d);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void send(UUID id, UUID token, Delivery d) {
         Instant started = clock.instant();
         AttemptResult result;
         try {

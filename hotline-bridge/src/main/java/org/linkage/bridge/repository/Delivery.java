@@ -70,4 +70,7 @@ public class Delivery extends PanacheEntityBase {
     public String remoteStatus;
     @Column(name = "remote_checked_at")
     public Instant remoteCheckedAt;
+    /** W3C trace context of the dispatch this delivery came from; every attempt continues that trace. */
+    public String traceparent;
+    public String tracestate;
 }

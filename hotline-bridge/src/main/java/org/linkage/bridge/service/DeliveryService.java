@@ -19,6 +19,7 @@ import org.linkage.bridge.repository.DeliveryRepository;
 import org.linkage.commons.audit.AuditTrail;
 import org.linkage.commons.outbox.Outbox;
 import org.linkage.commons.problem.ProblemException;
+import org.linkage.commons.tracing.Traces;
 import org.linkage.events.DeliveryOutcome;
 import org.linkage.events.TicketDispatched;
 import org.linkage.events.Topics;
@@ -89,6 +90,9 @@ public class DeliveryService {
         d.categoryCode = ticket.categoryCode();
         d.payload = toJson(DepartmentTicket.of(ticket));
         d.idempotencyKey = key;
+        Map<String, String> trace = Traces.current();
+        d.traceparent = trace.get(Traces.TRACEPARENT);
+        d.tracestate = trace.get(Traces.TRACESTATE);
         d.createdAt = now;
         d.updatedAt = now;
         supersedeOlder(ticket, now);

@@ -6,6 +6,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.linkage.intake.support.CallFixtures;
+import org.linkage.testing.Management;
 import org.linkage.testing.KafkaResource;
 import org.linkage.testing.PostgresResource;
 
@@ -92,7 +93,7 @@ class CallSubmitTest {
     @Test
     void callsAndReferralsAreCountedInTheMetrics() {
         CallFixtures.postConfirmed(CallFixtures.WAGES);
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when().get(Management.url("/q/metrics")).then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("linkage_intake_calls_total{channel=\"PHONE\""))
                 .body(org.hamcrest.Matchers.containsString("linkage_intake_referrals_total{disposition=\"NON_POLICE\""));
     }

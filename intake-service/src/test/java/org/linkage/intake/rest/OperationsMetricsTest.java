@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.linkage.commons.outbox.OutboxMetrics;
 import org.linkage.intake.support.CallFixtures;
+import org.linkage.testing.Management;
 import org.linkage.testing.KafkaResource;
 import org.linkage.testing.PostgresResource;
 import org.linkage.testing.Scrape;
@@ -41,7 +42,7 @@ class OperationsMetricsTest {
     DataSource dataSource;
 
     static Scrape scrape() {
-        return Scrape.of(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        return Scrape.of(given().get(Management.url("/q/metrics")).then().statusCode(200).extract().asString());
     }
 
     @Test

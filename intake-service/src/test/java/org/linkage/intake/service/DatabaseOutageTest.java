@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.linkage.commons.inbox.InboxHealth;
 import org.linkage.events.PoliceTransferCreated;
 import org.linkage.intake.support.HandBacks;
+import org.linkage.testing.Management;
 import org.linkage.testing.KafkaResource;
 import org.linkage.testing.PostgresOutage;
 import org.linkage.testing.PostgresResource;
@@ -75,7 +76,7 @@ class DatabaseOutageTest {
                 sent.add(handBack(sent.size()));
                 if (!sawDown && health.isStalled(PoliceTransferConsumer.CONSUMER)) {
                     // Readiness as a probe sees it: the inbox check is DOWN while the event is held.
-                    given().when().get("/q/health/ready").then().statusCode(503)
+                    given().when().get(Management.url("/q/health/ready")).then().statusCode(503)
                             .body("checks.find { it.name == 'inbox' }.status", equalTo("DOWN"));
                     sawDown = true;
                 }
@@ -94,7 +95,7 @@ class DatabaseOutageTest {
         List<String> listed = given().when().get("/api/admin/dead-letters?limit=1000").then().statusCode(200)
                 .extract().jsonPath().getList("key", String.class);
         assertTrue(sent.stream().noneMatch(id -> listed.contains(id.toString())), "a hand-back is listed as a dead letter");
-        given().when().get("/q/health/ready").then()
+        given().when().get(Management.url("/q/health/ready")).then()
                 .body("checks.find { it.name == 'inbox' }.status", equalTo("UP"));
         // The hand-back listener reconnects on its own backoff; the tests after this one expect it back.
         await().atMost(Duration.ofSeconds(90)).until(feed::live);

@@ -16,6 +16,7 @@ import org.linkage.events.EventTypes;
 import org.linkage.events.PoliceTransferCreated;
 import org.linkage.events.Topics;
 import org.linkage.intake.repository.PoliceTransferRepository;
+import org.linkage.testing.Management;
 import org.linkage.testing.KafkaResource;
 import org.linkage.testing.PostgresResource;
 
@@ -71,7 +72,7 @@ class DeadLetterAdminTest {
 
         given().when().get("/api/admin/dead-letters?consumer=" + PoliceTransferConsumer.CONSUMER).then().statusCode(200)
                 .body("eventId", hasItem(eventId));
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when().get(Management.url("/q/metrics")).then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("linkage_inbox_dead_letters{consumer=\"" + PoliceTransferConsumer.CONSUMER + "\""));
 
         given().when().post("/api/admin/dead-letters/{id}/replay", letter.id()).then().statusCode(200)

@@ -34,6 +34,12 @@ public final class KafkaClient {
 
     /** Publishes one CloudEvent and waits for the broker's acknowledgement. */
     public static void publish(String topic, String key, String eventId, String type, String subject, String json) {
+        publish(topic, key, eventId, type, subject, json, Map.of());
+    }
+
+    /** The same, with further headers (a {@code traceparent}, say, as another service's relay writes it). */
+    public static void publish(String topic, String key, String eventId, String type, String subject, String json,
+                               Map<String, String> headers) {
         // as the topic's real producer: the broker would refuse anyone else
         Map<String, Object> config = KafkaUsers.writerOf(topic).clientConfig(bootstrap());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -47,6 +53,7 @@ public final class KafkaClient {
             header(record, "ce_subject", subject);
             header(record, "ce_time", "2026-11-28T01:30:00Z");
             header(record, "content-type", "application/json");
+            headers.forEach((name, value) -> header(record, name, value));
             producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not publish to " + topic, e);

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Without the State Council's holiday calendar for a year, deadlines in it count Monday to Friday only: a Spring
  * Festival week would be working days. Shown on {@code /q/health/well} (never on readiness: tickets must still be
- * dispatched), DOWN when this year's calendar, or from December next year's, is not loaded.
+ * dispatched), DOWN when this year's calendar, or from December next year's, is not loaded; and to the admin screens
+ * through {@code GET /api/admin/calendar-status}, since the management interface is for Prometheus and the kubelet.
  */
 @Wellness
 @ApplicationScoped
@@ -30,8 +31,11 @@ public class CalendarHealth implements HealthCheck {
         this.config = config;
     }
 
-    @Override
-    public HealthCheckResponse call() {
+    /** The years loaded, and those needed now but missing (this year; from December next year too). */
+    public record Status(List<Integer> loadedYears, List<Integer> missingYears) {
+    }
+
+    public Status status() {
         LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of(config.zone())));
         List<Integer> needed = new ArrayList<>(List.of(today.getYear()));
         if (today.getMonth() == Month.DECEMBER) {
@@ -41,11 +45,16 @@ public class CalendarHealth implements HealthCheck {
         List<Number> loaded = io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting().call(() ->
                 em.createNativeQuery("select year from calendar_year order by year").getResultList());
         List<Integer> years = loaded.stream().map(Number::intValue).toList();
-        List<Integer> missing = needed.stream().filter(y -> !years.contains(y)).toList();
+        return new Status(years, needed.stream().filter(y -> !years.contains(y)).toList());
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        Status status = status();
         return HealthCheckResponse.named("business-calendar")
-                .status(missing.isEmpty())
-                .withData("loadedYears", years.toString())
-                .withData("missingYears", missing.toString())
+                .status(status.missingYears().isEmpty())
+                .withData("loadedYears", status.loadedYears().toString())
+                .withData("missingYears", status.missingYears().toString())
                 .withData("load", "PUT /api/admin/calendar/{year} (admin)")
                 .build();
     }

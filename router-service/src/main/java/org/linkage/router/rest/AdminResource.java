@@ -1,5 +1,8 @@
 package org.linkage.router.rest;
 
+import io.smallrye.health.api.Wellness;
+import org.linkage.router.config.CalendarHealth;
+
 import org.linkage.commons.problem.RequestParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -28,13 +31,15 @@ import java.util.List;
 public class AdminResource {
     private final AdminService admin;
     private final CalendarService calendars;
+    private final CalendarHealth calendarHealth;
     private final CurrentActor currentActor;
 
     private final CategoryQuestionService questions;
 
-    public AdminResource(AdminService admin, CalendarService calendars, CurrentActor currentActor,
-                         CategoryQuestionService questions) {
+    public AdminResource(AdminService admin, CalendarService calendars, @Wellness CalendarHealth calendarHealth,
+                         CurrentActor currentActor, CategoryQuestionService questions) {
         this.questions = questions;
+        this.calendarHealth = calendarHealth;
         this.admin = admin;
         this.calendars = calendars;
         this.currentActor = currentActor;
@@ -132,6 +137,14 @@ public class AdminResource {
     @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER, Roles.SUPERVISOR})
     public ReferenceData.CalendarData calendar(@PathParam("year") String year) {
         return admin.calendar(RequestParams.integer("year", year, 0, 2000, 2100));
+    }
+
+    /** Which years' calendars are loaded and which are missing now (the December warning on the admin screens). */
+    @GET
+    @Path("/calendar-status")
+    @RolesAllowed({Roles.ADMIN, Roles.DISPATCHER, Roles.SUPERVISOR})
+    public CalendarHealth.Status calendarStatus() {
+        return calendarHealth.status();
     }
 
     @PUT

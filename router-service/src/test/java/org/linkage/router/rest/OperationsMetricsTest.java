@@ -13,6 +13,7 @@ import org.linkage.router.service.SupervisionService;
 import org.linkage.router.service.TicketMetrics;
 import org.linkage.router.support.Fixtures;
 import org.linkage.router.support.TestClock;
+import org.linkage.testing.Management;
 import org.linkage.testing.KafkaResource;
 import org.linkage.testing.PostgresResource;
 import org.linkage.testing.Scrape;
@@ -55,7 +56,7 @@ class OperationsMetricsTest {
     /** The gauges read what the last refresh counted; a test refreshes, then scrapes over HTTP. */
     Scrape scrape() {
         metrics.refresh();
-        return Scrape.of(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        return Scrape.of(given().get(Management.url("/q/metrics")).then().statusCode(200).extract().asString());
     }
 
     @Test

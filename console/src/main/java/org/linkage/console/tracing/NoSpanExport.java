@@ -1,0 +1,35 @@
+package org.linkage.console.tracing;
+
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.quarkus.arc.lookup.LookupUnlessProperty;
+import jakarta.inject.Singleton;
+
+import java.util.Collection;
+
+/**
+ * The console's copy of commons' {@code NoSpanExport} (the console does not depend on commons). Spans go nowhere
+ * unless {@code linkage.tracing.export} is true: traces are still made, propagated to the services and named in
+ * every log line, but nothing is sent, so a console without a collector beside it logs no export failures. Its mere presence is what switches Quarkus' own OTLP
+ * exporter off: Quarkus leaves OTLP out whenever a {@link SpanExporter} bean can be looked up, and with the flag set
+ * this bean cannot.
+ */
+@Singleton
+@LookupUnlessProperty(name = "linkage.tracing.export", stringValue = "true", lookupIfMissing = true)
+public class NoSpanExport implements SpanExporter {
+    @Override
+    public CompletableResultCode export(Collection<SpanData> spans) {
+        return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode flush() {
+        return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode shutdown() {
+        return CompletableResultCode.ofSuccess();
+    }
+}
