@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The questions intake asks per category: only what the router announced ({@link CategoryQuestionListener}).
+ * The questions intake asks per category: only what the router announced (messaging.CategoryQuestionListener).
  * Unlike the districts there is no shipped fallback: until the router speaks a category asks nothing, so a call is
  * never refused for a question its owner did not set.
  */
@@ -67,7 +67,7 @@ public class CategoryQuestionDirectory {
         }
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -1,7 +1,6 @@
 package org.linkage.router.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -130,12 +129,6 @@ public class ConsultationDesk {
         settle(c, accept ? ConsultationStatus.ACCEPTED : ConsultationStatus.DECLINED, actor, now,
                 blank(reason) ? null : reason.strip(), accept ? category : null);
         return c;
-    }
-
-    @Scheduled(every = "${linkage.router.consultations.expiry-interval:5s}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
-        expireDue();
     }
 
     /** Expires every pending request past its time limit; returns how many this run expired. */

@@ -1,4 +1,6 @@
-package org.linkage.intake.service;
+package org.linkage.intake.messaging;
+
+import org.linkage.intake.service.CategoryQuestionDirectory;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
