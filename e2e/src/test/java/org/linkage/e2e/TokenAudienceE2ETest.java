@@ -83,13 +83,21 @@ class TokenAudienceE2ETest {
     }
 
     @Test
-    void servicesThatCallNoOneHaveNoClientCredentials() {
-        for (String client : List.of("intake-service", "router-service")) {
-            given().formParam("client_id", client).formParam("client_secret", client + "-secret")
-                    .formParam("grant_type", "client_credentials")
-                    .post(RunningStack.get().keycloak().realmUrl() + "/protocol/openid-connect/token")
-                    .then().statusCode(not(equalTo(200)));
-        }
+    void theRouterCallsNoOneAndHasNoClientCredentials() {
+        given().formParam("client_id", "router-service").formParam("client_secret", "router-service-secret")
+                .formParam("grant_type", "client_credentials")
+                .post(RunningStack.get().keycloak().realmUrl() + "/protocol/openid-connect/token")
+                .then().statusCode(not(equalTo(200)));
+    }
+
+    /** Intake's own token (it reads a caller's 12345 history) opens that one door of the router and no other. */
+    @Test
+    void intakesServiceTokenReadsCallerHistoryAndNothingElseOfTheRouter() {
+        String token = given().formParam("client_id", "intake-service").formParam("client_secret", "intake-service-secret")
+                .formParam("grant_type", "client_credentials")
+                .post(RunningStack.get().keycloak().realmUrl() + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+        given().auth().oauth2(token).get(url("router-service", "/api/tickets")).then().statusCode(403);
     }
 
     private static String password(String client, String user) {
