@@ -12,6 +12,13 @@ import java.time.Instant;
  */
 public record DistrictChanged(String code, String nameZh, String nameEn, String city, boolean active, Instant at)
         implements LinkageEvent {
+    /**
+     * The form of a district code, checked where one is made (the router's admin API) and where one is used (intake's
+     * calls), so the owner never announces a code its follower refuses: six digits (GB/T 2260), or a zone code of
+     * letters and hyphenated parts (CD-TIANFU).
+     */
+    public static final String CODE_PATTERN = "^(\\d{6}|[A-Z]{2,10}(-[A-Z0-9]{1,20})+)$";
+
     @Override
     public String topic() {
         return Topics.DISTRICTS;

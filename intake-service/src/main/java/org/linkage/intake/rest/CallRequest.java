@@ -69,5 +69,5 @@ public record CallRequest(
         java.util.Map<String, @Size(max = 500) String> attributes) {
 
     /** GB/T 2260 six digits, or a configured zone code such as CD-HIGHTECH. */
-    public static final String DISTRICT_CODE = "^(\\d{6}|[A-Z]{2,10}(-[A-Z0-9]{1,20})+)$";
+    public static final String DISTRICT_CODE = org.linkage.events.DistrictChanged.CODE_PATTERN;
 }

@@ -34,7 +34,7 @@ public final class ReferenceData {
     }
 
     public record DistrictData(
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{2,20}") String code,
+            @NotBlank @Pattern(regexp = org.linkage.events.DistrictChanged.CODE_PATTERN) @Size(max = 20) String code,
             @NotBlank @Size(max = 100) String nameZh,
             @NotBlank @Size(max = 100) String nameEn,
             @NotBlank @Size(max = 100) String city,
