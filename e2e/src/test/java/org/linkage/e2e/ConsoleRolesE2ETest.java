@@ -206,6 +206,12 @@ class ConsoleRolesE2ETest {
         }
         // The call-taker's form: the preview after the typing pauses, and the submit itself.
         Page ct = Browser.loggedIn("calltaker1", "/calls/new");
+        // What the form and the console said to each other, printed if a preview never comes.
+        List<String> exchange = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        ct.onRequest(r -> { if (r.url().contains("/calls/preview")) exchange.add("request " + r.postData()); });
+        ct.onResponse(r -> { if (r.url().contains("/calls/preview")) exchange.add("response " + r.status()); });
+        ct.onRequestFailed(r -> exchange.add("failed " + r.url() + " " + r.failure()));
+        ct.onConsoleMessage(m -> exchange.add("console " + m.text()));
         List<String> texts = List.of("楼上装修噪音太大了，天天早上七点就开始", "小区门口的路灯坏了一个星期了", "老板拖欠工资三个月不给",
                 "水管爆了，楼道里到处是水", "出租车司机绕路多收了我五十块钱");
         for (String text : texts) {
@@ -215,7 +221,13 @@ class ConsoleRolesE2ETest {
             ct.focus("#content");
             ConsoleJourneyE2ETest.trackPreview(ct);
             ct.keyboard().type(text, new com.microsoft.playwright.Keyboard.TypeOptions().setDelay(20));
-            ct.waitForFunction("() => window.__previewAt > window.__lastInputAt");
+            try {
+                ct.waitForFunction("() => window.__previewAt > window.__lastInputAt");
+            } catch (com.microsoft.playwright.TimeoutError e) {
+                throw new AssertionError("no preview after typing '" + text + "': " + ct.evaluate("() => [window.__previewAt,"
+                        + " window.__lastInputAt, document.querySelector('#preview').textContent]") + "; exchange: " + exchange, e);
+            }
+            exchange.clear();
             Browser.record("preview after debounce", Math.round(((Number) ct.evaluate(
                     "() => window.__previewAt - window.__lastInputAt - 300")).doubleValue()));
             ct.keyboard().press("Enter");

@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.linkage.console.client.Requests;
 import org.linkage.console.client.ServiceProblem;
 import org.linkage.console.client.Services;
@@ -118,6 +119,9 @@ public class CallResource {
                     suggestions(content, preview.get("disposition"), preview.get("categoryCode")), answers(form.values()));
         } catch (ServiceProblem problem) {
             return Templates.preview(null, null, Problems.message(problem), List.of());
+        } catch (FaultToleranceException unanswered) {
+            // The preview is a hint while typing: a slow classifier says so in the panel and the form keeps working.
+            return Templates.preview(null, null, ui.t("error_unavailable_text"), List.of());
         }
     }
 
@@ -341,7 +345,7 @@ public class CallResource {
         }
         try {
             return services.readRouter(api -> api.knowledgeSuggestions(body, 5));
-        } catch (ServiceProblem unavailable) {
+        } catch (ServiceProblem | FaultToleranceException unavailable) {
             return List.of();
         }
     }

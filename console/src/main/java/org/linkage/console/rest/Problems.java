@@ -40,6 +40,19 @@ public class Problems {
                 .build();
     }
 
+    /**
+     * A service that did not answer in time, or whose breaker is open, is unavailable like one that answered 5xx:
+     * said so in words with a 503, not an unexpected error with an id to quote.
+     */
+    @ServerExceptionMapper
+    public Response unavailable(org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException failure) {
+        LOG.warnf("a service did not answer a page: %s", failure.toString());
+        String lang = Ui.current().lang();
+        return Response.status(503).type(MediaType.TEXT_HTML_TYPE).entity(Templates.error(
+                Messages.text(lang, "error_unavailable"), Messages.text(lang, "error_unavailable_text"), null).render())
+                .build();
+    }
+
     /** A page of another role's console: said in words, like a record that is not yours. */
     @ServerExceptionMapper
     public Response forbidden(io.quarkus.security.ForbiddenException denied) {
