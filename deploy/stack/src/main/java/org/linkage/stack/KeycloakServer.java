@@ -54,7 +54,14 @@ public final class KeycloakServer implements AutoCloseable {
             Path install = unpack(distZip, home);
             Path importDir = install.resolve("data").resolve("import");
             Files.createDirectories(importDir);
-            Files.copy(realmFile, importDir.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            Path imported = importDir.resolve(REALM + "-realm.json");
+            // --import-realm never touches a realm that exists, so a stack kept across an update of the realm file
+            // would go on issuing tokens without the new clients, roles or audiences. The file is the only truth of
+            // the local realm: when it changed, Keycloak's own database starts again from it.
+            if (Files.exists(imported) && Files.mismatch(imported, realmFile) != -1) {
+                deleteTree(install.resolve("data").resolve("h2"));
+            }
+            Files.copy(realmFile, imported, StandardCopyOption.REPLACE_EXISTING);
             List<String> command = new ArrayList<>(List.of(install.resolve("bin").resolve("kc.sh").toString(),
                     "start-dev", "--import-realm",
                     "--http-host=127.0.0.1",
@@ -71,6 +78,17 @@ public final class KeycloakServer implements AutoCloseable {
             return new KeycloakServer(process, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 
