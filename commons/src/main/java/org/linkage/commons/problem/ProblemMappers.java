@@ -120,6 +120,16 @@ public class ProblemMappers {
                     "Someone else changed this at the same moment; reload it and try again. / 数据已被他人同时修改，请刷新后重试。",
                     path(uri), null, Map.of("reason", clash)));
         }
+        String unavailable = databaseUnavailable(e);
+        if (unavailable != null) {
+            // Passing, not a bug: the pool is exhausted under load or PostgreSQL is restarting. The transaction
+            // rolled back, so the client retries (with its Idempotency-Key where the endpoint takes one).
+            LOG.warnf("database unavailable (%s) on %s", unavailable, path(uri));
+            return Response.fromResponse(respond(new Problem(null, "Service unavailable", 503,
+                    "The service is briefly overloaded or its database is restarting; try again in a moment."
+                            + " / 服务繁忙或数据库正在重启，请稍后重试。", path(uri), null, Map.of("reason", unavailable))))
+                    .header("Retry-After", "1").build();
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure, reference %s", reference);
         return respond(new Problem(null, "Internal error", 500,
@@ -146,6 +156,29 @@ public class ProblemMappers {
                         return "duplicate";
                     default:
                         break;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Why the database could not be used at all, when that is the failure: no connection free in the pool within its
+     * acquisition time-out (Agroal says so without an SQL state), a connection refused or lost (class 08), or the
+     * server shutting down or starting (57P01, 57P03). Null otherwise.
+     */
+    static String databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state == null && sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+                    return "pool-exhausted";
+                }
+                if (state != null && state.startsWith("08")) {
+                    return "connection";
+                }
+                if ("57P01".equals(state) || "57P03".equals(state)) {
+                    return "restarting";
                 }
             }
         }
