@@ -60,7 +60,7 @@ class RestartRecoveryTest {
         UUID id = acceptClaimedBy(ticket, deadWorker);
 
         // The dead worker got as far as sending, then the process stopped before recording the result.
-        Delivery claimed = service.startAttempt(id, deadWorker).orElseThrow();
+        Delivery claimed = Deliveries.load(id);
         assertEquals(AttemptResult.Outcome.SUCCESS, webhook.send(claimed).outcome());
 
         // While its lease lasts nobody else sends it (the live worker ticks every second).
@@ -78,7 +78,7 @@ class RestartRecoveryTest {
                 "so the receiver acts once");
 
         // The dead worker's late report (had it only been slow) changes nothing and publishes nothing.
-        service.finishAttempt(id, deadWorker, new AttemptResult(AttemptResult.Outcome.SUCCESS, 200, 5, "late", null),
+        service.finishAttempt(claimed, deadWorker, new AttemptResult(AttemptResult.Outcome.SUCCESS, 200, 5, "late", null),
                 Instant.now());
         assertEquals(DeliveryStatus.DELIVERED, Deliveries.load(id).status);
         List<ConsumerRecord<String, String>> outcomes = KafkaTestSupport.read(Topics.DELIVERIES,
@@ -108,23 +108,23 @@ class RestartRecoveryTest {
         for (int i = 0; i < 6; i++) {
             TicketDispatched ticket = Tickets.dispatched("CD-HRSS", "WEBHOOK", WireMockResource.url("/dept/never"));
             ids.add(QuarkusTransaction.requiringNew().call(() -> {
-                Delivery d = service.accept(ticket).orElseThrow();
-                d.nextAttemptAt = future;
-                return d.id;
+                UUID id = service.accept(ticket).orElseThrow().id;
+                Delivery.update("nextAttemptAt = ?1 where id = ?2", future, id);
+                return id;
             }));
         }
         Instant claimAt = future.plusSeconds(1);
         CountDownLatch firstHoldsLocks = new CountDownLatch(1);
         CountDownLatch secondDone = new CountDownLatch(1);
         var first = CompletableFuture.supplyAsync(() -> QuarkusTransaction.requiringNew().call(() -> {
-            List<UUID> got = repository.claimDue(claimAt, claimAt.plusSeconds(60), UUID.randomUUID(), 3);
+            List<UUID> got = ids(repository.claimDue(claimAt, claimAt.plusSeconds(60), UUID.randomUUID(), 3));
             firstHoldsLocks.countDown();
             secondDone.await(10, TimeUnit.SECONDS);
             return got;
         }));
         firstHoldsLocks.await(10, TimeUnit.SECONDS);
         List<UUID> second = QuarkusTransaction.requiringNew().call(() ->
-                repository.claimDue(claimAt, claimAt.plusSeconds(60), UUID.randomUUID(), 10));
+                ids(repository.claimDue(claimAt, claimAt.plusSeconds(60), UUID.randomUUID(), 10)));
         secondDone.countDown();
         List<UUID> firstGot = first.get(15, TimeUnit.SECONDS);
 
@@ -140,11 +140,15 @@ class RestartRecoveryTest {
     private UUID acceptClaimedBy(TicketDispatched ticket, UUID worker) {
         // Accepted and leased in one transaction, as claimDue would lease it, so the live worker cannot get in between.
         return QuarkusTransaction.requiringNew().call(() -> {
-            Delivery d = service.accept(ticket).orElseThrow();
-            d.claimToken = worker;
-            d.claimedUntil = Instant.now().plus(Duration.ofMinutes(10));
-            return d.id;
+            UUID id = service.accept(ticket).orElseThrow().id;
+            Delivery.update("claimToken = ?1, claimedUntil = ?2 where id = ?3", worker,
+                    Instant.now().plus(Duration.ofMinutes(10)), id);
+            return id;
         });
+    }
+
+    private static List<UUID> ids(List<DeliveryRepository.Claim> claims) {
+        return claims.stream().map(DeliveryRepository.Claim::id).toList();
     }
 
     private static void expireLease(UUID id) {

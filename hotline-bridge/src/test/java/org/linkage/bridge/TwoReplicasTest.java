@@ -1,6 +1,7 @@
 package org.linkage.bridge;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -20,17 +21,22 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 10, item 11: the bridge runs as several replicas (HPA 2–6), and each runs the Open311 status poll and the
@@ -77,6 +83,38 @@ class TwoReplicasTest {
                     getRequestedFor(urlPathEqualTo(base + "/requests/" + requestId + ".json"))).size(),
                     "request " + requestId + " asked about once by the two rounds together");
         }
+    }
+
+    @Test
+    void twoReplicasTakingTheSameDispatchAtOnceRecordOneDelivery() throws Exception {
+        // Two replicas, each with the same ticket version (a rebalance hands the partition over mid-poll, or the
+        // router re-publishes it under a new event id): the idempotency key lets one insert and the other wait for it.
+        String path = "/dept/replicas/" + UUID.randomUUID();
+        WireMockResource.server().stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)));
+        TicketDispatched ticket = Tickets.dispatched("CD-HRSS", "WEBHOOK", WireMockResource.url(path));
+        CountDownLatch firstInserted = new CountDownLatch(1);
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        CompletableFuture<Optional<UUID>> first = CompletableFuture.supplyAsync(() ->
+                QuarkusTransaction.requiringNew().call(() -> {
+                    Optional<UUID> id = service.accept(ticket).map(d -> d.id);
+                    firstInserted.countDown();
+                    secondStarted.await(10, TimeUnit.SECONDS);
+                    Thread.sleep(500); // the other replica is now waiting on the key
+                    return id;
+                }));
+        firstInserted.await(10, TimeUnit.SECONDS);
+        CompletableFuture<Optional<UUID>> second = CompletableFuture.supplyAsync(() ->
+                QuarkusTransaction.requiringNew().call(() -> {
+                    secondStarted.countDown();
+                    return service.accept(ticket).map(d -> d.id);
+                }));
+
+        UUID id = first.get(30, TimeUnit.SECONDS).orElseThrow();
+        assertTrue(second.get(30, TimeUnit.SECONDS).isEmpty(), "the second replica recognises the version");
+        Deliveries.awaitStatus(id, DeliveryStatus.DELIVERED, Duration.ofSeconds(20));
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        assertEquals(1, WireMockResource.server().findAll(postRequestedFor(urlPathEqualTo(path))).size(),
+                "sent once");
     }
 
     @Test

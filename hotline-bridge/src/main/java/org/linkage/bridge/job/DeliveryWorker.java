@@ -2,7 +2,6 @@ package org.linkage.bridge.job;
 
 import org.linkage.bridge.service.DeliveryDue;
 import org.linkage.bridge.service.DeliveryService;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,14 +19,14 @@ import org.linkage.bridge.config.BridgeConfig;
 import org.linkage.bridge.domain.AttemptResult;
 import org.linkage.bridge.repository.Delivery;
 import org.linkage.bridge.repository.DeliveryRepository;
-import org.linkage.commons.inbox.TransientFaults;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,7 +46,6 @@ import java.util.concurrent.locks.ReentrantLock;
 public class DeliveryWorker {
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
 
-    private final DeliveryRepository deliveries;
     private final DeliveryService service;
     private final WebhookSender webhook;
     private final Open311Sender open311;
@@ -63,10 +61,9 @@ public class DeliveryWorker {
         return thread;
     });
 
-    public DeliveryWorker(DeliveryRepository deliveries, DeliveryService service, WebhookSender webhook,
+    public DeliveryWorker(DeliveryService service, WebhookSender webhook,
                           Open311Sender open311, Clock clock, BridgeConfig config, Tracer tracer) {
         this.tracer = tracer;
-        this.deliveries = deliveries;
         this.service = service;
         this.webhook = webhook;
         this.open311 = open311;
@@ -118,15 +115,19 @@ public class DeliveryWorker {
         }
     }
 
-    /** Claims and works one batch; returns how many deliveries it claimed. */
+    /**
+     * Claims and works one batch; returns how many deliveries it claimed. Per delivery that is one transaction to
+     * record the result with its outcome event, beside the batch's one that claims the rows, reads them with their
+     * circuits and starts their attempts. A circuit that opens during the batch is known to the rest of it from the
+     * result that opened it, so they wait for the cool-down instead of being sent into it.
+     */
     public int runOnce() {
         UUID token = UUID.randomUUID();
-        Instant now = clock.instant();
-        List<UUID> ids = QuarkusTransaction.requiringNew().call(() ->
-                deliveries.claimDue(now, now.plus(config.lease()), token, config.batchSize()));
-        List<Future<?>> running = new ArrayList<>(ids.size());
-        for (UUID id : ids) {
-            running.add(pool.submit(() -> attempt(id, token)));
+        DeliveryService.Batch batch = service.claim(token, config.batchSize());
+        Map<String, Instant> openCircuits = new ConcurrentHashMap<>();
+        List<Future<?>> running = new ArrayList<>(batch.toSend().size());
+        for (DeliveryRepository.Claim claim : batch.toSend()) {
+            running.add(pool.submit(() -> attempt(claim, token, openCircuits)));
         }
         for (Future<?> future : running) {
             try {
@@ -138,27 +139,23 @@ public class DeliveryWorker {
                 LOG.warnf(e.getCause(), "delivery attempt failed unexpectedly");
             }
         }
-        return ids.size();
+        return batch.claimed();
     }
 
-    private void attempt(UUID id, UUID token) {
-        Optional<Delivery> claimed;
-        try {
-            claimed = service.startAttempt(id, token);
-        } catch (RuntimeException e) {
-            if (TransientFaults.isTransient(e)) {
-                throw e; // the database, not the row: the lease runs out and the row is tried again
-            }
+    private void attempt(DeliveryRepository.Claim claim, UUID token, Map<String, Instant> openCircuits) {
+        if (claim.delivery() == null) {
             // The row cannot even be read (an unknown adapter or status, say): leasing it again and again
             // would fail the same way for ever, so it is dead-lettered where it stands.
-            LOG.errorf("delivery %s cannot be read and is dead-lettered: %s", id, e.getMessage());
-            service.unreadable(id, token, "unreadable delivery row: " + e.getClass().getSimpleName());
+            LOG.errorf("delivery %s cannot be read and is dead-lettered: %s", claim.id(), claim.unreadable());
+            service.unreadable(claim.id(), token, "unreadable delivery row: " + claim.unreadable());
             return;
         }
-        if (claimed.isEmpty()) {
+        Delivery d = claim.delivery();
+        Instant openUntil = d.endpointUrl == null ? null : openCircuits.get(d.endpointUrl);
+        if (openUntil != null && openUntil.isAfter(clock.instant())) {
+            service.defer(d.id, token, openUntil);
             return;
         }
-        Delivery d = claimed.get();
         // The attempt continues the trace of the dispatch (kept on the row), and so does the outcome it publishes.
         Span span = tracer.spanBuilder("deliver " + d.adapter)
                 .setParent(Traces.restore(d.traceparent, d.tracestate))
@@ -168,13 +165,16 @@ public class DeliveryWorker {
                 .setAttribute("linkage.delivery_attempt", d.attempts)
                 .startSpan();
         try (Scope ignored = span.makeCurrent()) {
-            send(id, token, d);
+            Instant opened = send(token, d);
+            if (opened != null && d.endpointUrl != null) {
+                openCircuits.put(d.endpointUrl, opened);
+            }
         } finally {
             span.end();
         }
     }
 
-    private void send(UUID id, UUID token, Delivery d) {
+    private Instant send(UUID token, Delivery d) {
         Instant started = clock.instant();
         AttemptResult result;
         try {
@@ -185,12 +185,12 @@ public class DeliveryWorker {
             };
         } catch (RuntimeException e) {
             // Building the request failed (an unreadable payload, a missing field): no retry can mend it.
-            LOG.errorf("delivery %s of ticket %s could not be sent: %s", id, d.ticketNumber, e.toString());
+            LOG.errorf("delivery %s of ticket %s could not be sent: %s", d.id, d.ticketNumber, e.toString());
             result = new AttemptResult(AttemptResult.Outcome.REJECTED, null, 0, null,
                     "delivery could not be built: " + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
-        service.finishAttempt(id, token, result, started);
+        return service.finishAttempt(d, token, result, started);
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -43,6 +43,9 @@ public class Delivery extends PanacheEntityBase {
     /** Attempts in the current round (a replay from the dead letters starts a new round). */
     @Column(nullable = false)
     public int attempts;
+    /** Attempts ever made, every round included: numbers the attempts in {@code delivery_attempt}. */
+    @Column(name = "attempts_made", nullable = false)
+    public int attemptsMade;
     @Column(name = "last_response_code")
     public Integer lastResponseCode;
     @Column(name = "last_latency_ms")

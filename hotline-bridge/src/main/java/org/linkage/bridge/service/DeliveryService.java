@@ -26,6 +26,8 @@ import org.linkage.events.Topics;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +51,14 @@ public class DeliveryService {
     private final DepartmentDirectory directory;
     private final DeliveryMetrics metrics;
     private final Event<DeliveryDue> due;
+    /**
+     * What a re-dispatch stops of the ticket's earlier versions: their undelivered deliveries (waiting, retrying or
+     * dead-lettered), so the department the ticket was taken from cannot still receive it, nor a dispatcher replay a
+     * stale version. An attempt in flight finds its row no longer due and its result is ignored.
+     */
+    private static final String NEWER_KNOWN = "superseded: a newer version of the ticket was already received";
+    private static final List<DeliveryStatus> STOPPABLE = List.of(DeliveryStatus.PENDING,
+            DeliveryStatus.FAILED_RETRYING, DeliveryStatus.DEAD_LETTERED);
 
     public DeliveryService(DeliveryRepository deliveries, CircuitRepository circuits, Outbox outbox, AuditTrail audit,
                            ObjectMapper json, Clock clock, BridgeConfig config, DepartmentDirectory directory,
@@ -67,17 +77,14 @@ public class DeliveryService {
     }
 
     /**
-     * Records the delivery of a dispatched ticket version, inside the consumer's transaction. The
-     * idempotency key (ticket id and version) also stops a re-published event with a new id.
+     * Records the delivery of a dispatched ticket version, inside the consumer's transaction, in one statement
+     * ({@link DeliveryRepository#insertUnlessKnown}). The idempotency key (ticket id and version) also stops a
+     * re-published event with a new id. The delivery returned is the row as written, not a managed entity.
      *
      * @return the new delivery, or empty when this version is already known
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Delivery> accept(TicketDispatched ticket) {
-        String key = ticket.ticketId() + ":" + ticket.version();
-        if (deliveries.count("idempotencyKey", key) > 0) {
-            return Optional.empty();
-        }
         Instant now = clock.instant();
         Delivery d = new Delivery();
         d.id = UUID.randomUUID();
@@ -89,27 +96,49 @@ public class DeliveryService {
         d.endpointUrl = ticket.department() == null ? null : ticket.department().endpointUrl();
         d.categoryCode = ticket.categoryCode();
         d.payload = toJson(DepartmentTicket.of(ticket));
-        d.idempotencyKey = key;
+        d.idempotencyKey = ticket.ticketId() + ":" + ticket.version();
         Map<String, String> trace = Traces.current();
         d.traceparent = trace.get(Traces.TRACEPARENT);
         d.tracestate = trace.get(Traces.TRACESTATE);
         d.createdAt = now;
         d.updatedAt = now;
-        supersedeOlder(ticket, now);
-        if (deliveries.count("ticketId = ?1 and ticketVersion > ?2", ticket.ticketId(), ticket.version()) > 0) {
+        String deadLetterCause = decide(d, now);
+
+        DeliveryRepository.Inserted inserted = deliveries.insertUnlessKnown(d, NEWER_KNOWN,
+                "superseded by version " + ticket.version(), STOPPABLE);
+        if (!inserted.inserted()) {
+            return Optional.empty();
+        }
+        if (inserted.stoppedEarlier() > 0) {
+            LOG.infof("ticket %s v%d: %d undelivered earlier delivery(ies) superseded", ticket.ticketNumber(),
+                    ticket.version(), inserted.stoppedEarlier());
+        }
+        if (inserted.supersededByNewer()) {
             // Events arrived out of order: a newer dispatch is already known, so this version must not go out.
             d.status = DeliveryStatus.SUPERSEDED;
-            d.lastError = "superseded: a newer version of the ticket was already received";
-            deliveries.persist(d);
+            d.lastError = NEWER_KNOWN;
+            d.nextAttemptAt = null;
+            d.deliveredAt = null;
             return Optional.of(d);
         }
+        switch (d.status) {
+            case DEAD_LETTERED -> deadLettered(d, deadLetterCause);
+            case DELIVERED -> outcome(d);
+            default -> due.fire(new DeliveryDue(d.id));
+        }
+        return Optional.of(d);
+    }
+
+    /**
+     * What becomes of a new delivery unless a newer version is known: sets its status and returns the cause when it
+     * is dead-lettered at once.
+     */
+    private String decide(Delivery d, Instant now) {
         if (d.adapter != Adapter.NONE && (d.endpointUrl == null || d.endpointUrl.isBlank())) {
             // The catalogue promised a system but named no address: nothing to retry, a dispatcher must look.
             d.status = DeliveryStatus.DEAD_LETTERED;
             d.lastError = "department " + d.departmentCode + " has adapter " + d.adapter + " but no endpoint URL";
-            deliveries.persist(d);
-            deadLettered(d, "rejected");
-            return Optional.of(d);
+            return "rejected";
         }
         Optional<String> refusal = d.adapter == Adapter.NONE ? Optional.empty()
                 : directory.refusal(d.departmentCode, d.adapter, d.endpointUrl);
@@ -118,121 +147,123 @@ public class DeliveryService {
             // not yet made in the bridge's directory. Nothing is sent; a dispatcher sees why among the dead letters.
             d.status = DeliveryStatus.DEAD_LETTERED;
             d.lastError = "refused: " + refusal.get();
-            deliveries.persist(d);
-            deadLettered(d, "refused");
-            return Optional.of(d);
+            return "refused";
         }
         if (d.adapter == Adapter.NONE) {
             // The unit works in the router's console, where the ticket already is: delivered as it stands.
             d.status = DeliveryStatus.DELIVERED;
             d.deliveredAt = now;
-            deliveries.persist(d);
-            outcome(d);
-            return Optional.of(d);
+            return null;
         }
         d.status = DeliveryStatus.PENDING;
         d.nextAttemptAt = now;
-        deliveries.persist(d);
-        due.fire(new DeliveryDue(d.id));
-        return Optional.of(d);
+        return null;
     }
 
     /**
-     * A re-dispatch replaces the ticket's earlier versions: their undelivered deliveries (waiting, retrying
-     * or dead-lettered) are stopped, so the department the ticket was taken from cannot still receive it,
-     * nor a dispatcher replay a stale version. An attempt in flight finds its row no longer due and its
-     * result is ignored.
-     */
-    private void supersedeOlder(TicketDispatched ticket, Instant now) {
-        int stopped = deliveries.update("status = ?1, nextAttemptAt = null, claimToken = null, claimedUntil = null, "
-                        + "updatedAt = ?2, lastError = ?3 where ticketId = ?4 and ticketVersion < ?5 and status in ?6",
-                DeliveryStatus.SUPERSEDED, now, "superseded by version " + ticket.version(), ticket.ticketId(),
-                ticket.version(), List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED_RETRYING,
-                        DeliveryStatus.DEAD_LETTERED));
-        if (stopped > 0) {
-            LOG.infof("ticket %s v%d: %d undelivered earlier delivery(ies) superseded", ticket.ticketNumber(),
-                    ticket.version(), stopped);
-        }
-    }
-
-    /**
-     * Prepares an attempt under a claim: empty when the claim was lost, the delivery is no longer due,
-     * or the endpoint's circuit is open (then the delivery is deferred until it closes, at no cost
-     * to its attempt budget).
+     * Leases a batch of due deliveries and starts their attempts, in one transaction: rows whose endpoint's circuit
+     * is open are handed back at once, due when it closes (at no cost to their attempt budget), and the rest are
+     * returned to be sent. Rows that cannot be read come back as such, to be dead-lettered.
      */
     @Transactional
-    public Optional<Delivery> startAttempt(UUID id, UUID claimToken) {
-        Delivery d = deliveries.findById(id);
-        if (d == null || !d.status.due() || !claimToken.equals(d.claimToken)) {
-            return Optional.empty();
-        }
+    public Batch claim(UUID token, int limit) {
         Instant now = clock.instant();
-        Instant openUntil = circuits.openUntil(d.endpointUrl, now);
-        if (openUntil != null) {
-            // Spread the deferred deliveries so the first trial after the cool-down goes alone.
-            d.nextAttemptAt = openUntil.plusMillis(ThreadLocalRandom.current().nextLong(
-                    Math.max(1, config.breakerCooldown().toMillis() / 10)));
-            release(d, now);
-            return Optional.empty();
+        List<DeliveryRepository.Claim> claims = deliveries.claimDue(now, now.plus(config.lease()), token, limit);
+        Map<Instant, List<UUID>> deferred = new HashMap<>();
+        List<DeliveryRepository.Claim> toSend = new ArrayList<>(claims.size());
+        for (DeliveryRepository.Claim claim : claims) {
+            if (claim.circuitOpenUntil() != null) {
+                deferred.computeIfAbsent(claim.circuitOpenUntil(), k -> new ArrayList<>()).add(claim.id());
+            } else {
+                toSend.add(claim);
+            }
         }
-        return Optional.of(d);
+        deferred.forEach((openUntil, ids) -> deliveries.deferUntilCircuitCloses(ids, token, openUntil, spread(), now));
+        return new Batch(toSend, claims.size());
     }
 
-    /** Records one attempt's result and decides what follows: done, retry later, or dead letter. */
+    /** The claimed deliveries to send now, and how many were claimed (a full batch: more may be due). */
+    public record Batch(List<DeliveryRepository.Claim> toSend, int claimed) {
+    }
+
+    /** Hands back a claimed delivery whose endpoint's circuit opened during its batch, due when it closes. */
     @Transactional
-    public void finishAttempt(UUID id, UUID claimToken, AttemptResult result, Instant startedAt) {
-        Delivery d = deliveries.findById(id);
+    public void defer(UUID id, UUID token, Instant openUntil) {
+        deliveries.deferUntilCircuitCloses(List.of(id), token, openUntil, spread(), clock.instant());
+    }
+
+    private long spread() {
+        return config.breakerCooldown().toMillis() / 10;
+    }
+
+    /**
+     * Records one attempt's result and decides what follows (done, retry later, or dead letter), with its outcome
+     * event, in one transaction. {@code d} is the delivery as claimed.
+     *
+     * @return until when the endpoint's circuit is open, if this result opened it (or found it open); else null
+     */
+    @Transactional
+    public Instant finishAttempt(Delivery d, UUID claimToken, AttemptResult result, Instant startedAt) {
         Instant now = clock.instant();
         DeliveryAttempt attempt = new DeliveryAttempt();
-        attempt.deliveryId = id;
-        attempt.attemptNo = deliveries.nextAttemptNo(id);
+        attempt.deliveryId = d.id;
         attempt.startedAt = startedAt;
         attempt.latencyMs = result.latencyMs();
         attempt.responseCode = result.responseCode();
         attempt.outcome = result.outcome().name();
         attempt.error = truncate(result.error());
         attempt.externalRef = result.externalRef();
-        attempt.persist();
         metrics.attempt(d, result);
 
-        if (result.outcome().endpointFault()) {
-            circuits.failure(d.endpointUrl, now, config.breakerThreshold(), now.plus(config.breakerCooldown()));
-        } else if (result.outcome() == AttemptResult.Outcome.SUCCESS) {
-            circuits.success(d.endpointUrl, now);
-        }
-        if (!d.status.due() || !claimToken.equals(d.claimToken)) {
-            // Another worker took over after our lease ran out; it owns the outcome. The receiver
-            // saw the same Idempotency-Key from both, so it acts once.
-            LOG.warnf("delivery %s: late result of attempt %d ignored", id, attempt.attemptNo);
-            return;
-        }
+        // The new state, as it will be if the claim still holds (the row cannot change under a held claim).
         d.attempts++;
         d.lastResponseCode = result.responseCode();
         d.lastLatencyMs = result.latencyMs();
         d.lastError = truncate(result.error());
+        d.updatedAt = now;
+        String deadLetterCause = null;
         switch (result.outcome()) {
             case SUCCESS -> {
                 d.status = DeliveryStatus.DELIVERED;
                 d.externalRef = result.externalRef();
                 d.deliveredAt = now;
                 d.nextAttemptAt = null;
-                release(d, now);
-                outcome(d);
             }
-            case REJECTED -> {
-                release(d, now);
-                deadLettered(d, "rejected");
-            }
+            case REJECTED -> deadLetterCause = "rejected";
             default -> {
-                release(d, now);
                 if (retry.exhausted(d.attempts)) {
-                    deadLettered(d, "exhausted");
+                    deadLetterCause = "exhausted";
                 } else {
                     d.status = DeliveryStatus.FAILED_RETRYING;
                     d.nextAttemptAt = now.plus(retry.delayAfter(d.attempts, ThreadLocalRandom.current()::nextDouble));
                 }
             }
         }
+        if (deadLetterCause != null) {
+            d.status = DeliveryStatus.DEAD_LETTERED;
+            d.nextAttemptAt = null;
+        }
+        DeliveryRepository.CircuitEffect circuit = d.endpointUrl == null ? DeliveryRepository.CircuitEffect.NONE
+                : result.outcome().endpointFault() ? DeliveryRepository.CircuitEffect.FAILURE
+                : result.outcome() == AttemptResult.Outcome.SUCCESS ? DeliveryRepository.CircuitEffect.CLOSE
+                : DeliveryRepository.CircuitEffect.NONE;
+        DeliveryRepository.Recorded recorded = deliveries.recordAttempt(d, claimToken, attempt, now, circuit,
+                config.breakerThreshold(), now.plus(config.breakerCooldown()));
+        d.claimToken = null;
+        d.claimedUntil = null;
+        if (recorded.attemptNo() == null) {
+            // Another worker took over after our lease ran out; it owns the outcome. The receiver
+            // saw the same Idempotency-Key from both, so it acts once.
+            int no = deliveries.recordLateAttempt(attempt);
+            LOG.warnf("delivery %s: late result of attempt %d ignored", d.id, no);
+            return recorded.circuitOpenUntil();
+        }
+        if (deadLetterCause != null) {
+            deadLettered(d, deadLetterCause);
+        } else if (d.status == DeliveryStatus.DELIVERED) {
+            outcome(d);
+        }
+        return recorded.circuitOpenUntil();
     }
 
     /**
@@ -281,11 +312,9 @@ public class DeliveryService {
         return d;
     }
 
+    /** Tells of a delivery already written as dead-lettered: its metric, its log line and its two events. */
     private void deadLettered(Delivery d, String cause) {
         metrics.deadLettered(d, cause);
-        d.status = DeliveryStatus.DEAD_LETTERED;
-        d.nextAttemptAt = null;
-        d.updatedAt = clock.instant();
         LOG.warnf("delivery %s of ticket %s v%d to %s dead-lettered after %d attempt(s): %s",
                 d.id, d.ticketNumber, d.ticketVersion, d.departmentCode, d.attempts, d.lastError);
         outbox.publish(outcome(d), Topics.DELIVERIES_DLQ);
@@ -298,12 +327,6 @@ public class DeliveryService {
                 clock.instant());
         outbox.publish(event);
         return event;
-    }
-
-    private void release(Delivery d, Instant now) {
-        d.claimToken = null;
-        d.claimedUntil = null;
-        d.updatedAt = now;
     }
 
     private String toJson(Object value) {

@@ -29,12 +29,12 @@ public class TicketReadModel {
     /**
      * One statement, not find-then-insert: the dispatch event and our own Open311 filing may write the same
      * row at the same moment, and the loser of a find-then-insert would fail on the key (issue 10, item 2).
-     * The dispatch sets what it knows and leaves the channel (who filed it) alone.
+     * The dispatch sets what it knows and leaves the channel (who filed it) alone. No flush first: the consumer's
+     * other writes (inbox, delivery, outbox) are statements already, so there is nothing to flush (issue 14).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void dispatched(TicketDispatched t, Instant at) {
         EntityManager em = Open311Request.getEntityManager();
-        em.flush();
         em.createNativeQuery("""
                         insert into open311_request (ticket_id, service_request_id, status, ticket_status, service_code,
                             description, agency_responsible, address, district_code, lat, lon, requested_at, updated_at,
