@@ -21,7 +21,7 @@ import java.util.Set;
 public final class SafetyFirstClassifier implements Classifier {
 
     /** Model confidence above which a long written complaint with a danger cue is taken to have a 12345 substance. */
-    static final double SUBSTANCE_CONFIDENCE = 0.90;
+    static final double SUBSTANCE_CONFIDENCE = 0.50;
     /** ... and the number of Chinese characters it needs: on a short call the model's confidence means little. */
     static final int SUBSTANCE_MIN_IDEOGRAPHS = 60;
     /**
