@@ -86,7 +86,9 @@ public final class SafetyFirstClassifier implements Classifier {
             Cues.Kind.CONTEXT, Cues.Kind.NOT_DANGER, Cues.Kind.PAIR_WHO, Cues.Kind.PAIR_WHAT, Cues.Kind.NOT_A_REPORT,
             Cues.Kind.COMPOUND, Cues.Kind.NO_MATTER, Cues.Kind.SILENT,
             Cues.Kind.HANDOVER, Cues.Kind.QUOTED, Cues.Kind.REFUTED, Cues.Kind.FINDING, Cues.Kind.RESOLVED, Cues.Kind.CALM,
-            Cues.Kind.INJURY, Cues.Kind.PAST, Cues.Kind.CLAIM, Cues.Kind.FRESH, Cues.Kind.RETRACT);
+            Cues.Kind.INJURY, Cues.Kind.PAST, Cues.Kind.CLAIM, Cues.Kind.FRESH, Cues.Kind.RETRACT,
+            Cues.Kind.TRACE, Cues.Kind.MATTER, Cues.Kind.CHEAT, Cues.Kind.TRANSFER, Cues.Kind.GOODS, Cues.Kind.BOUGHT,
+            Cues.Kind.UNFOUND);
     private static final Set<Cues.Kind> EMPTY_KINDS = EnumSet.of(Cues.Kind.INVALID, Cues.Kind.NOISE);
     private static final String CLAUSE_ENDS = "。,.!?;\n，！？；";
     private static final String SENTENCE_ENDS = "。!?\n！？";
@@ -188,7 +190,7 @@ public final class SafetyFirstClassifier implements Classifier {
 
     /** What the non-danger cues say: scores of the categories they name, the subject categories, weak and context cues. */
     private record CueEvidence(Map<String, Double> cueScore, Set<String> subjectCategories, boolean weak, boolean context,
-                               String silent, boolean handover) {
+                               String silent, boolean handover, String trace, Set<String> disputeMatters) {
         boolean namesAMatter() {
             return !subjectCategories.isEmpty() || context || handover;
         }
@@ -207,6 +209,8 @@ public final class SafetyFirstClassifier implements Classifier {
         boolean context = false;
         String silent = null;
         boolean handover = false;
+        String trace = null;
+        Set<String> disputeMatters = new LinkedHashSet<>();
         List<Cues.Match> compounds = matches.stream().filter(m -> m.cue().kind() == Cues.Kind.COMPOUND).toList();
         for (Cues.Match m : matches) {
             Cues.Cue cue = m.cue();
@@ -229,6 +233,16 @@ public final class SafetyFirstClassifier implements Classifier {
                 // "民警到场后了解" is an officer's report, not a caller asking for the police
                 case WEAK -> weak |= compounds.stream().noneMatch(m::within);
                 case SILENT -> silent = silent == null ? cue.text() : silent;
+                // a trace of danger in how the call sounds (哭声, 压低声音, 不方便说话, 他就在旁边): never dismissed
+                case TRACE -> trace = trace == null ? cue.text() : trace;
+                // what a dispute was about (小声点, 欠我的钱, 狗主人): beside danger it is the 12345 part of a JOINT call;
+                // alone it only hints at the category, like a CONTEXT cue, and never diverts a call
+                case MATTER -> {
+                    context = true;
+                    disputeMatters.add(cue.code());
+                    cueScore.merge(cue.code(), CONTEXT_SCORE, (a, b) -> Math.min(a + b / 4, CONTEXT_SCORE * 1.5));
+                    signals.add("纠纷:" + cue.text());
+                }
                 case HANDOVER -> {
                     handover = true;
                     signals.add("转办:" + cue.text());
@@ -236,7 +250,7 @@ public final class SafetyFirstClassifier implements Classifier {
                 default -> { }
             }
         }
-        return new CueEvidence(cueScore, subjectCategories, weak, context, silent, handover);
+        return new CueEvidence(cueScore, subjectCategories, weak, context, silent, handover, trace, disputeMatters);
     }
 
     /** The live danger cues, and the danger model's word when no cue spoke (0 when it was not asked). */
@@ -256,6 +270,9 @@ public final class SafetyFirstClassifier implements Classifier {
 
     /** An empty call, or one whose caller says there is nothing to report; null for any other call. */
     private Classification invalid(Text t, List<Cues.Match> matches, Danger danger, CueEvidence evidence, List<String> signals) {
+        if (evidence.trace() != null) {
+            return null;   // crying, a whisper, "他就在旁边": whatever else is said, the call is not dismissed
+        }
         if (!danger.any() && !evidence.weak() && !evidence.namesAMatter() && evidence.silent() == null && isEmpty(t.all())) {
             signals.add("无效:无实质内容 no content");
             return new Classification(Disposition.INVALID, Taxonomy.OTHER, 0.9, List.copyOf(signals), version);
@@ -266,7 +283,7 @@ public final class SafetyFirstClassifier implements Classifier {
         }
         boolean refused = false;
         String afterDismissal = null;
-        if (!danger.any() && !evidence.substance() && !t.longText()) {
+        if (!danger.any() && !evidence.substance() && !t.longText() && danger.modelProbability() < INVALID_MAX_DANGER) {
             // "打错了", "110？按错了", "测试线路": the caller says there is nothing to report. Any sign of danger or a
             // 12345 matter keeps the call (a place or party alone does not: "请问是顺丰快递吗……告知打错后挂断"), and so
             // does a denial ("不是开玩笑", "没打错", "是不是打错了")
@@ -356,6 +373,16 @@ public final class SafetyFirstClassifier implements Classifier {
         if (danger.byModel()) {
             return byDangerModel(t, danger.modelProbability(), evidence, probs, choice, signals);
         }
+        if (evidence.trace() != null) {
+            // a trace of danger with no danger word (哭声, 不方便说话, 他就在旁边): 110 keeps it, with the 12345 part if any
+            signals.add(0, "迹象:" + evidence.trace() + " trace of danger");
+            if (evidence.substance()) {
+                signals.add("类别:" + describe(choice.code) + " " + format(choice.score));
+                return new Classification(Disposition.JOINT, choice.code, 0.5, List.copyOf(signals), version);
+            }
+            signals.add("类别:" + describe(weakCode));
+            return new Classification(Disposition.POLICE, weakCode, 0.5, List.copyOf(signals), version);
+        }
         if (evidence.silent() != null && !evidence.substance()) {
             // a note of a silent line (无人说话, 呼吸声): the caller may be unable to speak, so 110 calls back
             signals.add(0, "无声:" + evidence.silent() + " silent line");
@@ -404,7 +431,7 @@ public final class SafetyFirstClassifier implements Classifier {
         signals.addAll(0, dangerSignals);
         String policeCategory = decisive.cue().code();
         double confidence = Math.min(0.99, 0.85 + 0.05 * dangerWords.size());
-        if (evidence.substance() || modelSubstance(t, probs, choice)) {
+        if (evidence.substance() || !evidence.disputeMatters().isEmpty() || modelSubstance(t, probs, choice)) {
             signals.add("警情:" + describe(policeCategory));
             signals.add("类别:" + describe(choice.code) + " " + format(choice.score));
             return new Classification(Disposition.JOINT, choice.code, confidence, List.copyOf(signals), version);
@@ -417,7 +444,7 @@ public final class SafetyFirstClassifier implements Classifier {
     private Classification byDangerModel(Text t, double dangerProbability, CueEvidence evidence, double[] probs,
                                          Choice choice, List<String> signals) {
         signals.add(0, "危险:模型 model " + format(dangerProbability));
-        if (evidence.substance() || modelSubstance(t, probs, choice)) {
+        if (evidence.substance() || !evidence.disputeMatters().isEmpty() || modelSubstance(t, probs, choice)) {
             signals.add("类别:" + describe(choice.code) + " " + format(choice.score));
             return new Classification(Disposition.JOINT, choice.code, dangerProbability, List.copyOf(signals), version);
         }
@@ -534,7 +561,7 @@ public final class SafetyFirstClassifier implements Classifier {
      * whose sentence says order is normal: "业主[聚集]反映延期交房，现场秩序正常，无过激行为".
      */
     private static boolean settled(String all, List<Cues.Match> matches, Cues.Match m) {
-        if (pastInjury(all, matches, m)) {
+        if (pastInjury(all, matches, m) || consumerCheat(matches, m) || goodsBought(all, matches, m) || notFound(all, matches, m)) {
             return true;
         }
         for (Cues.Match r : matches) {
@@ -570,7 +597,7 @@ public final class SafetyFirstClassifier implements Classifier {
      * that says it is happening now (刚刚, 还在流血, 快来).
      */
     private static boolean pastInjury(String all, List<Cues.Match> matches, Cues.Match m) {
-        if (!m.cue().code().equals("DANGER_TO_LIFE")
+        if (!(m.cue().code().equals("DANGER_TO_LIFE") || m.cue().code().equals("TRAFFIC_ACCIDENT"))
                 || matches.stream().noneMatch(i -> i.cue().kind() == Cues.Kind.INJURY && i.overlaps(m))
                 || matches.stream().anyMatch(f -> f.cue().kind() == Cues.Kind.FRESH)) {
             return false;
@@ -578,6 +605,46 @@ public final class SafetyFirstClassifier implements Classifier {
         boolean past = matches.stream().anyMatch(p -> p.cue().kind() == Cues.Kind.PAST && p.end() <= m.start()
                 && sameSentence(all, p, m));
         return past && matches.stream().anyMatch(c -> c.cue().kind() == Cues.Kind.CLAIM && c.start() >= m.end());
+    }
+
+    /**
+     * "Cheating" said of a shop, an advert or a contract (广告上说一折……简直是骗我们的, 健身房……感觉遭骗了): a 骗 word
+     * (CHEAT) in a call that names a 12345 matter by a subject cue, with no sign of money sent to someone or of a scam's
+     * tools anywhere in the call (TRANSFER: 转账, 验证码, 链接, 投资 ...). Every other fraud cue (冒充, 安全账户, 刷单) stays live.
+     */
+    private static boolean consumerCheat(List<Cues.Match> matches, Cues.Match m) {
+        return m.cue().code().equals("FRAUD")
+                && matches.stream().anyMatch(c -> c.cue().kind() == Cues.Kind.CHEAT && c.overlaps(m))
+                && matches.stream().anyMatch(c -> c.cue().kind() == Cues.Kind.SUBJECT)
+                && matches.stream().noneMatch(c -> c.cue().kind() == Cues.Kind.TRANSFER);
+    }
+
+    /**
+     * A knife or a gun bought as goods and now returned (在商场买了把水果刀，刀刃有缺口，要退): a weapon word (GOODS)
+     * with a purchase (BOUGHT) before it in its clause and a consumer claim (退, 换, 质量: a CLAIM or subject cue) after it,
+     * and nothing that says now (FRESH).
+     */
+    private static boolean goodsBought(String all, List<Cues.Match> matches, Cues.Match m) {
+        return matches.stream().anyMatch(g -> g.cue().kind() == Cues.Kind.GOODS && g.overlaps(m))
+                && matches.stream().anyMatch(b -> b.cue().kind() == Cues.Kind.BOUGHT && b.end() <= m.start()
+                        && !containsClauseEnd(all, b.start(), m.start()))
+                && matches.stream().anyMatch(c -> (c.cue().kind() == Cues.Kind.CLAIM || c.cue().kind() == Cues.Kind.SUBJECT)
+                        && c.start() >= m.end())
+                && matches.stream().noneMatch(f -> f.cue().kind() == Cues.Kind.FRESH);
+    }
+
+    /**
+     * A field report that did not find what the caller said (未发现报警人所称打架情况，系邻居因狗叫问题争吵): UNFOUND and
+     * QUOTED before the danger word in its clause, and in the same sentence what it really was (REFUTED) or a finding of
+     * no harm.
+     */
+    private static boolean notFound(String all, List<Cues.Match> matches, Cues.Match m) {
+        return matches.stream().anyMatch(q -> q.cue().kind() == Cues.Kind.QUOTED && q.end() <= m.start()
+                        && !containsClauseEnd(all, q.start(), m.start())
+                        && matches.stream().anyMatch(u -> u.cue().kind() == Cues.Kind.UNFOUND && u.end() <= q.start()
+                                && !containsClauseEnd(all, u.start(), q.start())))
+                && matches.stream().anyMatch(r -> ((r.cue().kind() == Cues.Kind.REFUTED && refutes(all, r) && r.start() >= m.end())
+                        || r.cue().kind() == Cues.Kind.FINDING) && sameSentence(all, m, r));
     }
 
     private static boolean quoted(String all, List<Cues.Match> matches, Cues.Match m) {
@@ -606,7 +673,10 @@ public final class SafetyFirstClassifier implements Classifier {
     /** A negation among the few characters before a dismissal phrase: "不是开玩笑", "没打错", "这可不是在测试". */
     private static boolean deniedNearby(String text, int start) {
         // politeness is not a denial: "不好意思打错了", "对不起按错了"
-        String before = text.substring(Math.max(0, start - 4), start).replace("不好意思", "").replace("对不起", "");
+        // (politeness and "没事" cut out of a wider window first, so a window edge inside 对不起 leaves no stray 不)
+        String wide = text.substring(Math.max(0, start - 8), start).replace("不好意思", "").replace("对不起", "")
+                .replace("不好", "").replace("没得事", "").replace("没事", "");
+        String before = wide.substring(Math.max(0, wide.length() - 4));
         return before.indexOf('不') >= 0 || before.indexOf('没') >= 0 || before.indexOf('非') >= 0
                 || before.indexOf('别') >= 0 || before.contains("not ") || before.contains("no ");
     }

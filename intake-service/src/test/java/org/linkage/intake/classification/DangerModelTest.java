@@ -24,7 +24,7 @@ class DangerModelTest {
 
     @Test
     void keepsADangerNoCueNamesWith110AndSaysSo() {
-        String text = "河边有个娃儿在水里扑腾，周围没得大人";   // a child struggling in the water: no cue word in it
+        String text = "公园湖边有个娃儿在水里扑腾，周围没得大人";   // a child struggling in the water: no cue word in it
         assertEquals(Disposition.NON_POLICE, CUES_ONLY.classify(null, text).disposition(), "a cue now catches it: pick another text");
         Classification c = WITH_MODEL.classify(null, text);
         assertEquals(Disposition.POLICE, c.disposition());

@@ -23,8 +23,8 @@ class PoliceRecallTest {
             "classification/police-heldout-7.csv", "classification/police-heldout-8.csv",
             // issue 15's training sets: scored once while unseen (their headers), since then the danger model trains on them
             "classification/train-set-A.csv", "classification/train-set-B.csv",
-            // written by the issue 15 classifier session after reading the cues: training data only
-            ModelTrainer.SPOKEN_SET);
+            // written by the issue 15 classifier sessions after reading the cues: training data only
+            ModelTrainer.SPOKEN_SET, ModelTrainer.SPOKEN_SET_D);
 
     static List<String> heldOutSets() {
         return HELD_OUT_SETS;
@@ -65,7 +65,8 @@ class PoliceRecallTest {
     @ValueSource(strings = {"classification/police-heldout-3.csv", "classification/police-heldout-5.csv",
             "classification/police-heldout-6.csv", "classification/police-heldout-7.csv",
             "classification/police-heldout-8.csv",
-            "classification/train-set-A.csv", "classification/train-set-B.csv", "classification/train-set-C.csv"})
+            "classification/train-set-A.csv", "classification/train-set-B.csv", "classification/train-set-C.csv",
+            "classification/train-set-D.csv"})
     void heldOutNonPoliceCallsAreDivertedAndInvalidOnesRecognised(String resource) {
         int nonPolice = 0;
         int divertedRight = 0;

@@ -285,6 +285,7 @@ class SafetyRulesTest {
     /** Short everyday questions on which the danger model is silent go to 12345; short calls it hears something in do not. */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
+            来电人称购买的二手房存在产权问题，中介不负责        | NON_POLICE
             小区里有好多刘浪狗，晚上叫，还追娃娃，有没有人来管一下 | NON_POLICE
             我的狗丢了                                  | NON_POLICE
             我女儿 十四岁 说放学去同学家 同学说根本没来 现在晚上十一点了 电话打不通 | POLICE
@@ -306,6 +307,79 @@ class SafetyRulesTest {
             我被人打了，开玩笑的，我要报警                  | POLICE
             """)
     void aPrankIsInvalidOnlyWhenTheRetractionIsExplicitAndLast(String text, Disposition disposition) {
+        Classification c = classify(text);
+        assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
+    }
+
+    /**
+     * A trace of danger in how the call sounds keeps it with 110 whatever else is said, also for the cue lexicon alone
+     * (the danger model hears these too; the rule must not depend on it).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"喂……我打错了……(哭声)……没事……", "来电人称打错了 但声音颤抖 背景有争吵声",
+            "没事没事 我按错了……其实他就在旁边", "测试一下 不方便说话", "不好意思打错了 背景有男子在吼"})
+    void aTraceOfDangerIsNeverDismissed(String text) {
+        for (Classifier classifier : List.of(CLASSIFIER, DangerModelTest.CUES_ONLY)) {
+            Classification c = classifier.classify(null, text);
+            assertEquals(Disposition.POLICE, c.disposition(), () -> text + " " + c.signals());
+        }
+        Classification cuesOnly = DangerModelTest.CUES_ONLY.classify(null, text);
+        assertTrue(cuesOnly.signals().get(0).startsWith("迹象:"), cuesOnly.signals()::toString);
+    }
+
+    /** Words of a struggle, and a break-in announced after a dismissal, are danger words. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"别 别过来 你放开我 喂 喂", "喂 口袋误拨……等下 外面好像有人在撬我的门", "住手 不要碰我"})
+    void aStruggleIsPolice(String text) {
+        Classification c = classify(text);
+        assertEquals(Disposition.POLICE, c.disposition(), () -> text + " " + c.signals());
+        assertTrue(c.signals().get(0).startsWith("危险:") && !c.signals().get(0).startsWith("危险:模型"), c.signals()::toString);
+    }
+
+    /** What a dispute that turned violent was about stays as the 12345 part of the call (JOINT, not POLICE only). */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            楼下烧烤摊的人喝醉了 我喊他小声一点 他们冲上楼来踹我屋门 | NOISE
+            那个狗主人 他的狗扑我娃儿 我说了他一句 他就掐我脖子      | CITY
+            我去要装修尾款 他们几个人把我按在地上打                  | HOUSING
+            """)
+    void theMatterOfADisputeThatTurnedViolentSurvives(String text, String category) {
+        Classification c = classify(text);
+        assertEquals(Disposition.JOINT, c.disposition(), () -> text + " " + c.signals());
+        assertEquals(category, c.categoryCode(), c.signals()::toString);
+    }
+
+    /** ... but a dispute word alone is no 12345 matter: it never diverts a call the danger model keeps. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"我在车位旁边 他们一直跟着我 我好怕", "狗主人又来了 就站在我家门口 一直盯着我"})
+    void aDisputeWordAloneDivertsNothing(String text) {
+        Classification c = classify(text);
+        assertNotEquals(Disposition.NON_POLICE, c.disposition(), () -> text + " " + c.signals());
+        assertNotEquals(Disposition.INVALID, c.disposition(), () -> text + " " + c.signals());
+    }
+
+    /**
+     * Context settles a danger word only where it is something else: "cheating" by a shop or a contract with no money
+     * sent to anyone, a knife bought and returned, a report that did not find the quoted fight, a traffic accident or a
+     * dog bite long past now claimed for. The variants with money sent, with no claim, with harm found, or fresh, stay.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            那个装修公司 合同上写的是进口瓷砖 贴的全是杂牌子 完全是骗我们的 | NON_POLICE
+            装修公司骗了我 让我扫码交定金                               | JOINT
+            网购退款被骗了 对方让我转账                                 | JOINT
+            在商场买了把水果刀 刀刃有缺口 要退                          | NON_POLICE
+            我买了把刀 今天就要去找他                                   | POLICE
+            刚刚在超市买了把刀 他拿起就要捅人 要退也不行                | JOINT
+            民警到达现场，未发现报警人所称打架情况，系邻居因狗叫问题争吵，已劝离，需12345跟进噪音问题 | NON_POLICE
+            民警到达现场，未发现报警人所称打架情况，但一人头部流血，需12345跟进噪音问题 | JOINT
+            民警到达现场，报警人所称打架情况属实，需12345跟进噪音问题  | JOINT
+            我前年出车祸受的伤 保险公司到现在还没赔完                   | NON_POLICE
+            刚刚出车祸了 要他赔                                         | POLICE
+            来电人称去年被邻居家的狗咬伤 已痊愈 现要求赔偿疫苗费       | NON_POLICE
+            今天被邻居家的狗咬伤了 要他赔                               | POLICE
+            """)
+    void contextSettlesADangerWordOnlyWhereItIsSomethingElse(String text, Disposition disposition) {
         Classification c = classify(text);
         assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
     }
