@@ -81,7 +81,7 @@ public class ReferralConsumer implements InboxConsumer {
     }
 
     private void ticketFor(ReceivedEvent event, ReferralCreated r) {
-        if (r.referralId() == null || Ticket.byReferral(r.referralId()).isPresent()) {
+        if (r.referralId() == null || Ticket.existsForReferral(r.referralId())) {
             LOG.infof("referral %s already has a ticket (or no id); event %s skipped", r.referralId(), event.id());
             return;
         }

@@ -106,6 +106,9 @@ public class Ticket extends PanacheEntityBase {
     public DeliveryResult deliveryStatus;
     @Column(name = "master_ticket_id")
     public UUID masterTicketId;
+    /** Whether a ticket was ever merged into this one, so only then are merged tickets looked up (V14). */
+    @Column(name = "has_merged_tickets")
+    public boolean hasMergedTickets;
     @Column(name = "duplicate_of")
     public UUID duplicateOf;
     @Column(name = "duplicate_score")
@@ -136,6 +139,11 @@ public class Ticket extends PanacheEntityBase {
 
     public static Optional<Ticket> byNumber(String number) {
         return find("ticketNumber", number).firstResultOptional();
+    }
+
+    /** Whether the referral already made a ticket, without loading it (the unique {@code referral_id} index). */
+    public static boolean existsForReferral(UUID referralId) {
+        return count("referralId", referralId) > 0;
     }
 
     public static Optional<Ticket> byReferral(UUID referralId) {

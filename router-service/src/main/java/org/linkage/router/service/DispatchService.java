@@ -113,18 +113,30 @@ public class DispatchService {
                     ? "district not resolved from code or address; the rule needs the district's " + rule.leadFunction + " unit"
                     : "no active lead unit for rule " + rule.categoryCode + " v" + rule.version;
         }
-        t.persist();
+        // Everything the new ticket holds is decided before it is persisted, so it is inserted once, in its final
+        // state, and never updated in the same transaction: the duplicate check reads other tickets only, and the
+        // first dispatch is applied to the ticket before its history is written.
         duplicates.flag(t);
+        if (lead.isEmpty()) {
+            t.persist();
+            recorder.changed(t, "CREATE", null, actor, t.pendingReason + (t.confidential ? " · " + Confidentiality.NOTICE_ZH : ""));
+        } else {
+            Dispatch d = apply(t, rule, lead.get(), TicketAction.DISPATCH);
+            t.persist();
+            addUnits(t, d);
+            recorder.history(t, "CREATE", null, TicketStatus.PENDING_DISPATCH, null, actor,
+                    "from " + t.channel + (t.confidential ? " · " + Confidentiality.NOTICE_ZH : ""));
+            record(t, rule, d, actor, null);
+        }
         if (dispatchNow) {
             receipts.created(t);
         }
-        if (lead.isEmpty()) {
-            recorder.changed(t, "CREATE", null, actor, t.pendingReason + (t.confidential ? " · " + Confidentiality.NOTICE_ZH : ""));
-            return t;
-        }
-        recorder.history(t, "CREATE", null, actor, "from " + t.channel + (t.confidential ? " · " + Confidentiality.NOTICE_ZH : ""));
-        dispatch(t, rule, lead.get(), TicketAction.DISPATCH, actor, null);
         return t;
+    }
+
+    /** What a dispatch changed: the status it left, the lead and supporting units, the action, whether it was the first. */
+    private record Dispatch(TicketStatus from, Department lead, List<Department> supporting, TicketAction action,
+                            boolean first) {
     }
 
     /**
@@ -134,7 +146,20 @@ public class DispatchService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void dispatch(Ticket t, DispatchRule rule, Department lead, TicketAction action, Actor actor, String note) {
+        Dispatch d = apply(t, rule, lead, action);
+        // One statement for the units the ticket had (none before its first dispatch); it runs at once, before the
+        // new units' inserts, which wait for the flush.
+        if (!d.first()) {
+            TicketUnit.delete("ticketId", t.id);
+        }
+        addUnits(t, d);
+        record(t, rule, d, actor, note);
+    }
+
+    /** The dispatch's changes to the ticket itself: status, version, deadlines, lead, next supervision step. */
+    private Dispatch apply(Ticket t, DispatchRule rule, Department lead, TicketAction action) {
         TicketStatus from = t.status;
+        boolean first = t.version == 0;
         TicketStatus to = TicketLifecycle.next(from, action);
         Instant now = clock.instant();
         Deadlines.OnDispatch due = deadlines.onDispatch(now, t.urgency, rule.signTimeLimit(), rule.resolveTimeLimit(),
@@ -152,11 +177,15 @@ public class DispatchService {
         t.resolveBy = due.resolveBy();
         t.returnBy = due.returnBy();
         List<Department> supporting = supportingFor(rule, t.districtCode, lead.code);
-        replaceUnits(t, lead, supporting);
-        supervision.reschedule(t);
-        recorder.changed(t, action.name(), from, actor,
-                note != null ? note : "to " + lead.code + " " + lead.nameZh + " (rule " + rule.categoryCode + " v" + rule.version + ")");
-        recorder.dispatched(t, lead, supporting);
+        // Never dispatched before, so no supervision step can have been taken on it
+        supervision.reschedule(t, first);
+        return new Dispatch(from, lead, supporting, action, first);
+    }
+
+    private void record(Ticket t, DispatchRule rule, Dispatch d, Actor actor, String note) {
+        recorder.changed(t, d.action().name(), d.from(), actor, note != null ? note
+                : "to " + d.lead().code + " " + d.lead().nameZh + " (rule " + rule.categoryCode + " v" + rule.version + ")");
+        recorder.dispatched(t, d.lead(), d.supporting());
     }
 
     /**
@@ -203,12 +232,10 @@ public class DispatchService {
         return Optional.ofNullable(Department.<Department>findById(code)).filter(d -> d.active);
     }
 
-    private void replaceUnits(Ticket t, Department lead, List<Department> supporting) {
-        TicketUnit.delete("ticketId", t.id);
-        em.flush();
-        unit(t, lead.code, UnitRole.LEAD);
-        for (Department d : supporting) {
-            unit(t, d.code, UnitRole.SUPPORTING);
+    private static void addUnits(Ticket t, Dispatch d) {
+        unit(t, d.lead().code, UnitRole.LEAD);
+        for (Department s : d.supporting()) {
+            unit(t, s.code, UnitRole.SUPPORTING);
         }
     }
 

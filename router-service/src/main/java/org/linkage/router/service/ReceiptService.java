@@ -55,6 +55,9 @@ public class ReceiptService {
     public void answered(Ticket t) {
         String department = departmentName(t);
         write(t, ReceiptKind.ANSWERED, t.reopenedCount, department);
+        if (!t.hasMergedTickets) {
+            return;
+        }
         for (Ticket merged : Ticket.<Ticket>list("masterTicketId", t.id)) {
             write(merged, ReceiptKind.ANSWERED, t.reopenedCount, department);
         }

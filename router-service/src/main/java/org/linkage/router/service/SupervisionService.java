@@ -235,13 +235,18 @@ public class SupervisionService {
 
     /** Recomputes when the ticket's next automatic step falls due (none once it no longer awaits a unit). */
     public void reschedule(Ticket t) {
+        reschedule(t, false);
+    }
+
+    /** @param neverDispatched true on a ticket's first dispatch: no step can have been taken, so none is looked up */
+    public void reschedule(Ticket t, boolean neverDispatched) {
         Instant deadline = deadlineInForce(t);
         if (deadline == null || t.dispatchedAt == null) {
             t.nextSupervisionAt = null;
             return;
         }
-        t.nextSupervisionAt = ladder.nextDue(t.dispatchedAt, deadline, done(t.id, deadline), calendars.current())
-                .orElse(null);
+        Set<SupervisionStep> done = neverDispatched ? EnumSet.noneOf(SupervisionStep.class) : done(t.id, deadline);
+        t.nextSupervisionAt = ladder.nextDue(t.dispatchedAt, deadline, done, calendars.current()).orElse(null);
     }
 
     public SupervisionLadder ladder() {

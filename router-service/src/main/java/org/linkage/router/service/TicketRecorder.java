@@ -56,8 +56,23 @@ public class TicketRecorder {
         history(t, action, from, actor, note, NoteVisibility.INTERNAL);
     }
 
+    /**
+     * A history entry and audit record of a step taken before changes already applied to {@code t}: the status the
+     * step left the ticket in and the unit that led it then (a new ticket's creation, recorded after its first
+     * dispatch was applied, so that the ticket is written once).
+     */
+    public void history(Ticket t, String action, TicketStatus from, TicketStatus to, String leadDepartmentCode,
+                        Actor actor, String note) {
+        history(t, action, from, to, leadDepartmentCode, actor, note, NoteVisibility.INTERNAL);
+    }
+
     private void history(Ticket t, String action, TicketStatus from, Actor actor, String note,
                          NoteVisibility visibility) {
+        history(t, action, from, t.status, t.leadDepartmentCode, actor, note, visibility);
+    }
+
+    private void history(Ticket t, String action, TicketStatus from, TicketStatus to, String lead, Actor actor,
+                         String note, NoteVisibility visibility) {
         Instant now = clock.instant();
         TicketHistory h = new TicketHistory();
         h.ticketId = t.id;
@@ -65,16 +80,16 @@ public class TicketRecorder {
         h.actor = actor.name();
         h.action = action;
         h.fromStatus = from == null ? null : from.name();
-        h.toStatus = t.status.name();
-        h.departmentCode = actor.department() != null ? actor.department() : t.leadDepartmentCode;
+        h.toStatus = to.name();
+        h.departmentCode = actor.department() != null ? actor.department() : lead;
         h.note = note;
         h.visibility = note == null ? null : visibility;
         h.persist();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("ticketNumber", t.ticketNumber);
         details.put("from", from == null ? null : from.name());
-        details.put("to", t.status.name());
-        details.put("department", t.leadDepartmentCode);
+        details.put("to", to.name());
+        details.put("department", lead);
         if (note != null) {
             details.put("noteVisibility", visibility.name());
         }
@@ -90,7 +105,7 @@ public class TicketRecorder {
     public void statusChanged(Ticket t, TicketStatus previous, String publicNote, String deliveryStatus, Actor actor) {
         Department lead = t.leadDepartmentCode == null ? null : Department.findById(t.leadDepartmentCode);
         publishStatus(t, t, previous, publicNote, deliveryStatus, actor, lead);
-        if (t.status != TicketStatus.MERGED) {
+        if (t.hasMergedTickets && t.status != TicketStatus.MERGED) {
             for (Ticket merged : Ticket.<Ticket>list("masterTicketId", t.id)) {
                 publishStatus(merged, t, previous, publicNote, null, actor, lead);
             }

@@ -275,6 +275,7 @@ public class TicketService {
         }
         TicketStatus from = move(t, TicketAction.MERGE);
         t.masterTicketId = master.id;
+        master.hasMergedTickets = true;
         t.answer = master.answer;
         t.nextSupervisionAt = null;
         // Tickets already merged into this one follow the new master.

@@ -15,12 +15,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class StatementCounter implements StatementInspector {
     private static final ThreadLocal<AtomicInteger> ON_THIS_THREAD = new ThreadLocal<>();
+    private static final ThreadLocal<java.util.List<String>> SEEN = new ThreadLocal<>();
 
     @Override
     public String inspect(String sql) {
         AtomicInteger count = ON_THIS_THREAD.get();
         if (count != null) {
             count.incrementAndGet();
+        }
+        java.util.List<String> seen = SEEN.get();
+        if (seen != null) {
+            seen.add(sql);
         }
         return sql;
     }
@@ -34,5 +39,17 @@ public class StatementCounter implements StatementInspector {
             ON_THIS_THREAD.remove();
         }
         return count.get();
+    }
+
+    /** The statements themselves, in order, for finding out what a piece of work sends. */
+    public static java.util.List<String> statements(Runnable work) {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        SEEN.set(seen);
+        try {
+            work.run();
+        } finally {
+            SEEN.remove();
+        }
+        return seen;
     }
 }
