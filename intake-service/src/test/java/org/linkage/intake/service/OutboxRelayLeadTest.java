@@ -13,14 +13,13 @@ import org.linkage.commons.outbox.OutboxRelay;
 import org.linkage.events.Topics;
 import org.linkage.intake.support.CallFixtures;
 import org.linkage.intake.support.KafkaClient;
+import org.linkage.intake.support.RelayLead;
 import org.linkage.testing.KafkaResource;
 import org.linkage.testing.PostgresResource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -47,16 +46,15 @@ class OutboxRelayLeadTest {
     void whileAnotherReplicaLeadsThisOnePublishesNothingAndWakesItAndTakesOverWhenItDies() throws Exception {
         Config config = ConfigProvider.getConfig();
         String source = config.getValue("linkage.events.source", String.class);
-        long key = OutboxRelay.lockKeyOf(source);
-        CallFixtures.post(CallFixtures.call(CallFixtures.NOISE));   // the relay has run at least once and leads
+        String first = CallFixtures.postConfirmed(CallFixtures.WAGES).path("referral.referralId");
+        await().atMost(Duration.ofSeconds(30)).until(() -> waiting(first) == 0);   // published: the relay leads
 
         String referralId;
         try (Connection other = connect(config)) {
             // The other replica takes the lead from this one, whose leading session dies.
-            assertTrue(terminateLeader(other, key) >= 1, "this replica's relay held the lead");
+            assertTrue(RelayLead.endLeader(other) >= 1, "this replica's relay held the lead");
             // this replica's relay takes the lead back as soon as it notices; the other one may have to try again
-            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> tryLock(other, key) || terminateLeader(other, key) < 0);
+            RelayLead.take(other, Duration.ofSeconds(15));
             try (Statement listen = other.createStatement()) {
                 listen.execute("LISTEN " + OutboxRelay.wakeChannelOf(source));
             }
@@ -84,29 +82,6 @@ class OutboxRelayLeadTest {
         config.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(u -> properties.setProperty("user", u));
         config.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(p -> properties.setProperty("password", p));
         return new org.postgresql.Driver().connect(config.getValue("quarkus.datasource.jdbc.url", String.class), properties);
-    }
-
-    /** Ends the sessions holding the relay lock, as a database failover or the leader's death would. */
-    private static int terminateLeader(Connection c, long key) throws SQLException {
-        try (PreparedStatement kill = c.prepareStatement("""
-                select count(pg_terminate_backend(pid)) from pg_locks
-                where locktype = 'advisory' and granted and pid <> pg_backend_pid()
-                  and ((classid::bigint << 32) | objid::bigint) = ?""")) {
-            kill.setLong(1, key);
-            try (ResultSet r = kill.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        }
-    }
-
-    private static boolean tryLock(Connection c, long key) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement("select pg_try_advisory_lock(?)")) {
-            lock.setLong(1, key);
-            try (ResultSet r = lock.executeQuery()) {
-                return r.next() && r.getBoolean(1);
-            }
-        }
     }
 
     private static boolean heard(Connection c, Duration timeout) throws SQLException {
