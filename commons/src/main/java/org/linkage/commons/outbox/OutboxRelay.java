@@ -6,8 +6,9 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -140,9 +141,11 @@ public class OutboxRelay {
         drain(false);
     }
 
-    /** Gives the lead up at once, so another replica takes it at its next wake-up rather than after a time-out. */
-    @PreDestroy
-    void stop() {
+    /**
+     * Gives the lead up at once, so another replica takes it at its next wake-up rather than after a time-out. On the
+     * shutdown event, while the pool is still open (a bean's destruction comes after the pool has closed its sessions).
+     */
+    void stop(@Observes ShutdownEvent event) {
         wakeups.shutdownNow();
         try {
             // A drain awaiting the broker finishes first; one that hangs is left, and the process's end frees the lock.
