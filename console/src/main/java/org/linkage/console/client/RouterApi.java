@@ -203,6 +203,15 @@ public interface RouterApi {
     Map<String, Object> reviewKnowledgeVersion(@PathParam("id") String id, @PathParam("version") String version,
                                                Map<String, Object> review);
 
+    @POST
+    @Path("/api/contacts/answered")
+    Map<String, Object> answerContact(@jakarta.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey,
+                                      Map<String, Object> contact);
+
+    @GET
+    @Path("/api/contacts/answered/{number}")
+    Map<String, Object> answeredContact(@PathParam("number") String number);
+
     @GET
     @Path("/api/statistics/first-contact")
     List<Map<String, Object>> firstContact(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,

@@ -111,4 +111,14 @@ class FormsTest {
         assertEquals(java.util.Set.of("month", "categoryCode", "districtCode", "note"),
                 AssessmentResource.theme(form("month", "2026-12", "categoryCode", "NOISE", "districtCode", "510108")).keySet());
     }
+
+    @Test
+    void anAnsweredQuestionSendsTheTickedArticlesOnceAndNoPhone() {
+        Map<String, Object> body = AnswerResource.body(form("content", " 社保怎么交？ ", "categoryCode", "SOCIAL_SECURITY",
+                "article", "12", "article", "7", "article", "12", "article", "x1", "q", "社保", "callerPhone", "13800000000"));
+        assertEquals(java.util.List.of(12L, 7L), body.get("articleIds"), "each ticked article once, in order; junk dropped");
+        assertEquals("社保怎么交？", body.get("content"));
+        assertEquals("PHONE", body.get("channel"), "a question typed at the desk came by phone unless said otherwise");
+        assertEquals(java.util.Set.of("channel", "content", "categoryCode", "districtCode", "articleIds", "note"), body.keySet());
+    }
 }

@@ -9,9 +9,13 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
-/** A 110 call answered from the knowledge base (咨询直接答复): resolved at first contact, no ticket. */
+/**
+ * A contact answered from the knowledge base (咨询直接答复): resolved at first contact, no ticket. Line 110: a call
+ * intake closed as answered; line 12345: a contact a 12345 dispatcher answered directly ({@code AnsweredContacts}).
+ */
 @Entity
 @Table(name = "consultation")
 public class Consultation extends PanacheEntityBase {
@@ -33,4 +37,27 @@ public class Consultation extends PanacheEntityBase {
     public Instant answeredAt;
     @Column(name = "answered_by")
     public String answeredBy;
+    /** 110 unless set: the referral consumer records intake's answered calls without knowing of this column. */
+    public String line = LINE_110;
+    public String channel;
+    public String question;
+    public String note;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "article_versions")
+    public Integer[] articleVersions;
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+    @Column(name = "request_hash")
+    public String requestHash;
+
+    public static final String LINE_110 = "110";
+    public static final String LINE_12345 = "12345";
+
+    public static Optional<Consultation> direct(String contactNumber) {
+        return find("line = ?1 and callNumber = ?2", LINE_12345, contactNumber).firstResultOptional();
+    }
+
+    public static Optional<Consultation> byKey(String answeredBy, String idempotencyKey) {
+        return find("answeredBy = ?1 and idempotencyKey = ?2", answeredBy, idempotencyKey).firstResultOptional();
+    }
 }

@@ -59,12 +59,16 @@ public class StatisticsResource {
         return respond(rows, StatisticsService.Row.class, format, accept);
     }
 
-    /** Calls answered on the spot from the knowledge base beside tickets received: supervisors only. */
+    /**
+     * Contacts answered on the spot from the knowledge base, on both lines (110 calls intake closed as answered and
+     * contacts 12345 answered directly), beside tickets received: supervisors only. {@code groupBy=line} splits them
+     * by line.
+     */
     @GET
     @Path("/first-contact")
     @jakarta.annotation.security.RolesAllowed(Roles.SUPERVISOR)
     public Response firstContact(@QueryParam("groupBy") @DefaultValue("category")
-                                 @Pattern(regexp = "(?i)department|district|category|day|week|month") String groupBy,
+                                 @Pattern(regexp = "(?i)department|district|category|day|week|month|line") String groupBy,
                                  @QueryParam("from") String from, @QueryParam("to") String to,
                                  @QueryParam("format") @Pattern(regexp = "json|csv") String format,
                                  @HeaderParam("Accept") String accept) {
@@ -73,8 +77,10 @@ public class StatisticsResource {
         if (!start.isBefore(end)) {
             throw ProblemException.badRequest("from", "must be before to");
         }
-        return respond(statistics.firstContact(StatisticsService.GroupBy.valueOf(groupBy.toUpperCase(Locale.ROOT)), start, end),
-                StatisticsService.FirstContactRow.class, format, accept);
+        List<StatisticsService.FirstContactRow> rows = "line".equalsIgnoreCase(groupBy)
+                ? statistics.firstContactByLine(start, end)
+                : statistics.firstContact(StatisticsService.GroupBy.valueOf(groupBy.toUpperCase(Locale.ROOT)), start, end);
+        return respond(rows, StatisticsService.FirstContactRow.class, format, accept);
     }
 
     @GET

@@ -56,7 +56,8 @@ public class StatisticsService {
      * Resolved at first contact: calls answered on the spot from the knowledge base (no ticket) beside the
      * tickets received, in the same period and group; {@code firstContactRate} = answered / (answered + tickets).
      */
-    public record FirstContactRow(String key, long answered, long tickets, BigDecimal firstContactRate) {
+    public record FirstContactRow(String key, long answered, long tickets, BigDecimal firstContactRate,
+                                  long answered110, long answered12345) {
     }
 
     private final EntityManager em;
@@ -140,26 +141,41 @@ public class StatisticsService {
             throw org.linkage.commons.problem.ProblemException.badRequest("groupBy",
                     "直接答复的来电没有承办单位 / answered calls have no unit: district, category, day, week or month");
         }
+        return firstContact(groupBy.expression.replace("created_at", "answered_at"), groupBy.expression, groupBy.label,
+                groupBy.expression.contains(":zone"), from, to);
+    }
+
+    /**
+     * The same figures per line: answered calls by the line that answered them, tickets by the line that first took
+     * the contact (a ticket made from a 110 referral was a 110 call not resolved there).
+     */
+    public List<FirstContactRow> firstContactByLine(Instant from, Instant to) {
+        return firstContact("line", "case when referral_id is null then '12345' else '110' end", "k", false, from, to);
+    }
+
+    private List<FirstContactRow> firstContact(String answeredKey, String ticketKey, String label, boolean zoned,
+                                               Instant from, Instant to) {
         String sql = """
                 with c as (
-                  select %1$s as k, count(*) as answered from consultation
+                  select %1$s as k, count(*) as answered, count(*) filter (where line = '110') as a110,
+                    count(*) filter (where line = '12345') as a12345 from consultation
                   where answered_at >= :from and answered_at < :to group by 1),
                 t as (
                   select %2$s as k, count(*) as tickets from ticket
                   where created_at >= :from and created_at < :to group by 1)
                 select %3$s, coalesce(c.answered, 0), coalesce(t.tickets, 0),
-                  round(coalesce(c.answered, 0)::numeric / nullif(coalesce(c.answered, 0) + coalesce(t.tickets, 0), 0), 4)
+                  round(coalesce(c.answered, 0)::numeric / nullif(coalesce(c.answered, 0) + coalesce(t.tickets, 0), 0), 4),
+                  coalesce(c.a110, 0), coalesce(c.a12345, 0)
                 from c full join t using (k)
-                order by k nulls last""".formatted(groupBy.expression.replace("created_at", "answered_at"),
-                groupBy.expression, groupBy.label);
+                order by k nulls last""".formatted(answeredKey, ticketKey, label);
         Query q = em.createNativeQuery(sql).setParameter("from", utc(from)).setParameter("to", utc(to));
-        if (groupBy.expression.contains(":zone")) {
+        if (zoned) {
             q.setParameter("zone", zone);
         }
         List<FirstContactRow> rows = new ArrayList<>();
         for (Object o : q.getResultList()) {
             Object[] r = (Object[]) o;
-            rows.add(new FirstContactRow((String) r[0], n(r[1]), n(r[2]), d(r[3])));
+            rows.add(new FirstContactRow((String) r[0], n(r[1]), n(r[2]), d(r[3]), n(r[4]), n(r[5])));
         }
         return rows;
     }

@@ -51,7 +51,12 @@ class FirstContactTest {
         given().get("/api/statistics/first-contact?groupBy=category&" + WEEK).then().statusCode(200)
                 .body("find { it.key == 'SOCIAL_SECURITY' }.answered", equalTo(1))
                 .body("find { it.key == 'SOCIAL_SECURITY' }.tickets", equalTo(0))
-                .body("find { it.key == 'SOCIAL_SECURITY' }.firstContactRate", equalTo(1.0f));
+                .body("find { it.key == 'SOCIAL_SECURITY' }.firstContactRate", equalTo(1.0f))
+                .body("find { it.key == 'SOCIAL_SECURITY' }.answered110", equalTo(1))
+                .body("find { it.key == 'SOCIAL_SECURITY' }.answered12345", equalTo(0));
+        given().get("/api/statistics/first-contact?groupBy=line&" + WEEK).then().statusCode(200)
+                .body("find { it.key == '110' }.answered", equalTo(1))
+                .body("find { it.key == '12345' }", org.hamcrest.Matchers.nullValue());
         given().get("/api/statistics/first-contact?groupBy=district&" + WEEK).then()
                 .body("find { it.key == '510107' }.answered", equalTo(1));
         given().get("/api/statistics/first-contact?groupBy=day&" + WEEK).then()
