@@ -88,7 +88,7 @@ public final class SafetyFirstClassifier implements Classifier {
             Cues.Kind.HANDOVER, Cues.Kind.QUOTED, Cues.Kind.REFUTED, Cues.Kind.FINDING, Cues.Kind.RESOLVED, Cues.Kind.CALM,
             Cues.Kind.INJURY, Cues.Kind.PAST, Cues.Kind.CLAIM, Cues.Kind.FRESH, Cues.Kind.RETRACT,
             Cues.Kind.TRACE, Cues.Kind.MATTER, Cues.Kind.CHEAT, Cues.Kind.TRANSFER, Cues.Kind.GOODS, Cues.Kind.BOUGHT,
-            Cues.Kind.UNFOUND);
+            Cues.Kind.UNFOUND, Cues.Kind.QUESTION);
     private static final Set<Cues.Kind> EMPTY_KINDS = EnumSet.of(Cues.Kind.INVALID, Cues.Kind.NOISE);
     private static final String CLAUSE_ENDS = "。,.!?;\n，！？；";
     private static final String SENTENCE_ENDS = "。!?\n！？";
@@ -190,7 +190,8 @@ public final class SafetyFirstClassifier implements Classifier {
 
     /** What the non-danger cues say: scores of the categories they name, the subject categories, weak and context cues. */
     private record CueEvidence(Map<String, Double> cueScore, Set<String> subjectCategories, boolean weak, boolean context,
-                               String silent, boolean handover, String trace, Set<String> disputeMatters) {
+                               String silent, boolean handover, String trace, Set<String> disputeMatters,
+                               String question) {
         boolean namesAMatter() {
             return !subjectCategories.isEmpty() || context || handover;
         }
@@ -210,6 +211,7 @@ public final class SafetyFirstClassifier implements Classifier {
         String silent = null;
         boolean handover = false;
         String trace = null;
+        String question = null;
         Set<String> disputeMatters = new LinkedHashSet<>();
         List<Cues.Match> compounds = matches.stream().filter(m -> m.cue().kind() == Cues.Kind.COMPOUND).toList();
         for (Cues.Match m : matches) {
@@ -235,6 +237,7 @@ public final class SafetyFirstClassifier implements Classifier {
                 case SILENT -> silent = silent == null ? cue.text() : silent;
                 // a trace of danger in how the call sounds (哭声, 压低声音, 不方便说话, 他就在旁边): never dismissed
                 case TRACE -> trace = trace == null ? cue.text() : trace;
+                case QUESTION -> question = question == null ? cue.text() : question;
                 // what a dispute was about (小声点, 欠我的钱, 狗主人): beside danger it is the 12345 part of a JOINT call;
                 // alone it only hints at the category, like a CONTEXT cue, and never diverts a call
                 case MATTER -> {
@@ -250,7 +253,7 @@ public final class SafetyFirstClassifier implements Classifier {
                 default -> { }
             }
         }
-        return new CueEvidence(cueScore, subjectCategories, weak, context, silent, handover, trace, disputeMatters);
+        return new CueEvidence(cueScore, subjectCategories, weak, context, silent, handover, trace, disputeMatters, question);
     }
 
     /** The live danger cues, and the danger model's word when no cue spoke (0 when it was not asked). */
@@ -318,7 +321,9 @@ public final class SafetyFirstClassifier implements Classifier {
         // line (a silent caller may be one who cannot speak), and no dismissal the caller retracted ("不是恶作剧，...",
         // "没打错"): a retraction is the caller saying there is something to report
         if (invalidModel != null && !refused && !danger.any() && danger.modelProbability() < INVALID_MAX_DANGER
-                && !evidence.substance() && evidence.silent() == null && !t.longText()) {
+                && !evidence.substance() && !complains(evidence) && evidence.silent() == null && !t.longText()) {
+            // a complaint (我要投诉, 能不能投诉) is a matter, never an empty call; a bare question may be either (请问火车几点
+            // is not for 110 or 12345), so only a complaint stops the model
             double p = invalidModel.probability(t.title(), t.text());
             if (afterDismissal != null) {
                 // "发错了，有烟", "打错了，我本来是想打114": the dismissal words say little about what came after them,
@@ -403,7 +408,10 @@ public final class SafetyFirstClassifier implements Classifier {
                 && (choice.domainProbability >= NON_POLICE_CONFIDENCE
                 || (t.longText() && choice.domainProbability >= LONG_TEXT_CONFIDENCE)
                 || (!evidence.weak() && danger.modelProbability() < QUIET_MAX_DANGER
-                    && choice.domainProbability >= QUIET_SHORT_CONFIDENCE)));
+                    && choice.domainProbability >= QUIET_SHORT_CONFIDENCE)
+                // a procedural question or a plea about a public service (请问……去哪儿办, 这个合理吗, 能不能恢复) is
+                // itself the 12345 matter: with no danger word and no danger the model hears it goes where it is answered
+                || (evidence.question() != null && !evidence.weak())));
         if (!clear) {
             // no danger word, but no clear 12345 matter either: a call we do not understand stays with 110
             String code = weakCode;
@@ -413,6 +421,10 @@ public final class SafetyFirstClassifier implements Classifier {
         }
         signals.add("类别:" + describe(choice.code) + " " + format(choice.score));
         return new Classification(Disposition.NON_POLICE, choice.code, Math.min(0.99, choice.score), List.copyOf(signals), version);
+    }
+
+    private static boolean complains(CueEvidence evidence) {
+        return evidence.question() != null && evidence.question().contains("投诉");
     }
 
     /** A danger cue stands: POLICE, or JOINT when a 12345 matter is named too (or the model sees one in a long text). */
@@ -561,7 +573,8 @@ public final class SafetyFirstClassifier implements Classifier {
      * whose sentence says order is normal: "业主[聚集]反映延期交房，现场秩序正常，无过激行为".
      */
     private static boolean settled(String all, List<Cues.Match> matches, Cues.Match m) {
-        if (pastInjury(all, matches, m) || consumerCheat(matches, m) || goodsBought(all, matches, m) || notFound(all, matches, m)) {
+        if (pastInjury(all, matches, m) || consumerCheat(matches, m) || goodsBought(all, matches, m) || notFound(all, matches, m)
+                || figureOfSpeech(all, m)) {
             return true;
         }
         for (Cues.Match r : matches) {
@@ -579,7 +592,10 @@ public final class SafetyFirstClassifier implements Classifier {
                     }
                 }
                 case REFUTED -> {
-                    if (r.start() >= m.end() && !containsClauseEnd(all, m.end(), r.start()) && refutes(all, r)
+                    // a plain 系 refutes only in the quoted word's clause; a longer one (实为, 经查系, 一看是) anywhere
+                    // after it in the sentence: "报警人称楼下有人"要打架"，实为夜宵摊食客喧哗"
+                    if (r.start() >= m.end() && (!containsClauseEnd(all, m.end(), r.start())
+                            || (r.end() - r.start() >= 2 && sameSentence(all, m, r))) && refutes(all, r)
                             && quoted(all, matches, m) && matches.stream().anyMatch(f -> f.cue().kind() == Cues.Kind.FINDING
                             && sameSentence(all, m, f))) {
                         return true;
@@ -645,6 +661,56 @@ public final class SafetyFirstClassifier implements Classifier {
                                 && !containsClauseEnd(all, u.start(), q.start())))
                 && matches.stream().anyMatch(r -> ((r.cue().kind() == Cues.Kind.REFUTED && refutes(all, r) && r.start() >= m.end())
                         || r.cue().kind() == Cues.Kind.FINDING) && sameSentence(all, m, r));
+    }
+
+    /**
+     * A danger word that is not meant as one, in a call that names a 12345 matter (the caller of settled): a simile
+     * (跟放枪一样, 像爆炸了似的), a name (一家叫炸弹的奶茶店, 点了个“炸弹鸡排”), or a cry alone at the start of the call
+     * (要出人命了！电梯又坏了; 救命啊 楼下KTV唱到三点). The danger model still reads the call without the word, and
+     * every other danger word stays live, so "救命啊 他拿刀" or "跟放枪一样……有人倒了" stay with 110.
+     */
+    static boolean figureOfSpeech(String all, Cues.Match m) {
+        int clause = clauseStart(all, m.start());
+        String before = all.substring(clause, m.start());
+        String after = all.substring(m.end(), Math.min(all.length(), m.end() + 3));
+        if ((before.endsWith("跟") || before.endsWith("像") || before.endsWith("好像") || before.endsWith("跟放")
+                || before.endsWith("像放")) && (after.startsWith("一样") || after.startsWith("似的") || after.startsWith("一般"))) {
+            return true;
+        }
+        String name = before.replace("\"", "").replace("“", "").replace("「", "");
+        if (name.endsWith("叫") || name.endsWith("叫做") || name.endsWith("名叫") || name.endsWith("点了个")
+                || name.endsWith("点了份") || name.endsWith("点了一份")) {
+            return true;
+        }
+        // a cry alone in the first clause of the call: nothing before it but particles
+        // spoken transcripts mark a pause with a space, not a comma: the cry ends there too
+        int end = m.end();
+        while (end < all.length() && CLAUSE_ENDS.indexOf(all.charAt(end)) < 0 && !Character.isWhitespace(all.charAt(end))) {
+            end++;
+        }
+        String rest = all.substring(clause, end).replace("出人命", "").replace("人命", "")
+                .replace("救命", "").replace("要死", "")
+                .replaceAll("[\\s啊呀哦喔了要快真的简直都嘛哟哎呀喂！!~…]", "");
+        return clause == 0 && rest.isEmpty() && CRIES.contains(all.substring(m.start(), m.end()));
+    }
+
+    /** Cries that callers use for any trouble; only alone at the start of a call that names a 12345 matter. */
+    private static final Set<String> CRIES = Set.of("救命", "出人命", "人命", "要死");
+
+    private static int clauseStart(String all, int at) {
+        int i = at;
+        while (i > 0 && CLAUSE_ENDS.indexOf(all.charAt(i - 1)) < 0) {
+            i--;
+        }
+        return i;
+    }
+
+    private static int clauseEnd(String all, int at) {
+        int i = at;
+        while (i < all.length() && CLAUSE_ENDS.indexOf(all.charAt(i)) < 0) {
+            i++;
+        }
+        return i;
     }
 
     private static boolean quoted(String all, List<Cues.Match> matches, Cues.Match m) {

@@ -384,6 +384,53 @@ class SafetyRulesTest {
         assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
     }
 
+    /**
+     * Round 5 (set 9's misses, as kinds): a danger word that is a simile, a name or a cry alone at the start of a call
+     * naming a 12345 matter; a field report whose officer found what was feared was not so (实为, 经查系, 一看是, 非);
+     * a procedural question about a public service; a request for the time or a phone number. Beside each, the
+     * variants that must stay with 110: another danger word, harm found, a trace, a request for the police.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            外头砰砰砰的，跟放枪一样！是那个工地，半夜还在打桩，扰民 | NON_POLICE
+            外头砰砰砰的，跟放枪一样！有人倒在地上了，工地扰民 | JOINT
+            工地打桩扰民，有人拿枪 | JOINT
+            春熙路有家叫炸弹的奶茶店 排队的人把小区门口占道了 | NON_POLICE
+            奶茶店门口有人说有炸弹 占道 | JOINT
+            我在美团上点了个“炸弹鸡排” 商家不退钱 这个找哪个 | NON_POLICE
+            要出人命了！我们楼的电梯又坏了，物业说等配件 | NON_POLICE
+            电梯坏了，物业不管，我妈从楼梯摔下来要出人命了 | JOINT
+            救命啊 楼下KTV每天唱到凌晨三点 噪音扰民 | NON_POLICE
+            救命啊 楼下KTV的人在打我 | POLICE
+            救命 有人拿刀 噪音扰民 | JOINT
+            民警到场后了解，报警人称楼下有人"吵起来要打架"，实为夜宵摊食客喧哗，未发生任何冲突，占道经营问题建议12345转城管处理。 | NON_POLICE
+            民警到场后了解，报警人称楼下有人"吵起来要打架"，现场一人受伤，占道经营问题建议12345转城管处理。 | JOINT
+            民警到场后了解，报警人称"家门口被人泼了东西"，经查系楼上住户拖地时污水流下，无冲突，建议12345转社区协调。 | NON_POLICE
+            民警到场后了解，报警人称"家门口被人泼了东西"，经查系硫酸，建议12345转社区协调。 | JOINT
+            九眼桥这儿我还以为打架了，走近一看是真的在打，有人流血，喇叭扰民 | JOINT
+            民警到场后了解，报警人称闻到怪味，经查为垃圾站未及时清运产生异味，非燃气泄漏，建议12345转环卫部门跟进。 | NON_POLICE
+            民警到场后了解，报警人称闻到怪味，经查为燃气泄漏，建议12345转燃气公司跟进。 | JOINT
+            请问一下，我满七十岁了，老年人免费坐公交的卡去哪儿办？ | NON_POLICE
+            请问一下身份证丢了 在成都补办需要回户籍地吗 | NON_POLICE
+            你们这快递柜咋回事儿啊，放超过十二个钟头就收钱，这合理吗？ | NON_POLICE
+            请问一下 我身份证被人抢了 | POLICE
+            请问一下 我家孩子找不到了 去哪里办 | POLICE
+            请问 我不方便说话 他就在旁边 | POLICE
+            我要报警 请问 | POLICE
+            喂，出租车公司电话多少嘛？我要打个车去双流机场 | INVALID
+            请问现在几点了 | INVALID
+            请问现在几点了 有人在砸我的门 | POLICE
+            电话多少 我被关在屋里 | POLICE
+            电话多少（哭声） | POLICE
+            来电人称在二手平台购买演唱会门票，向对方转账2600元后被拉黑，未收到门票，要求报案。 | POLICE
+            民警到场后了解，系租客与房东因押金退还问题发生抓扯，房东手臂轻微抓伤，押金纠纷建议双方通过12345协调处理。 | JOINT
+            我姐在美容院办了卡，现在要退钱，店长把门锁了，说不消费完不准走，现在我们出不去 | JOINT
+            """)
+    void aFigureOfSpeechAFindingOrAQuestionMovesNothingTowardDangerAndAnyDangerStays(String text, Disposition disposition) {
+        Classification c = classify(text);
+        assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
+    }
+
     @Test
     void anUnclearCallStaysWithThePolice() {
         Classification c = classify("我要报警");
