@@ -59,7 +59,7 @@ public final class KeycloakServer implements AutoCloseable {
             // would go on issuing tokens without the new clients, roles or audiences. The file is the only truth of
             // the local realm: when it changed, Keycloak's own database starts again from it.
             if (Files.exists(imported) && Files.mismatch(imported, realmFile) != -1) {
-                deleteTree(install.resolve("data").resolve("h2"));
+                Trees.delete(install.resolve("data").resolve("h2"));
             }
             Files.copy(realmFile, imported, StandardCopyOption.REPLACE_EXISTING);
             List<String> command = new ArrayList<>(List.of(install.resolve("bin").resolve("kc.sh").toString(),
@@ -78,17 +78,6 @@ public final class KeycloakServer implements AutoCloseable {
             return new KeycloakServer(process, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 
