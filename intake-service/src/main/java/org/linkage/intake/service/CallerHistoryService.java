@@ -67,7 +67,10 @@ public class CallerHistoryService {
 
     public Result of(UUID callId, Actor actor) {
         CallEntity call = QuarkusTransaction.requiringNew().call(() -> access.visible(callId, actor));
-        Instant until = call.receivedAt;
+        // Up to when the call was recorded, not when the caller says it was received: a receivedAt from the
+        // call-taker's system (whole seconds, a clock a little behind) can fall before a ticket made moments earlier.
+        Instant until = call.createdAt != null && call.createdAt.isAfter(call.receivedAt) ? call.createdAt
+                : call.receivedAt;
         Instant from = until.minus(rules.lookBack());
         if (call.callerHash == null) {
             // No number, or a call from before hashes were kept: nothing to match on, nothing to warn about.

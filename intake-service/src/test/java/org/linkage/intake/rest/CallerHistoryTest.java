@@ -181,6 +181,24 @@ class CallerHistoryTest {
 
     @Test
     @TestSecurity(user = ME, roles = "call-taker")
+    void theRouterIsAskedUpToWhenTheCallWasRecordedNotTheReceivedAtItWasGiven() {
+        // The call-taker's system says the call came in 20 s ago; a ticket made since then was there before the
+        // call was recorded, so it is part of the history the call-taker must see.
+        String phone = newPhone();
+        Instant said = Instant.now().minusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Object> body = CallFixtures.with(CallFixtures.call(CallFixtures.NOISE), "callerPhone", phone);
+        UUID call = CallFixtures.post(CallFixtures.with(body, "receivedAt", said.toString()));
+        Instant recorded = QuarkusTransaction.requiringNew().call(() -> calls.findById(call).createdAt);
+        history(call);
+        String hash = hashes.of(phone).orElseThrow();
+        Map<String, String> asked = RouterStandIn.requests().stream().filter(r -> hash.equals(r.get("callerHash")))
+                .reduce((a, b) -> b).orElseThrow();
+        assertFalse(Instant.parse(asked.get("to")).isBefore(recorded), asked + " must reach " + recorded);
+        assertTrue(recorded.isAfter(said.plusSeconds(10)), "the call was recorded after the time it was given");
+    }
+
+    @Test
+    @TestSecurity(user = ME, roles = "call-taker")
     void aTicketReopenedAfterAnUnsatisfiedCallBackWarnsAndOneNeverReopenedDoesNot() {
         String phone = newPhone();
         String hash = hashes.of(phone).orElseThrow();
