@@ -10,11 +10,13 @@ public final class CallerHistory {
     /**
      * The call the call-taker has open.
      *
+     * @param asOf         the moment the history is judged at: when the call was recorded (its given receivedAt
+     *                     when that is later), so a ticket made moments before the call reached 110 counts
      * @param disposition  decided, or suggested while pending: {@code POLICE}, {@code NON_POLICE}, {@code JOINT},
      *                     {@code INVALID}
      * @param categoryCode the matter (decided or suggested category); null when none is known
      */
-    public record Current(String callNumber, Instant receivedAt, String disposition, String categoryCode,
+    public record Current(String callNumber, Instant asOf, String disposition, String categoryCode,
                           String districtCode) {
     }
 

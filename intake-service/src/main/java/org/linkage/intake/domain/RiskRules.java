@@ -90,11 +90,11 @@ public final class RiskRules {
         List<CallerHistory.EarlierTicket> known = tickets == null ? List.of() : tickets;
         List<RiskWarning> warnings = new ArrayList<>();
         for (RiskRule rule : rules) {
-            Instant since = call.receivedAt().minus(rule.window());
+            Instant since = call.asOf().minus(rule.window());
             List<CallerHistory.EarlierCall> inWindow = calls.stream()
-                    .filter(c -> !c.receivedAt().isBefore(since) && !c.receivedAt().isAfter(call.receivedAt())).toList();
+                    .filter(c -> !c.receivedAt().isBefore(since) && !c.receivedAt().isAfter(call.asOf())).toList();
             List<CallerHistory.EarlierTicket> ticketsInWindow = known.stream()
-                    .filter(t -> !t.createdAt().isBefore(since) && !t.createdAt().isAfter(call.receivedAt())).toList();
+                    .filter(t -> !t.createdAt().isBefore(since) && !t.createdAt().isAfter(call.asOf())).toList();
             RiskWarning warning = switch (rule.kind()) {
                 case REPEAT_CALLS -> repeat(rule, call, inWindow, ticketsInWindow);
                 case POLICE_ATTENDED -> policeAttended(rule, call, inWindow, ticketsInWindow);

@@ -89,7 +89,7 @@ public class CallerHistoryService {
             tickets = List.of();
             available = false;
         }
-        List<RiskWarning> raised = rules.evaluate(current(call),
+        List<RiskWarning> raised = rules.evaluate(current(call, until),
                 earlier.stream().map(CallerHistoryService::earlierCall).toList(),
                 available ? tickets.stream().map(CallerHistoryService::earlierTicket).toList() : null);
         List<RouterApi.CallerTicket> shown = tickets;
@@ -118,9 +118,9 @@ public class CallerHistoryService {
         audit.record(actor, AuditActions.CALL, call.id, AuditActions.HISTORY_VIEWED, null, details);
     }
 
-    private static CallerHistory.Current current(CallEntity call) {
+    private static CallerHistory.Current current(CallEntity call, Instant asOf) {
         String disposition = call.disposition != null ? call.disposition.name() : call.suggestedDisposition.name();
-        return new CallerHistory.Current(call.callNumber, call.receivedAt, disposition, category(call),
+        return new CallerHistory.Current(call.callNumber, asOf, disposition, category(call),
                 call.districtCode);
     }
 

@@ -185,12 +185,14 @@ class CallerHistoryTest {
         // The call-taker's system says the call came in 20 s ago; a ticket made since then was there before the
         // call was recorded, so it is part of the history the call-taker must see.
         String phone = newPhone();
+        String hash = hashes.of(phone).orElseThrow();
         Instant said = Instant.now().minusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
+        RouterStandIn.holds(hash, "[" + ticket("12345-20261201-000009", "NOISE", 1, "DISPATCHED", said.plusSeconds(5)) + "]");
         Map<String, Object> body = CallFixtures.with(CallFixtures.call(CallFixtures.NOISE), "callerPhone", phone);
         UUID call = CallFixtures.post(CallFixtures.with(body, "receivedAt", said.toString()));
         Instant recorded = QuarkusTransaction.requiringNew().call(() -> calls.findById(call).createdAt);
-        history(call);
-        String hash = hashes.of(phone).orElseThrow();
+        history(call).body("warnings.find { it.ruleCode == 'REOPENED_UNSATISFIED_90D' }.evidence",
+                contains("12345-20261201-000009"));
         Map<String, String> asked = RouterStandIn.requests().stream().filter(r -> hash.equals(r.get("callerHash")))
                 .reduce((a, b) -> b).orElseThrow();
         assertFalse(Instant.parse(asked.get("to")).isBefore(recorded), asked + " must reach " + recorded);
