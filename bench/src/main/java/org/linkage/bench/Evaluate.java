@@ -24,6 +24,8 @@ import org.linkage.intake.classification.Taxonomy;
 /**
  * Evaluation command: {@code Evaluate FILE.csv [--errors] [--model ARTEFACT]} ({@code --model}: another domain-model
  * artefact than the shipped one, e.g. the twin ModelTrainer trains without the held-out slice;
+ * {@code --danger-model}, {@code --invalid-model}: other artefacts of those models, e.g. a cross-validation fold's from
+ * {@code ModelTrainer --set-folds};
  * {@code --without-danger-model}: the cue lexicon alone decides danger, to see what the danger model adds). The CSV has a header with {@code text}, {@code label} and
  * optionally {@code title}. A label is a disposition (POLICE, JOINT, NON_POLICE, INVALID) or a citizen-message domain
  * (城乡建设 ...); for domains the predicted category's domain is compared (police categories count as 公安, OTHER as
@@ -39,18 +41,24 @@ public final class Evaluate {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: Evaluate FILE.csv [--errors] [--model DOMAIN-MODEL.bin.gz] [--without-danger-model]   (columns: text, label, optional title)");
+            System.err.println("usage: Evaluate FILE.csv [--errors] [--model DOMAIN-MODEL.bin.gz] [--danger-model DANGER-MODEL.bin.gz] [--invalid-model INVALID-MODEL.bin.gz] [--without-danger-model]   (columns: text, label, optional title)");
             System.exit(2);
         }
         boolean showErrors = Arrays.asList(args).contains("--errors");
         List<Csv.Row> rows = Csv.read(Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8));
-        int model = Arrays.asList(args).indexOf("--model");
-        Classifier classifier = Classifiers.forMeasuring(model < 0 ? null : Files.readAllBytes(Path.of(args[model + 1])),
-                !Arrays.asList(args).contains("--without-danger-model"));
+        Classifier classifier = Classifiers.forMeasuring(artefact(args, "--model"),
+                !Arrays.asList(args).contains("--without-danger-model"), artefact(args, "--danger-model"),
+                artefact(args, "--invalid-model"));
         Taxonomy taxonomy = Taxonomy.loadDefault();
         Report report = evaluate(rows, classifier, taxonomy, showErrors ? System.out::println : line -> { });
         System.out.println("file " + args[0]);
         System.out.print(report.render());
+    }
+
+    /** The artefact named after {@code option}, or null (the shipped one) when the option is not given. */
+    private static byte[] artefact(String[] args, String option) throws IOException {
+        int i = Arrays.asList(args).indexOf(option);
+        return i < 0 || i + 1 >= args.length ? null : Files.readAllBytes(Path.of(args[i + 1]));
     }
 
     /** Everything the command prints, computed once so tests can check the figures. */

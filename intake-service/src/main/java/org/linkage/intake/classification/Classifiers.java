@@ -24,8 +24,18 @@ public final class Classifiers {
      * slice; null for the shipped one), with or without the danger model (to see what the cue lexicon alone does).
      */
     public static Classifier forMeasuring(byte[] domainArtefact, boolean withDangerModel) throws IOException {
+        return forMeasuring(domainArtefact, withDangerModel, null, null);
+    }
+
+    /**
+     * For measuring with other danger and invalid-call artefacts too (null for the shipped ones): the models of a
+     * cross-validation fold, trained without the rows they are scored on.
+     */
+    public static Classifier forMeasuring(byte[] domainArtefact, boolean withDangerModel, byte[] dangerArtefact,
+                                          byte[] invalidArtefact) throws IOException {
         return new SafetyFirstClassifier(Taxonomy.loadDefault(), Cues.loadDefault(),
                 domainArtefact == null ? DomainModel.loadDefault() : DomainModel.read(domainArtefact),
-                withDangerModel ? DangerModel.loadDefault() : null, InvalidModel.loadDefault());
+                !withDangerModel ? null : dangerArtefact == null ? DangerModel.loadDefault() : DangerModel.read(dangerArtefact),
+                invalidArtefact == null ? InvalidModel.loadDefault() : InvalidModel.read(invalidArtefact));
     }
 }

@@ -582,7 +582,7 @@ public final class SafetyFirstClassifier implements Classifier {
                 case RESOLVED -> {
                     int from = Math.min(r.start(), m.start());
                     int to = Math.max(r.end(), m.end());
-                    if (!containsClauseEnd(all, from, to)) {
+                    if (!containsClauseEnd(all, from, to) || pastAndResolved(all, matches, m, r)) {
                         return true;
                     }
                 }
@@ -605,6 +605,18 @@ public final class SafetyFirstClassifier implements Classifier {
             }
         }
         return false;
+    }
+
+    /**
+     * Violence long past and closed, told in the clause after it: "我去年遭人打了，那个事派出所已经调解了，现在想问工伤认定",
+     * "三年前曾被邻居打伤，当时已调解赔偿，现该邻居私搭乱建". Only with a time marker (PAST) before the danger word and the
+     * closing (RESOLVED) after it in the same sentence, and nothing in the call that says now (刚刚, 今天, 还在流, 快来):
+     * "去年被他打过，已经调解了，今天他又来打我" keeps the word.
+     */
+    private static boolean pastAndResolved(String all, List<Cues.Match> matches, Cues.Match m, Cues.Match r) {
+        return r.start() >= m.end() && sameSentence(all, m, r)
+                && matches.stream().noneMatch(f -> f.cue().kind() == Cues.Kind.FRESH)
+                && matches.stream().anyMatch(p -> p.cue().kind() == Cues.Kind.PAST && p.end() <= m.start() && sameSentence(all, p, m));
     }
 
     /**

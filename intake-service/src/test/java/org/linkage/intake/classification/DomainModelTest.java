@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -97,10 +99,15 @@ class DomainModelTest {
     @Test
     void loadsWellUnderASecond() {
         Classifiers.loadDefault(); // class loading and JIT of the reader happen once per JVM
-        long start = System.nanoTime();
+        // the CPU time of the loading thread: on a shared build machine (load average 50 on two cores) the wall clock
+        // measures the neighbours, and loading is one thread's work
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
+        long wallStart = System.nanoTime();
         Classifier classifier = Classifiers.loadDefault();
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(millis < 1000, "loading took " + millis + " ms");
+        long millis = (threads.getCurrentThreadCpuTime() - start) / 1_000_000;
+        long wallMillis = (System.nanoTime() - wallStart) / 1_000_000;
+        assertTrue(millis < 1000, "loading took " + millis + " ms of CPU (" + wallMillis + " ms wall)");
         assertEquals(Disposition.NON_POLICE, classifier.classify(null, "楼上天天半夜很吵").disposition());
     }
 

@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -52,8 +54,9 @@ public final class ModelTrainer {
      */
     public static final List<String> DANGER_SETS = List.of("classification/train-set-A.csv", "classification/train-set-B.csv",
             ModelTrainer.SPOKEN_SET, ModelTrainer.SPOKEN_SET_D,
-            // sealed set 9, scored once (its header), then training data of the danger and invalid-call models
-            "classification/police-heldout-9.csv");
+            // sealed sets 9 and 10, each scored once (their headers), then training data of the danger and invalid-call models
+            "classification/police-heldout-9.csv", "classification/police-heldout-10.csv",
+            ModelTrainer.SPOKEN_SET_E);
     /**
      * Short spoken and written calls by the issue 15 classifier session (its header says how they were written): every
      * model trains on them, the domain model on the rows with a category (short spoken 12345 complaints it must know).
@@ -64,6 +67,13 @@ public final class ModelTrainer {
      * and disputes that turned violent, in all four registers. Trained on like set C.
      */
     public static final String SPOKEN_SET_D = "classification/train-set-D.csv";
+    /**
+     * Issue 15's round 6 (its header says how it was written): the kinds of speech sealed set 10 found weakest, mostly
+     * callers' own words in Chengdu speech. The danger and invalid-call models train on it (DANGER_SETS); the domain model
+     * does not: its short rows cost 0.7 points of the twin's macro-F1 on the held-out citizen messages (0.893 -> 0.886) and
+     * diverted one more call on two regression sets only, so its categories are kept for a later model.
+     */
+    public static final String SPOKEN_SET_E = "classification/train-set-E.csv";
 
     /**
      * Hyper-parameters, chosen by stratified 5-fold cross-validation of the training part ({@code CrossValidation} in
@@ -124,6 +134,53 @@ public final class ModelTrainer {
         if (options.containsKey("--folds")) {
             writeFolds(all, Path.of(options.get("--folds")));
         }
+        if (options.containsKey("--set-folds")) {
+            writeSetFolds(options.getOrDefault("--set", SET_FOLDS_DEFAULT), split(all, SEED, HELD_OUT).train(),
+                    Path.of(options.get("--set-folds")));
+        }
+    }
+
+    /** The set {@code --set-folds} cross-validates unless {@code --set} names another: the last sealed set trained on. */
+    static final String SET_FOLDS_DEFAULT = "classification/police-heldout-10.csv";
+
+    /**
+     * Cross-validation of a set of own calls that became training data (a sealed set after its one scored run): its rows
+     * fall in five folds stratified by disposition; fold k's CSV (text, label and the register where the set has one) and
+     * danger and invalid-call models trained on every own call but fold k are written side by side, so
+     * {@code Evaluate fold-k.csv --danger-model danger-model-fold-k.bin.gz --invalid-model invalid-model-fold-k.bin.gz}
+     * scores each row with models that never saw it. The rules still read the misses of the set, so this says what
+     * training on it is worth on calls like it, not what a fresh set would score.
+     */
+    static void writeSetFolds(String set, List<Example> citizenMessages, Path dir) throws IOException {
+        List<Csv.Row> rows = resourceRows(set);
+        List<Example> examples = new ArrayList<>();
+        Map<String, String> register = new HashMap<>();
+        for (Csv.Row row : rows) {
+            // keyed by the text, not the line, so a longer header does not deal the rows into other folds
+            String id = row.get("text");
+            examples.add(new Example(id, "", row.get("text"), row.get("label").strip()));
+            register.put(id, row.get("register") == null ? "" : row.get("register").strip());
+        }
+        List<List<Example>> folds = folds(examples, CROSS_VALIDATION_FOLDS, CROSS_VALIDATION_SEED);
+        List<Example> own = ownDispositionRows();
+        Files.createDirectories(dir);
+        for (int k = 0; k < folds.size(); k++) {
+            Set<String> out = new HashSet<>();
+            folds.get(k).forEach(e -> out.add(e.text()));
+            List<Example> train = own.stream().filter(e -> !(e.id().startsWith(set + ":") && out.contains(e.text()))).toList();
+            try (Writer w = Files.newBufferedWriter(dir.resolve("fold-" + (k + 1) + ".csv"), StandardCharsets.UTF_8)) {
+                w.write("text,label,register\n");
+                for (Example e : folds.get(k)) {
+                    w.write(Csv.quote(e.text()) + "," + Csv.quote(e.label()) + "," + Csv.quote(register.get(e.id())) + "\n");
+                }
+            }
+            Files.write(dir.resolve("danger-model-fold-" + (k + 1) + ".bin.gz"), trainDangerArtefact(train, citizenMessages, DANGER_PARAMS));
+            Files.write(dir.resolve("invalid-model-fold-" + (k + 1) + ".bin.gz"), trainInvalidArtefact(train, citizenMessages, DANGER_PARAMS));
+            System.out.printf("fold %d of %s: %d rows held out, models trained on %d own calls%n", k + 1, set,
+                    folds.get(k).size(), train.size());
+        }
+        System.out.println("measure with: for k in 1 2 3 4 5; do Evaluate " + dir + "/fold-$k.csv --danger-model " + dir
+                + "/danger-model-fold-$k.bin.gz --invalid-model " + dir + "/invalid-model-fold-$k.bin.gz; done");
     }
 
     /**
@@ -268,17 +325,24 @@ public final class ModelTrainer {
      * rather than "a long written text is never police".
      */
     public static byte[] trainDangerArtefact(List<Example> citizenMessages, Params params) {
+        return trainDangerArtefact(ownDispositionRows(), citizenMessages, params);
+    }
+
+    /** Every own labelled call the danger and invalid-call models train on, in a fixed order. */
+    static List<Example> ownDispositionRows() {
+        List<Example> rows = new ArrayList<>();
+        List<String> resources = new ArrayList<>(List.of(CALLS_RESOURCE, DANGER_RESOURCE));
+        resources.addAll(DANGER_SETS);
+        for (String resource : resources) {
+            rows.addAll(dispositionRows(resource));
+        }
+        return rows;
+    }
+
+    static byte[] trainDangerArtefact(List<Example> own, List<Example> citizenMessages, Params params) {
         List<Example> examples = new ArrayList<>();
-        for (Example e : dispositionRows(CALLS_RESOURCE)) {
+        for (Example e : own) {
             examples.add(dangerLabelled(e));
-        }
-        for (Example e : dispositionRows(DANGER_RESOURCE)) {
-            examples.add(dangerLabelled(e));
-        }
-        for (String set : DANGER_SETS) {
-            for (Example e : dispositionRows(set)) {
-                examples.add(dangerLabelled(e));
-            }
         }
         for (Example e : citizenMessages) {
             examples.add(new Example(e.id(), e.title(), e.text(), DangerModel.NOT_POLICE_MATTER));
@@ -291,14 +355,14 @@ public final class ModelTrainer {
      * messages as matters. Sets 3, 5, 6 and 7 stay out, so they can say how it does on calls it never saw.
      */
     public static byte[] trainInvalidArtefact(List<Example> citizenMessages, Params params) {
+        return trainInvalidArtefact(ownDispositionRows(), citizenMessages, params);
+    }
+
+    static byte[] trainInvalidArtefact(List<Example> own, List<Example> citizenMessages, Params params) {
         List<Example> examples = new ArrayList<>();
-        List<String> resources = new ArrayList<>(List.of(CALLS_RESOURCE, DANGER_RESOURCE));
-        resources.addAll(DANGER_SETS);
-        for (String resource : resources) {
-            for (Example e : dispositionRows(resource)) {
-                examples.add(new Example(e.id(), e.title(), e.text(),
-                        e.label().equals("INVALID") ? InvalidModel.NO_MATTER : InvalidModel.A_MATTER));
-            }
+        for (Example e : own) {
+            examples.add(new Example(e.id(), e.title(), e.text(),
+                    e.label().equals("INVALID") ? InvalidModel.NO_MATTER : InvalidModel.A_MATTER));
         }
         for (Example e : citizenMessages) {
             examples.add(new Example(e.id(), e.title(), e.text(), InvalidModel.A_MATTER));

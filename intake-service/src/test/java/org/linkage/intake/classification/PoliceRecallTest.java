@@ -23,12 +23,12 @@ class PoliceRecallTest {
             "classification/police-heldout-7.csv", "classification/police-heldout-8.csv",
             // set 9: scored once while sealed (its header and police-heldout-9-first-run.txt), since then training data
             "classification/police-heldout-9.csv",
-            // set 10: scored once while sealed, after rounds 4 and 5 (its header); not trained on
+            // set 10: scored once while sealed, after rounds 4 and 5 (its header); since round 6 training data
             "classification/police-heldout-10.csv",
             // issue 15's training sets: scored once while unseen (their headers), since then the danger model trains on them
             "classification/train-set-A.csv", "classification/train-set-B.csv",
             // written by the issue 15 classifier sessions after reading the cues: training data only
-            ModelTrainer.SPOKEN_SET, ModelTrainer.SPOKEN_SET_D);
+            ModelTrainer.SPOKEN_SET, ModelTrainer.SPOKEN_SET_D, ModelTrainer.SPOKEN_SET_E);
 
     static List<String> heldOutSets() {
         return HELD_OUT_SETS;
@@ -70,7 +70,7 @@ class PoliceRecallTest {
             "classification/police-heldout-6.csv", "classification/police-heldout-7.csv",
             "classification/police-heldout-8.csv", "classification/police-heldout-9.csv",
             "classification/train-set-A.csv", "classification/train-set-B.csv", "classification/train-set-C.csv",
-            "classification/train-set-D.csv"})
+            "classification/train-set-D.csv", "classification/police-heldout-10.csv", "classification/train-set-E.csv"})
     void heldOutNonPoliceCallsAreDivertedAndInvalidOnesRecognised(String resource) {
         int nonPolice = 0;
         int divertedRight = 0;

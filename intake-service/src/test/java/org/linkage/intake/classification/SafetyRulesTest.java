@@ -431,6 +431,48 @@ class SafetyRulesTest {
         assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
     }
 
+    /**
+     * Issue 15's round 6 (set 10's misses as kinds of speech): violence said indirectly is danger, violence long past and
+     * closed beside a 12345 matter is not, a near miss or a figure of speech is no accident, a prank owned up to with its
+     * reason after it and a test of the line are invalid calls, a found wallet and a lost cat are 12345 matters; each
+     * beside the variant that must stay with 110.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            为了排水沟的事 他一拳打到我脸上 | JOINT
+            楼下烧烤摊一到半夜就吵 我去说 他们拿起板凳就要砸人 | JOINT
+            我去年遭人打了，那个事派出所已经调解了，他也赔了钱，现在我想问工伤认定是找哪个部门 | NON_POLICE
+            三年前曾被邻居打伤，当时已调解赔偿，现该邻居私搭乱建，要求处理 | NON_POLICE
+            我去年遭人打了，那个事已经调解了，今天他又来打我，物业也不管 | JOINT
+            我去年遭人打了，已经调解了，他今天还在门口堵我，物业不管 | JOINT
+            我被邻居打伤了，已经调解了，违建还没拆 | JOINT
+            村道烂了好几个坑 三轮车差点翻了 好久来修嘛 | NON_POLICE
+            村道上三轮车翻了 人压在下面 | POLICE
+            养猪场臭得要死人 粪水排到河沟头 | NON_POLICE
+            快来 要死人了 | POLICE
+            流浪狗一瘸一拐的 怕它遭车撞了 哪个部门管 | NON_POLICE
+            流浪狗把人咬了 一瘸一拐的 | JOINT
+            我屋头着火了……哈哈哈 骗你的 我跟我兄弟打赌看你们接不接 | INVALID
+            我屋头着火了……哈哈 骗你的……救命 真的着火了 | POLICE
+            有人抢劫……嘿嘿 开玩笑的 我们在拍抖音 | INVALID
+            有人抢劫……开玩笑的 我们在拍抖音 我要报警 | POLICE
+            刚才说有人打架是我同学乱发的 恶作剧 没有这回事 对不起 | INVALID
+            刚才说有人打架是我同学乱发的 没有这回事 但是现在真的有人在砸门 | POLICE
+            我就是试一下110打不打得通，新买的老人机，好了，谢谢哈 | INVALID
+            我试一下110打不打得通 有人在跟着我 | POLICE
+            帮我叫个出租车嘛 我在地铁站 | INVALID
+            帮我叫个出租车 有个男的一直跟着我 | POLICE
+            不好意思刚才发错了 是发给我老公的 | INVALID
+            我在地铁上捡到一个钱包 交到哪里嘛 | NON_POLICE
+            我在路边捡到一个小孩 两三岁 找不到大人 | POLICE
+            我家猫跑丢了 能不能帮忙找一下 | NON_POLICE
+            XX酒吧包间有人兜售开心水 今晚还在卖 | POLICE
+            """)
+    void indirectViolencePastSettledFightsNearMissesAndOwnedUpPranks(String text, Disposition disposition) {
+        Classification c = classify(text);
+        assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
+    }
+
     @Test
     void anUnclearCallStaysWithThePolice() {
         Classification c = classify("我要报警");
