@@ -7,7 +7,11 @@ import org.linkage.testing.KafkaResource;
 import org.linkage.testing.OpenApiRules;
 import org.linkage.testing.PostgresResource;
 
+import java.util.List;
+import java.util.Map;
+
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Every operation in /q/openapi says what it does (a summary), who may call it (its security) and, where it takes or
@@ -23,5 +27,20 @@ class OpenApiTest {
     void everyNewOperationIsDocumentedWithAnExample() {
         OpenApiRules.assertComplete(given().queryParam("format", "json").when().get("/q/openapi").then()
                 .statusCode(200).extract().jsonPath().getMap("$"), "openapi-owing.txt");
+    }
+
+    /** The operation used most (a department system's webhook): a Chinese example, its failures as problem+json. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theMostUsedOperationsAreExplainedByExample() {
+        var document = given().queryParam("format", "json").when().get("/q/openapi").then()
+                .statusCode(200).extract().jsonPath();
+        OpenApiRules.assertExplained(document.getMap("$"), "POST /api/webhooks/departments/{departmentCode}");
+        // the webhook's signature scheme sits beside the bearer tokens every other operation requires, not in place of it
+        assertEquals(java.util.Set.of("SecurityScheme", "DepartmentSignature"),
+                document.getMap("components.securitySchemes").keySet());
+        Map<String, Object> webhook = (Map<String, Object>) ((Map<String, Object>) document.getMap("paths")
+                .get("/api/webhooks/departments/{departmentCode}")).get("post");
+        assertEquals(List.of(Map.of("DepartmentSignature", List.of())), webhook.get("security"));
     }
 }

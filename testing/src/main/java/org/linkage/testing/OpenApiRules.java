@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 public final class OpenApiRules {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+    private static final String PROBLEM_JSON = "application/problem+json";
 
     /** Set to a file path, {@link #assertComplete} writes what the document still owes there instead of checking. */
     public static final String WRITE_OWING = "linkage.openapi.write-owing";
@@ -37,6 +38,7 @@ public final class OpenApiRules {
         Set<String> now = new TreeSet<>();
         withoutSummaryOrSecurity(document).forEach(op -> now.add("summary " + op));
         withoutExample(document).forEach(op -> now.add("example " + op));
+        withoutProblemBody(document).forEach(op -> now.add("problem " + op));
         String target = System.getProperty(WRITE_OWING);
         if (target != null && !target.isBlank()) {
             try {
@@ -115,6 +117,93 @@ public final class OpenApiRules {
         return found;
     }
 
+    /** Operations naming a failure (a 4xx answer) that the document does not show as {@code application/problem+json}. */
+    public static Set<String> withoutProblemBody(Map<String, Object> document) {
+        Set<String> found = new TreeSet<>();
+        forEach(document, (name, op) -> {
+            if (op.get("responses") instanceof Map<?, ?> responses) {
+                for (var r : responses.entrySet()) {
+                    if (String.valueOf(r.getKey()).startsWith("4") && !(r.getValue() instanceof Map<?, ?> response
+                            && response.get("content") instanceof Map<?, ?> media
+                            && media.containsKey(PROBLEM_JSON))) {
+                        found.add(name);
+                    }
+                }
+            }
+        });
+        return found;
+    }
+
+    /**
+     * What a reader of the most used operations relies on, beyond {@link #assertComplete}: each named operation
+     * ({@code "POST /api/calls"}) exists, shows its JSON request and its JSON answers by example, with Chinese content
+     * in the request (or, with no request body, in an answer), and names at least one failure of its own (a 4xx
+     * besides the 401 and 403 every secured operation has) as problem+json.
+     */
+    public static void assertExplained(Map<String, Object> document, String... operations) {
+        Map<String, Map<?, ?>> all = new java.util.HashMap<>();
+        forEach(document, all::put);
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (String name : operations) {
+            Map<?, ?> op = all.get(name);
+            if (op == null) {
+                missing.add(name + ": not in the document");
+                continue;
+            }
+            boolean chinese = false;
+            if (op.get("requestBody") instanceof Map<?, ?> b) {
+                if (!jsonHasExample(document, b.get("content"))) {
+                    missing.add(name + ": no example request");
+                }
+                chinese = chineseExample(document, b.get("content"));
+                if (!chinese) {
+                    missing.add(name + ": no example request with Chinese content");
+                }
+            }
+            boolean ownFailure = false;
+            if (op.get("responses") instanceof Map<?, ?> responses) {
+                for (var r : responses.entrySet()) {
+                    String code = String.valueOf(r.getKey());
+                    Map<?, ?> response = r.getValue() instanceof Map<?, ?> m ? m : Map.of();
+                    if (code.startsWith("2")) {
+                        if (!jsonHasExample(document, response.get("content"))) {
+                            missing.add(name + ": no example answer " + code);
+                        }
+                        chinese |= op.get("requestBody") == null && chineseExample(document, response.get("content"));
+                    }
+                    if (code.startsWith("4") && !code.equals("401") && !code.equals("403")
+                            && response.get("content") instanceof Map<?, ?> media && media.containsKey(PROBLEM_JSON)) {
+                        ownFailure = true;
+                    }
+                }
+            }
+            if (!ownFailure) {
+                missing.add(name + ": names no failure of its own as problem+json");
+            }
+            if (op.get("requestBody") == null && !chinese) {
+                missing.add(name + ": no example answer with Chinese content");
+            }
+        }
+        assertEquals(java.util.List.of(), missing, "see CONTRIBUTING.md, \"The API explains itself\"");
+    }
+
+    private static boolean chineseExample(Map<String, Object> document, Object content) {
+        if (!(content instanceof Map<?, ?> media) || !(media.get("application/json") instanceof Map<?, ?> json)) {
+            return false;
+        }
+        StringBuilder shown = new StringBuilder();
+        shown.append(json.get("example")).append(json.get("examples"));
+        Object schema = json.get("schema");
+        if (schema instanceof Map<?, ?> s && s.get("$ref") instanceof String ref
+                && ref.startsWith("#/components/schemas/")) {
+            schema = component(document, ref.substring("#/components/schemas/".length()));
+        }
+        if (schema instanceof Map<?, ?> s) {
+            shown.append(s.get("example")).append(s.get("examples"));
+        }
+        return shown.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
     /** Operations that name no problem response (a 4xx answer). */
     public static Set<String> withoutProblemResponses(Map<String, Object> document) {
         Set<String> found = new TreeSet<>();
@@ -139,7 +228,8 @@ public final class OpenApiRules {
                 && ref.startsWith("#/components/schemas/")) {
             schema = component(document, ref.substring("#/components/schemas/".length()));
         }
-        return schema instanceof Map<?, ?> s && s.get("example") != null;
+        return schema instanceof Map<?, ?> s && (s.get("example") != null
+                || s.get("examples") instanceof java.util.List<?> l && !l.isEmpty());
     }
 
     private static Object component(Map<String, Object> document, String name) {

@@ -60,17 +60,17 @@ public interface IntakeApi {
     /** 咨询直接答复: close the call citing knowledge-base articles, no referral. */
     @POST
     @Path("/api/calls/{id}/answer")
-    Map<String, Object> answer(@PathParam("id") String id, Map<String, Object> answer);
+    Map<String, Object> answer(@PathParam("id") String id, Requests.Answer answer);
 
     @POST
     @Path("/api/incidents/{incidentNumber}/referrals")
     Map<String, Object> handOver(@HeaderParam("Idempotency-Key") String idempotencyKey,
                                  @PathParam("incidentNumber") String incidentNumber, Requests.HandOver handOver);
 
-    /** Consultation request to 12345 (三方通话 in data): {@code {note}}. */
+    /** Consultation request to 12345 (三方通话 in data). */
     @POST
     @Path("/api/calls/{id}/consultation")
-    Map<String, Object> requestConsultation(@PathParam("id") String id, Map<String, Object> body);
+    Map<String, Object> requestConsultation(@PathParam("id") String id, Requests.Consultation body);
 
     @POST
     @Path("/api/classifications/preview")
@@ -78,11 +78,11 @@ public interface IntakeApi {
 
     @GET
     @Path("/api/categories")
-    List<Map<String, Object>> categories();
+    List<Category> categories();
 
     @GET
     @Path("/api/districts")
-    List<Map<String, Object>> districts();
+    List<District> districts();
 
     @GET
     @Path("/api/police-transfers")

@@ -24,5 +24,5 @@ import java.util.Map;
 public interface PublicCaseApi {
     @POST
     @Path("/api/public/cases/lookup")
-    Map<String, Object> lookup(Map<String, Object> request, @HeaderParam("X-Forwarded-For") String callerAddress);
+    Map<String, Object> lookup(Requests.CaseLookup request, @HeaderParam("X-Forwarded-For") String callerAddress);
 }

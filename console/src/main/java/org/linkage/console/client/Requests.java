@@ -23,4 +23,19 @@ public final class Requests {
 
     public record Acceptance(String incidentNumber, String note) {
     }
+
+    /** 三方通话 in data: the call-taker's hand-over note. */
+    public record Consultation(String note) {
+    }
+
+    /** 咨询直接答复: the articles the answer came from, at the version the caller was told. */
+    public record Answer(java.util.List<CitedArticle> articles, String note) {
+    }
+
+    public record CitedArticle(long id, int version, String title) {
+    }
+
+    /** The public case look-up: the ticket number and the retrieval code the caller was given. */
+    public record CaseLookup(String ticketNumber, String retrievalCode) {
+    }
 }

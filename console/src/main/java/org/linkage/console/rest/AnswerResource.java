@@ -13,6 +13,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.linkage.console.client.Category;
+import org.linkage.console.client.District;
 import org.linkage.console.client.ServiceProblem;
 import org.linkage.console.client.Services;
 import org.linkage.console.ui.Ui;
@@ -34,7 +36,7 @@ public class AnswerResource {
     static class Templates {
         static TemplateInstance form(Map<String, String> values, List<String> chosen, List<Map<String, Object>> hits,
                                      Map<String, String> errors, String problem, String idempotencyKey,
-                                     List<Map<String, Object>> categories, List<Map<String, Object>> districts) {
+                                     List<Category> categories, List<District> districts) {
             return View.of("answers/form", "values", values, "chosen", chosen, "hits", hits, "errors", errors,
                     "problem", problem, "idempotencyKey", idempotencyKey, "categories", categories,
                     "districts", districts);

@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.linkage.console.client.Category;
+import org.linkage.console.client.District;
 import org.linkage.console.client.Requests;
 import org.linkage.console.client.ServiceProblem;
 import org.linkage.console.client.Services;
@@ -33,19 +35,19 @@ public class CallResource {
     /** The pages of this console, by template name. */
     static class Templates {
         static TemplateInstance form(Map<String, String> values, Map<String, String> errors, String problem,
-                                            List<Map<String, Object>> districts, List<Map<String, Object>> categories,
+                                            List<District> districts, List<Category> categories,
                                             String idempotencyKey) {
             return View.of("calls/form", "values", values, "errors", errors, "problem", problem, "districts", districts, "categories", categories, "idempotencyKey", idempotencyKey,
                     "answers", answers(values));
         }
 
-        static TemplateInstance preview(Map<String, Object> preview, Map<String, Object> category, String problem,
+        static TemplateInstance preview(Map<String, Object> preview, Category category, String problem,
                                         List<Map<String, Object>> suggestions) {
             return preview(preview, category, problem, suggestions, Map.of());
         }
 
         /** @param answers what the call-taker already typed into the category's questions, kept as the text changes */
-        static TemplateInstance preview(Map<String, Object> preview, Map<String, Object> category, String problem,
+        static TemplateInstance preview(Map<String, Object> preview, Category category, String problem,
                                         List<Map<String, Object>> suggestions, Map<String, String> answers) {
             Object questions = preview == null ? List.of() : preview.getOrDefault("questions", List.of());
             return View.of("calls/preview", "preview", preview, "category", category, "problem", problem,
@@ -65,7 +67,7 @@ public class CallResource {
         }
 
         static TemplateInstance detail(Map<String, Object> call, Map<String, Object> contact,
-                                              List<Map<String, Object>> categories, Map<String, String> errors,
+                                              List<Category> categories, Map<String, String> errors,
                                               String problem, Map<String, String> values,
                                               List<Map<String, Object>> suggestions) {
             return View.of("calls/detail", "call", call, "contact", contact, "categories", categories, "errors", errors,
@@ -259,8 +261,7 @@ public class CallResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response consultation(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
         Form form = new Form(fields);
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("note", form.get("consultationNote"));
+        Requests.Consultation body = new Requests.Consultation(form.get("consultationNote"));
         try {
             services.writeIntake(api -> api.requestConsultation(id, body));
         } catch (ServiceProblem problem) {
@@ -291,7 +292,7 @@ public class CallResource {
             return Response.status(400).entity(detailPage(id, null, Map.of("article", ui.t("answer_needs_article")),
                     ui.t("answer_needs_article"), form.values()).render()).build();
         }
-        List<Map<String, Object>> cited = new java.util.ArrayList<>();
+        List<Requests.CitedArticle> cited = new java.util.ArrayList<>();
         try {
             for (String articleId : chosen) {
                 Map<String, Object> article = services.readRouter(api -> api.knowledgeArticle(articleId));
@@ -301,11 +302,10 @@ public class CallResource {
                     return Response.status(409).entity(detailPage(id, null, Map.of(), ui.t("answer_article_unpublished"),
                             form.values()).render()).build();
                 }
-                cited.add(Map.of("id", article.get("id"), "version", published.get("version"), "title", published.get("titleZh")));
+                cited.add(new Requests.CitedArticle(((Number) article.get("id")).longValue(),
+                        ((Number) published.get("version")).intValue(), String.valueOf(published.get("titleZh"))));
             }
-            Map<String, Object> body = new java.util.LinkedHashMap<>();
-            body.put("articles", cited);
-            body.put("note", form.get("note"));
+            Requests.Answer body = new Requests.Answer(cited, form.get("note"));
             services.writeIntake(api -> api.answer(id, body));
         } catch (ServiceProblem problem) {
             if (!problem.isClientError()) {
@@ -321,7 +321,7 @@ public class CallResource {
                                         String problem, Map<String, String> values) {
         Map<String, Object> call = services.readIntake(api -> api.call(id));
         boolean pending = "PENDING".equals(call.get("decision"));
-        List<Map<String, Object>> categories = pending ? reference.categories() : List.of();
+        List<Category> categories = pending ? reference.categories() : List.of();
         @SuppressWarnings("unchecked")
         Map<String, Object> classification = (Map<String, Object>) call.getOrDefault("classification", Map.of());
         List<Map<String, Object>> suggestions = pending

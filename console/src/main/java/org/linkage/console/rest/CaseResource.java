@@ -15,12 +15,12 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.linkage.console.client.PublicCaseApi;
+import org.linkage.console.client.Requests;
 import org.linkage.console.client.ServiceProblem;
 import org.linkage.console.ui.Messages;
 import org.linkage.console.ui.Ui;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -54,9 +54,7 @@ public class CaseResource {
         if (number.isEmpty() || code.isEmpty()) {
             return Response.status(400).entity(page(number, null, ui.t("case_missing"), null)).build();
         }
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("ticketNumber", number);
-        request.put("retrievalCode", code);
+        Requests.CaseLookup request = new Requests.CaseLookup(number, code);
         try {
             // the caller's address as the console's own proxy settings resolved it
             String caller = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.linkage.console.client.Category;
 import org.linkage.console.client.ServiceProblem;
 import org.linkage.console.client.Services;
 
@@ -30,12 +31,12 @@ import java.util.Map;
 public class ConsultationResource {
     static class Templates {
         static TemplateInstance desk(List<Map<String, Object>> pending, List<Map<String, Object>> recent,
-                                     List<Map<String, Object>> categories, String problem) {
+                                     List<Category> categories, String problem) {
             return View.of("consultations/desk", "pending", pending, "recent", recent, "categories", categories,
                     "problem", problem);
         }
 
-        static TemplateInstance rows(List<Map<String, Object>> pending, List<Map<String, Object>> categories) {
+        static TemplateInstance rows(List<Map<String, Object>> pending, List<Category> categories) {
             return View.of("consultations/rows", "pending", pending, "categories", categories);
         }
     }

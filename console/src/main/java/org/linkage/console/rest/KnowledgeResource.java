@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.linkage.console.client.Category;
 import org.linkage.console.client.ServiceProblem;
 import org.linkage.console.client.Services;
 import org.linkage.console.ui.Ui;
@@ -35,7 +36,7 @@ import java.util.Map;
 public class KnowledgeResource {
     static class Templates {
         static TemplateInstance search(String q, String categoryCode, List<Map<String, Object>> hits, String problem,
-                                       List<Map<String, Object>> categories) {
+                                       List<Category> categories) {
             return View.of("knowledge/search", "q", q, "categoryCode", categoryCode, "hits", hits, "problem", problem,
                     "categories", categories);
         }
@@ -51,7 +52,7 @@ public class KnowledgeResource {
         }
 
         static TemplateInstance editor(Map<String, Object> article, Map<String, String> values, Map<String, String> errors,
-                                       String problem, List<Map<String, Object>> categories) {
+                                       String problem, List<Category> categories) {
             return View.of("knowledge/editor", "article", article, "values", values, "errors", errors, "problem", problem,
                     "categories", categories);
         }
@@ -278,8 +279,8 @@ public class KnowledgeResource {
     }
 
     /** The catalogue's categories that an article can be filed under: the non-police ones. */
-    private List<Map<String, Object>> categories() {
-        return reference.categories().stream().filter(c -> !Boolean.TRUE.equals(c.get("police"))).toList();
+    private List<Category> categories() {
+        return reference.categories().stream().filter(c -> !c.police()).toList();
     }
 
     private static String blankToNull(String s) {

@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.linkage.console.client.Category;
+import org.linkage.console.client.District;
 import org.linkage.console.client.Requests;
 import org.linkage.console.client.ServiceProblem;
 import org.linkage.console.client.Services;
@@ -28,8 +30,8 @@ public class OfficerResource {
     /** The pages of this console, by template name. */
     static class Templates {
         static TemplateInstance handover(Map<String, String> values, Map<String, String> errors, String problem,
-                                                List<Map<String, Object>> districts,
-                                                List<Map<String, Object>> categories, String idempotencyKey) {
+                                                List<District> districts,
+                                                List<Category> categories, String idempotencyKey) {
             return View.of("officer/handover", "values", values, "errors", errors, "problem", problem, "districts", districts, "categories", categories, "idempotencyKey", idempotencyKey);
         }
     }
@@ -67,8 +69,7 @@ public class OfficerResource {
     }
 
     private TemplateInstance page(Map<String, String> values, Map<String, String> errors, String problem) {
-        List<Map<String, Object>> nonPolice = reference.categories().stream()
-                .filter(c -> !Boolean.TRUE.equals(c.get("police"))).toList();
+        List<Category> nonPolice = reference.categories().stream().filter(c -> !c.police()).toList();
         return Templates.handover(values, errors, problem, reference.districts(), nonPolice,
                 values.getOrDefault("idempotencyKey", UUID.randomUUID().toString()));
     }

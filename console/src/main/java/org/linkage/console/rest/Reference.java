@@ -1,6 +1,8 @@
 package org.linkage.console.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.linkage.console.client.Category;
+import org.linkage.console.client.District;
 import org.linkage.console.client.Services;
 
 import java.time.Duration;
@@ -18,20 +20,20 @@ public class Reference {
     private static final Duration TTL = Duration.ofMinutes(5);
 
     private final Services services;
-    private volatile Cached<List<Map<String, Object>>> categories;
-    private volatile Cached<List<Map<String, Object>>> districts;
+    private volatile Cached<List<Category>> categories;
+    private volatile Cached<List<District>> districts;
     private volatile Cached<List<Map<String, Object>>> departments;
 
     public Reference(Services services) {
         this.services = services;
     }
 
-    public List<Map<String, Object>> categories() {
+    public List<Category> categories() {
         categories = fresh(categories, () -> services.readIntake(api -> api.categories()));
         return categories.value();
     }
 
-    public List<Map<String, Object>> districts() {
+    public List<District> districts() {
         districts = fresh(districts, () -> services.readIntake(api -> api.districts()));
         return districts.value();
     }
@@ -48,15 +50,15 @@ public class Reference {
         return out;
     }
 
-    public Map<String, Map<String, Object>> categoriesByCode() {
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        categories().forEach(c -> out.put(String.valueOf(c.get("code")), c));
+    public Map<String, Category> categoriesByCode() {
+        Map<String, Category> out = new LinkedHashMap<>();
+        categories().forEach(c -> out.put(c.code(), c));
         return out;
     }
 
-    public Map<String, Map<String, Object>> districtsByCode() {
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        districts().forEach(d -> out.put(String.valueOf(d.get("code")), d));
+    public Map<String, District> districtsByCode() {
+        Map<String, District> out = new LinkedHashMap<>();
+        districts().forEach(d -> out.put(d.code(), d));
         return out;
     }
 

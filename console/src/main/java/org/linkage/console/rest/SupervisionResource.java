@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.linkage.console.client.District;
 import org.linkage.console.client.Services;
 
 import java.time.Instant;
@@ -39,7 +40,7 @@ public class SupervisionResource {
 
         static TemplateInstance statistics(String groupBy, String trendBy, String from, String to, List<Map<String, Object>> rows,
                                                   List<Map<String, Object>> trend, Map<String, Object> overrides,
-                                                  List<Map<String, Object>> hotspots, List<Map<String, Object>> districts) {
+                                                  List<Map<String, Object>> hotspots, List<District> districts) {
             return View.of("supervision/statistics", "groupBy", groupBy, "trendBy", trendBy, "from", from, "to", to, "rows", rows, "trend", trend, "overrides", overrides, "hotspots", hotspots, "districts", districts);
         }
     }

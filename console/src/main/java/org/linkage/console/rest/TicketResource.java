@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.linkage.console.client.Category;
 import org.linkage.console.client.ServiceProblem;
 import org.linkage.console.client.Services;
 import org.linkage.console.ui.Formats;
@@ -44,7 +45,7 @@ public class TicketResource {
     /** The pages of this console, by template name. */
     static class Templates {
         static TemplateInstance list(Map<String, Object> page, String status, String categoryCode,
-                                            List<Map<String, Object>> categories) {
+                                            List<Category> categories) {
             return View.of("tickets/list", "page", page, "status", status, "categoryCode", categoryCode, "categories", categories);
         }
 

@@ -84,15 +84,20 @@ public final class Formats {
     /** A name in the person's language from a record carrying {@code nameZh} and {@code nameEn}. */
     @TemplateExtension(namespace = "fmt")
     static String name(Object record) {
+        if (record instanceof org.linkage.console.client.Named n) {
+            return name(n.nameZh(), n.nameEn(), n.code());
+        }
         if (!(record instanceof Map<?, ?> m)) {
             return record == null ? "" : record.toString();
         }
-        Object zh = m.get("nameZh");
-        Object en = m.get("nameEn");
+        return name(m.get("nameZh"), m.get("nameEn"), m.get("code"));
+    }
+
+    private static String name(Object zh, Object en, Object code) {
         if ("en".equals(Ui.current().lang()) && en != null) {
             return en.toString();
         }
-        return zh != null ? zh.toString() : en != null ? en.toString() : String.valueOf(m.get("code"));
+        return zh != null ? zh.toString() : en != null ? en.toString() : String.valueOf(code);
     }
 
     /** A category's name as intake names it, in the person's language. */
@@ -101,7 +106,8 @@ public final class Formats {
         if (code == null) {
             return "";
         }
-        Map<String, Object> c = io.quarkus.arc.Arc.container().instance(org.linkage.console.rest.Reference.class).get()
+        org.linkage.console.client.Category c = io.quarkus.arc.Arc.container()
+                .instance(org.linkage.console.rest.Reference.class).get()
                 .categoriesByCode().get(code.toString());
         return c == null ? code.toString() : name(c);
     }
@@ -114,7 +120,7 @@ public final class Formats {
         }
         org.linkage.console.rest.Reference ref = io.quarkus.arc.Arc.container()
                 .instance(org.linkage.console.rest.Reference.class).get();
-        Map<String, Object> named = switch (groupBy) {
+        Object named = switch (groupBy) {
             case "department" -> ref.departmentsByCode().get(key.toString());
             case "district" -> ref.districtsByCode().get(key.toString());
             case "category" -> ref.categoriesByCode().get(key.toString());

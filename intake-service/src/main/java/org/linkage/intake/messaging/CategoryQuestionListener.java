@@ -1,7 +1,5 @@
 package org.linkage.intake.messaging;
 
-import org.linkage.intake.service.CategoryQuestionDirectory;
-
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,10 +7,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.linkage.commons.inbox.Inbox;
 import org.linkage.commons.inbox.InboxConsumer;
+import org.linkage.commons.questions.CategoryQuestionJson;
 import org.linkage.events.CategoryQuestionsChanged;
 import org.linkage.events.EventTypes;
 import org.linkage.intake.repository.AnnouncedCategoryQuestions;
 import org.linkage.intake.repository.AnnouncedCategoryQuestionsRepository;
+import org.linkage.intake.service.CategoryQuestionDirectory;
 
 /**
  * Follows the router's category questions (linkage.categories), as {@link DistrictListener} follows its districts:
@@ -57,7 +57,7 @@ public class CategoryQuestionListener implements InboxConsumer {
             a.categoryCode = c.categoryCode();
         }
         a.version = c.version();
-        a.questions = CategoryQuestionDirectory.write(c.questions());
+        a.questions = CategoryQuestionJson.write(c.questions());
         a.changedAt = c.at() != null ? c.at() : java.time.Instant.now();
         announced.persist(a);
         LOG.infof("questions of %s v%d announced by the router (%d)", c.categoryCode(), c.version(), c.questions().size());

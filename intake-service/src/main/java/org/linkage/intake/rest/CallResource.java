@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -80,10 +82,14 @@ public class CallResource {
             overrides, unless the request carries "confirm": true (one-click transfer), in which case the
             suggestion is confirmed at once and a NON_POLICE or JOINT call is referred to 12345 in the same
             transaction. With an Idempotency-Key header a retry returns the first record (200) instead of
-            creating a second; the same key with a different body is refused (422).""")
-    @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "200", description = "Replay of an earlier request with the same Idempotency-Key")
-    @APIResponse(responseCode = "400", description = "Invalid input (problem+json naming the field)")
+            creating a second; the same key with a different body is refused (422).
+            角色 / roles: call-taker, officer.""")
+    @APIResponse(responseCode = "201", description = "Created; Location is the call", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallView.class)))
+    @APIResponse(responseCode = "200", description = "Replay of an earlier request with the same Idempotency-Key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input, an unknown district, or an answer to the category's "
+            + "questions that does not fit (problem+json naming the field)")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
     public Response take(@NotNull @Valid CallRequest request,
                          @Parameter(description = "客户端重试键 / client retry key", example = "8c1e3f52-2a4b-4c0e-9f1d-0b6a7d2e9c11")
@@ -179,7 +185,13 @@ public class CallResource {
     @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER})
     @Operation(summary = "Confirm the suggestion (确认分类)", description = """
             Accepts the classifier's suggestion. A NON_POLICE or JOINT call is referred to 12345 in the same
-            transaction; a POLICE call stays with 110. 409 if the call was already decided.""")
+            transaction; a POLICE call stays with 110. 409 if the call was already decided.
+            角色 / roles: call-taker, officer.""")
+    @APIResponse(responseCode = "200", description = "Confirmed", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallView.class)))
+    @APIResponse(responseCode = "400", description = "A required answer to the category's questions is missing "
+            + "(problem+json naming attributes.<code>)")
+    @APIResponse(responseCode = "404", description = "No such call, or not one you may see")
     @APIResponse(responseCode = "409", description = "Already confirmed or overridden")
     public CallView confirm(@PathParam("id") String id) {
         return views.detail(decisions.confirm(RequestParams.uuid("id", id)));
@@ -192,8 +204,12 @@ public class CallResource {
     @Operation(summary = "Override the suggestion (改判)", description = """
             Sets disposition and category with a mandatory reason. POLICE needs a police category, NON_POLICE
             and JOINT a non-police one (what 12345 routes on), INVALID none. NON_POLICE and JOINT are referred
-            to 12345 at once. Overrides are counted per suggested category (GET /api/statistics/overrides).""")
+            to 12345 at once. Overrides are counted per suggested category (GET /api/statistics/overrides).
+            角色 / roles: call-taker, officer, supervisor.""")
+    @APIResponse(responseCode = "200", description = "Overridden", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallView.class)))
     @APIResponse(responseCode = "400", description = "Missing reason or a category that does not fit")
+    @APIResponse(responseCode = "404", description = "No such call, or not one you may see")
     @APIResponse(responseCode = "409", description = "Already confirmed or overridden")
     public CallView override(@PathParam("id") String id, @NotNull @Valid OverrideRequest request) {
         return views.detail(decisions.override(RequestParams.uuid("id", id), request.disposition(), request.categoryCode(),

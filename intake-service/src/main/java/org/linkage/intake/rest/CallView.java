@@ -11,7 +11,7 @@ import java.util.UUID;
  * One call with everything that became of it. The caller's phone and name are masked here; the full
  * contact is a separate, audited read ({@code GET /api/calls/{id}/contact}).
  */
-@Schema(name = "Call", description = "来电详情 / A call and everything that became of it")
+@Schema(name = "Call", description = "来电详情 / A call and everything that became of it", example = CallView.EXAMPLE)
 public record CallView(
         UUID id,
         @Schema(example = "110-20261128-000123") String callNumber,
@@ -50,6 +50,23 @@ public record CallView(
                 + "who called; 12345 calls back") boolean confidential,
         @Schema(description = "会商请求（三方通话）及12345的答复；未发起时为空 / the consultation request to 12345 and its answer; "
                 + "null when none") ConsultationView consultation) {
+
+    /** A wage-arrears call confirmed as NON_POLICE and referred to 12345, as its call-taker sees it. */
+    static final String EXAMPLE = """
+            {"id": "0b9c7e52-4f1a-4d3e-9a0c-2f6e8d1b7a35", "callNumber": "110-20261128-000123",
+             "retrievalCode": "K7M2Q9XR", "channel": "PHONE", "callerPhone": "138****5678", "callerName": "王*",
+             "address": "成都市武侯区玉林街道某工地", "districtCode": "510107", "districtName": "武侯区",
+             "content": "我在工地干了三个月活，老板一直拖欠工资不给，两万多块", "receivedAt": "2026-11-28T01:30:00Z",
+             "takenBy": "calltaker1", "createdAt": "2026-11-28T01:30:05Z", "urgency": "NORMAL",
+             "classification": {"disposition": "NON_POLICE", "categoryCode": "WAGES", "categoryNameZh": "欠薪与劳动纠纷",
+              "categoryNameEn": "Wages and labour", "confidence": 0.93, "signals": ["category: 拖欠工资"],
+              "modelVersion": "nb-2026.11.28"},
+             "decision": "CONFIRMED", "disposition": "NON_POLICE", "categoryCode": "WAGES",
+             "categoryNameZh": "欠薪与劳动纠纷", "categoryNameEn": "Wages and labour", "decidedBy": "calltaker1",
+             "decidedAt": "2026-11-28T01:31:10Z",
+             "referral": {"referralId": "5d2a1f0e-8c3b-4e7a-b6d9-1a2b3c4d5e6f", "referredAt": "2026-11-28T01:31:10Z",
+              "disposition": "NON_POLICE", "categoryCode": "WAGES", "urgency": "NORMAL"},
+             "confidential": false}""";
 
     @Schema(name = "Answer")
     public record AnswerView(List<org.linkage.intake.service.CitedArticle> articles, String note) {

@@ -7,7 +7,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.linkage.intake.classification.Disposition;
 import org.linkage.events.Urgency;
 
-@Schema(name = "OverrideRequest", description = "改判 / The call-taker's correction of the suggestion")
+@Schema(name = "OverrideRequest", description = "改判 / The call-taker's correction of the suggestion", example = """
+        {"disposition": "JOINT", "categoryCode": "WAGES", "reason": "双方已发生推搡，需先行派警", "urgency": "URGENT",
+         "attributes": {"amount": "20000", "employer": "某建筑劳务公司"}}""")
 public record OverrideRequest(
         @Schema(description = "处置 / disposition", example = "JOINT", required = true)
         @NotNull

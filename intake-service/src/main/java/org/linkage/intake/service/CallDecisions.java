@@ -3,6 +3,7 @@ package org.linkage.intake.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.linkage.commons.problem.ProblemException;
+import org.linkage.commons.questions.CategoryQuestionJson;
 import org.linkage.commons.security.Actor;
 import org.linkage.commons.security.CurrentActor;
 import org.linkage.events.Urgency;
@@ -60,14 +61,14 @@ public class CallDecisions {
         Actor actor = currentActor.get(CallRecorder.COMPONENT);
         CallEntity call = access.decidable(callId, actor);
         if (attributes != null) {
-            call.attributes = CategoryQuestionDirectory.answersJson(attributes);
+            call.attributes = CategoryQuestionJson.answersJson(attributes);
         } else if (call.attributes != null) {
             // answers given for the suggested category: those the corrected category does not ask are dropped
             java.util.Set<String> asked = new java.util.HashSet<>();
             questions.of(blankToNull(categoryCode)).forEach(q -> asked.add(q.code()));
-            java.util.Map<String, String> kept = new java.util.LinkedHashMap<>(CategoryQuestionDirectory.answers(call.attributes));
+            java.util.Map<String, String> kept = new java.util.LinkedHashMap<>(CategoryQuestionJson.answers(call.attributes));
             kept.keySet().retainAll(asked);
-            call.attributes = CategoryQuestionDirectory.answersJson(kept);
+            call.attributes = CategoryQuestionJson.answersJson(kept);
         }
         String category = checkCategoryFits(disposition, blankToNull(categoryCode));
         decide(call, actor, Decision.OVERRIDDEN, disposition, category, reason.strip(), urgency);
@@ -80,7 +81,7 @@ public class CallDecisions {
         Actor actor = currentActor.get(CallRecorder.COMPONENT);
         CallEntity call = access.decidable(callId, actor);
         String category = ReferralPolicy.isReferred(call.suggestedDisposition) ? call.suggestedCategory : null;
-        call.attributes = CategoryQuestionDirectory.answersJson(questions.checked(category, attributes, false));
+        call.attributes = CategoryQuestionJson.answersJson(questions.checked(category, attributes, false));
         recorder.attributes(call, actor);
         return call;
     }
@@ -154,8 +155,8 @@ public class CallDecisions {
         if (ReferralPolicy.isReferred(disposition)) {
             // 12345 routes on the category, so its questions are asked of it; a missing required answer refuses
             // the referral (and the whole request) with the field named
-            call.attributes = CategoryQuestionDirectory.answersJson(questions.checked(categoryCode,
-                    CategoryQuestionDirectory.answers(call.attributes), true));
+            call.attributes = CategoryQuestionJson.answersJson(questions.checked(categoryCode,
+                    CategoryQuestionJson.answers(call.attributes), true));
             call.referralId = UUID.randomUUID();
             call.referredAt = now;
             recorder.referred(call, actor, now);

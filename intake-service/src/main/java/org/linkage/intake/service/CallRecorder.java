@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.linkage.commons.audit.AuditTrail;
 import org.linkage.commons.outbox.Outbox;
+import org.linkage.commons.questions.CategoryQuestionJson;
 import org.linkage.commons.security.Actor;
 import org.linkage.events.CallAnswered;
 import org.linkage.events.ReferralCreated;
@@ -69,7 +70,7 @@ public class CallRecorder {
                 call.categoryCode, call.urgency.name(), call.content, call.address, call.districtCode, call.latitude,
                 call.longitude, call.callerPhone, call.callerName, call.receivedAt, call.incidentNumber, actor.name(), now,
                 call.retrievalCode, call.receiptsOptOut, call.confidential, call.callerHash,
-                nullIfEmpty(CategoryQuestionDirectory.answers(call.attributes))));
+                nullIfEmpty(CategoryQuestionJson.answers(call.attributes))));
         metrics.counter("linkage.intake.referrals", "disposition", call.disposition.name()).increment();
         audit.record(actor, AuditActions.CALL, call.id, AuditActions.REFERRED, null,
                 details("referralId", call.referralId, "disposition", call.disposition, "categoryCode", call.categoryCode,
@@ -79,7 +80,7 @@ public class CallRecorder {
     /** The answers given for a pending call, audited like every change to it. */
     void attributes(CallEntity call, Actor actor) {
         audit.record(actor, AuditActions.CALL, call.id, "ATTRIBUTES", null,
-                details("attributes", CategoryQuestionDirectory.answers(call.attributes)));
+                details("attributes", CategoryQuestionJson.answers(call.attributes)));
     }
 
     private static java.util.Map<String, String> nullIfEmpty(java.util.Map<String, String> m) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.linkage.commons.privacy.CallerHash;
 import org.linkage.commons.problem.ProblemException;
+import org.linkage.commons.questions.CategoryQuestionJson;
 import org.linkage.commons.security.Actor;
 import org.linkage.commons.security.CurrentActor;
 import org.linkage.intake.classification.Classification;
@@ -141,7 +142,7 @@ public class CallService {
         call.receiptsOptOut = request.receiptsOptOut();
         call.confidential = request.confidential();
         // checked against the category the call is referred under, when it is (CallDecisions)
-        call.attributes = CategoryQuestionDirectory.answersJson(request.attributes());
+        call.attributes = CategoryQuestionJson.answersJson(request.attributes());
         call.content = request.content().strip();
         call.receivedAt = receivedAt;
         call.takenBy = actor.name();

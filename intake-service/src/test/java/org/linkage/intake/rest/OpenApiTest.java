@@ -57,4 +57,11 @@ class OpenApiTest {
         OpenApiRules.assertComplete(given().queryParam("format", "json").when().get("/q/openapi").then()
                 .statusCode(200).extract().jsonPath().getMap("$"), "openapi-owing.txt");
     }
+
+    /** The operations used most (calls taken, confirmed and overridden) show a Chinese example and name their own failures as problem+json. */
+    @Test
+    void theMostUsedOperationsAreExplainedByExample() {
+        OpenApiRules.assertExplained(given().queryParam("format", "json").when().get("/q/openapi").then()
+                .statusCode(200).extract().jsonPath().getMap("$"), "POST /api/calls", "POST /api/calls/{id}/confirmation", "POST /api/calls/{id}/override");
+    }
 }

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.linkage.router.domain.NoteVisibility;
 import org.linkage.router.domain.SupervisionStep;
 import org.linkage.router.service.DuplicateService;
@@ -17,12 +18,18 @@ public final class TicketRequests {
     }
 
     /** @param visibility PUBLIC lets the caller and 311 clients read the note; INTERNAL (the default) keeps it in */
+    @Schema(name = "Note", example = """
+            {"note": "已签收，安排劳动监察大队今日到现场核查", "visibility": "PUBLIC"}""")
     public record Note(@Size(max = 2000) String note, NoteVisibility visibility) {
     }
 
+    @Schema(name = "Reply", example = """
+            {"answer": "经核查，该工地确有拖欠工资情况，已责令企业于12月5日前支付欠薪20000元"}""")
     public record Reply(@NotBlank @Size(max = 4000) String answer) {
     }
 
+    @Schema(name = "Reason", example = """
+            {"reason": "该地址属高新区管辖，非本单位职责范围"}""")
     public record Reason(@NotBlank @Size(max = 2000) String reason) {
     }
 
@@ -32,6 +39,8 @@ public final class TicketRequests {
     public record Decision(@NotNull Boolean approve, @Size(max = 2000) String note) {
     }
 
+    @Schema(name = "CallBack", example = """
+            {"satisfied": true, "solved": true, "note": "来电人确认已收到欠薪，对处理结果满意"}""")
     public record CallBack(@NotNull Boolean satisfied, @NotNull Boolean solved, @Size(max = 2000) String note) {
     }
 
@@ -64,6 +73,9 @@ public final class TicketRequests {
     }
 
     /** What an action answers: where the ticket stands now. */
+    @Schema(name = "Result", description = "工单当前状态 / where the ticket stands now", example = """
+            {"ticketNumber": "12345-20261128-000042", "status": "SIGNED", "version": 3,
+             "resolveBy": "2026-12-05T09:30:00Z"}""")
     public record Result(String ticketNumber, String status, int version, Instant resolveBy) {
     }
 

@@ -1,6 +1,8 @@
 package org.linkage.router.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import org.linkage.commons.problem.RequestParams;
 import jakarta.annotation.security.RolesAllowed;
@@ -80,6 +82,13 @@ public class TicketResource {
     @POST
     @Path("/{ref}/sign")
     @RolesAllowed(Roles.DEPT_AGENT)
+    @Operation(summary = "Sign for a ticket (签收)", description = """
+            The unit takes the ticket on: DISPATCHED becomes SIGNED, on time if before sign-by. An optional note,
+            PUBLIC when the caller may read it. 角色 / roles: dept-agent of the ticket's lead unit.""")
+    @APIResponse(responseCode = "200", description = "Signed")
+    @APIResponse(responseCode = "400", description = "A note too long or an unknown visibility (problem+json naming the field)")
+    @APIResponse(responseCode = "404", description = "No such ticket, or not one of your unit's")
+    @APIResponse(responseCode = "409", description = "The ticket's status does not allow signing (member currentStatus)")
     public TicketRequests.Result sign(@PathParam("ref") String ref, @Valid TicketRequests.Note body) {
         return result(tickets.sign(ref, actor(), body == null ? null : body.note(), body == null ? null : body.visibility()));
     }
@@ -97,6 +106,13 @@ public class TicketResource {
     @POST
     @Path("/{ref}/reply")
     @RolesAllowed(Roles.DEPT_AGENT)
+    @Operation(summary = "Reply with the outcome (办结答复)", description = """
+            The unit's answer to the caller: the ticket becomes REPLIED and waits for the dispatcher's return call.
+            角色 / roles: dept-agent of the ticket's lead unit.""")
+    @APIResponse(responseCode = "200", description = "Replied")
+    @APIResponse(responseCode = "400", description = "No answer, or one too long (problem+json naming answer)")
+    @APIResponse(responseCode = "404", description = "No such ticket, or not one of your unit's")
+    @APIResponse(responseCode = "409", description = "The ticket's status does not allow a reply (member currentStatus)")
     public TicketRequests.Result reply(@PathParam("ref") String ref, @NotNull @Valid TicketRequests.Reply body) {
         return result(tickets.reply(ref, actor(), body.answer()));
     }
@@ -104,6 +120,13 @@ public class TicketResource {
     @POST
     @Path("/{ref}/return")
     @RolesAllowed(Roles.DEPT_AGENT)
+    @Operation(summary = "Return a ticket that is not the unit's (退单)", description = """
+            With a reason, the ticket goes back to the dispatcher for review (RETURN_REVIEW); allowed before
+            return-by. 角色 / roles: dept-agent of the ticket's lead unit.""")
+    @APIResponse(responseCode = "200", description = "Returned for review")
+    @APIResponse(responseCode = "400", description = "No reason (problem+json naming reason)")
+    @APIResponse(responseCode = "404", description = "No such ticket, or not one of your unit's")
+    @APIResponse(responseCode = "409", description = "The ticket's status or its return-by does not allow a return (member currentStatus)")
     public TicketRequests.Result returnTicket(@PathParam("ref") String ref, @NotNull @Valid TicketRequests.Reason body) {
         return result(tickets.returnTicket(ref, actor(), body.reason()));
     }
@@ -146,6 +169,14 @@ public class TicketResource {
     @POST
     @Path("/{ref}/callback")
     @RolesAllowed(Roles.DISPATCHER)
+    @Operation(summary = "Record the return call (回访)", description = """
+            The dispatcher called the caller back after the reply: satisfied and solved are counted in the unit's
+            ranking; the ticket becomes CALLED_BACK, and one whose caller was not satisfied may then be reopened.
+            角色 / roles: dispatcher.""")
+    @APIResponse(responseCode = "200", description = "Called back")
+    @APIResponse(responseCode = "400", description = "satisfied or solved missing (problem+json naming the field)")
+    @APIResponse(responseCode = "404", description = "No such ticket")
+    @APIResponse(responseCode = "409", description = "The ticket has not been replied to (member currentStatus)")
     public TicketRequests.Result callBack(@PathParam("ref") String ref, @NotNull @Valid TicketRequests.CallBack body) {
         return result(tickets.callBack(ref, actor(), body.satisfied(), body.solved(), body.note()));
     }

@@ -1,9 +1,5 @@
 package org.linkage.router.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,8 +10,8 @@ import org.linkage.commons.audit.AuditTrail;
 import org.linkage.commons.outbox.Outbox;
 import org.linkage.commons.problem.Problem;
 import org.linkage.commons.problem.ProblemException;
+import org.linkage.commons.questions.CategoryQuestionJson;
 import org.linkage.commons.security.Actor;
-import org.linkage.events.CategoryAnswers;
 import org.linkage.events.CategoryQuestion;
 import org.linkage.events.CategoryQuestionsChanged;
 import org.linkage.router.domain.QuestionRules;
@@ -38,13 +34,6 @@ import java.util.Map;
 @ApplicationScoped
 public class CategoryQuestionService {
     private static final Logger LOG = Logger.getLogger(CategoryQuestionService.class);
-    // a plain mapper of its own: the static helpers below are called from entities' mapping code too
-    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
-    private static final TypeReference<List<CategoryQuestion>> QUESTIONS = new TypeReference<>() {
-    };
-    private static final TypeReference<Map<String, String>> ANSWERS = new TypeReference<>() {
-    };
-
     /** A category's current questions, and which version they are (0: the category never had any). */
     public record QuestionSet(String categoryCode, int version, List<CategoryQuestion> questions, Instant createdAt,
                               String createdBy) {
@@ -105,7 +94,7 @@ public class CategoryQuestionService {
         CategoryQuestionSet s = new CategoryQuestionSet();
         s.categoryCode = categoryCode;
         s.version = last == null ? 1 : last + 1;
-        s.questions = write(questions);
+        s.questions = CategoryQuestionJson.write(questions);
         s.currentSet = true;
         s.createdAt = clock.instant();
         s.createdBy = actor.name();
@@ -126,7 +115,7 @@ public class CategoryQuestionService {
         List<CategoryQuestionSet> pending = CategoryQuestionSet.list("currentSet = true and announcedAt is null");
         Instant now = clock.instant();
         for (CategoryQuestionSet s : pending) {
-            outbox.publish(new CategoryQuestionsChanged(s.categoryCode, s.version, read(s.questions), now));
+            outbox.publish(new CategoryQuestionsChanged(s.categoryCode, s.version, CategoryQuestionJson.questions(s.questions), now));
             s.announcedAt = now;
         }
         if (!pending.isEmpty()) {
@@ -142,15 +131,8 @@ public class CategoryQuestionService {
     @Transactional
     public Map<String, String> checked(String categoryCode, Map<String, String> given) {
         List<CategoryQuestion> questions = CategoryQuestionSet.currentFor(categoryCode)
-                .map(s -> read(s.questions)).orElse(List.of());
-        CategoryAnswers.Result r = CategoryAnswers.check(questions, given, true);
-        if (!r.ok()) {
-            List<Problem.FieldError> errors = r.errors().stream()
-                    .map(e -> new Problem.FieldError(e.field(), e.message())).toList();
-            throw new ProblemException(400, "Invalid request", errors.get(0).field() + ": " + errors.get(0).message(),
-                    errors, null);
-        }
-        return r.answers();
+                .map(s -> CategoryQuestionJson.questions(s.questions)).orElse(List.of());
+        return CategoryQuestionJson.checked(questions, given, true);
     }
 
     /** A ticket's answers with the labels of its category's current questions; unknown codes keep their code. */
@@ -160,7 +142,8 @@ public class CategoryQuestionService {
             return List.of();
         }
         Map<String, CategoryQuestion> byCode = new LinkedHashMap<>();
-        CategoryQuestionSet.currentFor(t.categoryCode).ifPresent(s -> read(s.questions).forEach(q -> byCode.put(q.code(), q)));
+        CategoryQuestionSet.currentFor(t.categoryCode)
+                .ifPresent(s -> CategoryQuestionJson.questions(s.questions).forEach(q -> byCode.put(q.code(), q)));
         List<Answer> out = new ArrayList<>();
         for (CategoryQuestion q : byCode.values()) {
             String v = answers.get(q.code());
@@ -179,37 +162,16 @@ public class CategoryQuestionService {
     }
 
     private static QuestionSet set(CategoryQuestionSet s) {
-        return new QuestionSet(s.categoryCode, s.version, read(s.questions), s.createdAt, s.createdBy);
-    }
-
-    static List<CategoryQuestion> read(String json) {
-        try {
-            return JSON.readValue(json, QUESTIONS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable category questions", e);
-        }
-    }
-
-    private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return new QuestionSet(s.categoryCode, s.version, CategoryQuestionJson.questions(s.questions), s.createdAt,
+                s.createdBy);
     }
 
     public static String toJson(Map<String, String> answers) {
-        return answers == null || answers.isEmpty() ? null : write(answers);
+        return CategoryQuestionJson.answersJson(answers);
     }
 
+    /** A ticket's answers; null when it has none. */
     public static Map<String, String> answers(Ticket t) {
-        if (t.attributes == null) {
-            return null;
-        }
-        try {
-            return JSON.readValue(t.attributes, ANSWERS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable ticket attributes", e);
-        }
+        return t.attributes == null ? null : CategoryQuestionJson.answers(t.attributes);
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.linkage.commons.audit.AuditEntry;
 import org.linkage.router.repository.Ticket;
 import org.linkage.router.service.AttachmentService;
-import org.linkage.router.support.Evidence;
+import org.linkage.testing.files.Evidence;
 import org.linkage.router.support.Fixtures;
 import org.linkage.testing.KafkaResource;
 import org.linkage.testing.PostgresResource;

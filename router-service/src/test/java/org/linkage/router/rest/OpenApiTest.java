@@ -23,4 +23,12 @@ class OpenApiTest {
         OpenApiRules.assertComplete(given().queryParam("format", "json").when().get("/q/openapi").then()
                 .statusCode(200).extract().jsonPath().getMap("$"), "openapi-owing.txt");
     }
+
+    /** The operations used most (tickets signed, replied to, returned and called back) show a Chinese example and name their own failures as problem+json. */
+    @Test
+    void theMostUsedOperationsAreExplainedByExample() {
+        OpenApiRules.assertExplained(given().queryParam("format", "json").when().get("/q/openapi").then()
+                .statusCode(200).extract().jsonPath().getMap("$"), "POST /api/tickets/{ref}/sign", "POST /api/tickets/{ref}/reply",
+                "POST /api/tickets/{ref}/return", "POST /api/tickets/{ref}/callback");
+    }
 }

@@ -1,4 +1,4 @@
-package org.linkage.console.tracing;
+package org.linkage.tracing;
 
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -9,11 +9,11 @@ import jakarta.inject.Singleton;
 import java.util.Collection;
 
 /**
- * The console's copy of commons' {@code NoSpanExport} (the console does not depend on commons). Spans go nowhere
- * unless {@code linkage.tracing.export} is true: traces are still made, propagated to the services and named in
- * every log line, but nothing is sent, so a console without a collector beside it logs no export failures. Its mere presence is what switches Quarkus' own OTLP
- * exporter off: Quarkus leaves OTLP out whenever a {@link SpanExporter} bean can be looked up, and with the flag set
- * this bean cannot.
+ * Spans go nowhere unless {@code linkage.tracing.export} is true. Traces are still made and propagated (the ids reach
+ * the logs, the outbox and every Kafka record and webhook, and the console's calls to the services), but nothing is
+ * sent, so a service or console without a collector beside it (a laptop, the tests) logs no export failures. Its mere
+ * presence is what switches Quarkus' own OTLP exporter off: Quarkus leaves OTLP out whenever a {@link SpanExporter}
+ * bean can be looked up, and with the flag set this bean cannot.
  */
 @Singleton
 @LookupUnlessProperty(name = "linkage.tracing.export", stringValue = "true", lookupIfMissing = true)

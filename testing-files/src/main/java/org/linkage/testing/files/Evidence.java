@@ -1,4 +1,4 @@
-package org.linkage.router.support;
+package org.linkage.testing.files;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
