@@ -25,6 +25,8 @@ class PoliceRecallTest {
             "classification/police-heldout-9.csv",
             // set 10: scored once while sealed, after rounds 4 and 5 (its header); since round 6 training data
             "classification/police-heldout-10.csv",
+            // set 11: scored while sealed on rounds 5 and 6 (its header); a police-recall regression set, not trained on
+            "classification/police-heldout-11.csv",
             // issue 15's training sets: scored once while unseen (their headers), since then the danger model trains on them
             "classification/train-set-A.csv", "classification/train-set-B.csv",
             // written by the issue 15 classifier sessions after reading the cues: training data only
