@@ -1,4 +1,4 @@
-package org.linkage.router.support;
+package org.linkage.testing;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
