@@ -10,6 +10,8 @@ import org.linkage.router.config.AttachmentConfig;
 import org.linkage.router.domain.AttachmentStore;
 import org.linkage.commons.evidence.EvidenceType;
 import org.linkage.commons.evidence.EvidenceUploads;
+import org.linkage.commons.evidence.SignedLinks;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.linkage.router.repository.DispatchRule;
 import org.linkage.router.repository.Ticket;
 import org.linkage.router.repository.TicketAttachment;
@@ -40,8 +42,18 @@ public class AttachmentService {
     private final EvidenceUploads uploads;
     private final Clock clock;
 
+    private final SignedLinks links;
+    private final java.time.Duration linkValidity;
+    private final String linkBase;
+
     public AttachmentService(TicketAccess access, TicketRecorder recorder, AttachmentStore store, AuditTrail audit,
-                             AttachmentConfig config, Clock clock) {
+                             AttachmentConfig config, Clock clock, SignedLinks links,
+                             @ConfigProperty(name = "linkage.attachment-links.valid-for", defaultValue = "P7D")
+                             java.time.Duration linkValidity,
+                             @ConfigProperty(name = "linkage.attachment-links.base-url") String linkBase) {
+        this.links = links;
+        this.linkValidity = linkValidity;
+        this.linkBase = linkBase.replaceAll("/+$", "");
         this.access = access;
         this.recorder = recorder;
         this.store = store;
@@ -176,6 +188,45 @@ public class AttachmentService {
         byte[] content = store.get(a.id).orElseThrow(() -> new IllegalStateException("attachment " + a.id
                 + " has no content in the store"));
         audit.record(actor, ENTITY, a.id, "ATTACHMENT_DOWNLOADED", null, details(a, t, null));
+        return new Download(a.fileName, a.contentType, content);
+    }
+
+    /** An attachment's expiring link, for someone with no account here (a department system, an Open311 client). */
+    public record Link(UUID id, String fileName, String contentType, long sizeBytes, String url, Instant expiresAt) {
+    }
+
+    /** Signed links to every attachment of the ticket, valid for {@code linkage.attachment-links.valid-for}. */
+    @Transactional
+    public List<Link> links(String ref, Actor actor) {
+        Ticket t = access.read(ref, actor);
+        Instant now = clock.instant();
+        return TicketAttachment.of(t.id).stream().map(a -> {
+            SignedLinks.Signed s = links.sign(a.id, now, linkValidity);
+            return new Link(a.id, a.fileName, a.contentType, a.sizeBytes,
+                    linkBase + "/links/attachments/" + a.id + "?" + s.query(), Instant.ofEpochSecond(s.expires()));
+        }).toList();
+    }
+
+    /** The file a signed link opens: 403 once it expired or when the signature does not match, 404 if gone. */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public Download downloadByLink(UUID id, long expires, String signature) {
+        SignedLinks.Check check = links.check(id, expires, signature, clock.instant());
+        if (check != SignedLinks.Check.VALID) {
+            audit.record(Actor.system("signed-link"), ENTITY, id, "ATTACHMENT_LINK_REFUSED", check.name(), Map.of());
+            throw ProblemException.forbidden(check == SignedLinks.Check.EXPIRED
+                    ? "this link expired at " + Instant.ofEpochSecond(expires) + " / 链接已过期"
+                    : "this link is not valid / 链接无效");
+        }
+        TicketAttachment a = TicketAttachment.findById(id);
+        if (a == null) {
+            throw ProblemException.notFound("no attachment " + id);
+        }
+        Ticket t = Ticket.findById(a.ticketId);
+        byte[] content = store.get(a.id).orElseThrow(() -> new IllegalStateException("attachment " + a.id
+                + " has no content in the store"));
+        Map<String, Object> d = details(a, t, null);
+        d.put("expires", Instant.ofEpochSecond(expires).toString());
+        audit.record(Actor.system("signed-link"), ENTITY, a.id, "ATTACHMENT_LINK_DOWNLOADED", null, d);
         return new Download(a.fileName, a.contentType, content);
     }
 
