@@ -41,6 +41,24 @@ public interface IntakeApi {
     @Path("/api/calls/{id}")
     Map<String, Object> call(@PathParam("id") String id);
 
+    /** The call's evidence (photos, recordings, documents), as intake lists it for this reader. */
+    @GET
+    @Path("/api/calls/{id}/attachments")
+    java.util.List<Map<String, Object>> attachments(@PathParam("id") String id);
+
+    /** One file as the raw body; intake sniffs its type and strips its metadata. */
+    @POST
+    @Path("/api/calls/{id}/attachments")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    Map<String, Object> uploadAttachment(@PathParam("id") String id, @QueryParam("fileName") String fileName,
+                                         byte[] content);
+
+    /** The file with intake's headers (type, disposition); a refusal throws as every other call does. */
+    @GET
+    @Path("/api/calls/{id}/attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    jakarta.ws.rs.core.Response attachment(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId);
+
     @GET
     @Path("/api/calls/by-retrieval-code/{code}")
     Map<String, Object> byRetrievalCode(@PathParam("code") String code);

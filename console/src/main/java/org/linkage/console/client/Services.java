@@ -54,6 +54,13 @@ public class Services {
         return guarded("router-service", router, call);
     }
 
+    /** A call's attachment: megabytes to send, and an image intake decodes and encodes anew, so more time. */
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5_000, failOn = ServiceUnavailable.class)
+    @Timeout(30_000)
+    public <T> T uploadIntake(Function<IntakeApi, T> call) {
+        return guarded("intake-service", intake, call);
+    }
+
     /** An attachment: megabytes to send, and an image the router decodes and encodes anew, so more time. */
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5_000, failOn = ServiceUnavailable.class)
     @Timeout(30_000)

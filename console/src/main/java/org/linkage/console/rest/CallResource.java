@@ -227,6 +227,46 @@ public class CallResource {
         return detailPage(id, contact, Map.of(), null, Map.of());
     }
 
+    /**
+     * An attachment from the call page's file field, handed on as it came: intake decides what it is, strips what it
+     * must and refuses what it will not take; a refusal is shown on the page.
+     */
+    @POST
+    @Path("/{id}/attachments")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response attach(@PathParam("id") String id, @org.jboss.resteasy.reactive.RestForm("file")
+                           org.jboss.resteasy.reactive.multipart.FileUpload file) {
+        try {
+            if (file == null || file.uploadedFile() == null || file.size() == 0) {
+                return Response.status(400).entity(detailPage(id, null, Map.of("file", ui.t("attachment_choose_file")),
+                        ui.t("attachment_choose_file"), Map.of()).render()).build();
+            }
+            byte[] content = java.nio.file.Files.readAllBytes(file.uploadedFile());
+            services.uploadIntake(api -> api.uploadAttachment(id, file.fileName(), content));
+        } catch (ServiceProblem problem) {
+            return Response.status(problem.status()).entity(detailPage(id, null, problem.fieldErrors(),
+                    Problems.message(problem), Map.of()).render()).build();
+        } catch (java.io.IOException unreadable) {
+            throw new java.io.UncheckedIOException(unreadable);
+        }
+        return Response.seeOther(URI.create("/calls/" + id + "#attachments")).build();
+    }
+
+    /** The file, passed through with intake's type and name and never sniffed or run by the browser. */
+    @GET
+    @Path("/{id}/attachments/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    public Response attachment(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
+        Response served = services.readIntake(api -> api.attachment(id, attachmentId));
+        byte[] content = served.readEntity(byte[].class);
+        return Response.ok(content, served.getMediaType())
+                .header("Content-Disposition", served.getHeaderString("Content-Disposition"))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .header("Cache-Control", "private, no-store")
+                .build();
+    }
+
     @POST
     @Path("/{id}/confirmation")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -319,7 +359,9 @@ public class CallResource {
 
     private TemplateInstance detailPage(String id, Map<String, Object> contact, Map<String, String> errors,
                                         String problem, Map<String, String> values) {
-        Map<String, Object> call = services.readIntake(api -> api.call(id));
+        Map<String, Object> call = new java.util.LinkedHashMap<>(services.readIntake(api -> api.call(id)));
+        call.put("attachments", services.readIntake(api -> api.attachments(id)));
+        call.put("attachable", ui.has("call-taker") || ui.has("officer"));
         boolean pending = "PENDING".equals(call.get("decision"));
         List<Category> categories = pending ? reference.categories() : List.of();
         @SuppressWarnings("unchecked")

@@ -304,6 +304,8 @@ public final class Stack implements AutoCloseable {
             env.put("LINKAGE_OIDC_CLIENT_SECRET", name + "-secret");
         }
         if ("router-service".equals(name)) {
+            // The key the router signs expiring attachment links under (webhooks, Open311): a local one, never real.
+            env.put("LINKAGE_ATTACHMENT_LINK_KEY", "local-attachment-link-key-not-for-production");
             // Demo knowledge-base articles, for the local stack only (router-service/src/main/resources/db/demo).
             env.put("QUARKUS_FLYWAY_LOCATIONS", "db/commons,db/migration,db/demo");
         }

@@ -47,4 +47,12 @@ public interface RouterApi {
     @POST
     @Path("/requests")
     CreatedTicket createRequest(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, NewRequest request);
+
+    /** An attachment of a ticket with a link that opens it without a token until {@code expiresAt}. */
+    record AttachmentLink(UUID id, String fileName, String contentType, long sizeBytes, String url, Instant expiresAt) {
+    }
+
+    @jakarta.ws.rs.GET
+    @Path("/tickets/{ticketNumber}/attachment-links")
+    java.util.List<AttachmentLink> attachmentLinks(@PathParam("ticketNumber") String ticketNumber);
 }

@@ -51,4 +51,16 @@ public class RouterClient {
     public RouterApi.CreatedTicket createRequest(String idempotencyKey, RouterApi.NewRequest request) {
         return UpstreamErrors.call("router", () -> api.createRequest(idempotencyKey, request));
     }
+
+    /**
+     * A ticket's attachments with their expiring links, asked at each webhook attempt so the links are fresh. One
+     * quick retry, and bounded: the ticket must not wait long on its evidence (see WebhookSender).
+     */
+    @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = UpstreamUnavailableException.class)
+    @Timeout(5_000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
+            failOn = UpstreamUnavailableException.class)
+    public java.util.List<RouterApi.AttachmentLink> attachmentLinks(String ticketNumber) {
+        return UpstreamErrors.call("router", () -> api.attachmentLinks(ticketNumber));
+    }
 }

@@ -1,6 +1,11 @@
 package org.linkage.bridge.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jboss.logging.Logger;
+import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.linkage.bridge.domain.Adapter;
 import org.linkage.bridge.domain.AttemptResult;
@@ -18,13 +23,20 @@ import java.time.Clock;
 @ApplicationScoped
 public class WebhookSender implements DepartmentSender {
     public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+    private static final Logger LOG = Logger.getLogger(WebhookSender.class);
 
     private final HttpSupport http;
     private final SigningKeyStore keys;
     private final Clock clock;
     private final DepartmentDirectory directory;
 
-    public WebhookSender(HttpSupport http, SigningKeyStore keys, Clock clock, DepartmentDirectory directory) {
+    private final RouterClient router;
+    private final ObjectMapper json;
+
+    public WebhookSender(HttpSupport http, SigningKeyStore keys, Clock clock, DepartmentDirectory directory,
+                         RouterClient router, ObjectMapper json) {
+        this.router = router;
+        this.json = json;
         this.http = http;
         this.keys = keys;
         this.clock = clock;
@@ -46,17 +58,45 @@ public class WebhookSender implements DepartmentSender {
                     "no signing key configured for department " + delivery.departmentCode);
         }
         // Signed afresh per attempt: the timestamp must be current for the receiver's replay window.
+        String body = withAttachmentLinks(delivery.payload);
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request = http.request(delivery.endpointUrl)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header(IDEMPOTENCY_HEADER, delivery.idempotencyKey)
                 .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
                 .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.deliveryHeader(key, timestamp,
-                        delivery.departmentCode, delivery.endpointUrl, delivery.payload))
+                        delivery.departmentCode, delivery.endpointUrl, body))
                 .header("X-Linkage-Delivery", delivery.id.toString())
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload, StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         return http.exchange(request, this::externalRef);
+    }
+
+    /**
+     * The ticket with its attachments as expiring links ({@code attachments}: id, name, type, size, url, expiresAt),
+     * fresh at every attempt, so a retry days later still carries links that open. The bytes never pass through
+     * the bridge. When the router cannot be asked the ticket goes without the field (absent, not empty): a
+     * department must not wait for its ticket because of its evidence, and can tell "none" from "not known now".
+     */
+    String withAttachmentLinks(String payload) {
+        JsonNode tree = http.tree(payload);
+        if (tree == null || !tree.isObject() || !tree.hasNonNull("ticketNumber")) {
+            return payload;
+        }
+        List<RouterApi.AttachmentLink> links;
+        try {
+            links = router.attachmentLinks(tree.get("ticketNumber").asText());
+        } catch (RuntimeException e) {
+            LOG.warnf("attachment links of %s not known now (%s); delivered without them",
+                    tree.get("ticketNumber").asText(), e.getMessage());
+            return payload;
+        }
+        ((ObjectNode) tree).set("attachments", json.valueToTree(links));
+        try {
+            return json.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String externalRef(String body) {

@@ -35,6 +35,11 @@ public class CallAccess {
         return visibleTo(calls.findByIdOptional(callId), callId, actor);
     }
 
+    /** A visible call, locked so that a change counted against it (its attachments) holds against a parallel one. */
+    CallEntity visibleLocked(UUID callId, Actor actor) {
+        return visibleTo(calls.findByIdOptional(callId, LockModeType.PESSIMISTIC_WRITE), callId, actor);
+    }
+
     /** A visible call still waiting for its decision, locked for the deciding transaction. */
     CallEntity decidable(UUID callId, Actor actor) {
         // Locked: of two clicks (or two call-takers) deciding at once, the second waits and then sees the first's decision.

@@ -17,14 +17,29 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A real HTTP server in the router's and Keycloak's place for intake's tests: the token endpoint intake's OIDC client
  * calls (client credentials) and the router's caller history. A test says what the router holds for a caller hash,
- * or that it is down; every request is kept so a test can see what intake sent. The whole path with the real router
+ * or that it is down, and takes the attachments intake puts onto tickets; every request is kept so a test can see what intake sent. The whole path with the real router
  * and Keycloak is in e2e (CallerHistoryE2ETest).
  */
 public class RouterStandIn implements QuarkusTestResourceLifecycleManager {
     public static final String TOKEN = "intake-service-test-token";
     private static final Map<String, String> TICKETS = new ConcurrentHashMap<>();
     private static final List<Map<String, String>> REQUESTS = new CopyOnWriteArrayList<>();
+    private static final List<Upload> UPLOADS = new CopyOnWriteArrayList<>();
     private static volatile boolean down;
+    private static volatile int uploadStatus = 201;
+
+    /** An attachment intake put onto a ticket: the path's ticket number, the query, the token and the bytes. */
+    public record Upload(String ticketNumber, Map<String, String> query, String authorization, byte[] body) {
+    }
+
+    public static List<Upload> uploads() {
+        return List.copyOf(UPLOADS);
+    }
+
+    /** What the router answers attachment uploads with (201 by default). */
+    public static void answerUploads(int status) {
+        uploadStatus = status;
+    }
     private HttpServer server;
 
     /** The router's answer for this hash: a JSON array of tickets. */
@@ -59,6 +74,17 @@ public class RouterStandIn implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             answer(ex, 200, "{\"tickets\":" + TICKETS.getOrDefault(query.get("callerHash"), "[]") + "}");
+        });
+        server.createContext("/api/tickets/", ex -> {
+            String path = ex.getRequestURI().getPath();
+            String ticketNumber = path.substring("/api/tickets/".length(), path.indexOf("/attachments"));
+            Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+            UPLOADS.add(new Upload(ticketNumber, query, ex.getRequestHeaders().getFirst("Authorization"),
+                    ex.getRequestBody().readAllBytes()));
+            int status = uploadStatus;
+            answer(ex, status, status == 201
+                    ? "{\"id\":\"" + query.get("sourceId") + "\",\"ticketNumber\":\"" + ticketNumber + "\"}"
+                    : "{\"title\":\"refused\",\"status\":" + status + "}");
         });
         server.start();
         String base = "http://127.0.0.1:" + server.getAddress().getPort();

@@ -13,7 +13,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.linkage.commons.evidence.EvidenceUploads;
 import org.linkage.commons.problem.ProblemException;
+import org.linkage.commons.problem.RequestParams;
 import org.linkage.commons.security.Actor;
 import org.linkage.commons.security.CurrentActor;
 import org.linkage.commons.security.Roles;
@@ -21,8 +23,6 @@ import org.linkage.router.service.AttachmentService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.UUID;
@@ -62,10 +62,23 @@ public class AttachmentResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.DEPT_AGENT, Roles.DISPATCHER, Roles.SUPERVISOR, Roles.INTAKE_SERVICE})
     public Response uploadRaw(@PathParam("ref") String ref,
                               @Parameter(description = "the name the file is offered under on download")
-                              @QueryParam("fileName") String fileName, byte[] body) {
-        return created(attachments.upload(ref, actor(), fileName, body));
+                              @QueryParam("fileName") String fileName,
+                              @Parameter(description = "intake only: the call the ticket came from")
+                              @QueryParam("callId") String callId,
+                              @Parameter(description = "intake only: its id of the attachment, kept on the ticket")
+                              @QueryParam("sourceId") String sourceId,
+                              @Parameter(description = "intake only: the call-taker or officer who attached it")
+                              @QueryParam("uploadedBy") String uploadedBy, byte[] body) {
+        Actor actor = actor();
+        if (actor.hasRole(Roles.INTAKE_SERVICE)) {
+            return created(attachments.takeFromCall(ref, actor, RequestParams.uuid("callId", callId),
+                    RequestParams.uuid("sourceId", sourceId), RequestParams.text("uploadedBy", uploadedBy, 100),
+                    fileName, body));
+        }
+        return created(attachments.upload(ref, actor, fileName, body));
     }
 
     @GET
@@ -80,19 +93,12 @@ public class AttachmentResource {
     public Response download(@PathParam("ref") String ref, @PathParam("id") UUID id) {
         AttachmentService.Download d = attachments.download(ref, id, actor());
         return Response.ok(d.content(), d.contentType())
-                .header("Content-Disposition", contentDisposition(d.fileName()))
+                .header("Content-Disposition", EvidenceUploads.contentDisposition(d.fileName()))
                 // The stored type is the sniffed one; the browser must not guess another, nor run what it opens.
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")
                 .header("Cache-Control", "private, no-store")
                 .build();
-    }
-
-    /** RFC 6266: an ASCII fallback for old clients and the real (Chinese) name in {@code filename*}. */
-    static String contentDisposition(String fileName) {
-        String ascii = fileName.replaceAll("[^\\x20-\\x7E]", "_").replace("\\", "_").replace("\"", "_");
-        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 
     private Response created(AttachmentService.View v) {

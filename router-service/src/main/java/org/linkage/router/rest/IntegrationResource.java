@@ -13,6 +13,13 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.linkage.router.service.AttachmentService;
+import java.util.List;
 import jakarta.ws.rs.core.Response;
 import org.linkage.commons.problem.ProblemException;
 import org.linkage.commons.privacy.PhoneNumbers;
@@ -71,6 +78,8 @@ public class IntegrationResource {
     private final CurrentActor currentActor;
 
     private final CategoryQuestionService questions;
+    @jakarta.inject.Inject
+    AttachmentService attachments;
 
     public IntegrationResource(TicketService tickets, IntegrationService integration, CurrentActor currentActor,
                                CategoryQuestionService questions) {
@@ -123,5 +132,16 @@ public class IntegrationResource {
 
     private static String text(String value) {
         return value == null ? "" : value;
+    }
+
+    @GET
+    @Path("/tickets/{ticketNumber}/attachment-links")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Expiring links to a ticket's attachments (附件限时链接)", description = """
+            For the bridge's webhooks and Open311 media_url: each attachment of the ticket with a link that opens it
+            without a token until expiresAt (linkage.attachment-links.valid-for, 7 days as shipped), and only it.""")
+    @APIResponse(responseCode = "404", description = "No such ticket")
+    public List<AttachmentService.Link> attachmentLinks(@PathParam("ticketNumber") String ticketNumber) {
+        return attachments.links(ticketNumber, currentActor.get("router-api"));
     }
 }

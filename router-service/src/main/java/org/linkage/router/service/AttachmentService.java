@@ -8,17 +8,16 @@ import org.linkage.commons.problem.ProblemException;
 import org.linkage.commons.security.Actor;
 import org.linkage.router.config.AttachmentConfig;
 import org.linkage.router.domain.AttachmentStore;
-import org.linkage.router.domain.EvidenceScrubber;
-import org.linkage.router.domain.EvidenceType;
+import org.linkage.commons.evidence.EvidenceType;
+import org.linkage.commons.evidence.EvidenceUploads;
+import org.linkage.commons.evidence.SignedLinks;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.linkage.router.repository.DispatchRule;
 import org.linkage.router.repository.Ticket;
 import org.linkage.router.repository.TicketAttachment;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,25 +32,35 @@ import java.util.UUID;
 @ApplicationScoped
 public class AttachmentService {
     public static final String ENTITY = "ticket_attachment";
-    public static final String FIELD = "file";
+    public static final String FIELD = EvidenceUploads.FIELD;
 
     private final TicketAccess access;
     private final TicketRecorder recorder;
     private final AttachmentStore store;
     private final AuditTrail audit;
     private final AttachmentConfig config;
-    private final EvidenceScrubber scrubber;
+    private final EvidenceUploads uploads;
     private final Clock clock;
 
+    private final SignedLinks links;
+    private final java.time.Duration linkValidity;
+    private final String linkBase;
+
     public AttachmentService(TicketAccess access, TicketRecorder recorder, AttachmentStore store, AuditTrail audit,
-                             AttachmentConfig config, Clock clock) {
+                             AttachmentConfig config, Clock clock, SignedLinks links,
+                             @ConfigProperty(name = "linkage.attachment-links.valid-for", defaultValue = "P7D")
+                             java.time.Duration linkValidity,
+                             @ConfigProperty(name = "linkage.attachment-links.base-url") String linkBase) {
+        this.links = links;
+        this.linkValidity = linkValidity;
+        this.linkBase = linkBase.replaceAll("/+$", "");
         this.access = access;
         this.recorder = recorder;
         this.store = store;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
-        this.scrubber = new EvidenceScrubber(config.maxPixels());
+        this.uploads = new EvidenceUploads(config.maxBytes(), config.maxPixels());
     }
 
     public record View(UUID id, String ticketNumber, String fileName, String contentType, long sizeBytes, String sha256,
@@ -67,11 +76,7 @@ public class AttachmentService {
 
     @Transactional
     public View upload(String ref, Actor actor, String fileName, byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
-            throw ProblemException.badRequest(FIELD, "the file is empty");
-        }
-        requireSize(bytes.length);
-        EvidenceType type = EvidenceType.sniff(bytes).orElseThrow(() -> unsupported(bytes));
+        EvidenceType type = uploads.sniff(bytes);
         // The row lock makes the count below hold against a parallel upload to the same ticket.
         Ticket t = access.write(ref, actor);
         if (t.status.isFinal()) {
@@ -80,25 +85,17 @@ public class AttachmentService {
         }
         long present = TicketAttachment.countOf(t.id);
         if (present >= config.maxPerTicket()) {
-            throw new ProblemException(422, "Too many attachments", "ticket " + t.ticketNumber + " already carries "
-                    + present + " attachments, the most one ticket may have",
-                    List.of(new Problem.FieldError(FIELD, "at most " + config.maxPerTicket() + " attachments per ticket")),
-                    Map.of("maxPerTicket", config.maxPerTicket()));
+            throw EvidenceUploads.tooMany("ticket " + t.ticketNumber, present, "ticket", "maxPerTicket",
+                    config.maxPerTicket());
         }
-        byte[] clean;
-        try {
-            clean = scrubber.scrub(type, bytes);
-        } catch (EvidenceScrubber.Unusable e) {
-            throw new ProblemException(422, "Unusable file", e.getMessage(),
-                    List.of(new Problem.FieldError(FIELD, e.getMessage())), Map.of("contentType", type.mediaType()));
-        }
+        byte[] clean = uploads.scrub(type, bytes);
         TicketAttachment a = new TicketAttachment();
         a.id = UUID.randomUUID();
         a.ticketId = t.id;
-        a.fileName = name(fileName, type);
+        a.fileName = EvidenceUploads.name(fileName, type);
         a.contentType = type.mediaType();
         a.sizeBytes = clean.length;
-        a.sha256 = sha256(clean);
+        a.sha256 = EvidenceUploads.sha256(clean);
         a.departmentCode = TicketAccess.unitOf(actor).orElse(null);
         a.uploadedBy = actor.name();
         a.uploadedAt = clock.instant();
@@ -109,14 +106,70 @@ public class AttachmentService {
         return View.of(a, t);
     }
 
+    /**
+     * A referred call's file, put onto its ticket by intake's service account (role service:intake): only onto the
+     * ticket the given call became, under intake's own id, so intake sending it again (its answer lost) finds it
+     * there instead of storing it twice. Shown as uploaded by 110 and its call-taker; the same checks as any upload.
+     */
+    @Transactional
+    public View takeFromCall(String ref, Actor actor, UUID callId, UUID sourceId, String uploadedBy, String fileName,
+                             byte[] bytes) {
+        if (callId == null) {
+            throw ProblemException.badRequest("callId", "the call the file belongs to is required");
+        }
+        if (sourceId == null) {
+            throw ProblemException.badRequest("sourceId", "intake's id of the attachment is required");
+        }
+        EvidenceType type = uploads.sniff(bytes);
+        Ticket t = access.write(ref, actor);
+        if (!callId.equals(t.callId)) {
+            // Intake may add to the tickets its own calls became, nothing else; any other looks absent.
+            throw ProblemException.notFound("no ticket " + ref + " for call " + callId);
+        }
+        TicketAttachment existing = TicketAttachment.findById(sourceId);
+        if (existing != null) {
+            if (!existing.ticketId.equals(t.id)) {
+                throw ProblemException.conflict("attachment " + sourceId + " is on another ticket", Map.of());
+            }
+            return View.of(existing, t);
+        }
+        if (t.status.isFinal()) {
+            throw ProblemException.conflict("ticket " + t.ticketNumber + " is " + t.status + " and takes no more attachments",
+                    Map.of("status", t.status.name()));
+        }
+        long present = TicketAttachment.countOf(t.id);
+        if (present >= config.maxPerTicket()) {
+            throw EvidenceUploads.tooMany("ticket " + t.ticketNumber, present, "ticket", "maxPerTicket",
+                    config.maxPerTicket());
+        }
+        // Cleaned again: the router serves only what it has checked itself, whoever sent it.
+        byte[] clean = uploads.scrub(type, bytes);
+        TicketAttachment a = new TicketAttachment();
+        a.id = sourceId;
+        a.ticketId = t.id;
+        a.fileName = EvidenceUploads.name(fileName, type);
+        a.contentType = type.mediaType();
+        a.sizeBytes = clean.length;
+        a.sha256 = EvidenceUploads.sha256(clean);
+        a.departmentCode = null;
+        a.uploadedBy = "110 " + (uploadedBy == null || uploadedBy.isBlank() ? "" : uploadedBy.strip()).replaceAll("\\p{Cntrl}", "");
+        if (a.uploadedBy.length() > 200) {
+            a.uploadedBy = a.uploadedBy.substring(0, 200);
+        }
+        a.uploadedBy = a.uploadedBy.strip();
+        a.uploadedAt = clock.instant();
+        a.persist();
+        store.put(a.id, clean);
+        recorder.history(t, "ATTACHMENT", t.status, actor, a.fileName);
+        Map<String, Object> d = details(a, t, bytes.length);
+        d.put("callId", callId.toString());
+        audit.record(actor, ENTITY, a.id, "ATTACHMENT_UPLOADED", null, d);
+        return View.of(a, t);
+    }
+
     /** Refuses a file over the limit before anything reads it (a multipart upload checks the part's size first). */
     public void requireSize(long size) {
-        if (size > config.maxBytes()) {
-            throw new ProblemException(413, "Attachment too large", "the file has " + size
-                    + " bytes; at most " + config.maxBytes() + " are accepted",
-                    List.of(new Problem.FieldError(FIELD, "at most " + config.maxBytes() + " bytes")),
-                    Map.of("maxBytes", config.maxBytes()));
-        }
+        uploads.requireSize(size);
     }
 
     @Transactional
@@ -138,6 +191,45 @@ public class AttachmentService {
         return new Download(a.fileName, a.contentType, content);
     }
 
+    /** An attachment's expiring link, for someone with no account here (a department system, an Open311 client). */
+    public record Link(UUID id, String fileName, String contentType, long sizeBytes, String url, Instant expiresAt) {
+    }
+
+    /** Signed links to every attachment of the ticket, valid for {@code linkage.attachment-links.valid-for}. */
+    @Transactional
+    public List<Link> links(String ref, Actor actor) {
+        Ticket t = access.read(ref, actor);
+        Instant now = clock.instant();
+        return TicketAttachment.of(t.id).stream().map(a -> {
+            SignedLinks.Signed s = links.sign(a.id, now, linkValidity);
+            return new Link(a.id, a.fileName, a.contentType, a.sizeBytes,
+                    linkBase + "/links/attachments/" + a.id + "?" + s.query(), Instant.ofEpochSecond(s.expires()));
+        }).toList();
+    }
+
+    /** The file a signed link opens: 403 once it expired or when the signature does not match, 404 if gone. */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public Download downloadByLink(UUID id, long expires, String signature) {
+        SignedLinks.Check check = links.check(id, expires, signature, clock.instant());
+        if (check != SignedLinks.Check.VALID) {
+            audit.record(Actor.system("signed-link"), ENTITY, id, "ATTACHMENT_LINK_REFUSED", check.name(), Map.of());
+            throw ProblemException.forbidden(check == SignedLinks.Check.EXPIRED
+                    ? "this link expired at " + Instant.ofEpochSecond(expires) + " / 链接已过期"
+                    : "this link is not valid / 链接无效");
+        }
+        TicketAttachment a = TicketAttachment.findById(id);
+        if (a == null) {
+            throw ProblemException.notFound("no attachment " + id);
+        }
+        Ticket t = Ticket.findById(a.ticketId);
+        byte[] content = store.get(a.id).orElseThrow(() -> new IllegalStateException("attachment " + a.id
+                + " has no content in the store"));
+        Map<String, Object> d = details(a, t, null);
+        d.put("expires", Instant.ofEpochSecond(expires).toString());
+        audit.record(Actor.system("signed-link"), ENTITY, a.id, "ATTACHMENT_LINK_DOWNLOADED", null, d);
+        return new Download(a.fileName, a.contentType, content);
+    }
+
     /**
      * The catalogue rule the ticket was dispatched under may require evidence with the reply: then the lead unit
      * must have attached something before it answers (a dispatcher's or another unit's file does not count).
@@ -154,30 +246,6 @@ public class AttachmentService {
         }
     }
 
-    private static ProblemException unsupported(byte[] bytes) {
-        String why = EvidenceType.isWebp(bytes)
-                ? "WebP images cannot be cleaned of their metadata here; send JPEG or PNG"
-                : "the content is not an accepted kind: JPEG, PNG or GIF images, PDF documents, MP3, M4A, WAV or AMR recordings";
-        return new ProblemException(415, "Unsupported attachment", why, List.of(new Problem.FieldError(FIELD, why)), null);
-    }
-
-    /** The name shown and offered on download: no path, no control characters, and the extension of what it is. */
-    static String name(String given, EvidenceType type) {
-        String n = given == null ? "" : given;
-        n = n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1);
-        n = n.replaceAll("[\\p{Cntrl}\"<>|:*?]", "").strip();
-        n = n.replaceAll("\\.+$", "");
-        int dot = n.lastIndexOf('.');
-        if ((dot < 0 ? n : n.substring(0, dot)).replace(".", "").isBlank()) {
-            // Nothing left to call it by, or only an extension (".jpg"): a plain name.
-            n = "附件" + (dot < 0 ? "" : n.substring(dot));
-        }
-        if (n.length() > 180) {
-            n = n.substring(0, 180);
-        }
-        return type.matchesName(n) ? n : n + "." + type.extension();
-    }
-
     private static Map<String, Object> details(TicketAttachment a, Ticket t, Integer receivedBytes) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("ticketNumber", t.ticketNumber);
@@ -189,13 +257,5 @@ public class AttachmentService {
             d.put("receivedBytes", receivedBytes);
         }
         return d;
-    }
-
-    private static String sha256(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

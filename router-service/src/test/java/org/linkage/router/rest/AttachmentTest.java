@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.linkage.commons.audit.AuditEntry;
 import org.linkage.router.repository.Ticket;
+import org.linkage.router.repository.TicketAttachment;
 import org.linkage.router.service.AttachmentService;
 import org.linkage.testing.files.Evidence;
 import org.linkage.router.support.Fixtures;
@@ -173,6 +174,32 @@ class AttachmentTest {
         given().get(path(t)).then().statusCode(403).contentType("application/problem+json");
         given().get(v.href()).then().statusCode(403);
         given().contentType("application/pdf").body(Evidence.pdf(1_000)).post(path(t)).then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "service-account-intake-service", roles = "service:intake")
+    void intakePutsACallsFileOntoTheTicketTheCallBecameAndOnlyOnce() {
+        Ticket t = fixtures.signed();
+        UUID sourceId = UUID.randomUUID();
+        java.util.function.Supplier<io.restassured.specification.RequestSpecification> put = () -> given()
+                .contentType("application/octet-stream").body(Evidence.pdf(2_000)).queryParam("fileName", "欠条.pdf")
+                .queryParam("callId", t.callId.toString()).queryParam("sourceId", sourceId.toString())
+                .queryParam("uploadedBy", "calltaker1");
+        put.get().post(path(t)).then().statusCode(201).body("id", equalTo(sourceId.toString()))
+                .body("uploadedBy", equalTo("110 calltaker1")).body("departmentCode", equalTo(null))
+                .body("contentType", equalTo("application/pdf"));
+        // Sent again (intake's answer was lost): found, not stored twice.
+        put.get().post(path(t)).then().statusCode(201).body("id", equalTo(sourceId.toString()));
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> TicketAttachment.countOf(t.id)));
+
+        // Only onto the ticket its own call became, and intake reads no ticket's evidence.
+        given().contentType("application/octet-stream").body(Evidence.pdf(1_000)).queryParam("callId", UUID.randomUUID().toString())
+                .queryParam("sourceId", UUID.randomUUID().toString()).post(path(t)).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().contentType("application/octet-stream").body(Evidence.pdf(1_000)).queryParam("callId", t.callId.toString())
+                .post(path(t)).then().statusCode(400).body("errors[0].field", equalTo("sourceId"));
+        given().get(path(t)).then().statusCode(403);
+        given().multiPart("file", "x.pdf", Evidence.pdf(1_000), "application/pdf").post(path(t)).then().statusCode(403);
     }
 
     @Test

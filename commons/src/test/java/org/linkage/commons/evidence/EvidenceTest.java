@@ -1,4 +1,4 @@
-package org.linkage.router.domain;
+package org.linkage.commons.evidence;
 
 import org.junit.jupiter.api.Test;
 

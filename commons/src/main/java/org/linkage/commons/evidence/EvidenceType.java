@@ -1,4 +1,4 @@
-package org.linkage.router.domain;
+package org.linkage.commons.evidence;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

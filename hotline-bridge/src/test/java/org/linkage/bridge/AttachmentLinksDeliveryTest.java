@@ -1,0 +1,80 @@
+package org.linkage.bridge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.linkage.bridge.domain.SigningKeys;
+import org.linkage.bridge.domain.WebhookSignature;
+import org.linkage.events.EventTypes;
+import org.linkage.events.TicketDispatched;
+import org.linkage.events.Topics;
+import org.linkage.testing.KafkaResource;
+import org.linkage.testing.PostgresResource;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 13 part 1: a webhook carries the ticket's attachments as the router's expiring links, asked at each attempt,
+ * never the bytes; the signature covers them. (That the links open before their expiry and not after or when
+ * tampered is the router's AttachmentLinkTest.)
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(WireMockResource.class)
+class AttachmentLinksDeliveryTest {
+
+    @Test
+    void theWebhookCarriesTheTicketsAttachmentsAsExpiringLinksUnderTheSignature() throws Exception {
+        String path = "/dept/hrss-links/" + Tickets.nextNumber();
+        WireMockResource.server().stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(201)));
+        TicketDispatched ticket = Tickets.dispatched("CD-HRSS", "WEBHOOK", WireMockResource.url(path));
+        String link = "https://router.linkage.example.gov.cn/links/attachments/0b9c6f1e-3d51-4a8e-9f0a-2c7d1e5b8a44"
+                + "?expires=1765000000&signature=abc";
+        WireMockResource.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                .get(urlPathEqualTo("/router/api/integration/tickets/" + ticket.ticketNumber() + "/attachment-links"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+                        [{"id":"0b9c6f1e-3d51-4a8e-9f0a-2c7d1e5b8a44","fileName":"欠条.pdf","contentType":"application/pdf",
+                          "sizeBytes":2500,"url":"%s","expiresAt":"2025-12-06T05:46:40Z"}]""".formatted(link))));
+
+        KafkaTestSupport.produce(Topics.TICKETS, ticket.ticketId().toString(), EventTypes.TICKET_DISPATCHED, ticket);
+        KafkaTestSupport.read(Topics.DELIVERIES, r -> ticket.ticketId().toString().equals(r.key()), 1,
+                Duration.ofSeconds(30));
+
+        List<LoggedRequest> received = WireMockResource.server().findAll(postRequestedFor(urlPathEqualTo(path)));
+        LoggedRequest request = received.get(received.size() - 1);
+        JsonNode body = KafkaTestSupport.JSON.readTree(request.getBodyAsString());
+        assertEquals(ticket.ticketNumber(), body.get("ticketNumber").asText());
+        assertEquals(1, body.get("attachments").size());
+        assertEquals(link, body.get("attachments").get(0).get("url").asText());
+        assertEquals("欠条.pdf", body.get("attachments").get(0).get("fileName").asText());
+        assertTrue(body.get("attachments").get(0).hasNonNull("expiresAt"));
+        // The links are under the department's signature like the rest of the ticket.
+        assertEquals(WebhookSignature.Verdict.VALID, WebhookSignature.verifyDelivery(
+                request.getHeader(WebhookSignature.SIGNATURE_HEADER), request.getHeader(WebhookSignature.TIMESTAMP_HEADER),
+                "CD-HRSS", WireMockResource.url(path), request.getBodyAsString(),
+                new SigningKeys("dev-hrss-key-2026", null), Instant.now(), Duration.ofMinutes(5)));
+        WireMockResource.server().verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/router/api/integration/tickets/" + ticket.ticketNumber() + "/attachment-links"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                        "Bearer " + WireMockResource.SERVICE_TOKEN)));
+    }
+}

@@ -1,0 +1,43 @@
+package org.linkage.intake.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class CallAttachmentRepository implements PanacheRepositoryBase<CallAttachment, UUID> {
+    public List<CallAttachment> ofCall(UUID callId) {
+        return list("callId = ?1 order by uploadedAt, id", callId);
+    }
+
+    public long countOf(UUID callId) {
+        return count("callId", callId);
+    }
+
+    /**
+     * Attachments of referred calls whose ticket is known and that have not reached it yet, oldest first: what the
+     * forwarding worker sends to the router next.
+     */
+    public List<Object[]> dueForTicket(int limit) {
+        return getEntityManager().createQuery("select a, c.ticketNumber from CallAttachment a, CallEntity c"
+                        + " where a.callId = c.id and a.forwardedAt is null and a.forwardRefused is null and c.ticketNumber is not null"
+                        + " order by a.uploadedAt, a.id", Object[].class)
+                .setMaxResults(limit).getResultList();
+    }
+
+    public void putContent(UUID id, byte[] content) {
+        CallAttachmentContent c = new CallAttachmentContent();
+        c.id = id;
+        c.content = content;
+        getEntityManager().persist(c);
+    }
+
+    public Optional<byte[]> content(UUID id) {
+        EntityManager em = getEntityManager();
+        return Optional.ofNullable(em.find(CallAttachmentContent.class, id)).map(c -> c.content);
+    }
+}
