@@ -16,7 +16,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "ticket_status_report")
 public class TicketStatusReport extends PanacheEntityBase {
-    /** Fifty numbers at a time (V11), so a poll's reports go out in one batched insert. Read in order of {@link #at}. */
+    /** Fifty numbers at a time (V12), so a poll's reports go out in one batched insert. Read in order of {@link #at}. */
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_status_report_id")
     @SequenceGenerator(name = "ticket_status_report_id", sequenceName = "ticket_status_report_id_seq", allocationSize = 50)
