@@ -51,7 +51,7 @@ public class AuditTrail {
     }
 
     public List<AuditRecord> of(String entityType, Object entityId) {
-        return em.createQuery("from AuditEntry a where a.entityType = ?1 and a.entityId = ?2 order by a.id",
+        return em.createQuery("from AuditEntry a where a.entityType = ?1 and a.entityId = ?2 order by a.at, a.id",
                         AuditEntry.class)
                 .setParameter(1, entityType)
                 .setParameter(2, String.valueOf(entityId))

@@ -83,6 +83,19 @@ public class Inbox {
      */
     public void consumeAll(String consumer, Iterable<ConsumerRecord<String, String>> records,
                            java.util.function.Consumer<ConsumerRecord<String, String>> perRecord) {
+        consumeAll(consumer, records, perRecord, false);
+    }
+
+    /**
+     * As {@link #consumeAll(String, Iterable, java.util.function.Consumer)}, for a consumer that loads no entities: it
+     * changes rows by statement and only persists new ones. Then the session is not flushed and cleared after every
+     * record (there is nothing to dirty-check), so the new rows of the whole poll go out in batched inserts at commit
+     * instead of a few statements per record.
+     *
+     * @param writesOnly true only for such a consumer; a consumer that loads entities keeps the flush per record
+     */
+    public void consumeAll(String consumer, Iterable<ConsumerRecord<String, String>> records,
+                           java.util.function.Consumer<ConsumerRecord<String, String>> perRecord, boolean writesOnly) {
         java.util.List<ConsumerRecord<String, String>> all = new java.util.ArrayList<>();
         records.forEach(all::add);
         if (all.isEmpty()) {
@@ -95,10 +108,12 @@ public class Inbox {
                     try {
                         for (ConsumerRecord<String, String> record : all) {
                             perRecord.accept(record);
-                            // Each record starts from a clean session, so the dirty check at the next flush looks at
-                            // this record's entities only and a batch costs what its records cost one by one.
-                            em.flush();
-                            em.clear();
+                            if (!writesOnly) {
+                                // Each record starts from a clean session, so the dirty check at the next flush looks
+                                // at this record's entities only and a batch costs what its records cost one by one.
+                                em.flush();
+                                em.clear();
+                            }
                         }
                     } finally {
                         BATCH.remove();
@@ -306,6 +321,8 @@ public class Inbox {
                 .setParameter(1, consumer)
                 .setParameter(2, event.id())
                 .setParameter(3, event.type())
+                // it touches no mapped table: no reason to flush the session's pending inserts before it
+                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("processed_event")
                 .executeUpdate();
         return inserted == 1;
     }

@@ -1,15 +1,14 @@
 package org.linkage.commons.outbox;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -32,31 +31,36 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 
 /**
  * Publishes outbox rows to Kafka in commit order, in batches, and deletes them once acknowledged.
- * It runs when a commit wakes it and, as a safety net, on a timer. No transaction is open while it waits for the
- * broker: a batch is read in one short transaction and deleted in another once acknowledged, and one relay per
- * database runs at a time under a session advisory lock held on a connection of its own.
+ * It runs when a commit wakes it and, as a safety net, on a timer. One relay per database publishes at a time: the
+ * leader, which holds a session advisory lock on a connection of its own for as long as it leads, and reads and deletes
+ * its batches on that same session in autocommit, so a wake-up costs two round trips (read, delete) and no transaction
+ * is open while it waits for the broker. A replica whose commit finds the lock taken tells the leader ({@code
+ * pg_notify}), which listens while it leads, so rows written on any replica leave at once.
  * At-least-once: a crash between the broker's ack and the delete republishes the batch, which every
  * consumer tolerates because it deduplicates on the CloudEvents id.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-
-    private final EntityManager em;
     private final DataSource dataSource;
+    private final PeerListener.Database database;
     private final MutinyEmitter<String> emitter;
     private final int batchSize;
     private final Duration sendTimeout;
     private final long lockKey;
+    private final String channel;
     private final boolean enabled;
     private final RelayReadiness readiness;
     private final Counter parked;
@@ -67,16 +71,23 @@ public class OutboxRelay {
         t.setDaemon(true);
         return t;
     });
+    /** The session that holds the relay lock while this relay leads; null while it does not. Used under {@link #draining}. */
+    private Connection leader;
+    /** Hears other replicas' wake-ups while this relay leads. */
+    private PeerListener listener;
 
-    public OutboxRelay(EntityManager em, DataSource dataSource, RelayReadiness readiness, MeterRegistry registry,
+    public OutboxRelay(DataSource dataSource, RelayReadiness readiness, MeterRegistry registry,
                        @Channel("linkage-outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
                        MutinyEmitter<String> emitter,
                        @ConfigProperty(name = "linkage.outbox.batch-size", defaultValue = "500") int batchSize,
                        @ConfigProperty(name = "linkage.outbox.send-timeout", defaultValue = "30s") Duration sendTimeout,
                        @ConfigProperty(name = "linkage.outbox.enabled", defaultValue = "true") boolean enabled,
-                       @ConfigProperty(name = "linkage.events.source") String source) {
-        this.em = em;
+                       @ConfigProperty(name = "linkage.events.source") String source,
+                       @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> url,
+                       @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+                       @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.dataSource = dataSource;
+        this.database = new PeerListener.Database(url.orElse(null), user.orElse(null), password.orElse(null));
         this.readiness = readiness;
         this.parked = Counter.builder("linkage.outbox.parked")
                 .description("Events Kafka rejected for good, moved to outbox_parked; each needs a person")
@@ -86,7 +97,18 @@ public class OutboxRelay {
         this.sendTimeout = sendTimeout;
         this.enabled = enabled;
         // One relay per database at a time keeps per-key order even with several instances running.
-        this.lockKey = 0x4c4b0000L ^ source.hashCode();
+        this.lockKey = lockKeyOf(source);
+        this.channel = wakeChannelOf(source);
+    }
+
+    /** The advisory lock the leading relay of the service with this event source holds. */
+    public static long lockKeyOf(String source) {
+        return 0x4c4b0000L ^ source.hashCode();
+    }
+
+    /** The channel on which the replicas that do not lead wake the one that does. */
+    public static String wakeChannelOf(String source) {
+        return "linkage_outbox_" + Long.toHexString(lockKeyOf(source));
     }
 
     /**
@@ -95,11 +117,20 @@ public class OutboxRelay {
      * arrive while one is pending fold into it, which is what makes batches under load.
      */
     public void wake() {
+        wake(true);
+    }
+
+    /** @param tellLeader whether a replica that does not lead passes the wake-up on (not when the leader asked) */
+    private void wake(boolean tellLeader) {
         if (enabled && readiness.isStarted() && wakePending.compareAndSet(false, true)) {
-            wakeups.execute(() -> {
+            try {
+                wakeups.execute(() -> {
+                    wakePending.set(false);
+                    drain(tellLeader);
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
                 wakePending.set(false);
-                drain();
-            });
+            }
         }
     }
 
@@ -107,31 +138,60 @@ public class OutboxRelay {
     @Scheduled(every = "${linkage.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = RelayReadiness.class)
     void tick() {
-        drain();
+        drain(false);
     }
 
-    @PreDestroy
-    void stop() {
+    /**
+     * Gives the lead up at once, so another replica takes it at its next wake-up rather than after a time-out. On the
+     * shutdown event, while the pool is still open (a bean's destruction comes after the pool has closed its sessions).
+     */
+    void stop(@Observes ShutdownEvent event) {
         wakeups.shutdownNow();
+        try {
+            // A drain awaiting the broker finishes first; one that hangs is left, and the process's end frees the lock.
+            if (draining.tryLock(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                try {
+                    resign(false);
+                } finally {
+                    draining.unlock();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    private void drain() {
+    private void drain(boolean tellLeader) {
         if (!enabled) {
             return;
         }
         // One drain at a time in this JVM: a wake-up waits for a running tick instead of skipping past it.
         draining.lock();
         try {
-            exclusively(() -> {
-                int sent;
-                do {
-                    sent = batch();
-                } while (sent == batchSize);
-                return sent;
-            });
-        } catch (RuntimeException e) {
-            // The rows stay in the outbox; the next tick tries again.
+            for (int attempt = 1; ; attempt++) {
+                boolean leading = leader != null;
+                try {
+                    if (lead(tellLeader)) {
+                        int sent;
+                        do {
+                            sent = batch();
+                        } while (sent == batchSize);
+                    }
+                    return;
+                } catch (SQLException e) {
+                    // The session kept since an earlier wake-up may be gone (a failover, a restart of the database):
+                    // once more on a fresh one, so this commit's rows need not wait for the timer.
+                    resign(true);
+                    if (!leading || attempt > 1) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            // The rows stay in the outbox; the next tick tries again, on a fresh session (a peer may lead by now).
             LOG.warnf("outbox relay paused: %s", e.getMessage());
+            // A database failure may have broken the session; a broker's is resigned from cleanly, so a peer may try.
+            resign(e instanceof SQLException);
         } finally {
             draining.unlock();
         }
@@ -142,49 +202,107 @@ public class OutboxRelay {
      * another relay holds the lock.
      */
     public int relayBatch() {
-        Integer sent = exclusively(this::batch);
-        return sent == null ? 0 : sent;
+        draining.lock();
+        try {
+            return lead(false) ? batch() : 0;
+        } catch (SQLException | RuntimeException e) {
+            resign(e instanceof SQLException);
+            throw new IllegalStateException("outbox relay: " + e.getMessage(), e);
+        } finally {
+            draining.unlock();
+        }
     }
 
     /**
-     * Runs {@code work} while this relay holds the database's relay lock: a session advisory lock taken on a connection
-     * of its own, outside any transaction, for as long as the work runs (several short transactions and the waits for
-     * the broker between them). If the process dies, PostgreSQL ends the session and the lock with it.
+     * Whether this relay leads: it does already (nothing to ask the database), or it takes the lock now on a session
+     * it keeps. The lock lives exactly as long as that session: if the process dies, PostgreSQL ends the session and
+     * the lock with it, and the next replica to try takes the lead. Every read and delete runs on the same session, so
+     * a relay whose session was lost fails its next statement instead of publishing without the lock.
+     */
+    private boolean lead(boolean tellLeader) throws SQLException {
+        if (leader != null) {
+            if (database.url() != null && (listener == null || !listener.isAlive())) {
+                listener = PeerListener.start(database, channel, () -> wake(false));
+            }
+            return true;
+        }
+        Connection session = dataSource.getConnection();
+        boolean led = false;
+        try {
+            session.setAutoCommit(true);
+            try (PreparedStatement lock = session.prepareStatement("select pg_try_advisory_lock(?)")) {
+                lock.setLong(1, lockKey);
+                try (ResultSet result = lock.executeQuery()) {
+                    led = result.next() && result.getBoolean(1);
+                }
+            }
+            if (!led) {
+                if (tellLeader) {
+                    // The leader publishes this commit's rows too, once it hears of them.
+                    try (PreparedStatement notify = session.prepareStatement("select pg_notify(?, '')")) {
+                        notify.setString(1, channel);
+                        notify.executeQuery().close();
+                    }
+                }
+                return false;
+            }
+            leader = session;
+            if (database.url() != null) {
+                listener = PeerListener.start(database, channel, () -> wake(false));
+            }
+            return true;
+        } finally {
+            if (!led) {
+                session.close();
+            }
+        }
+    }
+
+    /**
+     * Ends the lead, so that a peer may take it.
      *
-     * @return what the work returned, or null if another relay holds the lock
+     * @param failed after a failure: the session may be broken or may still hold the lock, so it is dropped from the
+     *               pool rather than handed to a request (ending it releases the lock); otherwise unlocked and returned
      */
-    private <T> T exclusively(Supplier<T> work) {
-        try (Connection lock = dataSource.getConnection()) {
-            if (!advisory(lock, "select pg_try_advisory_lock(?)")) {
-                return null;
-            }
-            try {
-                return work.get();
-            } finally {
-                advisory(lock, "select pg_advisory_unlock(?)");
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("outbox relay lock: " + e.getMessage(), e);
+    private void resign(boolean failed) {
+        if (listener != null) {
+            listener.stop();
+            listener = null;
         }
-    }
-
-    private boolean advisory(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setLong(1, lockKey);
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next() && result.getBoolean(1);
+        if (leader == null) {
+            return;
+        }
+        Connection session = leader;
+        leader = null;
+        if (failed) {
+            try {
+                session.abort(Runnable::run);
+                return;
+            } catch (SQLException | RuntimeException e) {
+                // no abort here: closing below still releases what it can
             }
+        } else {
+            try (PreparedStatement unlock = session.prepareStatement("select pg_advisory_unlock_all()")) {
+                unlock.executeQuery().close();
+            } catch (SQLException broken) {
+                // the session is gone, and its lock with it
+            }
+        }
+        try {
+            session.close();
+        } catch (SQLException ignored) {
+            // nothing left to release
         }
     }
 
     /**
-     * One batch, in three steps so that no transaction is open while the broker is awaited: the oldest rows are read in
-     * a short transaction, sent and awaited outside any transaction (the acknowledgements arrive on the producer's
-     * threads, which must never join a transaction of the relay), and deleted in a second short transaction once all
-     * are acknowledged. A crash or a failed delete between the two leaves the rows to be sent again: at-least-once.
+     * One batch, in three steps so that no transaction is open while the broker is awaited: the oldest rows are read,
+     * sent and awaited (the acknowledgements arrive on the producer's threads), and deleted by their sequence numbers in
+     * one statement once all are acknowledged. A crash or a failed delete between the two leaves the rows to be sent
+     * again: at-least-once.
      */
-    private int batch() {
-        List<OutboxEvent> batch = QuarkusTransaction.requiringNew().call(() -> oldest(batchSize));
+    private int batch() throws SQLException {
+        List<OutboxEvent> batch = oldest(batchSize);
         if (batch.isEmpty()) {
             return 0;
         }
@@ -197,8 +315,7 @@ public class OutboxRelay {
             }
             return oneByOne();   // some row can never be published: find it
         }
-        List<Long> seqs = batch.stream().map(e -> e.seq).toList();
-        QuarkusTransaction.requiringNew().run(() -> delete(seqs));
+        delete(batch.stream().map(e -> e.seq).toList());
         return batch.size();
     }
 
@@ -211,10 +328,10 @@ public class OutboxRelay {
      * @return rows done; batchSize if a whole batch's worth went through (so the drain goes on), less once a row was
      *         parked (batches resume from the next tick)
      */
-    private int oneByOne() {
+    private int oneByOne() throws SQLException {
         int done = 0;
         while (done < batchSize) {
-            List<OutboxEvent> first = QuarkusTransaction.requiringNew().call(() -> oldest(1));
+            List<OutboxEvent> first = oldest(1);
             if (first.isEmpty()) {
                 return done;
             }
@@ -228,13 +345,11 @@ public class OutboxRelay {
                 }
                 rejected = e;
             }
-            RuntimeException cause = rejected;
-            QuarkusTransaction.requiringNew().run(() -> {
-                if (cause != null) {
-                    park(event, cause);
-                }
+            if (rejected != null) {
+                park(event, rejected);
+            } else {
                 delete(List.of(event.seq));
-            });
+            }
             done++;
             if (rejected != null) {
                 reportParked(event, rejected);
@@ -245,21 +360,46 @@ public class OutboxRelay {
     }
 
     /** Commit order is publish order. */
-    private List<OutboxEvent> oldest(int max) {
-        return em.createQuery("from OutboxEvent e order by e.seq", OutboxEvent.class).setMaxResults(max).getResultList();
+    private List<OutboxEvent> oldest(int max) throws SQLException {
+        try (PreparedStatement read = leader.prepareStatement("""
+                select seq, event_id, topic, event_key, type, source, subject, occurred_at, payload, traceparent, tracestate
+                from outbox_event order by seq limit ?""")) {
+            read.setInt(1, max);
+            try (ResultSet rows = read.executeQuery()) {
+                List<OutboxEvent> events = new ArrayList<>();
+                while (rows.next()) {
+                    OutboxEvent e = new OutboxEvent();
+                    e.seq = rows.getLong(1);
+                    e.eventId = rows.getObject(2, UUID.class);
+                    e.topic = rows.getString(3);
+                    e.key = rows.getString(4);
+                    e.type = rows.getString(5);
+                    e.source = rows.getString(6);
+                    e.subject = rows.getString(7);
+                    e.occurredAt = rows.getObject(8, OffsetDateTime.class).toInstant();
+                    e.payload = rows.getString(9);
+                    e.traceparent = rows.getString(10);
+                    e.tracestate = rows.getString(11);
+                    events.add(e);
+                }
+                return events;
+            }
+        }
     }
 
-    private void park(OutboxEvent event, RuntimeException cause) {
-        String error = errorOf(cause);
-        em.createNativeQuery("""
-                        insert into outbox_parked (seq, event_id, topic, event_key, type, source, subject, occurred_at, payload,
-                                                   traceparent, tracestate, error, parked_at)
-                        select seq, event_id, topic, event_key, type, source, subject, occurred_at, payload,
-                               traceparent, tracestate, ?1, now()
-                        from outbox_event where seq = ?2""")
-                .setParameter(1, error)
-                .setParameter(2, event.seq)
-                .executeUpdate();
+    /** Copies the row to outbox_parked and removes it, in one statement (so in one transaction). */
+    private void park(OutboxEvent event, RuntimeException cause) throws SQLException {
+        try (PreparedStatement park = leader.prepareStatement("""
+                with parked as (delete from outbox_event where seq = ? returning *)
+                insert into outbox_parked (seq, event_id, topic, event_key, type, source, subject, occurred_at, payload,
+                                           traceparent, tracestate, error, parked_at)
+                select seq, event_id, topic, event_key, type, source, subject, occurred_at, payload,
+                       traceparent, tracestate, ?, now()
+                from parked""")) {
+            park.setLong(1, event.seq);
+            park.setString(2, errorOf(cause));
+            park.executeUpdate();
+        }
     }
 
     /** Once the parking has committed. */
@@ -276,9 +416,13 @@ public class OutboxRelay {
         return error.length() > 2000 ? error.substring(0, 2000) : error;
     }
 
-    private void delete(List<Long> seqs) {
-        if (!seqs.isEmpty()) {
-            em.createQuery("delete from OutboxEvent e where e.seq in :seqs").setParameter("seqs", seqs).executeUpdate();
+    private void delete(List<Long> seqs) throws SQLException {
+        if (seqs.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = leader.prepareStatement("delete from outbox_event where seq = any (?)")) {
+            delete.setArray(1, leader.createArrayOf("bigint", seqs.toArray()));
+            delete.executeUpdate();
         }
     }
 

@@ -281,9 +281,9 @@ public final class FaultSuite {
 
     private Result run(Plan plan) throws Exception {
         Map<TopicPartition, Long> deadBefore = deadLetterOffsets();
-        Observer observer = new Observer();
-        observer.start();
         Load load = new Load();
+        Observer observer = new Observer(load::callIds);
+        observer.start();
         List<String> faults = new ArrayList<>();
         try {
             load.start();
@@ -307,6 +307,7 @@ public final class FaultSuite {
         load.close();
         Thread.sleep(2000); // a late duplicate still counts
         observer.close();
+        observer.recount();
         long dead = 0;
         for (Map.Entry<TopicPartition, Long> e : deadLetterOffsets().entrySet()) {
             dead += e.getValue() - deadBefore.getOrDefault(e.getKey(), 0L);
@@ -494,14 +495,14 @@ public final class FaultSuite {
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final CountDownLatch assigned = new CountDownLatch(1);
         private final List<Thread> threads = new ArrayList<>();
-        private long reportsFrom;
+        /** The calls of the run so far (the load's accepted calls), whose reports are read. */
+        private final java.util.function.Supplier<Set<String>> calls;
+
+        Observer(java.util.function.Supplier<Set<String>> calls) {
+            this.calls = calls;
+        }
 
         void start() throws Exception {
-            try (Connection c = intake(); var st = c.createStatement();
-                 ResultSet rs = st.executeQuery("select coalesce(max(id), 0) from ticket_status_report")) {
-                rs.next();
-                reportsFrom = rs.getLong(1);
-            }
             threads.add(new Thread(this::readTopics, "fault-kafka"));
             threads.add(new Thread(this::readReports, "fault-intake-db"));
             threads.forEach(t -> {
@@ -568,30 +569,48 @@ public final class FaultSuite {
             }
         }
 
-        /** Every status report stored on a call, and whether one says DELIVERED; survives PostgreSQL's restart. */
+        /**
+         * Every status report stored on the run's calls, and whether one says DELIVERED; survives PostgreSQL's restart.
+         * Asked by call ({@link StatusReports}: report ids are not in commit order), for the calls not yet seen as
+         * delivered; the counts of the others are read once more at the end.
+         */
         private void readReports() {
-            String sql = "select id, call_id, delivery_status from ticket_status_report where id > ? order by id";
-            long from = reportsFrom;
             while (running.get()) {
-                try (Connection c = intake(); PreparedStatement st = c.prepareStatement(sql)) {
+                try (Connection c = intake()) {
                     while (running.get()) {
-                        st.setLong(1, from);
-                        try (ResultSet rs = st.executeQuery()) {
-                            while (rs.next()) {
-                                from = Math.max(from, rs.getLong(1));
-                                String call = rs.getString(2);
-                                reportsOfCall.merge(call, 1, Integer::sum);
-                                if ("DELIVERED".equals(rs.getString(3))) {
-                                    visible.add(call);
-                                }
-                            }
-                        }
+                        Set<String> pending = new java.util.HashSet<>(calls.get());
+                        pending.removeAll(visible);
+                        readReports(c, pending);
                         Thread.sleep(300);
                     }
                 } catch (SQLException e) {
                     sleep(1); // PostgreSQL is restarting: read on where we were
                 } catch (InterruptedException e) {
                     return;
+                }
+            }
+        }
+
+        private void readReports(Connection c, Set<String> of) throws SQLException {
+            StatusReports.of(c, of).forEach((call, reports) -> {
+                reportsOfCall.put(call, reports.reports());
+                if (reports.delivered()) {
+                    visible.add(call);
+                }
+            });
+        }
+
+        /** The final count of reports on every call of the run, after the reader has stopped. */
+        void recount() throws Exception {
+            for (int attempt = 1; ; attempt++) {
+                try (Connection c = intake()) {
+                    readReports(c, calls.get());
+                    return;
+                } catch (SQLException e) {
+                    if (attempt >= 30) {
+                        throw e;
+                    }
+                    sleep(1);
                 }
             }
         }

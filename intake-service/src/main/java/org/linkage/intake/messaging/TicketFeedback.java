@@ -13,7 +13,6 @@ import org.linkage.commons.inbox.Inbox;
 import org.linkage.commons.inbox.InboxConsumer;
 import org.linkage.events.EventTypes;
 import org.linkage.events.TicketStatusChanged;
-import org.linkage.intake.repository.CallEntity;
 import org.linkage.intake.repository.CallRepository;
 import org.linkage.intake.repository.TicketStatusReport;
 import org.linkage.intake.repository.TicketStatusReportRepository;
@@ -51,11 +50,14 @@ public class TicketFeedback implements InboxConsumer {
         return CONSUMER;
     }
 
-    /** Kafka hands over a whole poll; the inbox takes it in one transaction (see {@link Inbox#consumeAll}). */
+    /**
+     * Kafka hands over a whole poll; the inbox takes it in one transaction (see {@link Inbox#consumeAll}). A report
+     * loads nothing (the call is updated by id), so the poll's new rows go out in batches at its commit.
+     */
     @Incoming("tickets")
     @Blocking
     public void consumeAll(ConsumerRecords<String, String> records) {
-        inbox.consumeAll(CONSUMER, records, this::consume);
+        inbox.consumeAll(CONSUMER, records, this::consume, true);
     }
 
     @Override
@@ -68,15 +70,17 @@ public class TicketFeedback implements InboxConsumer {
         if (change.callId() == null) {
             return; // a ticket raised on the 12345 side directly: no 110 call to report to
         }
-        CallEntity call = calls.findById(change.callId());
-        if (call == null) {
+        // Without a time of its own, a report counts as happening when it reached us.
+        Instant at = change.at() != null ? change.at() : clock.instant();
+        String answer = change.answer() != null && !change.answer().isBlank() ? change.answer() : null;
+        // An update by id rather than a load and a dirty check: the call row is wide, and the report needs none of it.
+        if (!calls.reportTicketStatus(change.callId(), at, change.ticketId(), change.ticketNumber(), change.status(),
+                change.departmentCode(), change.departmentName(), change.resolveBy(), change.deliveryStatus(), answer)) {
             LOG.warnf("ticket %s reports on unknown call %s; ignored", change.ticketNumber(), change.callId());
             return;
         }
-        // Without a time of its own, a report counts as happening when it reached us.
-        Instant at = change.at() != null ? change.at() : clock.instant();
         TicketStatusReport report = new TicketStatusReport();
-        report.callId = call.id;
+        report.callId = change.callId();
         report.eventId = eventId;
         report.ticketId = change.ticketId();
         report.ticketNumber = change.ticketNumber();
@@ -90,20 +94,7 @@ public class TicketFeedback implements InboxConsumer {
         report.at = at;
         reports.persist(report);
 
-        if (call.ticketUpdatedAt == null || !at.isBefore(call.ticketUpdatedAt)) {
-            call.ticketId = change.ticketId();
-            call.ticketNumber = change.ticketNumber();
-            call.ticketStatus = change.status();
-            call.ticketUpdatedAt = at;
-            call.departmentCode = change.departmentCode() != null ? change.departmentCode() : call.departmentCode;
-            call.departmentName = change.departmentName() != null ? change.departmentName() : call.departmentName;
-            call.resolveBy = change.resolveBy() != null ? change.resolveBy() : call.resolveBy;
-            call.deliveryStatus = change.deliveryStatus() != null ? change.deliveryStatus() : call.deliveryStatus;
-        }
-        if (change.answer() != null && !change.answer().isBlank()) {
-            call.finalAnswer = change.answer();
-        }
-        audit.record(AuditActions.CALL, call.id, AuditActions.TICKET_STATUS_REPORTED, change.note(),
+        audit.record(AuditActions.CALL, change.callId(), AuditActions.TICKET_STATUS_REPORTED, change.note(),
                 CallRecorder.details("ticketNumber", change.ticketNumber(), "status", change.status(),
                         "previousStatus", change.previousStatus(), "deliveryStatus", change.deliveryStatus(),
                         "departmentCode", change.departmentCode(), "by", change.actor()), CONSUMER);

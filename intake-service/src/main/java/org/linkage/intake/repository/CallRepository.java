@@ -23,8 +23,48 @@ public class CallRepository implements PanacheRepositoryBase<CallEntity, UUID> {
         return find("takenBy = ?1 and idempotencyKey = ?2", takenBy, key).firstResultOptional();
     }
 
-    public boolean retrievalCodeTaken(String code) {
-        return count("retrievalCode", code) > 0;
+    /** The unique index on retrieval codes: the only check that a drawn code is new (see CallService). */
+    public static final String RETRIEVAL_CODE_UNIQUE = "call_retrieval_code_key";
+
+    /**
+     * Keeps the ticket's latest reported status on the call, in one statement and without loading it: a report older
+     * than the one shown ({@code at} before {@code ticketUpdatedAt}) changes nothing but a final answer it carries.
+     * Fields the report leaves out (null) keep their value. The version moves as for any change, so a decision made on
+     * a copy read before this report is refused rather than silently overwriting it.
+     *
+     * @param answer the final answer, or null when the report carries none
+     * @return whether the call exists
+     */
+    public boolean reportTicketStatus(UUID callId, Instant at, UUID ticketId, String ticketNumber, String status,
+                                      String departmentCode, String departmentName, Instant resolveBy,
+                                      String deliveryStatus, String answer) {
+        int newer = getEntityManager().createQuery("""
+                        update CallEntity c set c.ticketId = :ticketId, c.ticketNumber = :ticketNumber,
+                            c.ticketStatus = :status, c.ticketUpdatedAt = :at,
+                            c.departmentCode = coalesce(:departmentCode, c.departmentCode),
+                            c.departmentName = coalesce(:departmentName, c.departmentName),
+                            c.resolveBy = coalesce(:resolveBy, c.resolveBy),
+                            c.deliveryStatus = coalesce(:deliveryStatus, c.deliveryStatus),
+                            c.finalAnswer = coalesce(:answer, c.finalAnswer),
+                            c.version = c.version + 1
+                        where c.id = :id and (c.ticketUpdatedAt is null or c.ticketUpdatedAt <= :at)""")
+                .setParameter("ticketId", ticketId).setParameter("ticketNumber", ticketNumber)
+                .setParameter("status", status).setParameter("at", at)
+                .setParameter("departmentCode", departmentCode).setParameter("departmentName", departmentName)
+                .setParameter("resolveBy", resolveBy).setParameter("deliveryStatus", deliveryStatus)
+                .setParameter("answer", answer).setParameter("id", callId)
+                .executeUpdate();
+        if (newer == 1) {
+            return true;
+        }
+        // A late report (or none for this call): only its final answer, if any, still counts.
+        if (answer != null) {
+            return getEntityManager().createQuery("""
+                            update CallEntity c set c.finalAnswer = :answer, c.version = c.version + 1
+                            where c.id = :id""")
+                    .setParameter("answer", answer).setParameter("id", callId).executeUpdate() == 1;
+        }
+        return count("id", callId) > 0;
     }
 
     /** How many decided calls share a suggestion and a decision. */

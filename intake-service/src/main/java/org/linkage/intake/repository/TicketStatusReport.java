@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -15,8 +16,10 @@ import java.util.UUID;
 @Entity
 @Table(name = "ticket_status_report")
 public class TicketStatusReport extends PanacheEntityBase {
+    /** Fifty numbers at a time (V12), so a poll's reports go out in one batched insert. Read in order of {@link #at}. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_status_report_id")
+    @SequenceGenerator(name = "ticket_status_report_id", sequenceName = "ticket_status_report_id_seq", allocationSize = 50)
     public Long id;
     @Column(name = "call_id", nullable = false)
     public UUID callId;

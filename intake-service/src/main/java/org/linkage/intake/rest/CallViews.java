@@ -1,6 +1,7 @@
 package org.linkage.intake.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import org.linkage.commons.audit.AuditTrail;
 import org.linkage.intake.classification.Category;
 import org.linkage.intake.classification.Taxonomy;
@@ -40,6 +41,11 @@ public class CallViews {
         this.reports = reports;
     }
 
+    /**
+     * Its reads (audit trail, status reports, district, consultation) share one transaction, the caller's or their own:
+     * one commit for the view instead of one per read.
+     */
+    @Transactional
     public CallView detail(CallEntity c) {
         Optional<Category> suggested = taxonomy.byCode(c.suggestedCategory);
         Optional<Category> decided = taxonomy.byCode(c.categoryCode);

@@ -17,14 +17,12 @@ import org.linkage.intake.domain.CallNumbers;
 import org.linkage.intake.domain.Decision;
 import org.linkage.intake.domain.PhoneNumbers;
 import org.linkage.intake.domain.ReferralPolicy;
-import org.linkage.intake.domain.RetrievalCodes;
 import org.linkage.intake.repository.CallEntity;
 import org.linkage.intake.repository.CallRepository;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +42,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class CallService {
     private static final Logger LOG = Logger.getLogger(CallService.class);
+    /** Draws before giving up on a retrieval code: each collides with probability (calls stored) / 31^8. */
+    private static final int CODE_ATTEMPTS = 5;
     /** A received time further ahead than this is a clock or typing error, not a call. */
     private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
@@ -57,11 +57,12 @@ public class CallService {
     private final Clock clock;
     private final IntakeConfig config;
     private final CallerHash callerHash;
-    private final SecureRandom random = new SecureRandom();
+    private final RetrievalCodeSource codes;
 
     public CallService(CallRepository calls, Classifier classifier, DistrictDirectory districts, CallDecisions decisions,
                        CallRecorder recorder, CurrentActor currentActor, ObjectMapper json, Clock clock,
-                       IntakeConfig config, CallerHash callerHash) {
+                       IntakeConfig config, CallerHash callerHash, RetrievalCodeSource codes) {
+        this.codes = codes;
         this.calls = calls;
         this.classifier = classifier;
         this.districts = districts;
@@ -88,15 +89,24 @@ public class CallService {
                 return earlier.get();
             }
         }
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> new Submitted(create(actor, request, idempotencyKey, hash), true));
-        } catch (RuntimeException e) {
-            // Two retries raced: the loser hits the unique key and answers with the winner's record.
-            if (idempotencyKey != null && isUniqueViolation(e)) {
-                return QuarkusTransaction.requiringNew().call(() -> replay(actor, idempotencyKey, hash))
-                        .orElseThrow(() -> e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(
+                        () -> new Submitted(create(actor, request, idempotencyKey, hash), true));
+            } catch (RuntimeException e) {
+                // The code drawn was given before: the unique index refused the call and nothing of it was kept, so
+                // the call is taken again with a new draw (no count per call beforehand: the index is the check).
+                if (isUniqueViolation(e, CallRepository.RETRIEVAL_CODE_UNIQUE) && attempt < CODE_ATTEMPTS) {
+                    LOG.infof("retrieval code drawn twice; taking the call again with a new one (attempt %d)", attempt + 1);
+                    continue;
+                }
+                // Two retries raced: the loser hits the unique key and answers with the winner's record.
+                if (idempotencyKey != null && isUniqueViolation(e, null)) {
+                    return QuarkusTransaction.requiringNew().call(() -> replay(actor, idempotencyKey, hash))
+                            .orElseThrow(() -> e);
+                }
+                throw e;
             }
-            throw e;
         }
     }
 
@@ -126,7 +136,7 @@ public class CallService {
         call.id = UUID.randomUUID();
         call.callNumber = CallNumbers.format(config.callNumberPrefix(), LocalDate.ofInstant(now, config.zone()),
                 calls.nextCallSequence());
-        call.retrievalCode = newRetrievalCode();
+        call.retrievalCode = codes.next();
         call.channel = request.channel();
         call.callerPhone = blankToNull(request.callerPhone()) == null ? null
                 : PhoneNumbers.normalise(request.callerPhone()).orElseThrow(
@@ -179,14 +189,6 @@ public class CallService {
         }
     }
 
-    private String newRetrievalCode() {
-        String code;
-        do {
-            code = RetrievalCodes.generate(random);
-        } while (calls.retrievalCodeTaken(code));
-        return code;
-    }
-
     private String hash(NewCall request) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsString(request)
@@ -201,10 +203,12 @@ public class CallService {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
+    /** @param constraint the unique constraint refused, or null for any */
+    private static boolean isUniqueViolation(Throwable e, String constraint) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
+                // the server's message names the constraint ("… violates unique constraint \"call_retrieval_code_key\"")
+                return constraint == null || String.valueOf(sql.getMessage()).contains("\"" + constraint + "\"");
             }
         }
         return false;

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.linkage.commons.outbox.OutboxMetrics;
 import org.linkage.intake.support.CallFixtures;
+import org.linkage.intake.support.RelayLead;
 import org.linkage.testing.Management;
 import org.linkage.testing.KafkaResource;
 import org.linkage.testing.PostgresResource;
@@ -19,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.Set;
 import java.util.TreeSet;
+import java.time.Duration;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -33,9 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(KafkaResource.class)
 @TestSecurity(user = "calltaker1", roles = "call-taker")
 class OperationsMetricsTest {
-    /** The relay's session advisory lock for this database (OutboxRelay: source {@code /linkage/intake}). */
-    private static final long RELAY_LOCK = 0x4c4b0000L ^ "/linkage/intake".hashCode();
-
     @Inject
     OutboxMetrics outbox;
     @Inject
@@ -63,13 +62,10 @@ class OperationsMetricsTest {
 
     @Test
     void anEventStuckInTheOutboxShowsAsDepthAndAge() throws Exception {
-        // Hold the relay off (its own lock) while an event two minutes old waits, as when Kafka is away.
+        // Hold the relay off (its own lock, taken from it) while an event two minutes old waits, as when Kafka is away.
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            try (PreparedStatement lock = c.prepareStatement("select pg_advisory_lock(?)")) {
-                lock.setLong(1, RELAY_LOCK);
-                lock.execute();
-            }
+            RelayLead.take(c, Duration.ofSeconds(30));
             UUID id = UUID.randomUUID();
             try {
                 try (PreparedStatement insert = c.prepareStatement("""
