@@ -77,4 +77,33 @@ class AttachmentLinksDeliveryTest {
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
                         "Bearer " + WireMockResource.SERVICE_TOKEN)));
     }
+
+    @Test
+    void anOpen311DepartmentGetsTheTicketsPhotoAsAnExpiringMediaUrl() throws Exception {
+        String base = "/open311/eco-links-" + Tickets.nextNumber();
+        WireMockResource.server().stubFor(post(urlPathEqualTo(base + "/requests.json")).willReturn(aResponse()
+                .withStatus(201).withHeader("Content-Type", "application/json").withBody("[{\"service_request_id\":77}]")));
+        TicketDispatched ticket = Tickets.dispatched("CD-ECO", "OPEN311", WireMockResource.url(base));
+        String pdf = "https://router.linkage.example.gov.cn/links/attachments/1b9c6f1e-3d51-4a8e-9f0a-2c7d1e5b8a44"
+                + "?expires=1765000000&signature=pdf";
+        String photo = "https://router.linkage.example.gov.cn/links/attachments/2b9c6f1e-3d51-4a8e-9f0a-2c7d1e5b8a44"
+                + "?expires=1765000000&signature=jpg";
+        WireMockResource.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                .get(urlPathEqualTo("/router/api/integration/tickets/" + ticket.ticketNumber() + "/attachment-links"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+                        [{"id":"1b9c6f1e-3d51-4a8e-9f0a-2c7d1e5b8a44","fileName":"欠条.pdf","contentType":"application/pdf",
+                          "sizeBytes":2500,"url":"%s","expiresAt":"2025-12-06T05:46:40Z"},
+                         {"id":"2b9c6f1e-3d51-4a8e-9f0a-2c7d1e5b8a44","fileName":"现场.jpg","contentType":"image/jpeg",
+                          "sizeBytes":9000,"url":"%s","expiresAt":"2025-12-06T05:46:40Z"}]""".formatted(pdf, photo))));
+
+        KafkaTestSupport.produce(Topics.TICKETS, ticket.ticketId().toString(), EventTypes.TICKET_DISPATCHED, ticket);
+        KafkaTestSupport.read(Topics.DELIVERIES, r -> ticket.ticketId().toString().equals(r.key()), 1,
+                Duration.ofSeconds(30));
+
+        List<LoggedRequest> filed = WireMockResource.server().findAll(postRequestedFor(urlPathEqualTo(base + "/requests.json")));
+        String form = filed.get(filed.size() - 1).getBodyAsString();
+        // GeoReport has one media_url: the photo, not the first file, and only as the router's expiring link
+        assertTrue(form.contains("media_url=" + java.net.URLEncoder.encode(photo, java.nio.charset.StandardCharsets.UTF_8)), form);
+        assertTrue(!form.contains("signature%3Dpdf"), form);
+    }
 }

@@ -17,7 +17,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -26,14 +28,18 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class Open311Sender implements DepartmentSender {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Open311Sender.class);
     private final HttpSupport http;
     private final ObjectMapper json;
     private final Map<String, String> serviceCodes;
     private final Map<String, String> apiKeys;
     private final DepartmentDirectory directory;
+    private final RouterClient router;
 
-    public Open311Sender(HttpSupport http, ObjectMapper json, BridgeConfig config, DepartmentDirectory directory) {
+    public Open311Sender(HttpSupport http, ObjectMapper json, BridgeConfig config, DepartmentDirectory directory,
+                         RouterClient router) {
         this.http = http;
+        this.router = router;
         this.json = json;
         this.directory = directory;
         this.serviceCodes = KeyValueSpec.parse(config.open311().serviceCodes().orElse(null));
@@ -57,7 +63,8 @@ public class Open311Sender implements DepartmentSender {
         HttpRequest request = http.request(base + "requests.json")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header(WebhookSender.IDEMPOTENCY_HEADER, delivery.idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(form(ticket, apiKeys.get(delivery.departmentCode))))
+                .POST(HttpRequest.BodyPublishers.ofString(form(ticket, apiKeys.get(delivery.departmentCode),
+                        mediaUrl(ticket.ticketNumber()))))
                 .build();
         return http.exchange(request, this::externalRef);
     }
@@ -94,7 +101,28 @@ public class Open311Sender implements DepartmentSender {
         return java.util.Optional.of(new RemoteStatus(found[0].toLowerCase(), found[1]));
     }
 
-    String form(DepartmentTicket ticket, String apiKey) {
+    /**
+     * GeoReport carries one {@code media_url}: the ticket's first photo (else its first file) as the router's expiring
+     * link, asked at each attempt as for webhooks, so a retry days later still sends a link that opens. When the
+     * router cannot be asked the request is filed without it: the matter must not wait on its evidence.
+     */
+    Optional<String> mediaUrl(String ticketNumber) {
+        List<RouterApi.AttachmentLink> links;
+        try {
+            links = router.attachmentLinks(ticketNumber);
+        } catch (RuntimeException e) {
+            LOG.warnf("attachment links of %s not known now (%s); filed without media_url", ticketNumber,
+                    e.getMessage());
+            return Optional.empty();
+        }
+        if (links == null || links.isEmpty()) {
+            return Optional.empty();
+        }
+        return links.stream().filter(l -> l.contentType() != null && l.contentType().startsWith("image/")).findFirst()
+                .or(() -> Optional.of(links.get(0))).map(RouterApi.AttachmentLink::url);
+    }
+
+    String form(DepartmentTicket ticket, String apiKey, Optional<String> mediaUrl) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("api_key", apiKey);
         fields.put("service_code", serviceCodes.getOrDefault(ticket.categoryCode(), ticket.categoryCode()));
@@ -106,6 +134,7 @@ public class Open311Sender implements DepartmentSender {
             fields.put("lat", ticket.latitude().toString());
             fields.put("long", ticket.longitude().toString());
         }
+        mediaUrl.ifPresent(url -> fields.put("media_url", url));
         fields.put("last_name", ticket.callerName());
         fields.put("phone", ticket.callerPhone());
         // GeoReport has no field for our reference; an attribute carries it so answers can be matched.
