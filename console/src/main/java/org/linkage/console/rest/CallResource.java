@@ -257,14 +257,7 @@ public class CallResource {
     @Path("/{id}/attachments/{attachmentId}")
     @Produces(MediaType.WILDCARD)
     public Response attachment(@PathParam("id") String id, @PathParam("attachmentId") String attachmentId) {
-        Response served = services.readIntake(api -> api.attachment(id, attachmentId));
-        byte[] content = served.readEntity(byte[].class);
-        return Response.ok(content, served.getMediaType())
-                .header("Content-Disposition", served.getHeaderString("Content-Disposition"))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .header("Cache-Control", "private, no-store")
-                .build();
+        return Downloads.passThrough(services.readIntake(api -> api.attachment(id, attachmentId)));
     }
 
     @POST

@@ -174,14 +174,7 @@ public class TicketResource {
     @Path("/{ref}/attachments/{id}")
     @Produces(MediaType.WILDCARD)
     public Response attachment(@PathParam("ref") String ref, @PathParam("id") String id) {
-        Response served = services.readRouter(api -> api.attachment(ref, id));
-        byte[] content = served.readEntity(byte[].class);
-        return Response.ok(content, served.getMediaType())
-                .header("Content-Disposition", served.getHeaderString("Content-Disposition"))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .header("Cache-Control", "private, no-store")
-                .build();
+        return Downloads.passThrough(services.readRouter(api -> api.attachment(ref, id)));
     }
 
     /** The router's request body for each action, from the form's fields (the router validates them). */

@@ -77,8 +77,19 @@ public class AttachmentService {
     @Transactional
     public View upload(String ref, Actor actor, String fileName, byte[] bytes) {
         EvidenceType type = uploads.sniff(bytes);
-        // The row lock makes the count below hold against a parallel upload to the same ticket.
+        // The row lock makes the count in attach() hold against a parallel upload to the same ticket.
         Ticket t = access.write(ref, actor);
+        TicketAttachment a = attach(t, actor, UUID.randomUUID(), TicketAccess.unitOf(actor).orElse(null), actor.name(),
+                fileName, type, bytes, Map.of());
+        return View.of(a, t);
+    }
+
+    /**
+     * Every way a file reaches a ticket ends here: a final ticket takes none, the count per ticket holds, the bytes
+     * are cleaned, and the file is on the ticket's history and the audit trail.
+     */
+    private TicketAttachment attach(Ticket t, Actor actor, UUID id, String departmentCode, String uploadedBy,
+                                   String fileName, EvidenceType type, byte[] bytes, Map<String, Object> extraDetails) {
         if (t.status.isFinal()) {
             throw ProblemException.conflict("ticket " + t.ticketNumber + " is " + t.status + " and takes no more attachments",
                     Map.of("status", t.status.name()));
@@ -90,20 +101,22 @@ public class AttachmentService {
         }
         byte[] clean = uploads.scrub(type, bytes);
         TicketAttachment a = new TicketAttachment();
-        a.id = UUID.randomUUID();
+        a.id = id;
         a.ticketId = t.id;
         a.fileName = EvidenceUploads.name(fileName, type);
         a.contentType = type.mediaType();
         a.sizeBytes = clean.length;
         a.sha256 = EvidenceUploads.sha256(clean);
-        a.departmentCode = TicketAccess.unitOf(actor).orElse(null);
-        a.uploadedBy = actor.name();
+        a.departmentCode = departmentCode;
+        a.uploadedBy = uploadedBy;
         a.uploadedAt = clock.instant();
         a.persist();
         store.put(a.id, clean);
         recorder.history(t, "ATTACHMENT", t.status, actor, a.fileName);
-        audit.record(actor, ENTITY, a.id, "ATTACHMENT_UPLOADED", null, details(a, t, bytes.length));
-        return View.of(a, t);
+        Map<String, Object> d = details(a, t, bytes.length);
+        d.putAll(extraDetails);
+        audit.record(actor, ENTITY, a.id, "ATTACHMENT_UPLOADED", null, d);
+        return a;
     }
 
     /**
@@ -133,37 +146,12 @@ public class AttachmentService {
             }
             return View.of(existing, t);
         }
-        if (t.status.isFinal()) {
-            throw ProblemException.conflict("ticket " + t.ticketNumber + " is " + t.status + " and takes no more attachments",
-                    Map.of("status", t.status.name()));
-        }
-        long present = TicketAttachment.countOf(t.id);
-        if (present >= config.maxPerTicket()) {
-            throw EvidenceUploads.tooMany("ticket " + t.ticketNumber, present, "ticket", "maxPerTicket",
-                    config.maxPerTicket());
-        }
-        // Cleaned again: the router serves only what it has checked itself, whoever sent it.
-        byte[] clean = uploads.scrub(type, bytes);
-        TicketAttachment a = new TicketAttachment();
-        a.id = sourceId;
-        a.ticketId = t.id;
-        a.fileName = EvidenceUploads.name(fileName, type);
-        a.contentType = type.mediaType();
-        a.sizeBytes = clean.length;
-        a.sha256 = EvidenceUploads.sha256(clean);
-        a.departmentCode = null;
-        a.uploadedBy = "110 " + (uploadedBy == null || uploadedBy.isBlank() ? "" : uploadedBy.strip()).replaceAll("\\p{Cntrl}", "");
-        if (a.uploadedBy.length() > 200) {
-            a.uploadedBy = a.uploadedBy.substring(0, 200);
-        }
-        a.uploadedBy = a.uploadedBy.strip();
-        a.uploadedAt = clock.instant();
-        a.persist();
-        store.put(a.id, clean);
-        recorder.history(t, "ATTACHMENT", t.status, actor, a.fileName);
-        Map<String, Object> d = details(a, t, bytes.length);
-        d.put("callId", callId.toString());
-        audit.record(actor, ENTITY, a.id, "ATTACHMENT_UPLOADED", null, d);
+        String by = ("110 " + (uploadedBy == null || uploadedBy.isBlank() ? "" : uploadedBy.strip()))
+                .replaceAll("\\p{Cntrl}", "");
+        by = (by.length() > 200 ? by.substring(0, 200) : by).strip();
+        // Cleaned again in attach(): the router serves only what it has checked itself, whoever sent it.
+        TicketAttachment a = attach(t, actor, sourceId, null, by, fileName, type, bytes,
+                Map.of("callId", callId.toString()));
         return View.of(a, t);
     }
 
