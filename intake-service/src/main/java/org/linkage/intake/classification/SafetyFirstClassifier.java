@@ -88,7 +88,7 @@ public final class SafetyFirstClassifier implements Classifier {
             Cues.Kind.HANDOVER, Cues.Kind.QUOTED, Cues.Kind.REFUTED, Cues.Kind.FINDING, Cues.Kind.RESOLVED, Cues.Kind.CALM,
             Cues.Kind.INJURY, Cues.Kind.PAST, Cues.Kind.CLAIM, Cues.Kind.FRESH, Cues.Kind.RETRACT,
             Cues.Kind.TRACE, Cues.Kind.MATTER, Cues.Kind.CHEAT, Cues.Kind.TRANSFER, Cues.Kind.GOODS, Cues.Kind.BOUGHT,
-            Cues.Kind.UNFOUND, Cues.Kind.QUESTION);
+            Cues.Kind.UNFOUND, Cues.Kind.QUESTION, Cues.Kind.FIELD, Cues.Kind.CONFIRMED, Cues.Kind.LIE);
     private static final Set<Cues.Kind> EMPTY_KINDS = EnumSet.of(Cues.Kind.INVALID, Cues.Kind.NOISE);
     private static final String CLAUSE_ENDS = "。,.!?;\n，！？；";
     private static final String SENTENCE_ENDS = "。!?\n！？";
@@ -524,10 +524,17 @@ public final class SafetyFirstClassifier implements Classifier {
         live.removeIf(m -> denied.stream().anyMatch(d -> d.overlaps(m)));
         // a report that names a 12345 matter (需12345跟进, 噪音, 赔偿) may settle a danger word it quotes: "所称打架系双方
         // 口角，无肢体接触", "上月被打一事已调解结案", "业主聚集……现场秩序正常", an injury long past now to be paid
-        // for. Like a negation it removes only that word
+        // for. Like a negation it removes only that word. An officer's report from the scene (FIELD) that names no 12345
+        // matter may settle only an alarm owned up as a lie, and only where it also finds there was nothing to report
+        // (无任何警情, 故意拨打110): the call can then only be dismissed under every condition of a dismissal, never
+        // diverted on the domain model's word ("……谎称家中被盗，现场无任何被盗情况，但报警人脸上有伤" stays)
         if (matches.stream().anyMatch(m -> m.cue().kind() == Cues.Kind.HANDOVER || m.cue().kind() == Cues.Kind.SUBJECT
-                || m.cue().kind() == Cues.Kind.CLAIM)) {
-            List<Cues.Match> settled = live.stream().filter(m -> settled(all, matches, m)).toList();
+                || m.cue().kind() == Cues.Kind.CLAIM || m.cue().kind() == Cues.Kind.FIELD)) {
+            boolean matterNamed = matches.stream().anyMatch(m -> m.cue().kind() == Cues.Kind.HANDOVER
+                    || m.cue().kind() == Cues.Kind.SUBJECT || m.cue().kind() == Cues.Kind.CLAIM);
+            boolean nothingFound = matches.stream().anyMatch(m -> m.cue().kind() == Cues.Kind.NO_MATTER);
+            List<Cues.Match> settled = live.stream().filter(m -> matterNamed ? settled(all, matches, m)
+                    : nothingFound && !confirmed(all, matches) && ownedUpLie(all, matches, m)).toList();
             for (Cues.Match m : settled) {
                 signals.add("核实:" + all.substring(m.start(), m.end()) + " settled");
             }
@@ -573,8 +580,14 @@ public final class SafetyFirstClassifier implements Classifier {
      * whose sentence says order is normal: "业主[聚集]反映延期交房，现场秩序正常，无过激行为".
      */
     private static boolean settled(String all, List<Cues.Match> matches, Cues.Match m) {
-        if (pastInjury(all, matches, m) || consumerCheat(matches, m) || goodsBought(all, matches, m) || notFound(all, matches, m)
-                || figureOfSpeech(all, m)) {
+        if (pastInjury(all, matches, m) || consumerCheat(matches, m) || goodsBought(all, matches, m) || figureOfSpeech(all, m)) {
+            return true;
+        }
+        // a report that confirms the matter or acts on it as a case (属实, 立案, 受案, 笔录, 抓获) refutes nothing it quotes
+        if (confirmed(all, matches)) {
+            return false;
+        }
+        if (notFound(all, matches, m) || ownedUpLie(all, matches, m)) {
             return true;
         }
         for (Cues.Match r : matches) {
@@ -727,7 +740,63 @@ public final class SafetyFirstClassifier implements Classifier {
 
     private static boolean quoted(String all, List<Cues.Match> matches, Cues.Match m) {
         return matches.stream().anyMatch(q -> q.cue().kind() == Cues.Kind.QUOTED && q.end() <= m.start()
-                && !containsClauseEnd(all, q.start(), m.start()));
+                && !containsClauseEnd(all, q.start(), m.start())) || insideQuotedAlarm(all, matches, m);
+    }
+
+    /**
+     * A danger word inside quotation marks that a report opens after naming who raised the alarm (报警人反映的“楼道有人
+     * 放火”, 报警人称“门被人砸了”): the marks say these are the alarm's words, not the officer's, however the words
+     * before them run (反映的, 报警电话里说). A quotation with nobody quoted (a shop named “炸弹麻辣烫”) is not an alarm.
+     */
+    private static boolean insideQuotedAlarm(String all, List<Cues.Match> matches, Cues.Match m) {
+        int open = -1;
+        for (int i = m.start() - 1; i >= 0 && m.start() - i <= 30; i--) {
+            char c = all.charAt(i);
+            if (c == '”' || c == '」') {
+                return false;
+            }
+            if (c == '“' || c == '「' || c == '"') {
+                open = i;
+                break;
+            }
+        }
+        if (open < 0) {
+            return false;
+        }
+        int close = m.end();
+        while (close < all.length() && "”」\"".indexOf(all.charAt(close)) < 0 && close - m.end() <= 30) {
+            close++;
+        }
+        if (close >= all.length() || "”」\"".indexOf(all.charAt(close)) < 0) {
+            return false;
+        }
+        int opening = open;
+        String before = all.substring(clauseStart(all, opening), opening);
+        // a call-taker's 来电人称 is left out on purpose: writing the caller's words down refutes nothing
+        return before.contains("报警") || before.contains("反映")
+                || matches.stream().anyMatch(q -> q.cue().kind() == Cues.Kind.QUOTED && q.end() <= opening
+                        && !containsClauseEnd(all, q.start(), opening));
+    }
+
+    /**
+     * The alarm owned up as a lie (报警人承认……谎称家中被盗，现场无任何被盗情况): LIE right before the danger word in its
+     * clause, and a finding of nothing (FINDING, UNFOUND) after it in the same sentence.
+     */
+    private static boolean ownedUpLie(String all, List<Cues.Match> matches, Cues.Match m) {
+        return matches.stream().anyMatch(l -> l.cue().kind() == Cues.Kind.LIE && l.end() <= m.start()
+                        && !containsClauseEnd(all, l.start(), m.start()) && m.start() - l.end() <= 12)
+                && matches.stream().anyMatch(f -> (f.cue().kind() == Cues.Kind.FINDING || f.cue().kind() == Cues.Kind.UNFOUND)
+                        && f.start() >= m.end() && sameSentence(all, m, f));
+    }
+
+    private static boolean confirmed(String all, List<Cues.Match> matches) {
+        return matches.stream().anyMatch(c -> c.cue().kind() == Cues.Kind.CONFIRMED && !negatedBefore(all, c.start()));
+    }
+
+    /** 未立案, 不予受案, 无需做笔录: a confirmation said not to have happened confirms nothing. */
+    private static boolean negatedBefore(String all, int start) {
+        String before = all.substring(Math.max(0, start - 2), start);
+        return before.contains("未") || before.contains("不予") || before.contains("无需") || before.contains("不");
     }
 
     /** "系" that says what it really was, not "联系", "关系", "确系", "系属实" or "系其前夫". */

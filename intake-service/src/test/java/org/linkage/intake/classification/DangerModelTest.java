@@ -36,7 +36,7 @@ class DangerModelTest {
     void neverTurnsAPoliceMatterOfTheCuesIntoSomethingElse() {
         List<String> changed = new ArrayList<>();
         int policeByCues = 0;
-        List<String> resources = new ArrayList<>(PoliceRecallTest.HELD_OUT_SETS);
+        List<String> resources = new ArrayList<>(PoliceRecallTest.POLICE_SETS);
         resources.add(ModelTrainer.CALLS_RESOURCE);
         for (String resource : resources) {
             for (Csv.Row row : PoliceRecallTest.rows(resource)) {

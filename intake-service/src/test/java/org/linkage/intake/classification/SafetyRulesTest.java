@@ -519,4 +519,36 @@ class SafetyRulesTest {
             pool.shutdown();
         }
     }
+
+    /**
+     * An officer's report from the scene weighs what the officer found over what the alarm said: a quoted alarm that the
+     * report refutes with a finding of no harm, or an alarm owned up as a lie, moves nothing toward 110, even where no
+     * 12345 matter is named. A report that confirms the matter or acts on it as a case (属实, 受案, 笔录, 报案) keeps every
+     * word it quotes, and so does any other danger word in it.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            民警到场后了解，报警人称“有人在撬门”，经查看系物业更换门禁锁，无人为破坏，门禁问题建议联系物业。 | NON_POLICE
+            民警到场查看，报警人反映的“小区里有人打架”系两名业主因车位争吵，无肢体接触，车位纠纷由12345转物业协调。 | NON_POLICE
+            民警到场后了解，报警人称“门被人砸了”，经查看系属实，已受案调查，门锁维修建议联系物业。 | JOINT
+            民警到场后了解，报警人反映的“被人打了”系其前夫所为，已制作笔录，住房问题需12345协调。 | JOINT
+            民警到场后了解，报警人所称“有人放火”系邻居烧纸，火已熄灭，无人员受伤，但现场一男子持刀威胁邻居，文明祭祀由12345转社区。 | JOINT
+            民警到场了解，报警人网购手机付款后卖家失联，已告知其到派出所报案，退货事宜建议12345转市场监管。 | JOINT
+            """)
+    void aFieldReportWeighsWhatTheOfficerFoundOverWhatTheAlarmSaid(String text, Disposition disposition) {
+        Classification c = classify(text);
+        assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
+    }
+
+    /** An alarm owned up as a lie in the officer's report, with nothing found, is an invalid call; a lie about a real crime is not. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            民警到场核实，报警人承认因与丈夫吵嘴故意拨打110谎称家中被盗，现场无任何被盗情况，已予以批评教育。 | INVALID
+            民警到场核实，报警人谎称家中被盗，现场无任何被盗情况，但报警人脸上有伤，称被丈夫打了。 | POLICE
+            民警到场后了解，对方谎称是银行客服让报警人转账，已转账两万元，已受案。 | POLICE
+            """)
+    void anAlarmOwnedUpAsALieIsInvalidOnlyWhenNothingElseIsFound(String text, Disposition disposition) {
+        Classification c = classify(text);
+        assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
+    }
 }
