@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.linkage.bridge.client.RouterApi;
+import org.linkage.bridge.client.RouterClient;
 import org.linkage.bridge.config.BridgeConfig;
 import org.linkage.bridge.repository.Open311Request;
 import org.linkage.bridge.repository.Open311Token;
@@ -50,10 +52,13 @@ public class Open311Resource {
     private final ZoneId zone;
 
     private final CategoryQuestions questions;
+    private final RouterClient router;
 
     public Open311Resource(Open311Clients clients, Open311Catalogue catalogue, Open311Service service,
-                           Open311Renderer render, BridgeConfig config, CategoryQuestions questions) {
+                           Open311Renderer render, BridgeConfig config, CategoryQuestions questions,
+                           RouterClient router) {
         this.questions = questions;
+        this.router = router;
         this.clients = clients;
         this.catalogue = catalogue;
         this.service = service;
@@ -177,7 +182,9 @@ public class Open311Resource {
         List<String> idList = blank(ids) ? List.of()
                 : Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         List<Open311Request> found = service.find(clientId, idList, serviceCode, date("start_date", start), date("end_date", end), status);
-        return render.list(format, 200, "service_requests", "request", found.stream().map(this::view).toList());
+        Photos photos = new Photos();
+        return render.list(format, 200, "service_requests", "request",
+                found.stream().map(r -> view(r, photos)).toList());
     }
 
     @GET
@@ -185,7 +192,7 @@ public class Open311Resource {
     public Response request(@PathParam("id") String id, @PathParam("format") String format,
                             @QueryParam("api_key") String apiKey) {
         String clientId = clients.authenticate(apiKey);
-        return render.list(format, 200, "service_requests", "request", List.of(view(service.get(clientId, id))));
+        return render.list(format, 200, "service_requests", "request", List.of(view(service.get(clientId, id), new Photos())));
     }
 
     @GET
@@ -210,7 +217,16 @@ public class Open311Resource {
                             @QueryParam("service_request_id") String id, @QueryParam("start_date") String start,
                             @QueryParam("end_date") String end) {
         String clientId = clients.authenticate(apiKey);
-        List<Map<String, Object>> items = service.updates(clientId, id, date("start_date", start), date("end_date", end)).stream()
+        List<org.linkage.bridge.repository.Open311Update> updates =
+                service.updates(clientId, id, date("start_date", start), date("end_date", end));
+        // The proof is shown on each request's newest update in the answer: the photo is the ticket's now, not as it
+        // was at an older status change (links do not say when their file came).
+        Map<String, org.linkage.bridge.repository.Open311Update> newest = new java.util.HashMap<>();
+        for (org.linkage.bridge.repository.Open311Update u : updates) {
+            newest.merge(u.serviceRequestId, u, (a, b) -> b.updatedAt.isBefore(a.updatedAt) ? a : b);
+        }
+        Photos photos = new Photos();
+        List<Map<String, Object>> items = updates.stream()
                 .map(u -> {
                     Map<String, Object> item = new LinkedHashMap<>();
                     item.put("update_id", u.id.toString());
@@ -218,7 +234,8 @@ public class Open311Resource {
                     item.put("status", u.status);
                     item.put("updated_datetime", time(u.updatedAt));
                     item.put("description", u.description);
-                    item.put("media_url", null);
+                    item.put("media_url", newest.get(u.serviceRequestId) == u
+                            ? photos.latest(u.serviceRequestId).orElse(null) : null);
                     return item;
                 }).toList();
         return render.list(format, 200, "service_request_updates", "request_update", items);
@@ -234,7 +251,40 @@ public class Open311Resource {
         return render.list(format, e.code(), "errors", "error", List.of(error));
     }
 
-    private Map<String, Object> view(Open311Request r) {
+    /**
+     * The department's proof for Open311 answers: the ticket's newest photo as the router's expiring link, asked at
+     * each read so the link opens for its full validity. One answer asks at most {@link #MAX_LOOKUPS} tickets and
+     * stops asking at the first "not known now", so a long list or a down router costs one time-out, not one per
+     * request; those requests are answered with what the bridge holds (the client's own link, or none).
+     */
+    private final class Photos {
+        static final int MAX_LOOKUPS = 100;
+        private int asked;
+        private boolean unknown;
+
+        java.util.Optional<String> latest(String ticketNumber) {
+            if (unknown || asked >= MAX_LOOKUPS) {
+                return java.util.Optional.empty();
+            }
+            asked++;
+            java.util.Optional<List<RouterApi.AttachmentLink>> links = router.attachmentLinksIfKnown(ticketNumber);
+            if (links.isEmpty()) {
+                unknown = true;
+                return java.util.Optional.empty();
+            }
+            // The router lists a ticket's files oldest first.
+            List<RouterApi.AttachmentLink> all = links.get();
+            for (int i = all.size() - 1; i >= 0; i--) {
+                RouterApi.AttachmentLink l = all.get(i);
+                if (l.contentType() != null && l.contentType().startsWith("image/")) {
+                    return java.util.Optional.ofNullable(l.url());
+                }
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
+    private Map<String, Object> view(Open311Request r, Photos photos) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("service_request_id", r.serviceRequestId);
         item.put("status", r.status);
@@ -252,8 +302,9 @@ public class Open311Resource {
         item.put("zipcode", null);
         item.put("lat", r.lat);
         item.put("long", r.lon);
-        // The client's own link, as it sent it (stored, never fetched: docs/open311.md).
-        item.put("media_url", r.mediaUrl);
+        // The ticket's newest photo (the department's proof, or the caller's picture) as an expiring link; else the
+        // client's own link as it sent it (stored, never fetched: docs/open311.md).
+        item.put("media_url", photos.latest(r.serviceRequestId).orElse(r.mediaUrl));
         return item;
     }
 
