@@ -12,8 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.linkage.bridge.client.RouterApi;
-import org.linkage.bridge.client.RouterClient;
 import org.linkage.bridge.config.BridgeConfig;
 import org.linkage.bridge.repository.Open311Request;
 import org.linkage.bridge.repository.Open311Token;
@@ -23,6 +21,7 @@ import org.linkage.bridge.service.Open311Catalogue;
 import org.linkage.events.CategoryQuestion;
 import org.linkage.bridge.service.Open311Clients;
 import org.linkage.bridge.service.Open311Exception;
+import org.linkage.bridge.service.Open311Proof;
 import org.linkage.bridge.service.Open311Service;
 import org.linkage.commons.privacy.PhoneNumbers;
 
@@ -52,13 +51,13 @@ public class Open311Resource {
     private final ZoneId zone;
 
     private final CategoryQuestions questions;
-    private final RouterClient router;
+    private final Open311Proof proof;
 
     public Open311Resource(Open311Clients clients, Open311Catalogue catalogue, Open311Service service,
                            Open311Renderer render, BridgeConfig config, CategoryQuestions questions,
-                           RouterClient router) {
+                           Open311Proof proof) {
         this.questions = questions;
-        this.router = router;
+        this.proof = proof;
         this.clients = clients;
         this.catalogue = catalogue;
         this.service = service;
@@ -182,7 +181,7 @@ public class Open311Resource {
         List<String> idList = blank(ids) ? List.of()
                 : Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         List<Open311Request> found = service.find(clientId, idList, serviceCode, date("start_date", start), date("end_date", end), status);
-        Photos photos = new Photos();
+        Open311Proof.Answer photos = proof.answer();
         return render.list(format, 200, "service_requests", "request",
                 found.stream().map(r -> view(r, photos)).toList());
     }
@@ -192,7 +191,7 @@ public class Open311Resource {
     public Response request(@PathParam("id") String id, @PathParam("format") String format,
                             @QueryParam("api_key") String apiKey) {
         String clientId = clients.authenticate(apiKey);
-        return render.list(format, 200, "service_requests", "request", List.of(view(service.get(clientId, id), new Photos())));
+        return render.list(format, 200, "service_requests", "request", List.of(view(service.get(clientId, id), proof.answer())));
     }
 
     @GET
@@ -225,7 +224,7 @@ public class Open311Resource {
         for (org.linkage.bridge.repository.Open311Update u : updates) {
             newest.merge(u.serviceRequestId, u, (a, b) -> b.updatedAt.isBefore(a.updatedAt) ? a : b);
         }
-        Photos photos = new Photos();
+        Open311Proof.Answer photos = proof.answer();
         List<Map<String, Object>> items = updates.stream()
                 .map(u -> {
                     Map<String, Object> item = new LinkedHashMap<>();
@@ -235,7 +234,7 @@ public class Open311Resource {
                     item.put("updated_datetime", time(u.updatedAt));
                     item.put("description", u.description);
                     item.put("media_url", newest.get(u.serviceRequestId) == u
-                            ? photos.latest(u.serviceRequestId).orElse(null) : null);
+                            ? photos.latestPhoto(u.serviceRequestId).orElse(null) : null);
                     return item;
                 }).toList();
         return render.list(format, 200, "service_request_updates", "request_update", items);
@@ -251,40 +250,7 @@ public class Open311Resource {
         return render.list(format, e.code(), "errors", "error", List.of(error));
     }
 
-    /**
-     * The department's proof for Open311 answers: the ticket's newest photo as the router's expiring link, asked at
-     * each read so the link opens for its full validity. One answer asks at most {@link #MAX_LOOKUPS} tickets and
-     * stops asking at the first "not known now", so a long list or a down router costs one time-out, not one per
-     * request; those requests are answered with what the bridge holds (the client's own link, or none).
-     */
-    private final class Photos {
-        static final int MAX_LOOKUPS = 100;
-        private int asked;
-        private boolean unknown;
-
-        java.util.Optional<String> latest(String ticketNumber) {
-            if (unknown || asked >= MAX_LOOKUPS) {
-                return java.util.Optional.empty();
-            }
-            asked++;
-            java.util.Optional<List<RouterApi.AttachmentLink>> links = router.attachmentLinksIfKnown(ticketNumber);
-            if (links.isEmpty()) {
-                unknown = true;
-                return java.util.Optional.empty();
-            }
-            // The router lists a ticket's files oldest first.
-            List<RouterApi.AttachmentLink> all = links.get();
-            for (int i = all.size() - 1; i >= 0; i--) {
-                RouterApi.AttachmentLink l = all.get(i);
-                if (l.contentType() != null && l.contentType().startsWith("image/")) {
-                    return java.util.Optional.ofNullable(l.url());
-                }
-            }
-            return java.util.Optional.empty();
-        }
-    }
-
-    private Map<String, Object> view(Open311Request r, Photos photos) {
+    private Map<String, Object> view(Open311Request r, Open311Proof.Answer photos) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("service_request_id", r.serviceRequestId);
         item.put("status", r.status);
@@ -304,7 +270,7 @@ public class Open311Resource {
         item.put("long", r.lon);
         // The ticket's newest photo (the department's proof, or the caller's picture) as an expiring link; else the
         // client's own link as it sent it (stored, never fetched: docs/open311.md).
-        item.put("media_url", photos.latest(r.serviceRequestId).orElse(r.mediaUrl));
+        item.put("media_url", photos.latestPhoto(r.serviceRequestId).orElse(r.mediaUrl));
         return item;
     }
 
