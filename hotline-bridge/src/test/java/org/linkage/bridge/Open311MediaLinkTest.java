@@ -29,6 +29,10 @@ class Open311MediaLinkTest {
     private static final String KEY = "open311-demo-key";
 
     private static String file(String marker) {
+        return file(marker, UUID.randomUUID());
+    }
+
+    private static String file(String marker, UUID ticketId) {
         String number = Tickets.nextNumber();
         WireMockResource.server().stubFor(post(urlPathEqualTo("/intake/api/classifications/preview"))
                 .withRequestBody(containing(marker)).willReturn(aResponse().withHeader("Content-Type", "application/json")
@@ -36,7 +40,7 @@ class Open311MediaLinkTest {
                                 + "\"signals\":[],\"modelVersion\":\"test-1\"}")));
         WireMockResource.server().stubFor(post(urlPathEqualTo("/router/api/integration/requests"))
                 .withRequestBody(containing(marker)).willReturn(aResponse().withStatus(201)
-                        .withHeader("Content-Type", "application/json").withBody("{\"ticketId\":\"" + UUID.randomUUID()
+                        .withHeader("Content-Type", "application/json").withBody("{\"ticketId\":\"" + ticketId
                                 + "\",\"ticketNumber\":\"" + number + "\",\"status\":\"PENDING_DISPATCH\"}")));
         return number;
     }
@@ -67,5 +71,98 @@ class Open311MediaLinkTest {
                 .body("[0].service_notice", containsString("media_url was not kept"));
         given().queryParam("api_key", KEY).get("/open311/v2/requests/" + number + ".json").then().statusCode(200)
                 .body("[0].media_url", nullValue());
+    }
+
+    private static void routerLinks(String number, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
+        WireMockResource.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                .get(urlPathEqualTo("/router/api/integration/tickets/" + number + "/attachment-links")).willReturn(answer));
+    }
+
+    @Test
+    void theRequestShowsTheTicketsNewestPhotoAsTheRoutersExpiringLink() {
+        String marker = UUID.randomUUID().toString();
+        String own = "https://photos.linkage-test.invalid-tld-example.com/" + marker + ".jpg";
+        String number = file(marker);
+        String before = "https://router.linkage.example.gov.cn/links/attachments/3b9c6f1e-3d51-4a8e-9f0a-2c7d1e5b8a44"
+                + "?expires=1765000000&signature=before";
+        String proof = "https://router.linkage.example.gov.cn/links/attachments/4b9c6f1e-3d51-4a8e-9f0a-2c7d1e5b8a44"
+                + "?expires=1765000000&signature=proof";
+        String report = "https://router.linkage.example.gov.cn/links/attachments/5b9c6f1e-3d51-4a8e-9f0a-2c7d1e5b8a44"
+                + "?expires=1765000000&signature=report";
+        // Oldest first, as the router lists them: the caller's picture, the unit's on-site photo, then its report.
+        routerLinks(number, aResponse().withHeader("Content-Type", "application/json").withBody("""
+                [{"id":"3b9c6f1e-3d51-4a8e-9f0a-2c7d1e5b8a44","fileName":"塌陷.jpg","contentType":"image/jpeg",
+                  "sizeBytes":9000,"url":"%s","expiresAt":"2025-12-06T05:46:40Z"},
+                 {"id":"4b9c6f1e-3d51-4a8e-9f0a-2c7d1e5b8a44","fileName":"修复后.png","contentType":"image/png",
+                  "sizeBytes":8000,"url":"%s","expiresAt":"2025-12-06T05:46:40Z"},
+                 {"id":"5b9c6f1e-3d51-4a8e-9f0a-2c7d1e5b8a44","fileName":"验收.pdf","contentType":"application/pdf",
+                  "sizeBytes":2500,"url":"%s","expiresAt":"2025-12-06T05:46:40Z"}]""".formatted(before, proof, report)));
+        given().formParam("api_key", KEY).formParam("service_code", "ROADS").formParam("address_string", "武侯区天府大道北段1700号")
+                .formParam("description", "路面塌陷 " + marker).formParam("media_url", own)
+                .post("/open311/v2/requests.json").then().statusCode(201);
+
+        given().queryParam("api_key", KEY).get("/open311/v2/requests/" + number + ".json").then().statusCode(200)
+                .body("[0].media_url", equalTo(proof));
+        given().queryParam("api_key", KEY).queryParam("service_request_id", number).get("/open311/v2/requests.json")
+                .then().statusCode(200).body("[0].service_request_id", equalTo(number)).body("[0].media_url", equalTo(proof));
+        String xml = given().queryParam("api_key", KEY).get("/open311/v2/requests/" + number + ".xml").then()
+                .statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertEquals(proof,
+                new io.restassured.path.xml.XmlPath(xml).getString("service_requests.request.media_url"));
+        WireMockResource.server().verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/router/api/integration/tickets/" + number + "/attachment-links"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                        "Bearer " + WireMockResource.SERVICE_TOKEN)));
+    }
+
+    @Test
+    void whenTheRouterCannotBeAskedTheRequestIsAnsweredWithoutItsPhoto() {
+        String marker = UUID.randomUUID().toString();
+        String own = "https://photos.linkage-test.invalid-tld-example.com/" + marker + ".jpg";
+        String withLink = file(marker);
+        routerLinks(withLink, aResponse().withStatus(503));
+        given().formParam("api_key", KEY).formParam("service_code", "ROADS").formParam("address_string", "武侯区天府大道北段1700号")
+                .formParam("description", "路灯不亮 " + marker).formParam("media_url", own)
+                .post("/open311/v2/requests.json").then().statusCode(201);
+        // The client's own link is what the bridge holds; the router's links are simply not known now.
+        given().queryParam("api_key", KEY).get("/open311/v2/requests/" + withLink + ".json").then().statusCode(200)
+                .body("[0].service_request_id", equalTo(withLink)).body("[0].media_url", equalTo(own));
+
+        String marker2 = UUID.randomUUID().toString();
+        String without = file(marker2);
+        routerLinks(without, aResponse().withFixedDelay(200).withStatus(502));
+        given().formParam("api_key", KEY).formParam("service_code", "ROADS").formParam("address_string", "武侯区天府大道北段1700号")
+                .formParam("description", "井盖缺失 " + marker2).post("/open311/v2/requests.json").then().statusCode(201);
+        given().queryParam("api_key", KEY).get("/open311/v2/requests/" + without + ".json").then().statusCode(200)
+                .body("[0].service_request_id", equalTo(without)).body("[0].media_url", nullValue());
+    }
+
+    @Test
+    void theNewestUpdateCarriesTheProofPhoto() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        UUID ticketId = UUID.randomUUID();
+        String number = file(marker, ticketId);
+        String proof = "https://router.linkage.example.gov.cn/links/attachments/6b9c6f1e-3d51-4a8e-9f0a-2c7d1e5b8a44"
+                + "?expires=1765000000&signature=closed";
+        routerLinks(number, aResponse().withHeader("Content-Type", "application/json").withBody("""
+                [{"id":"6b9c6f1e-3d51-4a8e-9f0a-2c7d1e5b8a44","fileName":"修复后.jpg","contentType":"image/jpeg",
+                  "sizeBytes":9000,"url":"%s","expiresAt":"2025-12-06T05:46:40Z"}]""".formatted(proof)));
+        given().formParam("api_key", KEY).formParam("service_code", "ROADS").formParam("address_string", "武侯区天府大道北段1700号")
+                .formParam("description", "路面塌陷 " + marker).post("/open311/v2/requests.json").then().statusCode(201);
+        java.time.Instant at = java.time.Instant.now();
+        KafkaTestSupport.produce(org.linkage.events.Topics.TICKETS, ticketId.toString(),
+                org.linkage.events.EventTypes.TICKET_STATUS_CHANGED, new org.linkage.events.TicketStatusChanged(ticketId,
+                        number, null, null, "SIGNED", "DISPATCHED", "510107-URBAN", "武侯区综合行政执法局", null, null, null,
+                        "DELIVERED", "agent-wuhou", at.minusSeconds(60)));
+        KafkaTestSupport.produce(org.linkage.events.Topics.TICKETS, ticketId.toString(),
+                org.linkage.events.EventTypes.TICKET_STATUS_CHANGED, new org.linkage.events.TicketStatusChanged(ticketId,
+                        number, null, null, "CLOSED", "CALLED_BACK", "510107-URBAN", "武侯区综合行政执法局", null, null,
+                        "路面已修复", "DELIVERED", "supervisor1", at));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> given()
+                .queryParam("api_key", KEY).queryParam("service_request_id", number)
+                .get("/open311/v2/servicerequestupdates.json").then().statusCode(200)
+                .body("size()", equalTo(2))
+                .body("find { it.status == 'closed' }.media_url", equalTo(proof))
+                .body("find { it.status == 'open' }.media_url", nullValue()));
     }
 }

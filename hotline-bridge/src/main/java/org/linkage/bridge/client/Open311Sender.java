@@ -28,7 +28,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class Open311Sender implements DepartmentSender {
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Open311Sender.class);
     private final HttpSupport http;
     private final ObjectMapper json;
     private final Map<String, String> serviceCodes;
@@ -107,15 +106,8 @@ public class Open311Sender implements DepartmentSender {
      * router cannot be asked the request is filed without it: the matter must not wait on its evidence.
      */
     Optional<String> mediaUrl(String ticketNumber) {
-        List<RouterApi.AttachmentLink> links;
-        try {
-            links = router.attachmentLinks(ticketNumber);
-        } catch (RuntimeException e) {
-            LOG.warnf("attachment links of %s not known now (%s); filed without media_url", ticketNumber,
-                    e.getMessage());
-            return Optional.empty();
-        }
-        if (links == null || links.isEmpty()) {
+        List<RouterApi.AttachmentLink> links = router.attachmentLinksIfKnown(ticketNumber).orElse(List.of());
+        if (links.isEmpty()) {
             return Optional.empty();
         }
         return links.stream().filter(l -> l.contentType() != null && l.contentType().startsWith("image/")).findFirst()

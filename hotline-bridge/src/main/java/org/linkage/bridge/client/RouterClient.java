@@ -14,6 +14,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  */
 @ApplicationScoped
 public class RouterClient {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RouterClient.class);
+
     private final RouterApi api;
 
     private final RouterCatalogueApi catalogue;
@@ -62,5 +64,21 @@ public class RouterClient {
             failOn = UpstreamUnavailableException.class)
     public java.util.List<RouterApi.AttachmentLink> attachmentLinks(String ticketNumber) {
         return UpstreamErrors.call("router", () -> api.attachmentLinks(ticketNumber));
+    }
+
+    /**
+     * The ticket's attachment links, or empty when the router cannot be asked now (down, slow, breaker open, refused):
+     * "none known now", which callers must tell from "none" (an empty list). Evidence never holds up a delivery or
+     * an Open311 answer, so every caller goes on without it; this is the one place that decides so. Called through
+     * the bean so the retry, time-out and breaker above apply (ArC intercepts self-invocation).
+     */
+    public java.util.Optional<java.util.List<RouterApi.AttachmentLink>> attachmentLinksIfKnown(String ticketNumber) {
+        try {
+            java.util.List<RouterApi.AttachmentLink> links = attachmentLinks(ticketNumber);
+            return java.util.Optional.of(links == null ? java.util.List.of() : links);
+        } catch (RuntimeException e) {
+            LOG.warnf("attachment links of %s not known now (%s); going on without them", ticketNumber, e.getMessage());
+            return java.util.Optional.empty();
+        }
     }
 }

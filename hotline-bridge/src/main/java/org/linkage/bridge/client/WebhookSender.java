@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.jboss.logging.Logger;
 import java.util.List;
+import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.linkage.bridge.domain.Adapter;
 import org.linkage.bridge.domain.AttemptResult;
@@ -23,7 +23,6 @@ import java.time.Clock;
 @ApplicationScoped
 public class WebhookSender implements DepartmentSender {
     public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
-    private static final Logger LOG = Logger.getLogger(WebhookSender.class);
 
     private final HttpSupport http;
     private final SigningKeyStore keys;
@@ -83,15 +82,11 @@ public class WebhookSender implements DepartmentSender {
         if (tree == null || !tree.isObject() || !tree.hasNonNull("ticketNumber")) {
             return payload;
         }
-        List<RouterApi.AttachmentLink> links;
-        try {
-            links = router.attachmentLinks(tree.get("ticketNumber").asText());
-        } catch (RuntimeException e) {
-            LOG.warnf("attachment links of %s not known now (%s); delivered without them",
-                    tree.get("ticketNumber").asText(), e.getMessage());
+        Optional<List<RouterApi.AttachmentLink>> links = router.attachmentLinksIfKnown(tree.get("ticketNumber").asText());
+        if (links.isEmpty()) {
             return payload;
         }
-        ((ObjectNode) tree).set("attachments", json.valueToTree(links));
+        ((ObjectNode) tree).set("attachments", json.valueToTree(links.get()));
         try {
             return json.writeValueAsString(tree);
         } catch (JsonProcessingException e) {

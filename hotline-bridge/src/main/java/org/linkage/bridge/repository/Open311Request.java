@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A ticket as Open311 clients see it, kept from the router's events so reads never call the router.
+ * A ticket as Open311 clients see it, kept from the router's events so reads need the router only for the photo links.
  * Holds no caller name or phone: GeoReport requests are readable by every client with a key.
  */
 @Entity

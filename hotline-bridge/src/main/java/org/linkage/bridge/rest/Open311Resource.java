@@ -21,6 +21,7 @@ import org.linkage.bridge.service.Open311Catalogue;
 import org.linkage.events.CategoryQuestion;
 import org.linkage.bridge.service.Open311Clients;
 import org.linkage.bridge.service.Open311Exception;
+import org.linkage.bridge.service.Open311Proof;
 import org.linkage.bridge.service.Open311Service;
 import org.linkage.commons.privacy.PhoneNumbers;
 
@@ -50,10 +51,13 @@ public class Open311Resource {
     private final ZoneId zone;
 
     private final CategoryQuestions questions;
+    private final Open311Proof proof;
 
     public Open311Resource(Open311Clients clients, Open311Catalogue catalogue, Open311Service service,
-                           Open311Renderer render, BridgeConfig config, CategoryQuestions questions) {
+                           Open311Renderer render, BridgeConfig config, CategoryQuestions questions,
+                           Open311Proof proof) {
         this.questions = questions;
+        this.proof = proof;
         this.clients = clients;
         this.catalogue = catalogue;
         this.service = service;
@@ -177,7 +181,9 @@ public class Open311Resource {
         List<String> idList = blank(ids) ? List.of()
                 : Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         List<Open311Request> found = service.find(clientId, idList, serviceCode, date("start_date", start), date("end_date", end), status);
-        return render.list(format, 200, "service_requests", "request", found.stream().map(this::view).toList());
+        Open311Proof.Answer photos = proof.answer();
+        return render.list(format, 200, "service_requests", "request",
+                found.stream().map(r -> view(r, photos)).toList());
     }
 
     @GET
@@ -185,7 +191,7 @@ public class Open311Resource {
     public Response request(@PathParam("id") String id, @PathParam("format") String format,
                             @QueryParam("api_key") String apiKey) {
         String clientId = clients.authenticate(apiKey);
-        return render.list(format, 200, "service_requests", "request", List.of(view(service.get(clientId, id))));
+        return render.list(format, 200, "service_requests", "request", List.of(view(service.get(clientId, id), proof.answer())));
     }
 
     @GET
@@ -210,7 +216,16 @@ public class Open311Resource {
                             @QueryParam("service_request_id") String id, @QueryParam("start_date") String start,
                             @QueryParam("end_date") String end) {
         String clientId = clients.authenticate(apiKey);
-        List<Map<String, Object>> items = service.updates(clientId, id, date("start_date", start), date("end_date", end)).stream()
+        List<org.linkage.bridge.repository.Open311Update> updates =
+                service.updates(clientId, id, date("start_date", start), date("end_date", end));
+        // The proof is shown on each request's newest update in the answer: the photo is the ticket's now, not as it
+        // was at an older status change (links do not say when their file came).
+        Map<String, org.linkage.bridge.repository.Open311Update> newest = new java.util.HashMap<>();
+        for (org.linkage.bridge.repository.Open311Update u : updates) {
+            newest.merge(u.serviceRequestId, u, (a, b) -> b.updatedAt.isBefore(a.updatedAt) ? a : b);
+        }
+        Open311Proof.Answer photos = proof.answer();
+        List<Map<String, Object>> items = updates.stream()
                 .map(u -> {
                     Map<String, Object> item = new LinkedHashMap<>();
                     item.put("update_id", u.id.toString());
@@ -218,7 +233,8 @@ public class Open311Resource {
                     item.put("status", u.status);
                     item.put("updated_datetime", time(u.updatedAt));
                     item.put("description", u.description);
-                    item.put("media_url", null);
+                    item.put("media_url", newest.get(u.serviceRequestId) == u
+                            ? photos.latestPhoto(u.serviceRequestId).orElse(null) : null);
                     return item;
                 }).toList();
         return render.list(format, 200, "service_request_updates", "request_update", items);
@@ -234,7 +250,7 @@ public class Open311Resource {
         return render.list(format, e.code(), "errors", "error", List.of(error));
     }
 
-    private Map<String, Object> view(Open311Request r) {
+    private Map<String, Object> view(Open311Request r, Open311Proof.Answer photos) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("service_request_id", r.serviceRequestId);
         item.put("status", r.status);
@@ -252,8 +268,9 @@ public class Open311Resource {
         item.put("zipcode", null);
         item.put("lat", r.lat);
         item.put("long", r.lon);
-        // The client's own link, as it sent it (stored, never fetched: docs/open311.md).
-        item.put("media_url", r.mediaUrl);
+        // The ticket's newest photo (the department's proof, or the caller's picture) as an expiring link; else the
+        // client's own link as it sent it (stored, never fetched: docs/open311.md).
+        item.put("media_url", photos.latestPhoto(r.serviceRequestId).orElse(r.mediaUrl));
         return item;
     }
 

@@ -29,6 +29,24 @@ public class CallAttachmentRepository implements PanacheRepositoryBase<CallAttac
                 .setMaxResults(limit).getResultList();
     }
 
+    /**
+     * Files still waiting whose call will never have a 12345 ticket: decided POLICE or INVALID (110 keeps it or
+     * nothing is to be done), or answered on the spot. A decision is final, so they can be settled for good and
+     * leave the forwarding scan's partial index instead of staying in it for ever.
+     */
+    public List<CallAttachment> waitingWithoutTicketToCome(int limit) {
+        return getEntityManager().createQuery("select a from CallAttachment a, CallEntity c"
+                        + " where a.callId = c.id and a.forwardedAt is null and a.forwardRefused is null"
+                        + " and c.ticketNumber is null and (c.decision = :answered"
+                        + " or (c.decision <> :pending and c.disposition in (:kept)))"
+                        + " order by a.uploadedAt, a.id", CallAttachment.class)
+                .setParameter("answered", org.linkage.intake.domain.Decision.ANSWERED)
+                .setParameter("pending", org.linkage.intake.domain.Decision.PENDING)
+                .setParameter("kept", List.of(org.linkage.intake.classification.Disposition.POLICE,
+                        org.linkage.intake.classification.Disposition.INVALID))
+                .setMaxResults(limit).getResultList();
+    }
+
     public void putContent(UUID id, byte[] content) {
         CallAttachmentContent c = new CallAttachmentContent();
         c.id = id;

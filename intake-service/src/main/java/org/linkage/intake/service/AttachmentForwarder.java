@@ -30,6 +30,9 @@ public class AttachmentForwarder {
     /** Answers that will not change by asking again. */
     private static final Set<Integer> FOR_GOOD = Set.of(400, 404, 409, 413, 415, 422);
     private static final int BATCH = 20;
+    private static final int SETTLE_BATCH = 200;
+    /** Kept on the file when its call will have no 12345 ticket (decided POLICE or INVALID, or answered). */
+    public static final String NO_TICKET = "no 12345 ticket: the call was not referred / 来电未转12345，无工单";
 
     private final CallAttachmentRepository attachments;
     private final RouterAttachmentApi router;
@@ -49,6 +52,7 @@ public class AttachmentForwarder {
 
     /** One round: how many attachments reached their ticket. */
     public int forwardDue() {
+        settleWithoutTicket();
         List<Due> due = QuarkusTransaction.requiringNew().call(() -> attachments.dueForTicket(BATCH).stream()
                 .map(row -> {
                     CallAttachment a = (CallAttachment) row[0];
@@ -78,6 +82,19 @@ public class AttachmentForwarder {
         return forwarded;
     }
 
+    /**
+     * Files of calls that will never become tickets are settled as "no ticket" (on the audit trail like a refusal),
+     * so the partial index the scan reads holds only files still on their way: without this, every police or invalid
+     * call's photo would stay in it, and the scan would walk a year of them every few seconds. Bounded per round
+     * like the forwarding itself; a backlog clears over a few rounds.
+     */
+    int settleWithoutTicket() {
+        List<Due> kept = QuarkusTransaction.requiringNew().call(() -> attachments.waitingWithoutTicketToCome(SETTLE_BATCH)
+                .stream().map(a -> new Due(a.id, a.callId, null, a.fileName, a.uploadedBy)).toList());
+        kept.forEach(d -> settle(d, NO_TICKET));
+        return kept.size();
+    }
+
     private void settle(Due d, String refusal) {
         QuarkusTransaction.requiringNew().run(() -> {
             CallAttachment a = attachments.findById(d.id());
@@ -87,7 +104,9 @@ public class AttachmentForwarder {
                 a.forwardRefused = refusal;
             }
             Map<String, Object> details = CallAttachments.details(a);
-            details.put("ticketNumber", d.ticketNumber());
+            if (d.ticketNumber() != null) {
+                details.put("ticketNumber", d.ticketNumber());
+            }
             if (refusal != null) {
                 details.put("refused", refusal);
             }

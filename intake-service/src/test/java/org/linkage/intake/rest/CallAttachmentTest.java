@@ -172,4 +172,52 @@ class CallAttachmentTest {
         assertArrayEquals(stored, u.body());
         given().get("/api/calls/" + call + "/audit").then().body("action", hasItem("ATTACHMENT_FORWARDED"));
     }
+
+    private String waiting(UUID attachment) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> rows = em.createNativeQuery("select coalesce(forward_refused, '') from call_attachment"
+                    + " where id = ?1 and forwarded_at is null").setParameter(1, attachment).getResultList();
+            return rows.isEmpty() ? "forwarded" : rows.get(0).toString();
+        });
+    }
+
+    @Test
+    @TestSecurity(user = "calltaker1", roles = "call-taker")
+    void filesOfCallsThatWillNeverBeTicketsLeaveTheForwardingScanWhileUndecidedOnesWait() {
+        UUID pending = CallRows.insert(calls, c -> c.takenBy = "calltaker1");
+        UUID kept = CallRows.insert(calls, c -> {
+            c.takenBy = "calltaker1";
+            c.decision = org.linkage.intake.domain.Decision.CONFIRMED;
+            c.disposition = org.linkage.intake.classification.Disposition.POLICE;
+            c.categoryCode = "CRIME";
+            c.decidedBy = "calltaker1";
+            c.decidedAt = java.time.Instant.now();
+        });
+        UUID invalid = CallRows.insert(calls, c -> {
+            c.takenBy = "calltaker1";
+            c.decision = org.linkage.intake.domain.Decision.OVERRIDDEN;
+            c.disposition = org.linkage.intake.classification.Disposition.INVALID;
+            c.overrideReason = "误拨";
+            c.decidedBy = "calltaker1";
+            c.decidedAt = java.time.Instant.now();
+        });
+        UUID waits = UUID.fromString(given().contentType("application/pdf").body(Evidence.pdf(500)).post(path(pending))
+                .then().statusCode(201).extract().path("id"));
+        UUID police = UUID.fromString(given().contentType("application/pdf").body(Evidence.pdf(500)).post(path(kept))
+                .then().statusCode(201).extract().path("id"));
+        UUID nothing = UUID.fromString(given().contentType("application/pdf").body(Evidence.pdf(500)).post(path(invalid))
+                .then().statusCode(201).extract().path("id"));
+
+        // Settled for good: out of the partial index (forwarded_at and forward_refused null) the worker scans.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertEquals(org.linkage.intake.service.AttachmentForwarder.NO_TICKET, waiting(police));
+            assertEquals(org.linkage.intake.service.AttachmentForwarder.NO_TICKET, waiting(nothing));
+        });
+        // The undecided call's file was older, so that round saw it too, and left it waiting for its ticket.
+        assertEquals("", waiting(waits));
+        assertTrue(RouterStandIn.uploads().stream().noneMatch(u -> List.of(police.toString(), nothing.toString(),
+                waits.toString()).contains(u.query().get("sourceId"))));
+        given().get("/api/calls/" + kept + "/audit").then().statusCode(200).body("action", hasItem("ATTACHMENT_FORWARDED"));
+        given().get(path(kept)).then().statusCode(200).body("[0].forwardedToTicket", equalTo(false));
+    }
 }
