@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -38,11 +40,20 @@ import java.util.Map;
 public class PublicCaseResource {
     private final PublicCaseService service;
 
+    static final String CASE_EXAMPLE = """
+            {"ticketNumber":"12345-20261201-000042","status":"IN_PROGRESS",
+             "statusLabel":{"zh":"办理中","en":"In progress"},"closed":false,
+             "department":{"nameZh":"成都市人力资源和社会保障局","nameEn":"Chengdu Human Resources and Social Security Bureau"},
+             "submittedAt":"2026-12-01T01:12:00Z","deadline":"2026-12-06T01:12:00Z","updatedAt":"2026-12-01T03:40:00Z",
+             "answer":null,"updates":[{"at":"2026-12-01T03:40:00Z","status":"IN_PROGRESS",
+             "statusLabel":{"zh":"办理中","en":"In progress"},"note":"已联系用工单位核实欠薪情况"}]}""";
+
     public PublicCaseResource(PublicCaseService service) {
         this.service = service;
     }
 
-    @Schema(description = "工单号与查询码 / ticket number and retrieval code")
+    @Schema(description = "工单号与查询码 / ticket number and retrieval code",
+            example = "{\"ticketNumber\":\"12345-20261201-000042\",\"retrievalCode\":\"K7M2Q9XA\"}")
     public record LookupRequest(
             @Schema(description = "工单号 / ticket number", example = "12345-20261201-000042")
             @NotBlank @Pattern(regexp = "12345-\\d{8}-\\d{6,10}", message = "不是有效的工单号 / not a ticket number")
@@ -62,7 +73,9 @@ public class PublicCaseResource {
             description = "Status, responsible unit, deadline, public updates and the answer. No personal data and no "
                     + "internal note. A wrong code answers exactly like an unknown ticket number (404); attempts are "
                     + "limited per client address and per ticket number (429 with Retry-After); every attempt is audited.")
-    @APIResponse(responseCode = "200", description = "The case")
+    @APIResponse(responseCode = "200", description = "The case", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicCaseService.CaseView.class),
+            examples = @ExampleObject(name = "handling", value = CASE_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Malformed ticket number or code (problem+json naming the field)")
     @APIResponse(responseCode = "404", description = "No case with this number and code")
     @APIResponse(responseCode = "429", description = "Too many attempts; Retry-After says when to try again")

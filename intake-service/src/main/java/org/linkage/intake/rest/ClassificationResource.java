@@ -11,7 +11,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.linkage.commons.security.Roles;
 import org.linkage.intake.classification.Category;
@@ -45,6 +49,18 @@ public class ClassificationResource {
         this.districts = districts;
     }
 
+    // Lists have no schema of their own to carry an example, so the answer shows one (as the taxonomy and the
+    // Chengdu districts file ship them).
+    static final String CATEGORIES_EXAMPLE = """
+            [{"code":"CRIME","nameZh":"刑事犯罪","nameEn":"Crime","domain":null,"police":true},
+             {"code":"WAGES","nameZh":"欠薪与劳动纠纷","nameEn":"Wages and labour","domain":"劳动和社会保障","police":false}]""";
+    static final String QUESTIONS_EXAMPLE = """
+            [{"code":"employer","datatype":"TEXT","required":false,"labelZh":"用工单位（欠薪单位）",
+              "labelEn":"Employer owing the wages","values":[]}]""";
+    static final String DISTRICTS_EXAMPLE = """
+            [{"code":"510104","nameZh":"锦江区","nameEn":"Jinjiang District"},
+             {"code":"510105","nameZh":"青羊区","nameEn":"Qingyang District"}]""";
+
     @Schema(name = "ClassificationPreview")
     /** @param questions what the suggested category asks (分类必填项), so a console can show the fields at once */
     public record Preview(@Schema(example = "NON_POLICE") String disposition, @Schema(example = "NOISE") String categoryCode,
@@ -69,6 +85,9 @@ public class ClassificationResource {
     @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER, Roles.DEPT_AGENT, Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN,
             Roles.BRIDGE_SERVICE})
     @Operation(summary = "The category taxonomy (类别)", description = "Police and non-police categories with their domain.")
+    @APIResponse(responseCode = "200", description = "The taxonomy", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Category.class),
+            examples = @ExampleObject(name = "categories", value = CATEGORIES_EXAMPLE)))
     public List<Category> categories() {
         return taxonomy.all();
     }
@@ -80,6 +99,9 @@ public class ClassificationResource {
     @Operation(summary = "A category's questions (分类必填项)", description = """
             What a call of this category is asked, as the router (their owner) last announced it on
             linkage.categories; empty for a category that asks nothing.""")
+    @APIResponse(responseCode = "200", description = "The category's questions", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CategoryQuestion.class),
+            examples = @ExampleObject(name = "wages", value = QUESTIONS_EXAMPLE)))
     public List<CategoryQuestion> questions(@PathParam("code") @jakarta.validation.constraints.Pattern(regexp = "[A-Z_]{2,40}") String code) {
         if (taxonomy.byCode(code).isEmpty()) {
             throw org.linkage.commons.problem.ProblemException.notFound("未知类别 / unknown category " + code);
@@ -92,6 +114,9 @@ public class ClassificationResource {
     @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER, Roles.DEPT_AGENT, Roles.DISPATCHER, Roles.SUPERVISOR, Roles.ADMIN,
             Roles.BRIDGE_SERVICE})
     @Operation(summary = "The city's districts (区县)", description = "Codes accepted as districtCode.")
+    @APIResponse(responseCode = "200", description = "The districts accepted", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = District.class),
+            examples = @ExampleObject(name = "districts", value = DISTRICTS_EXAMPLE)))
     public Collection<District> districts() {
         return districts.accepted();
     }
