@@ -23,7 +23,10 @@ class PoliceRecallTest {
     static final List<String> HELD_OUT_SETS = List.of("classification/police-heldout.csv",
             "classification/police-heldout-2.csv", "classification/police-heldout-3.csv",
             "classification/police-heldout-5.csv", "classification/police-heldout-6.csv",
-            "classification/police-heldout-7.csv", "classification/police-heldout-8.csv");
+            "classification/police-heldout-7.csv", "classification/police-heldout-8.csv",
+            // set 12: scored once while sealed on rounds 6 and 7 (its header); diversion 0.82 there, below the 0.9 the
+            // diversion check below asks, so it checks police recall only until a round is trained on it
+            "classification/police-heldout-12.csv");
 
     /**
      * Sets the danger and invalid-call models train on ({@link ModelTrainer#DANGER_SETS}): regression sets only, never
