@@ -730,15 +730,18 @@ public final class SafetyFirstClassifier implements Classifier {
                                 || d.cue().kind() == Cues.Kind.TRACE) && d.start() >= c.start()));
     }
 
-    /** What follows the closing mark of a quoted name, or ends the name inside the marks: a shop, a theme, a shape. */
-    private static final List<String> NAME_ENDS = List.of("主题", "造型", "口味", "系列", "套餐", "游戏", "蛋糕", "麻辣烫",
+    /** What follows the closing mark of a quoted name, or ends the name inside the marks: a shop, a theme, a dish. */
+    private static final List<String> NAME_ENDS = List.of("主题", "口味", "系列", "套餐", "游戏", "蛋糕", "麻辣烫",
             "鸡排", "奶茶", "火锅", "烧烤", "串串", "餐厅", "酒吧", "密室", "剧本杀", "品牌", "招牌");
-    private static final List<String> NAME_FOLLOWERS = List.of("馆", "店", "牌", "款", "味");
+    // not 味: 一股“煤气”味 is a smell, not a name
+    private static final List<String> NAME_FOLLOWERS = List.of("馆", "店", "牌", "款");
+    /** A shape (造型) names goods only when goods follow: “炸弹”造型蛋糕, not “炸弹”造型的包裹 left at a door. */
+    private static final List<String> SHAPED_GOODS = List.of("蛋糕", "饼干", "气球", "玩具", "蜡烛", "巧克力", "冰淇淋", "抱枕");
 
     /**
      * A danger word that is part of a name in quotation marks (一家“枪战主题”真人CS馆, “炸弹”造型生日蛋糕, “炸弹麻辣烫”): the
      * marks hold only a few characters, nobody's alarm is quoted (报警人称“有人开枪” stays), and the name ends in or is
-     * followed by what names a shop, a theme or a shape.
+     * followed by what names a shop, a theme or a dish, or by a shape of goods (“炸弹”造型的包裹 stays, 一股“煤气”味 too).
      */
     private static boolean quotedName(String all, List<Cues.Match> matches, Cues.Match m) {
         int open = -1;
@@ -763,6 +766,10 @@ public final class SafetyFirstClassifier implements Classifier {
         }
         String name = all.substring(open + 1, close);
         String after = all.substring(close + 1, Math.min(all.length(), close + 7));
+        if (after.startsWith("造型")) {
+            String goods = all.substring(close + 3, Math.min(all.length(), close + 9));
+            return SHAPED_GOODS.stream().anyMatch(goods::contains);
+        }
         return NAME_ENDS.stream().anyMatch(e -> name.endsWith(e) || after.startsWith(e))
                 || NAME_FOLLOWERS.stream().anyMatch(after::startsWith);
     }

@@ -561,6 +561,8 @@ class SafetyRulesTest {
      * people, not an old man out with his dog); a cry corrected in the next breath (not when the correction names
      * violence, not without a sentence break); a gym's "cheating" (not a scan-and-pay); a refutation saying what she did
      * (not who did it); lost property and a procedural question (not a theft, not a lost child); calling someone's phone.
+     * A shape names goods only when goods follow (a “炸弹”造型 parcel left at the door stays), and a gas smell said around
+     * the cue (“煤气”味, 像是煤气) is danger: the danger model retrained on set 12 no longer heard those.
      */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -604,6 +606,16 @@ class SafetyRulesTest {
             他又在打他老婆，我打他电话也不接 | POLICE
             民警到场后了解，报警人所说的“打架”系四年前与邻居因地界发生的纠纷，当时已调解完毕，现要求解决地界问题，建议12345反映。 | NON_POLICE
             民警到场后了解，报警人所说的“打架”系四年前与邻居因地界发生的纠纷，当时已调解完毕，今天邻居又来打人，建议12345反映。 | JOINT
+            有人要砍我！……哦不是，是隔壁装修在砍墙，吵死了 | NON_POLICE
+            着火了！……哦不是，是楼下在冒黑烟，还有爆炸声 | JOINT
+            订了个“手枪”造型的生日蛋糕，到手跟图片不一样，要求退款 | NON_POLICE
+            “炸弹”造型的包裹放在我家门口，不知道是谁放的，物业也不管 | JOINT
+            报警人称被打，系邻居无任何理由打了他，建议12345反映。 | JOINT
+            报警人称“楼上有人打架”。民警到场后了解，系男子酒后掐妻子脖子，无他人，噪音问题建议12345反映。 | JOINT
+            2019年被他打伤，已赔偿了结，今天他又来了，物业不管 | JOINT
+            楼道里有股“煤气”味，物业也不管 | JOINT
+            楼道里有股怪味，像是煤气，物业也不管 | JOINT
+            厨房里好像有气味，像燃气，物业不来看 | JOINT
             """)
     void round8ContextSettlesOneWordAndEveryLookAlikeStays(String text, Disposition disposition) {
         Classification c = classify(text);
