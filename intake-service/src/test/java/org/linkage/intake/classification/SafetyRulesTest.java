@@ -621,4 +621,32 @@ class SafetyRulesTest {
         Classification c = classify(text);
         assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
     }
+
+    /**
+     * Set 13's six lost police matters (scored once while sealed, 2026-12-02) were police words nobody had listed:
+     * workers held and freed (解救, 不允许其离开), a fire set and spreading (点燃, 烧到), a passer-by hit (击伤, 伤者), a
+     * drug lab handed to the narcotics squad (制毒, 禁毒), money "invested" for monthly returns with the firm gone
+     * (每月返利, 高息), a child fallen down a hole (小朋友 … 掉下去). Each must stay with 110 in new words, and the
+     * 12345 look-alike beside it (a deposit kept by a landlord, a prepaid card whose gym closed, a cashback on shopping)
+     * must still go to 12345.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            民警到场后了解，砖厂老板不允许其离开厂区，已将两名工人解救，另拖欠工资需12345转人社 | JOINT
+            包工头把我们关在板房头，不准离开，工钱也不给 | JOINT
+            房东扣押金不退，我想投诉 | NON_POLICE
+            楼下有人把垃圾堆点燃了，火快烧到车棚了 | JOINT
+            对面小区有人点燃秸秆，烟大，已经烧到绿化带了 | JOINT
+            广告牌掉下来击伤一个骑车的人，伤者在流血，牌子还在晃 | POLICE
+            出租屋里闻到化学药品味，房东说可能有人制毒 | JOINT
+            我妈投了十几万，说好每月返利，现在公司人都找不到了 | POLICE
+            那个理财公司承诺高息，我爸把养老钱都投进去了，要求退钱 | JOINT
+            健身房老板跑路了，我的年卡钱退不了 | NON_POLICE
+            网购说好的购物返现一直没到账，要投诉商家 | NON_POLICE
+            工地边上那个坑没围起来，一个小朋友掉下去了 | POLICE
+            """)
+    void round8bUnlistedPoliceWordsStayWithTheirLookAlikesDiverted(String text, Disposition disposition) {
+        Classification c = classify(text);
+        assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
+    }
 }
