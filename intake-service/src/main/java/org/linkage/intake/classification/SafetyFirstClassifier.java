@@ -88,7 +88,8 @@ public final class SafetyFirstClassifier implements Classifier {
             Cues.Kind.HANDOVER, Cues.Kind.QUOTED, Cues.Kind.REFUTED, Cues.Kind.FINDING, Cues.Kind.RESOLVED, Cues.Kind.CALM,
             Cues.Kind.INJURY, Cues.Kind.PAST, Cues.Kind.CLAIM, Cues.Kind.FRESH, Cues.Kind.RETRACT,
             Cues.Kind.TRACE, Cues.Kind.MATTER, Cues.Kind.CHEAT, Cues.Kind.TRANSFER, Cues.Kind.GOODS, Cues.Kind.BOUGHT,
-            Cues.Kind.UNFOUND, Cues.Kind.QUESTION, Cues.Kind.FIELD, Cues.Kind.CONFIRMED, Cues.Kind.LIE);
+            Cues.Kind.UNFOUND, Cues.Kind.QUESTION, Cues.Kind.FIELD, Cues.Kind.CONFIRMED, Cues.Kind.LIE,
+            Cues.Kind.CLOSED, Cues.Kind.FALLEN, Cues.Kind.CORRECTED);
     private static final Set<Cues.Kind> EMPTY_KINDS = EnumSet.of(Cues.Kind.INVALID, Cues.Kind.NOISE);
     private static final String CLAUSE_ENDS = "。,.!?;\n，！？；";
     private static final String SENTENCE_ENDS = "。!?\n！？";
@@ -580,7 +581,8 @@ public final class SafetyFirstClassifier implements Classifier {
      * whose sentence says order is normal: "业主[聚集]反映延期交房，现场秩序正常，无过激行为".
      */
     private static boolean settled(String all, List<Cues.Match> matches, Cues.Match m) {
-        if (pastInjury(all, matches, m) || consumerCheat(matches, m) || goodsBought(all, matches, m) || figureOfSpeech(all, m)) {
+        if (pastInjury(all, matches, m) || consumerCheat(matches, m) || goodsBought(all, matches, m) || figureOfSpeech(all, m)
+                || quotedName(all, matches, m) || fellOn(all, matches, m) || correctedAtOnce(all, matches, m)) {
             return true;
         }
         // a report that confirms the matter or acts on it as a case (属实, 立案, 受案, 笔录, 抓获) refutes nothing it quotes
@@ -599,6 +601,12 @@ public final class SafetyFirstClassifier implements Classifier {
                         return true;
                     }
                 }
+                // a payment that closed it (已经赔了钱, 已赔偿结案) settles only violence long past: never in its own clause
+                case CLOSED -> {
+                    if (pastAndResolved(all, matches, m, r)) {
+                        return true;
+                    }
+                }
                 case CALM -> {
                     if (m.cue().code().equals("MASS_INCIDENT") && sameSentence(all, m, r)) {
                         return true;
@@ -609,8 +617,12 @@ public final class SafetyFirstClassifier implements Classifier {
                     // after it in the sentence: "报警人称楼下有人"要打架"，实为夜宵摊食客喧哗"
                     if (r.start() >= m.end() && (!containsClauseEnd(all, m.end(), r.start())
                             || (r.end() - r.start() >= 2 && sameSentence(all, m, r))) && refutes(all, r)
-                            && quoted(all, matches, m) && matches.stream().anyMatch(f -> f.cue().kind() == Cues.Kind.FINDING
-                            && sameSentence(all, m, f))) {
+                            && quoted(all, matches, m) && found(all, matches, r)) {
+                        return true;
+                    }
+                    // the alarm quoted in marks as a sentence of its own, the officer's finding in the next one:
+                    // 报警人称“楼上有人打架”。民警到场后了解，系住户看电视音量过大，无任何冲突
+                    if (reportAfterQuotedAlarm(all, matches, m, r) && refutes(all, r) && found(all, matches, r)) {
                         return true;
                     }
                 }
@@ -629,7 +641,164 @@ public final class SafetyFirstClassifier implements Classifier {
     private static boolean pastAndResolved(String all, List<Cues.Match> matches, Cues.Match m, Cues.Match r) {
         return r.start() >= m.end() && sameSentence(all, m, r)
                 && matches.stream().noneMatch(f -> f.cue().kind() == Cues.Kind.FRESH)
-                && matches.stream().anyMatch(p -> p.cue().kind() == Cues.Kind.PAST && p.end() <= m.start() && sameSentence(all, p, m));
+                && pastBefore(all, matches, m);
+    }
+
+    /**
+     * A time marker before the danger word in its sentence: a PAST cue (去年, 十年前, 当时) or a year gone by written
+     * as a number (2019年在工地受伤). A full date (2026年12月2日) is not a marker: it is how a note dates tonight's call.
+     */
+    private static boolean pastBefore(String all, List<Cues.Match> matches, Cues.Match m) {
+        if (matches.stream().anyMatch(p -> p.cue().kind() == Cues.Kind.PAST && p.end() <= m.start()
+                && sameSentence(all, p, m))) {
+            return true;
+        }
+        for (int i = m.start() - 1; i >= 4 && SENTENCE_ENDS.indexOf(all.charAt(i)) < 0; i--) {
+            if (all.charAt(i) == '年' && isYear(all, i - 4)
+                    && (i + 1 >= all.length() || !(Character.isDigit(all.charAt(i + 1)) || all.charAt(i + 1) == '月'))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isYear(String all, int at) {
+        if (at < 0 || (at > 0 && Character.isDigit(all.charAt(at - 1)))) {
+            return false;
+        }
+        String y = all.substring(at, at + 4);
+        return (y.startsWith("19") || y.startsWith("20")) && Character.isDigit(y.charAt(2)) && Character.isDigit(y.charAt(3));
+    }
+
+    /**
+     * What the refutation found: a FINDING of no harm in its sentence, or the quoted thing long past and closed
+     * (所说的“打架”系五年前……当时已处理完毕: a PAST marker after the refutation, a RESOLVED or CLOSED word after that),
+     * with nothing in the call that says now.
+     */
+    private static boolean found(String all, List<Cues.Match> matches, Cues.Match r) {
+        if (matches.stream().anyMatch(f -> f.cue().kind() == Cues.Kind.FINDING && sameSentence(all, r, f))) {
+            return true;
+        }
+        return matches.stream().noneMatch(f -> f.cue().kind() == Cues.Kind.FRESH)
+                && matches.stream().anyMatch(p -> p.cue().kind() == Cues.Kind.PAST && p.start() >= r.end() && sameSentence(all, r, p)
+                        && matches.stream().anyMatch(c -> (c.cue().kind() == Cues.Kind.RESOLVED || c.cue().kind() == Cues.Kind.CLOSED)
+                                && c.start() >= p.end() && sameSentence(all, p, c)));
+    }
+
+    /**
+     * The refutation stands in the sentence right after the alarm's, which quoted the alarm in marks, and an officer's
+     * report from the scene (FIELD: 民警到场后了解, 到场检测) opens that sentence before it.
+     */
+    private static boolean reportAfterQuotedAlarm(String all, List<Cues.Match> matches, Cues.Match m, Cues.Match r) {
+        if (r.start() < m.end() || sameSentence(all, m, r) || !insideQuotedAlarm(all, matches, m)) {
+            return false;
+        }
+        int end = m.end();
+        while (end < all.length() && SENTENCE_ENDS.indexOf(all.charAt(end)) < 0) {
+            end++;
+        }
+        for (int i = end + 1; i < r.start(); i++) {
+            if (SENTENCE_ENDS.indexOf(all.charAt(i)) >= 0) {
+                return false;   // not the next sentence
+            }
+        }
+        int sentence = end;
+        return matches.stream().anyMatch(f -> f.cue().kind() == Cues.Kind.FIELD && f.start() > sentence
+                && f.end() <= r.start());
+    }
+
+    /**
+     * A caller who corrects the alarm in the next breath (有人一直在喊救命！……哦不是，是楼下卖鹦鹉的店，鹦鹉学的): the
+     * danger word in the call's first sentence, a correction (CORRECTED: 哦不是, 说错了, 看错了) opening the next one,
+     * and no danger word at all after the correction ("……哦不是，是在打我" stays). The danger model then reads the call
+     * without the corrected word, at the bar of a call that names a 12345 matter.
+     */
+    private static boolean correctedAtOnce(String all, List<Cues.Match> matches, Cues.Match m) {
+        int end = m.end();
+        while (end < all.length() && SENTENCE_ENDS.indexOf(all.charAt(end)) < 0) {
+            end++;
+        }
+        for (int i = 0; i < m.start(); i++) {
+            if (SENTENCE_ENDS.indexOf(all.charAt(i)) >= 0) {
+                return false;   // only the call's first sentence: the cry it opened with
+            }
+        }
+        int sentence = end;
+        return matches.stream().anyMatch(c -> c.cue().kind() == Cues.Kind.CORRECTED && c.start() > sentence
+                        && all.substring(sentence, c.start()).replaceAll("[\\s.…。!！?？~]", "").isEmpty()
+                        && matches.stream().noneMatch(d -> (d.cue().kind() == Cues.Kind.DANGER || d.cue().kind() == Cues.Kind.PAIR_WHAT
+                                || d.cue().kind() == Cues.Kind.TRACE) && d.start() >= c.start()));
+    }
+
+    /** What follows the closing mark of a quoted name, or ends the name inside the marks: a shop, a theme, a dish. */
+    private static final List<String> NAME_ENDS = List.of("主题", "口味", "系列", "套餐", "游戏", "蛋糕", "麻辣烫",
+            "鸡排", "奶茶", "火锅", "烧烤", "串串", "餐厅", "酒吧", "密室", "剧本杀", "品牌", "招牌");
+    // not 味: 一股“煤气”味 is a smell, not a name
+    private static final List<String> NAME_FOLLOWERS = List.of("馆", "店", "牌", "款");
+    /** A shape (造型) names goods only when goods follow: “炸弹”造型蛋糕, not “炸弹”造型的包裹 left at a door. */
+    private static final List<String> SHAPED_GOODS = List.of("蛋糕", "饼干", "气球", "玩具", "蜡烛", "巧克力", "冰淇淋", "抱枕");
+
+    /**
+     * A danger word that is part of a name in quotation marks (一家“枪战主题”真人CS馆, “炸弹”造型生日蛋糕, “炸弹麻辣烫”): the
+     * marks hold only a few characters, nobody's alarm is quoted (报警人称“有人开枪” stays), and the name ends in or is
+     * followed by what names a shop, a theme or a dish, or by a shape of goods (“炸弹”造型的包裹 stays, 一股“煤气”味 too).
+     */
+    private static boolean quotedName(String all, List<Cues.Match> matches, Cues.Match m) {
+        int open = -1;
+        for (int i = m.start() - 1; i >= 0 && m.start() - i <= 8; i--) {
+            char c = all.charAt(i);
+            if (c == '”' || c == '」' || CLAUSE_ENDS.indexOf(c) >= 0) {
+                return false;
+            }
+            if (c == '“' || c == '「' || c == '"') {
+                open = i;
+                break;
+            }
+        }
+        int close = m.end();
+        while (close < all.length() && "”」\"".indexOf(all.charAt(close)) < 0 && CLAUSE_ENDS.indexOf(all.charAt(close)) < 0
+                && close - m.end() <= 8) {
+            close++;
+        }
+        if (open < 0 || close >= all.length() || "”」\"".indexOf(all.charAt(close)) < 0 || close - open - 1 > 8
+                || insideQuotedAlarm(all, matches, m)) {
+            return false;
+        }
+        String name = all.substring(open + 1, close);
+        String after = all.substring(close + 1, Math.min(all.length(), close + 7));
+        if (after.startsWith("造型")) {
+            String goods = all.substring(close + 3, Math.min(all.length(), close + 9));
+            return SHAPED_GOODS.stream().anyMatch(goods::contains);
+        }
+        return NAME_ENDS.stream().anyMatch(e -> name.endsWith(e) || after.startsWith(e))
+                || NAME_FOLLOWERS.stream().anyMatch(after::startsWith);
+    }
+
+    /**
+     * Property hit by something the wind or age brought down (招牌被风吹落，砸坏报警人停放的电动车，无人员受伤): a 砸 word
+     * that is not an injury, a FALLEN cue shortly before it in its sentence, a finding of no harm in the sentence, and
+     * nobody who threw anything.
+     */
+    private static boolean fellOn(String all, List<Cues.Match> matches, Cues.Match m) {
+        String word = all.substring(m.start(), m.end());
+        if (!word.startsWith("砸") || word.contains("伤") || word.contains("人")) {
+            return false;
+        }
+        int from = m.start();
+        while (from > 0 && SENTENCE_ENDS.indexOf(all.charAt(from - 1)) < 0) {
+            from--;
+        }
+        int to = clauseEnd(all, m.end());
+        while (to < all.length() && SENTENCE_ENDS.indexOf(all.charAt(to)) < 0) {
+            to++;
+        }
+        String sentence = all.substring(from, to);
+        if (sentence.contains("扔") || sentence.contains("抛") || sentence.contains("故意")) {
+            return false;
+        }
+        return matches.stream().anyMatch(f -> f.cue().kind() == Cues.Kind.FALLEN && f.end() <= m.start()
+                        && m.start() - f.end() <= 12 && sameSentence(all, f, m))
+                && matches.stream().anyMatch(f -> f.cue().kind() == Cues.Kind.FINDING && sameSentence(all, m, f));
     }
 
     /**
@@ -643,8 +812,7 @@ public final class SafetyFirstClassifier implements Classifier {
                 || matches.stream().anyMatch(f -> f.cue().kind() == Cues.Kind.FRESH)) {
             return false;
         }
-        boolean past = matches.stream().anyMatch(p -> p.cue().kind() == Cues.Kind.PAST && p.end() <= m.start()
-                && sameSentence(all, p, m));
+        boolean past = pastBefore(all, matches, m);
         return past && matches.stream().anyMatch(c -> c.cue().kind() == Cues.Kind.CLAIM && c.start() >= m.end());
     }
 
@@ -803,6 +971,10 @@ public final class SafetyFirstClassifier implements Classifier {
     private static boolean refutes(String all, Cues.Match r) {
         char before = r.start() > 0 ? all.charAt(r.start() - 1) : ' ';
         char after = r.end() < all.length() ? all.charAt(r.end()) : ' ';
+        if (after == '其' && r.end() - r.start() >= 2 && r.end() + 1 < all.length()
+                && "在因与对将自向于把".indexOf(all.charAt(r.end() + 1)) >= 0) {
+            return true;   // 实为其在某美容店办卡: 其 is who acted, the refutation says what it was
+        }
         return "联关体确派维".indexOf(before) < 0 && "其他她本该属真实事".indexOf(after) < 0;
     }
 

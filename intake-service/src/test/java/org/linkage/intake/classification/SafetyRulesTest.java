@@ -551,4 +551,102 @@ class SafetyRulesTest {
         Classification c = classify(text);
         assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
     }
+
+    /**
+     * Round 8 of issue 15: context that settles one danger word where it is something else, each beside the look-alike
+     * that must stay with 110: violence long past and paid for (not today's, not with 又来打我); a year gone by (not
+     * tonight's date); an alarm quoted in marks and refuted in the officer's next sentence (not 流血, 属实, nor without an
+     * officer's report); a name in marks (not 我有枪, not a gun pointed, not a quoted alarm); property hit by what the wind
+     * brought down (not a flowerpot thrown, not a passer-by hurt, not without a finding); animals gathering or lost (not
+     * people, not an old man out with his dog); a cry corrected in the next breath (not when the correction names
+     * violence, not without a sentence break); a gym's "cheating" (not a scan-and-pay); a refutation saying what she did
+     * (not who did it); lost property and a procedural question (not a theft, not a lost child); calling someone's phone.
+     * A shape names goods only when goods follow (a “炸弹”造型 parcel left at the door stays), and a gas smell said around
+     * the cue (“煤气”味, 像是煤气) is danger: the danger model retrained on set 12 no longer heard those.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            我八年前被人打过，当时已经赔了钱了，现在想问残疾补助去哪里办 | NON_POLICE
+            我八年前被人打过，当时已经赔了钱了，今天他又来打我，想问残疾补助 | JOINT
+            他刚才打了我，已经赔了钱了，我想问残疾补助去哪里办 | JOINT
+            2018年在厂里摔伤了腰，老板已赔偿了结，现在想问工伤认定 | NON_POLICE
+            2026年12月2日凌晨在厂里摔伤了腰，老板不赔医药费 | JOINT
+            报警人称“隔壁有人打架，有人喊救命”。民警到场后了解，系住户看电视音量过大，无任何冲突，噪音问题建议12345反映。 | NON_POLICE
+            报警人称“隔壁有人打架”。民警到场后了解，系夫妻因琐事打架，女方脸上流血，噪音问题建议12345反映。 | JOINT
+            报警人称“隔壁有人打架”。民警到场后了解，情况属实，已受案，噪音问题建议12345反映。 | JOINT
+            报警人称“隔壁有人打架”。系住户看电视音量过大，无任何冲突，噪音问题建议12345反映。 | JOINT
+            报警人称“楼道里一股煤气味”。民警会同燃气公司到场检测，管道无泄漏，异味系楼下烧烤店油烟所致，建议12345反映。 | NON_POLICE
+            报警人称“楼道里一股煤气味”。民警会同燃气公司到场检测，确有泄漏，已疏散住户，建议12345反映。 | JOINT
+            楼下那家“枪战主题”密室半夜还在放音乐，噪音扰民 | NON_POLICE
+            订的“炸弹”造型蛋糕跟图片不一样，要求退款 | NON_POLICE
+            楼下店里有人喊“我有枪”，半夜噪音扰民 | JOINT
+            有人在“枪战主题”馆门口拿枪指着人，噪音也大 | JOINT
+            报警人称“有人开枪”，系楼下店铺噪音扰民 | JOINT
+            招牌被风吹落，砸坏了我停在路边的电动车，无人员受伤，要求店主赔偿 | NON_POLICE
+            有人从楼上扔花盆，砸坏了我的电动车，无人员受伤，要求赔偿 | JOINT
+            招牌被风吹落，砸伤了路人，要求店主赔偿 | JOINT
+            招牌被风吹落，砸坏了我的车，要求店主赔偿 | JOINT
+            小区里流浪狗聚集，晚上一直叫，希望城管处理流浪狗 | NON_POLICE
+            小区门口好多人聚集，要求处理流浪狗 | JOINT
+            家里的宠物狗走失了，想请物业帮忙查监控 | NON_POLICE
+            我爸遛狗走失了，七十多岁，物业说没看到 | JOINT
+            有人一直在喊救命！……哦不是，是楼下卖鹦鹉的店，鹦鹉学的，吵得人受不了 | NON_POLICE
+            有人一直在喊救命！……哦不是，是楼下那个男的在打他老婆，吵得人受不了 | JOINT
+            楼下有人喊救命！……哦不是鹦鹉，是真的有人倒在地上了，吵得很 | JOINT
+            楼下有人喊救命，哦不是，是鹦鹉学的，吵得人受不了 | JOINT
+            我被骗了 那个健身房说年卡随便去 办了才说每周只能去两次 要退钱 | NON_POLICE
+            我被骗了 健身房的人让我扫码转账交年卡费，然后就联系不上了 | JOINT
+            民警到场后了解，报警人称遭“诈骗”，实为其在某理发店办卡后不满要求退款，双方无肢体冲突，建议拨打12345。 | NON_POLICE
+            民警到场后了解，报警人称遭“诈骗”，实为其前夫冒充客服骗走两万元，无肢体冲突，建议拨打12345。 | JOINT
+            我的驾驶证掉了，要去哪里补办 | NON_POLICE
+            我的身份证被偷了，去哪里补办 | POLICE
+            孩子的书包丢在公园了，如果有人捡到麻烦通知我 | NON_POLICE
+            我孩子在公园不见了，如果有人捡到麻烦通知我 | JOINT
+            有个车堵到我门口，打他挪车电话也不接 | NON_POLICE
+            他又在打他老婆，我打他电话也不接 | POLICE
+            民警到场后了解，报警人所说的“打架”系四年前与邻居因地界发生的纠纷，当时已调解完毕，现要求解决地界问题，建议12345反映。 | NON_POLICE
+            民警到场后了解，报警人所说的“打架”系四年前与邻居因地界发生的纠纷，当时已调解完毕，今天邻居又来打人，建议12345反映。 | JOINT
+            有人要砍我！……哦不是，是隔壁装修在砍墙，吵死了 | NON_POLICE
+            着火了！……哦不是，是楼下在冒黑烟，还有爆炸声 | JOINT
+            订了个“手枪”造型的生日蛋糕，到手跟图片不一样，要求退款 | NON_POLICE
+            “炸弹”造型的包裹放在我家门口，不知道是谁放的，物业也不管 | JOINT
+            报警人称被打，系邻居无任何理由打了他，建议12345反映。 | JOINT
+            报警人称“楼上有人打架”。民警到场后了解，系男子酒后掐妻子脖子，无他人，噪音问题建议12345反映。 | JOINT
+            2019年被他打伤，已赔偿了结，今天他又来了，物业不管 | JOINT
+            楼道里有股“煤气”味，物业也不管 | JOINT
+            楼道里有股怪味，像是煤气，物业也不管 | JOINT
+            厨房里好像有气味，像燃气，物业不来看 | JOINT
+            """)
+    void round8ContextSettlesOneWordAndEveryLookAlikeStays(String text, Disposition disposition) {
+        Classification c = classify(text);
+        assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
+    }
+
+    /**
+     * Set 13's six lost police matters (scored once while sealed, 2026-12-02) were police words nobody had listed:
+     * workers held and freed (解救, 不允许其离开), a fire set and spreading (点燃, 烧到), a passer-by hit (击伤, 伤者), a
+     * drug lab handed to the narcotics squad (制毒, 禁毒), money "invested" for monthly returns with the firm gone
+     * (每月返利, 高息), a child fallen down a hole (小朋友 … 掉下去). Each must stay with 110 in new words, and the
+     * 12345 look-alike beside it (a deposit kept by a landlord, a prepaid card whose gym closed, a cashback on shopping)
+     * must still go to 12345.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            民警到场后了解，砖厂老板不允许其离开厂区，已将两名工人解救，另拖欠工资需12345转人社 | JOINT
+            包工头把我们关在板房头，不准离开，工钱也不给 | JOINT
+            房东扣押金不退，我想投诉 | NON_POLICE
+            楼下有人把垃圾堆点燃了，火快烧到车棚了 | JOINT
+            对面小区有人点燃秸秆，烟大，已经烧到绿化带了 | JOINT
+            广告牌掉下来击伤一个骑车的人，伤者在流血，牌子还在晃 | POLICE
+            出租屋里闻到化学药品味，房东说可能有人制毒 | JOINT
+            我妈投了十几万，说好每月返利，现在公司人都找不到了 | POLICE
+            那个理财公司承诺高息，我爸把养老钱都投进去了，要求退钱 | JOINT
+            健身房老板跑路了，我的年卡钱退不了 | NON_POLICE
+            网购说好的购物返现一直没到账，要投诉商家 | NON_POLICE
+            工地边上那个坑没围起来，一个小朋友掉下去了 | POLICE
+            """)
+    void round8bUnlistedPoliceWordsStayWithTheirLookAlikesDiverted(String text, Disposition disposition) {
+        Classification c = classify(text);
+        assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
+    }
 }
