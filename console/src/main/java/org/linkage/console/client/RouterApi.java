@@ -11,6 +11,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.linkage.console.view.CategoryAnswer;
+import org.linkage.console.view.ClockRequest;
+import org.linkage.console.view.DuplicateCandidate;
+import org.linkage.console.view.ExtensionRequest;
+import org.linkage.console.view.Page;
+import org.linkage.console.view.ReplyTemplate;
+import org.linkage.console.view.Ticket;
+import org.linkage.console.view.TicketAppeals;
+import org.linkage.console.view.TicketAttachment;
 
 import java.util.List;
 import java.util.Map;
@@ -34,56 +43,56 @@ public interface RouterApi {
 
     @GET
     @Path("/api/tickets")
-    Map<String, Object> tickets(@QueryParam("status") String status, @QueryParam("categoryCode") String categoryCode,
-                                @QueryParam("districtCode") String districtCode,
-                                @QueryParam("departmentCode") String departmentCode,
-                                @QueryParam("duplicates") Boolean duplicates, @QueryParam("sort") String sort,
-                                @QueryParam("pendingExtension") Boolean pendingExtension, @QueryParam("state") String state,
-                                @QueryParam("page") int page, @QueryParam("size") int size);
+    Page<Ticket> tickets(@QueryParam("status") String status, @QueryParam("categoryCode") String categoryCode,
+                         @QueryParam("districtCode") String districtCode,
+                         @QueryParam("departmentCode") String departmentCode,
+                         @QueryParam("duplicates") Boolean duplicates, @QueryParam("sort") String sort,
+                         @QueryParam("pendingExtension") Boolean pendingExtension, @QueryParam("state") String state,
+                         @QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
     @Path("/api/tickets/{ref}")
-    Map<String, Object> ticket(@PathParam("ref") String ref);
+    Ticket ticket(@PathParam("ref") String ref);
 
     /** The answers to the category's questions the ticket was made with, labelled. */
     @GET
     @Path("/api/tickets/{ref}/attributes")
-    List<Map<String, Object>> ticketAttributes(@PathParam("ref") String ref);
+    List<CategoryAnswer> ticketAttributes(@PathParam("ref") String ref);
 
     /** The answering unit's reply templates for the ticket's category, filled in (preview). */
     @GET
     @Path("/api/tickets/{ref}/reply-templates")
-    List<Map<String, Object>> replyTemplates(@PathParam("ref") String ref);
+    List<ReplyTemplate> replyTemplates(@PathParam("ref") String ref);
 
     @GET
     @Path("/api/tickets/{ref}/extensions")
-    List<Map<String, Object>> extensions(@PathParam("ref") String ref);
+    List<ExtensionRequest> extensions(@PathParam("ref") String ref);
 
     /** The ticket's clock requests (挂起 / 挂账 / 终止办理) and their decisions. */
     @GET
     @Path("/api/tickets/{ref}/clock-requests")
-    List<Map<String, Object>> clockRequests(@PathParam("ref") String ref);
+    List<ClockRequest> clockRequests(@PathParam("ref") String ref);
 
     /** Clock requests awaiting a decision, oldest first; {@code kind} pause, park or terminate (all when null). */
     @GET
     @Path("/api/clock-requests")
-    List<Map<String, Object>> pendingClockRequests(@QueryParam("kind") String kind, @QueryParam("size") int size);
+    List<ClockRequest> pendingClockRequests(@QueryParam("kind") String kind, @QueryParam("size") int size);
 
     @GET
     @Path("/api/tickets/{ref}/duplicates")
-    List<Map<String, Object>> duplicates(@PathParam("ref") String ref);
+    List<DuplicateCandidate> duplicates(@PathParam("ref") String ref);
 
     /** The ticket's evidence (photos, recordings, documents), as the router lists it for this reader. */
     @GET
     @Path("/api/tickets/{ref}/attachments")
-    List<Map<String, Object>> attachments(@PathParam("ref") String ref);
+    List<TicketAttachment> attachments(@PathParam("ref") String ref);
 
     /** One file as the raw body; the router sniffs its type and strips its metadata. */
     @POST
     @Path("/api/tickets/{ref}/attachments")
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
-    Map<String, Object> uploadAttachment(@PathParam("ref") String ref, @QueryParam("fileName") String fileName,
-                                         byte[] content);
+    TicketAttachment uploadAttachment(@PathParam("ref") String ref, @QueryParam("fileName") String fileName,
+                                      byte[] content);
 
     /** The file with the router's headers (type, disposition); a refusal throws as every other call does. */
     @GET
@@ -235,7 +244,7 @@ public interface RouterApi {
 
     @GET
     @Path("/api/tickets/{ref}/appeals")
-    Map<String, Object> ticketAppeals(@PathParam("ref") String ref);
+    TicketAppeals ticketAppeals(@PathParam("ref") String ref);
 
     @POST
     @Path("/api/tickets/{ref}/appeals")

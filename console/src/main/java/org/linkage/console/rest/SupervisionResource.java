@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.linkage.console.client.District;
 import org.linkage.console.client.Services;
+import org.linkage.console.view.ClockRequest;
+import org.linkage.console.view.Page;
+import org.linkage.console.view.Ticket;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,8 +35,8 @@ public class SupervisionResource {
 
     /** The pages of this console, by template name. */
     static class Templates {
-        static TemplateInstance board(Map<String, Object> open, Map<String, Object> extensions, String level,
-                                      List<Map<String, Object>> clockRequests) {
+        static TemplateInstance board(Page<Ticket> open, Page<Ticket> extensions, String level,
+                                      List<ClockRequest> clockRequests) {
             return View.of("supervision/board", "open", open, "extensions", extensions, "level", level,
                     "clockRequests", clockRequests);
         }
@@ -56,19 +59,18 @@ public class SupervisionResource {
     @GET
     @Path("supervision")
     public TemplateInstance board(@QueryParam("level") String level) {
-        Map<String, Object> open = services.readRouter(api -> api.tickets(null, null, null, null, null, "deadline", null,
+        Page<Ticket> open = services.readRouter(api -> api.tickets(null, null, null, null, null, "deadline", null,
                 "open", 0, 200));
         if (level != null && !level.isBlank()) {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> items = (List<Map<String, Object>>) open.get("items");
-            open = new java.util.LinkedHashMap<>(open);
-            open.put("items", items.stream().filter(t -> level.equals(t.get("supervisionLevel"))).toList());
+            // the level filters the rows shown; the count stays the board's whole open work
+            open = new Page<>(open.items().stream().filter(t -> level.equals(t.supervisionLevel())).toList(),
+                    open.page(), open.size(), open.total());
         }
-        Map<String, Object> extensions = services.readRouter(api -> api.tickets(null, null, null, null, null, "deadline",
+        Page<Ticket> extensions = services.readRouter(api -> api.tickets(null, null, null, null, null, "deadline",
                 true, null, 0, 100));
         // Parking and termination are the supervisor's to decide; pauses are the dispatcher's.
-        List<Map<String, Object>> clockRequests = services.readRouter(api -> api.pendingClockRequests(null, 100)).stream()
-                .filter(x -> !"PAUSE".equals(x.get("kind"))).toList();
+        List<ClockRequest> clockRequests = services.readRouter(api -> api.pendingClockRequests(null, 100)).stream()
+                .filter(x -> !"PAUSE".equals(x.kind())).toList();
         return Templates.board(open, extensions, level, clockRequests);
     }
 
