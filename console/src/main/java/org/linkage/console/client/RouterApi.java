@@ -11,7 +11,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.linkage.console.view.AnsweredContact;
 import org.linkage.console.view.CategoryAnswer;
+import org.linkage.console.view.FirstContactRow;
+import org.linkage.console.view.KnowledgeArticle;
+import org.linkage.console.view.KnowledgeArticleSummary;
+import org.linkage.console.view.KnowledgeHit;
 import org.linkage.console.view.ClockRequest;
 import org.linkage.console.view.DuplicateCandidate;
 import org.linkage.console.view.ExtensionRequest;
@@ -171,60 +176,61 @@ public interface RouterApi {
 
     @GET
     @Path("/api/knowledge/search")
-    List<Map<String, Object>> searchKnowledge(@QueryParam("q") String q, @QueryParam("categoryCode") String categoryCode,
-                                              @QueryParam("limit") Integer limit);
+    List<KnowledgeHit> searchKnowledge(@QueryParam("q") String q, @QueryParam("categoryCode") String categoryCode,
+                                       @QueryParam("limit") Integer limit);
 
     @POST
     @Path("/api/knowledge/suggestions")
-    List<Map<String, Object>> knowledgeSuggestions(Map<String, Object> call, @QueryParam("limit") Integer limit);
+    List<KnowledgeHit> knowledgeSuggestions(Map<String, Object> call, @QueryParam("limit") Integer limit);
 
     @GET
     @Path("/api/knowledge/articles")
-    Map<String, Object> knowledgeArticles(@QueryParam("status") String status, @QueryParam("departmentCode") String departmentCode,
-                                          @QueryParam("page") int page, @QueryParam("size") int size);
+    Page<KnowledgeArticleSummary> knowledgeArticles(@QueryParam("status") String status,
+                                                    @QueryParam("departmentCode") String departmentCode,
+                                                    @QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
     @Path("/api/knowledge/articles/{id}")
-    Map<String, Object> knowledgeArticle(@PathParam("id") String id);
+    KnowledgeArticle knowledgeArticle(@PathParam("id") String id);
 
     @POST
     @Path("/api/knowledge/articles")
-    Map<String, Object> createKnowledgeArticle(Map<String, Object> article);
+    KnowledgeArticle createKnowledgeArticle(Map<String, Object> article);
 
     @PUT
     @Path("/api/knowledge/articles/{id}")
-    Map<String, Object> editKnowledgeArticle(@PathParam("id") String id, Map<String, Object> article);
+    KnowledgeArticle editKnowledgeArticle(@PathParam("id") String id, Map<String, Object> article);
 
     @GET
     @Path("/api/knowledge/articles/{id}/versions")
-    List<Map<String, Object>> knowledgeVersions(@PathParam("id") String id);
+    List<KnowledgeArticle.Version> knowledgeVersions(@PathParam("id") String id);
 
     @GET
     @Path("/api/knowledge/articles/{id}/versions/{version}")
-    Map<String, Object> knowledgeVersion(@PathParam("id") String id, @PathParam("version") String version);
+    KnowledgeArticle.Version knowledgeVersion(@PathParam("id") String id, @PathParam("version") String version);
 
     @POST
     @Path("/api/knowledge/articles/{id}/versions/{version}/submission")
-    Map<String, Object> submitKnowledgeVersion(@PathParam("id") String id, @PathParam("version") String version);
+    KnowledgeArticle submitKnowledgeVersion(@PathParam("id") String id, @PathParam("version") String version);
 
     @POST
     @Path("/api/knowledge/articles/{id}/versions/{version}/review")
-    Map<String, Object> reviewKnowledgeVersion(@PathParam("id") String id, @PathParam("version") String version,
-                                               Map<String, Object> review);
+    KnowledgeArticle reviewKnowledgeVersion(@PathParam("id") String id, @PathParam("version") String version,
+                                            Map<String, Object> review);
 
     @POST
     @Path("/api/contacts/answered")
-    Map<String, Object> answerContact(@jakarta.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey,
-                                      Map<String, Object> contact);
+    AnsweredContact answerContact(@jakarta.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey,
+                                  Map<String, Object> contact);
 
     @GET
     @Path("/api/contacts/answered/{number}")
-    Map<String, Object> answeredContact(@PathParam("number") String number);
+    AnsweredContact answeredContact(@PathParam("number") String number);
 
     @GET
     @Path("/api/statistics/first-contact")
-    List<Map<String, Object>> firstContact(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
-                                           @QueryParam("to") String to);
+    List<FirstContactRow> firstContact(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
+                                       @QueryParam("to") String to);
 
     /** The router's own word on whether this or next year's calendar is missing (December warning). */
     @GET

@@ -25,6 +25,8 @@ import org.linkage.console.view.CallSummary;
 import org.linkage.console.view.CallerHistory;
 import org.linkage.console.view.ClassificationPreview;
 import org.linkage.console.view.Contact;
+import org.linkage.console.view.KnowledgeArticle;
+import org.linkage.console.view.KnowledgeHit;
 import org.linkage.console.view.Page;
 
 import java.net.URI;
@@ -49,13 +51,13 @@ public class CallResource {
         }
 
         static TemplateInstance preview(ClassificationPreview preview, Category category, String problem,
-                                        List<Map<String, Object>> suggestions) {
+                                        List<KnowledgeHit> suggestions) {
             return preview(preview, category, problem, suggestions, Map.of());
         }
 
         /** @param answers what the call-taker already typed into the category's questions, kept as the text changes */
         static TemplateInstance preview(ClassificationPreview preview, Category category, String problem,
-                                        List<Map<String, Object>> suggestions, Map<String, String> answers) {
+                                        List<KnowledgeHit> suggestions, Map<String, String> answers) {
             List<ClassificationPreview.Question> questions = preview == null || preview.questions() == null ? List.of()
                     : preview.questions();
             return View.of("calls/preview", "preview", preview, "category", category, "problem", problem,
@@ -77,7 +79,7 @@ public class CallResource {
         static TemplateInstance detail(CallDetail call, List<CallAttachment> attachments, boolean attachable,
                                        Contact contact, List<Category> categories, Map<String, String> errors,
                                        String problem, Map<String, String> values,
-                                       List<Map<String, Object>> suggestions) {
+                                       List<KnowledgeHit> suggestions) {
             return View.of("calls/detail", "call", call, "attachments", attachments, "attachable", attachable,
                     "contact", contact, "categories", categories, "errors", errors,
                     "problem", problem, "values", values, "suggestions", suggestions);
@@ -337,15 +339,13 @@ public class CallResource {
         List<Requests.CitedArticle> cited = new java.util.ArrayList<>();
         try {
             for (String articleId : chosen) {
-                Map<String, Object> article = services.readRouter(api -> api.knowledgeArticle(articleId));
-                @SuppressWarnings("unchecked")
-                Map<String, Object> published = (Map<String, Object>) article.get("published");
-                if (published == null || !Boolean.TRUE.equals(article.get("validNow"))) {
+                KnowledgeArticle article = services.readRouter(api -> api.knowledgeArticle(articleId));
+                KnowledgeArticle.Version published = article.published();
+                if (published == null || !article.validNow()) {
                     return Response.status(409).entity(detailPage(id, null, Map.of(), ui.t("answer_article_unpublished"),
                             form.values()).render()).build();
                 }
-                cited.add(new Requests.CitedArticle(((Number) article.get("id")).longValue(),
-                        ((Number) published.get("version")).intValue(), String.valueOf(published.get("titleZh"))));
+                cited.add(new Requests.CitedArticle(article.id(), published.version(), String.valueOf(published.titleZh())));
             }
             Requests.Answer body = new Requests.Answer(cited, form.get("note"));
             services.writeIntake(api -> api.answer(id, body));
@@ -367,7 +367,7 @@ public class CallResource {
         boolean pending = "PENDING".equals(call.decision());
         List<Category> categories = pending ? reference.categories() : List.of();
         CallDetail.Classification classification = call.classification();
-        List<Map<String, Object>> suggestions = pending
+        List<KnowledgeHit> suggestions = pending
                 ? suggestions(call.content(), classification == null ? null : classification.disposition(),
                 classification == null ? null : classification.categoryCode())
                 : List.of();
@@ -378,7 +378,7 @@ public class CallResource {
      * Knowledge-base articles that may answer the call, for whoever may read them. Never for a police matter: such a
      * call is not answered from an article. A knowledge base that cannot answer leaves the call-taker's form working.
      */
-    private List<Map<String, Object>> suggestions(String content, String disposition, String categoryCode) {
+    private List<KnowledgeHit> suggestions(String content, String disposition, String categoryCode) {
         if (!ui.has("call-taker") || "POLICE".equals(disposition) || "JOINT".equals(disposition) || content == null) {
             return List.of();
         }
