@@ -20,6 +20,7 @@ import org.linkage.console.view.CallerHistory;
 import org.linkage.console.view.ClassificationPreview;
 import org.linkage.console.view.Contact;
 import org.linkage.console.view.Page;
+import org.linkage.console.view.PoliceTransfer;
 
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ public interface IntakeApi {
 
     @POST
     @Path("/api/incidents/{incidentNumber}/referrals")
-    Map<String, Object> handOver(@HeaderParam("Idempotency-Key") String idempotencyKey,
+    CallDetail handOver(@HeaderParam("Idempotency-Key") String idempotencyKey,
                                  @PathParam("incidentNumber") String incidentNumber, Requests.HandOver handOver);
 
     /** Consultation request to 12345 (三方通话 in data). */
@@ -111,12 +112,12 @@ public interface IntakeApi {
 
     @GET
     @Path("/api/police-transfers")
-    Map<String, Object> policeTransfers(@QueryParam("state") String state, @QueryParam("page") int page,
-                                        @QueryParam("size") int size);
+    Page<PoliceTransfer> policeTransfers(@QueryParam("state") String state, @QueryParam("page") int page,
+                                         @QueryParam("size") int size);
 
     @POST
     @Path("/api/police-transfers/{id}/acceptance")
-    Map<String, Object> acceptTransfer(@PathParam("id") String id, Requests.Acceptance acceptance);
+    PoliceTransfer acceptTransfer(@PathParam("id") String id, Requests.Acceptance acceptance);
 
     @GET
     @Path("/api/police-transfers/stream")

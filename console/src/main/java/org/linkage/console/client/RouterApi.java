@@ -18,6 +18,7 @@ import org.linkage.console.view.KnowledgeArticle;
 import org.linkage.console.view.KnowledgeArticleSummary;
 import org.linkage.console.view.KnowledgeHit;
 import org.linkage.console.view.ClockRequest;
+import org.linkage.console.view.ConsultationRequest;
 import org.linkage.console.view.DuplicateCandidate;
 import org.linkage.console.view.ExtensionRequest;
 import org.linkage.console.view.Page;
@@ -39,12 +40,12 @@ public interface RouterApi {
     /** Consultation requests from 110 by status (PENDING by default). */
     @GET
     @Path("/api/consultations")
-    List<Map<String, Object>> consultations(@QueryParam("status") String status, @QueryParam("size") int size);
+    List<ConsultationRequest> consultations(@QueryParam("status") String status, @QueryParam("size") int size);
 
     /** {@code {accept, reason, categoryCode}}. */
     @POST
     @Path("/api/consultations/{id}/decision")
-    Map<String, Object> decideConsultation(@PathParam("id") String id, Map<String, Object> body);
+    ConsultationRequest decideConsultation(@PathParam("id") String id, Map<String, Object> body);
 
     @GET
     @Path("/api/tickets")
