@@ -20,6 +20,8 @@ import org.linkage.console.view.CallerHistory;
 import org.linkage.console.view.ClassificationPreview;
 import org.linkage.console.view.Contact;
 import org.linkage.console.view.Page;
+import org.linkage.console.view.OverrideReport;
+import org.linkage.console.view.RiskWarningReport;
 import org.linkage.console.view.PoliceTransfer;
 
 import java.util.List;
@@ -126,7 +128,7 @@ public interface IntakeApi {
 
     @GET
     @Path("/api/statistics/overrides")
-    Map<String, Object> overrideStatistics(@QueryParam("from") String from, @QueryParam("to") String to);
+    OverrideReport overrideStatistics(@QueryParam("from") String from, @QueryParam("to") String to);
 
     @GET
     @Path("/api/calls/{id}/history")
@@ -134,5 +136,5 @@ public interface IntakeApi {
 
     @GET
     @Path("/api/statistics/risk-warnings")
-    Map<String, Object> riskWarnings(@QueryParam("from") String from, @QueryParam("to") String to);
+    RiskWarningReport riskWarnings(@QueryParam("from") String from, @QueryParam("to") String to);
 }

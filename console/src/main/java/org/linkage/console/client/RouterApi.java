@@ -14,6 +14,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.linkage.console.view.AnsweredContact;
 import org.linkage.console.view.CategoryAnswer;
 import org.linkage.console.view.FirstContactRow;
+import org.linkage.console.view.Hotspot;
+import org.linkage.console.view.StatisticsRow;
 import org.linkage.console.view.KnowledgeArticle;
 import org.linkage.console.view.KnowledgeArticleSummary;
 import org.linkage.console.view.KnowledgeHit;
@@ -118,8 +120,8 @@ public interface RouterApi {
 
     @GET
     @Path("/api/statistics")
-    List<Map<String, Object>> statistics(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
-                                         @QueryParam("to") String to);
+    List<StatisticsRow> statistics(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
+                                   @QueryParam("to") String to);
 
     @GET
     @Path("/api/statistics")
@@ -129,7 +131,7 @@ public interface RouterApi {
 
     @GET
     @Path("/api/statistics/hotspots")
-    List<Map<String, Object>> hotspots(@QueryParam("all") Boolean all);
+    List<Hotspot> hotspots(@QueryParam("all") Boolean all);
 
     @GET
     @Path("/api/admin/departments")

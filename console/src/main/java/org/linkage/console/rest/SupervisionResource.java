@@ -12,6 +12,9 @@ import jakarta.ws.rs.core.Response;
 import org.linkage.console.client.District;
 import org.linkage.console.client.Services;
 import org.linkage.console.view.ClockRequest;
+import org.linkage.console.view.Hotspot;
+import org.linkage.console.view.OverrideReport;
+import org.linkage.console.view.StatisticsRow;
 import org.linkage.console.view.Page;
 import org.linkage.console.view.Ticket;
 
@@ -20,7 +23,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,9 +43,9 @@ public class SupervisionResource {
                     "clockRequests", clockRequests);
         }
 
-        static TemplateInstance statistics(String groupBy, String trendBy, String from, String to, List<Map<String, Object>> rows,
-                                                  List<Map<String, Object>> trend, Map<String, Object> overrides,
-                                                  List<Map<String, Object>> hotspots, List<District> districts) {
+        static TemplateInstance statistics(String groupBy, String trendBy, String from, String to, List<StatisticsRow> rows,
+                                           List<StatisticsRow> trend, OverrideReport overrides, List<Hotspot> hotspots,
+                                           List<District> districts) {
             return View.of("supervision/statistics", "groupBy", groupBy, "trendBy", trendBy, "from", from, "to", to, "rows", rows, "trend", trend, "overrides", overrides, "hotspots", hotspots, "districts", districts);
         }
     }
@@ -108,19 +110,16 @@ public class SupervisionResource {
         StringBuilder csv = new StringBuilder();
         if (table.equals("hotspots")) {
             csv.append("districtCode,categoryCode,recent,baselinePerWindow,hot\n");
-            for (Map<String, Object> h : services.readRouter(api -> api.hotspots(true))) {
-                csv.append(Csv.row(h.get("districtCode"), h.get("categoryCode"), h.get("recent"), h.get("baselinePerWindow"),
-                        h.get("hot")));
+            for (Hotspot h : services.readRouter(api -> api.hotspots(true))) {
+                csv.append(Csv.row(h.districtCode(), h.categoryCode(), h.recent(), h.baselinePerWindow(), h.hot()));
             }
         } else {
             csv.append("categoryCode,nameZh,nameEn,decided,overridden,overrideRate\n");
-            Map<String, Object> report = services.readIntake(api -> api.overrideStatistics(r.from(), r.to()));
-            if (report.get("categories") instanceof List<?> categories) {
-                for (Object o : categories) {
-                    if (o instanceof Map<?, ?> c) {
-                        csv.append(Csv.row(c.get("categoryCode"), c.get("nameZh"), c.get("nameEn"), c.get("decided"),
-                                c.get("overridden"), c.get("overrideRate")));
-                    }
+            OverrideReport report = services.readIntake(api -> api.overrideStatistics(r.from(), r.to()));
+            if (report.categories() != null) {
+                for (OverrideReport.CategoryOverrides c : report.categories()) {
+                    csv.append(Csv.row(c.categoryCode(), c.nameZh(), c.nameEn(), c.decided(), c.overridden(),
+                            c.overrideRate()));
                 }
             }
         }
