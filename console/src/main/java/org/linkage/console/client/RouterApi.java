@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.linkage.console.view.AnsweredContact;
+import org.linkage.console.view.Appeal;
 import org.linkage.console.view.CategoryAnswer;
 import org.linkage.console.view.FirstContactRow;
 import org.linkage.console.view.Hotspot;
@@ -19,11 +20,13 @@ import org.linkage.console.view.StatisticsRow;
 import org.linkage.console.view.KnowledgeArticle;
 import org.linkage.console.view.KnowledgeArticleSummary;
 import org.linkage.console.view.KnowledgeHit;
+import org.linkage.console.view.MonthlyTheme;
 import org.linkage.console.view.ClockRequest;
 import org.linkage.console.view.ConsultationRequest;
 import org.linkage.console.view.DuplicateCandidate;
 import org.linkage.console.view.ExtensionRequest;
 import org.linkage.console.view.Page;
+import org.linkage.console.view.Ranking;
 import org.linkage.console.view.ReplyTemplate;
 import org.linkage.console.view.Ticket;
 import org.linkage.console.view.TicketAppeals;
@@ -243,7 +246,7 @@ public interface RouterApi {
     // Assessment (考核): the monthly ranking, appeals (申诉) and the themes of the month (每月一题).
     @GET
     @Path("/api/assessment/rankings")
-    Map<String, Object> rankings(@QueryParam("month") String month);
+    Ranking rankings(@QueryParam("month") String month);
 
     /** The ranking as the router writes it for a spreadsheet or for print: {@code format} csv or html. */
     @GET
@@ -257,30 +260,30 @@ public interface RouterApi {
 
     @POST
     @Path("/api/tickets/{ref}/appeals")
-    Map<String, Object> fileAppeal(@PathParam("ref") String ref, Map<String, Object> appeal);
+    Appeal fileAppeal(@PathParam("ref") String ref, Map<String, Object> appeal);
 
     @GET
     @Path("/api/assessment/appeals")
-    List<Map<String, Object>> appeals(@QueryParam("status") String status, @QueryParam("month") String month,
-                                      @QueryParam("size") int size);
+    List<Appeal> appeals(@QueryParam("status") String status, @QueryParam("month") String month,
+                         @QueryParam("size") int size);
 
     @POST
     @Path("/api/assessment/appeals/{id}/decision")
-    Map<String, Object> decideAppeal(@PathParam("id") String id, Map<String, Object> decision);
+    Appeal decideAppeal(@PathParam("id") String id, Map<String, Object> decision);
 
     @GET
     @Path("/api/assessment/themes")
-    List<Map<String, Object>> themes(@QueryParam("month") String month);
+    List<MonthlyTheme> themes(@QueryParam("month") String month);
 
     @GET
     @Path("/api/assessment/themes/suggestions")
-    List<Map<String, Object>> themeSuggestions(@QueryParam("month") String month);
+    List<MonthlyTheme.Suggestion> themeSuggestions(@QueryParam("month") String month);
 
     @POST
     @Path("/api/assessment/themes")
-    Map<String, Object> flagTheme(Map<String, Object> theme);
+    MonthlyTheme flagTheme(Map<String, Object> theme);
 
     @GET
     @Path("/api/assessment/themes/{id}")
-    Map<String, Object> theme(@PathParam("id") String id);
+    MonthlyTheme theme(@PathParam("id") String id);
 }
