@@ -14,6 +14,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.linkage.console.view.AnsweredContact;
 import org.linkage.console.view.Appeal;
 import org.linkage.console.view.CategoryAnswer;
+import org.linkage.console.view.Department;
 import org.linkage.console.view.FirstContactRow;
 import org.linkage.console.view.Hotspot;
 import org.linkage.console.view.StatisticsRow;
@@ -138,7 +139,7 @@ public interface RouterApi {
 
     @GET
     @Path("/api/admin/departments")
-    List<Map<String, Object>> departments();
+    List<Department> departments();
 
     @POST
     @Path("/api/admin/departments")

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.linkage.console.client.ServiceProblem;
 import org.linkage.console.client.Services;
+import org.linkage.console.view.Department;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -36,8 +37,9 @@ import java.util.Map;
 public class AdminResource {
     /** The pages of this console, by template name. */
     static class Templates {
-        static TemplateInstance departments(List<Map<String, Object>> departments, Map<String, Object> editing,
-                                                   String problem, Map<String, String> errors, boolean saved) {
+        /** @param editing the unit being edited: as the router has it, or as typed when the router refused it */
+        static TemplateInstance departments(List<Department> departments, Object editing,
+                                            String problem, Map<String, String> errors, boolean saved) {
             return View.of("admin/departments", "departments", departments, "editing", editing, "problem", problem, "errors", errors, "saved", saved);
         }
 
@@ -47,7 +49,7 @@ public class AdminResource {
         }
 
         static TemplateInstance catalogue(List<Map<String, Object>> rules, Map<String, Object> editing,
-                                                 List<Map<String, Object>> versions, List<Map<String, Object>> departments,
+                                                 List<Map<String, Object>> versions, List<Department> departments,
                                                  String problem, Map<String, String> errors, boolean saved) {
             return View.of("admin/catalogue", "rules", rules, "editing", editing, "versions", versions, "departments", departments, "problem", problem, "errors", errors, "saved", saved);
         }
@@ -66,9 +68,10 @@ public class AdminResource {
     @GET
     @Path("/departments")
     public TemplateInstance departments(@QueryParam("edit") String code, @QueryParam("saved") String saved) {
-        List<Map<String, Object>> all = services.readRouter(api -> api.departments());
-        Map<String, Object> editing = code == null ? null
-                : all.stream().filter(d -> code.equals(d.get("code"))).findFirst().orElse(Map.of("code", code));
+        List<Department> all = services.readRouter(api -> api.departments());
+        Object editing = code == null ? null
+                : all.stream().filter(d -> code.equals(d.code())).findFirst().<Object>map(d -> d)
+                .orElse(Map.of("code", code));
         return Templates.departments(all, editing, null, Map.of(), saved != null);
     }
 

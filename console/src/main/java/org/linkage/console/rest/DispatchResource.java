@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.linkage.console.client.ServiceProblem;
 import org.linkage.console.client.Services;
+import org.linkage.console.view.Department;
 import org.linkage.console.view.WorkList;
 
 import java.net.URI;
@@ -44,7 +45,7 @@ public class DispatchResource {
 
     /** The pages of this console, by template name. */
     static class Templates {
-        static TemplateInstance desk(Map<String, WorkList> queues, List<Map<String, Object>> departments) {
+        static TemplateInstance desk(Map<String, WorkList> queues, List<Department> departments) {
             return View.of("dispatch/desk", "queues", queues, "departments", departments);
         }
 

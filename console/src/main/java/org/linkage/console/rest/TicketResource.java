@@ -21,6 +21,7 @@ import org.linkage.console.client.Services;
 import org.linkage.console.ui.Formats;
 import org.linkage.console.ui.Ui;
 import org.linkage.console.view.CategoryAnswer;
+import org.linkage.console.view.Department;
 import org.linkage.console.view.DuplicateCandidate;
 import org.linkage.console.view.ExtensionRequest;
 import org.linkage.console.view.Page;
@@ -65,7 +66,7 @@ public class TicketResource {
         static TemplateInstance detail(Ticket ticket, List<CategoryAnswer> answers, List<ReplyTemplate> replyTemplates,
                                        List<TicketAttachment> attachments, boolean attachable,
                                        List<ExtensionRequest> extensions, List<DuplicateCandidate> duplicates,
-                                       List<Map<String, Object>> departments, TicketAppeals appeals, String done,
+                                       List<Department> departments, TicketAppeals appeals, String done,
                                        String failedAction, String problem, Map<String, String> errors,
                                        Map<String, String> values) {
             return View.of("tickets/detail", "ticket", ticket, "answers", answers, "replyTemplates", replyTemplates,
@@ -268,7 +269,7 @@ public class TicketResource {
         boolean dispatching = permitted.contains("merge") || permitted.contains("assign") || permitted.contains("redispatch");
         List<DuplicateCandidate> duplicates = permitted.contains("merge") ? sideBySide(services.readRouter(
                 api -> api.duplicates(number))) : List.of();
-        List<Map<String, Object>> departments = dispatching ? services.readRouter(api -> api.departments()) : List.of();
+        List<Department> departments = dispatching ? services.readRouter(api -> api.departments()) : List.of();
         return Templates.detail(ticket, answers, replyTemplates, attachments, attachable, extensions, duplicates,
                 departments, services.readRouter(api -> api.ticketAppeals(number)), done, failedAction, problem,
                 errors, values);
