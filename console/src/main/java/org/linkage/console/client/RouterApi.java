@@ -15,7 +15,10 @@ import org.linkage.console.view.AnsweredContact;
 import org.linkage.console.view.Appeal;
 import org.linkage.console.view.CategoryAnswer;
 import org.linkage.console.view.Department;
+import org.linkage.console.view.DispatchRule;
+import org.linkage.console.view.DistrictDetail;
 import org.linkage.console.view.FirstContactRow;
+import org.linkage.console.view.HolidayCalendar;
 import org.linkage.console.view.Hotspot;
 import org.linkage.console.view.StatisticsRow;
 import org.linkage.console.view.KnowledgeArticle;
@@ -143,43 +146,43 @@ public interface RouterApi {
 
     @POST
     @Path("/api/admin/departments")
-    Map<String, Object> createDepartment(Map<String, Object> department);
+    Department createDepartment(Map<String, Object> department);
 
     @PUT
     @Path("/api/admin/departments/{code}")
-    Map<String, Object> updateDepartment(@PathParam("code") String code, Map<String, Object> department);
+    Department updateDepartment(@PathParam("code") String code, Map<String, Object> department);
 
     @GET
     @Path("/api/admin/districts")
-    List<Map<String, Object>> districts();
+    List<DistrictDetail> districts();
 
     @POST
     @Path("/api/admin/districts")
-    Map<String, Object> createDistrict(Map<String, Object> district);
+    DistrictDetail createDistrict(Map<String, Object> district);
 
     @PUT
     @Path("/api/admin/districts/{code}")
-    Map<String, Object> updateDistrict(@PathParam("code") String code, Map<String, Object> district);
+    DistrictDetail updateDistrict(@PathParam("code") String code, Map<String, Object> district);
 
     @GET
     @Path("/api/admin/catalogue")
-    List<Map<String, Object>> catalogue();
+    List<DispatchRule> catalogue();
 
     @GET
     @Path("/api/admin/catalogue/{category}/versions")
-    List<Map<String, Object>> catalogueVersions(@PathParam("category") String category);
+    List<DispatchRule> catalogueVersions(@PathParam("category") String category);
 
     @PUT
     @Path("/api/admin/catalogue/{category}")
-    Map<String, Object> saveRule(@PathParam("category") String category, Map<String, Object> rule);
+    DispatchRule saveRule(@PathParam("category") String category, Map<String, Object> rule);
 
     @GET
     @Path("/api/admin/calendar/{year}")
-    Map<String, Object> calendar(@PathParam("year") String year);
+    HolidayCalendar calendar(@PathParam("year") String year);
 
     @PUT
     @Path("/api/admin/calendar/{year}")
-    Map<String, Object> saveCalendar(@PathParam("year") String year, Map<String, Object> calendar);
+    HolidayCalendar saveCalendar(@PathParam("year") String year, Map<String, Object> calendar);
 
     @GET
     @Path("/api/knowledge/search")
@@ -242,7 +245,7 @@ public interface RouterApi {
     /** The router's own word on whether this or next year's calendar is missing (December warning). */
     @GET
     @Path("/api/admin/calendar-status")
-    Map<String, Object> calendarStatus();
+    HolidayCalendar.Status calendarStatus();
 
     // Assessment (考核): the monthly ranking, appeals (申诉) and the themes of the month (每月一题).
     @GET
