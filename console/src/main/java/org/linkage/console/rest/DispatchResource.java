@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.linkage.console.client.ServiceProblem;
 import org.linkage.console.client.Services;
 import org.linkage.console.view.Department;
+import org.linkage.console.view.Delivery;
 import org.linkage.console.view.WorkList;
 
 import java.net.URI;
@@ -49,7 +50,7 @@ public class DispatchResource {
             return View.of("dispatch/desk", "queues", queues, "departments", departments);
         }
 
-        static TemplateInstance deliveries(List<Map<String, Object>> deadLetters, String done, String problem) {
+        static TemplateInstance deliveries(List<Delivery> deadLetters, String done, String problem) {
             return View.of("dispatch/deliveries", "deadLetters", deadLetters, "done", done, "problem", problem);
         }
     }
@@ -89,7 +90,7 @@ public class DispatchResource {
         return Response.seeOther(URI.create("/deliveries")).build();
     }
 
-    private List<Map<String, Object>> deadLetters() {
+    private List<Delivery> deadLetters() {
         return services.readBridge(api -> api.deliveries("DEAD_LETTERED", 200));
     }
 }
