@@ -74,4 +74,13 @@ class ViewsTest {
         assertEquals(hit.titleZh(), ticked.titleZh());
         assertEquals(hit.matched(), ticked.matched());
     }
+
+    @Test
+    void everyShapeAPageNamesWithFmtNameNamesItself() {
+        // fmt:name takes a Named (or a map); any other record would be shown as its toString()
+        for (Class<?> named : java.util.List.of(Ticket.Unit.class, Department.class, DistrictDetail.class,
+                Ranking.Row.class, OverrideReport.CategoryOverrides.class, PublicCase.Department.class)) {
+            assertTrue(org.linkage.console.client.Named.class.isAssignableFrom(named), named.getSimpleName());
+        }
+    }
 }
