@@ -19,13 +19,12 @@ import org.linkage.console.view.CallSummary;
 import org.linkage.console.view.CallerHistory;
 import org.linkage.console.view.ClassificationPreview;
 import org.linkage.console.view.Contact;
-import org.linkage.console.view.Page;
 import org.linkage.console.view.OverrideReport;
-import org.linkage.console.view.RiskWarningReport;
+import org.linkage.console.view.Page;
 import org.linkage.console.view.PoliceTransfer;
+import org.linkage.console.view.RiskWarningReport;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * intake-service (110), as the signed-in person. Answers are read into the console's view records
@@ -98,7 +97,7 @@ public interface IntakeApi {
     /** Consultation request to 12345 (三方通话 in data). */
     @POST
     @Path("/api/calls/{id}/consultation")
-    Map<String, Object> requestConsultation(@PathParam("id") String id, Requests.Consultation body);
+    CallDetail.Consultation requestConsultation(@PathParam("id") String id, Requests.Consultation body);
 
     @POST
     @Path("/api/classifications/preview")

@@ -14,25 +14,26 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.linkage.console.view.AnsweredContact;
 import org.linkage.console.view.Appeal;
 import org.linkage.console.view.CategoryAnswer;
+import org.linkage.console.view.ClockRequest;
+import org.linkage.console.view.ConsultationRequest;
 import org.linkage.console.view.Department;
 import org.linkage.console.view.DispatchRule;
 import org.linkage.console.view.DistrictDetail;
+import org.linkage.console.view.DuplicateCandidate;
+import org.linkage.console.view.ExtensionRequest;
 import org.linkage.console.view.FirstContactRow;
 import org.linkage.console.view.HolidayCalendar;
 import org.linkage.console.view.Hotspot;
-import org.linkage.console.view.StatisticsRow;
 import org.linkage.console.view.KnowledgeArticle;
 import org.linkage.console.view.KnowledgeArticleSummary;
 import org.linkage.console.view.KnowledgeHit;
 import org.linkage.console.view.MonthlyTheme;
-import org.linkage.console.view.ClockRequest;
-import org.linkage.console.view.ConsultationRequest;
-import org.linkage.console.view.DuplicateCandidate;
-import org.linkage.console.view.ExtensionRequest;
 import org.linkage.console.view.Page;
 import org.linkage.console.view.Ranking;
 import org.linkage.console.view.ReplyTemplate;
+import org.linkage.console.view.StatisticsRow;
 import org.linkage.console.view.Ticket;
+import org.linkage.console.view.TicketActionResult;
 import org.linkage.console.view.TicketAppeals;
 import org.linkage.console.view.TicketAttachment;
 
@@ -118,12 +119,12 @@ public interface RouterApi {
     /** Every lifecycle action: {@code sign}, {@code progress}, {@code reply}, {@code callback}, ... with its body. */
     @POST
     @Path("/api/tickets/{ref}/{action}")
-    Map<String, Object> act(@PathParam("ref") String ref, @PathParam("action") String action, Map<String, Object> body);
+    TicketActionResult act(@PathParam("ref") String ref, @PathParam("action") String action, Map<String, Object> body);
 
     @POST
     @Path("/api/tickets/{ref}/extensions/{id}/decision")
-    Map<String, Object> decideExtension(@PathParam("ref") String ref, @PathParam("id") String id,
-                                        Map<String, Object> decision);
+    ExtensionRequest decideExtension(@PathParam("ref") String ref, @PathParam("id") String id,
+                                     Map<String, Object> decision);
 
     @GET
     @Path("/api/statistics")

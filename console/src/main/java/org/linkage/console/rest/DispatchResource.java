@@ -14,8 +14,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.linkage.console.client.ServiceProblem;
 import org.linkage.console.client.Services;
-import org.linkage.console.view.Department;
 import org.linkage.console.view.Delivery;
+import org.linkage.console.view.Department;
 import org.linkage.console.view.WorkList;
 
 import java.net.URI;

@@ -14,8 +14,8 @@ import org.linkage.console.client.Services;
 import org.linkage.console.view.ClockRequest;
 import org.linkage.console.view.Hotspot;
 import org.linkage.console.view.OverrideReport;
-import org.linkage.console.view.StatisticsRow;
 import org.linkage.console.view.Page;
+import org.linkage.console.view.StatisticsRow;
 import org.linkage.console.view.Ticket;
 
 import java.time.Instant;
