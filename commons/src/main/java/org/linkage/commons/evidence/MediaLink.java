@@ -1,4 +1,4 @@
-package org.linkage.bridge.domain;
+package org.linkage.commons.evidence;
 
 import java.net.URI;
 import java.net.URISyntaxException;
