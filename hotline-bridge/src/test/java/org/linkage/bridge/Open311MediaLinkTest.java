@@ -57,20 +57,31 @@ class Open311MediaLinkTest {
                 .body("[0].service_request_id", equalTo(number)).body("[0].service_notice", nullValue());
         given().queryParam("api_key", KEY).get("/open311/v2/requests/" + number + ".json").then().statusCode(200)
                 .body("[0].media_url", equalTo(link));
+        // The link goes on to the router's ticket, where the units and the console see it.
+        WireMockResource.server().verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                urlPathEqualTo("/router/api/integration/requests")).withRequestBody(containing(marker))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.mediaUrl",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo(link))));
     }
 
-    @Test
-    void aLinkToAnInsideAddressIsLeftOutAndTheReportIsStillFiled() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"https://169.254.169.254/latest/meta-data/",
+            "http://photos.linkage-test.example.com/x.jpg", "https://10.0.0.5/x.jpg", "https://router.internal/x.jpg"})
+    void aLinkToAnInsideAddressOrWithoutHttpsIsLeftOutAndTheReportIsStillFiled(String link) {
         String marker = UUID.randomUUID().toString();
         String number = file(marker);
         given().formParam("api_key", KEY).formParam("service_code", "ROADS").formParam("address_string", "武侯区天府大道北段1700号")
                 .formParam("description", "井盖缺失 " + marker)
-                .formParam("media_url", "https://169.254.169.254/latest/meta-data/")
+                .formParam("media_url", link)
                 .post("/open311/v2/requests.json").then().statusCode(201)
                 .body("[0].service_request_id", equalTo(number))
                 .body("[0].service_notice", containsString("media_url was not kept"));
         given().queryParam("api_key", KEY).get("/open311/v2/requests/" + number + ".json").then().statusCode(200)
                 .body("[0].media_url", nullValue());
+        // Nor does it reach the router's ticket: the request filed there carries no link at all.
+        WireMockResource.server().verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                urlPathEqualTo("/router/api/integration/requests")).withRequestBody(containing(marker))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.notContaining("mediaUrl")));
     }
 
     private static void routerLinks(String number, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {

@@ -33,7 +33,10 @@ public interface RouterApi {
     /** @param attributes the answers to the category's questions (Open311 attribute[code]); null when none */
     record NewRequest(String channel, String categoryCode, String content, String address, String districtCode,
                       Double latitude, Double longitude, String callerName, String callerPhone, String email,
-                      java.util.Map<String, String> attributes) {
+                      java.util.Map<String, String> attributes,
+                      // the client's media_url as MediaLink kept it (a refused one never gets here); null: none
+                      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                      String mediaUrl) {
     }
 
     record CreatedTicket(UUID ticketId, String ticketNumber, String status) {

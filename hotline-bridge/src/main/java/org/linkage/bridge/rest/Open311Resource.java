@@ -147,7 +147,7 @@ public class Open311Resource {
         String mediaNotice = null;
         if (!blank(mediaUrl)) {
             try {
-                media = org.linkage.bridge.domain.MediaLink.check(mediaUrl);
+                media = org.linkage.commons.evidence.MediaLink.check(mediaUrl);
             } catch (IllegalArgumentException e) {
                 mediaNotice = "media_url was not kept: " + e.getMessage();
             }

@@ -110,7 +110,7 @@ public class Open311Service {
         try {
             created = router.createRequest(idempotencyKey, new RouterApi.NewRequest(Open311Mapping.channel(clientId), service.code(),
                     request.description(), request.addressString(), null, request.lat(), request.lon(), callerName,
-                    request.phone(), request.email(), request.attributes()));
+                    request.phone(), request.email(), request.attributes(), request.mediaUrl()));
         } catch (ProblemException e) {
             // The router's own validation (for example an address it cannot place) in GeoReport terms; 422 is
             // the client's Idempotency-Key reused for a different request.

@@ -60,6 +60,12 @@ public class Ticket extends PanacheEntityBase {
     /** The answers to the category's questions (分类必填项) the ticket was made with: a JSON object of strings. */
     @Column(columnDefinition = "text")
     public String attributes;
+    /**
+     * The caller's own photo link (Open311 {@code media_url}), checked by {@code MediaLink} and never fetched: shown
+     * to who may read the ticket, never sent out (webhooks and Open311 carry the router's expiring links only).
+     */
+    @Column(name = "caller_media_url")
+    public String callerMediaUrl;
     @Enumerated(EnumType.STRING)
     public TicketStatus status;
     /** Dispatch version: 1 on first dispatch, +1 on each re-dispatch. */

@@ -67,7 +67,10 @@ public class IntegrationResource {
                           @Pattern(regexp = "[+0-9 ()-]{5,30}") String callerPhone,
                           @Email @Size(max = 200) String email,
                           // the answers to the category's questions (Open311 attribute[code]); checked here, the owner
-                          Map<String, String> attributes) {
+                          Map<String, String> attributes,
+                          // the caller's photo link (Open311 media_url), kept on the ticket as a link: checked here
+                          // again with the bridge's rule, the router being the one that shows it to people
+                          @Size(max = org.linkage.commons.evidence.MediaLink.MAX_LENGTH) String mediaUrl) {
     }
 
     public record Created(UUID ticketId, String ticketNumber, String status) {
@@ -114,13 +117,26 @@ public class IntegrationResource {
                             @NotNull @Valid Request body) {
         Actor actor = currentActor.get("router-integration");
         Map<String, String> answers = questions.checked(body.categoryCode(), body.attributes());
+        String mediaUrl = mediaLink(body.mediaUrl());
         IntegrationService.Filed t = integration.createRequest(idempotencyKey, new TicketDraft(null, null, null, body.channel(), body.categoryCode(), null,
                 body.content(), body.address(), body.districtCode(), body.latitude(), body.longitude(),
                 PhoneNumbers.normalisedOrAsGiven(body.callerPhone()), body.callerName(), body.email(), null, null, false,
-                false, null, answers), actor);
+                false, null, answers, mediaUrl), actor);
         // A repeated key answers 200 with the body first sent: nothing new was created.
         return Response.status(t.replayed() ? 200 : 201).entity(new Created(t.ticketId(), t.ticketNumber(), t.status()))
                 .build();
+    }
+
+    /** A link to keep, as MediaLink spells it; a bad one is refused naming the field, nothing filed. */
+    private static String mediaLink(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return org.linkage.commons.evidence.MediaLink.check(raw);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("mediaUrl", e.getMessage());
+        }
     }
 
     private static String require(String field, String value) {

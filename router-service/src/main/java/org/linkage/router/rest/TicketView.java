@@ -23,6 +23,8 @@ import java.util.UUID;
  * @param contactNotice    「保密件，由12345回访」 on a confidential ticket, in place of the contact; else null
  * @param permittedActions on the one-ticket read, the action paths the reader may take now
  *                         ({@link org.linkage.router.domain.PermittedActions}); null in lists
+ * @param callerMediaUrl   来电人照片链接: the caller's own photo link (Open311 {@code media_url}), an https link Linkage
+ *                         never fetched; null when there is none, or on a confidential ticket for a unit
  */
 public record TicketView(
         UUID id, String ticketNumber, String status, int version, String channel, String callNumber,
@@ -34,7 +36,7 @@ public record TicketView(
         Instant calledBackAt, Boolean satisfied, Boolean solved, Instant closedAt, String deliveryStatus,
         String supervisionLevel, String duplicateOf, Double duplicateScore, String masterTicketNumber,
         List<HistoryEntry> history, List<String> permittedActions, Clock clock, boolean confidential,
-        boolean hotlineCallsBack, String contactNotice) {
+        boolean hotlineCallsBack, String contactNotice, String callerMediaUrl) {
 
     /** The API's shape of a ticket the service read; name and phone come as the service masked them. */
     public static TicketView of(TicketRead r) {
@@ -61,7 +63,7 @@ public record TicketView(
                 nameOf(t.deliveryStatus), nameOf(t.supervisionLevel), r.duplicateOfNumber(), t.duplicateScore,
                 r.masterTicketNumber(), history, r.permittedActions(), r.clock() == null ? null : Clock.of(r.clock()),
                 t.confidential, Confidentiality.hotlineCallsBack(t.confidential, t.callbackRequired),
-                t.confidential ? Confidentiality.NOTICE_ZH : null);
+                t.confidential ? Confidentiality.NOTICE_ZH : null, r.callerMediaUrl());
     }
 
     private static String nameOf(Enum<?> value) {

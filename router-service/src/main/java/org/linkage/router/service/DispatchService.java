@@ -98,6 +98,7 @@ public class DispatchService {
         t.receiptsOptOut = draft.receiptsOptOut();
         t.confidential = draft.confidential();
         t.attributes = CategoryQuestionService.toJson(draft.attributes());
+        t.callerMediaUrl = draft.callerMediaUrl();
         t.receivedAt = draft.receivedAt() != null ? draft.receivedAt() : now;
         t.createdAt = now;
         t.districtCode = districts.resolve(draft.districtCode(), draft.address(), draft.latitude(), draft.longitude()).orElse(null);
@@ -120,18 +121,32 @@ public class DispatchService {
         if (lead.isEmpty()) {
             t.persist();
             recorder.changed(t, "CREATE", null, actor, t.pendingReason + (t.confidential ? " · " + Confidentiality.NOTICE_ZH : ""));
+            recordMediaLink(t, TicketStatus.PENDING_DISPATCH, null, actor);
         } else {
             Dispatch d = apply(t, rule, lead.get(), TicketAction.DISPATCH);
             t.persist();
             addUnits(t, d);
             recorder.history(t, "CREATE", null, TicketStatus.PENDING_DISPATCH, null, actor,
                     "from " + t.channel + (t.confidential ? " · " + Confidentiality.NOTICE_ZH : ""));
+            recordMediaLink(t, TicketStatus.PENDING_DISPATCH, null, actor);
             record(t, rule, d, actor, null);
         }
         if (dispatchNow) {
             receipts.created(t);
         }
         return t;
+    }
+
+    /**
+     * The caller's photo link on the ticket's history and audit trail, right after its creation: who brought it and
+     * when. The note names only the host (the link is on the ticket) and is internal, so it never leaves the router.
+     */
+    private void recordMediaLink(Ticket t, TicketStatus status, String lead, Actor actor) {
+        if (t.callerMediaUrl != null) {
+            recorder.history(t, "CALLER_MEDIA_LINK", status, status, lead, actor,
+                    "来电人照片链接(未下载,点击后由浏览器打开) / caller's photo link kept, not fetched: "
+                            + java.net.URI.create(t.callerMediaUrl).getHost());
+        }
     }
 
     /** What a dispatch changed: the status it left, the lead and supporting units, the action, whether it was the first. */

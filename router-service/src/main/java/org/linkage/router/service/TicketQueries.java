@@ -205,6 +205,7 @@ public class TicketQueries {
         return new TicketRead(t, none ? null : mask ? Masking.name(t.callerName) : t.callerName,
                 none ? null : mask && t.callerPhone != null ? Masking.phone(t.callerPhone) : t.callerPhone,
                 mask && t.callerPhone != null, read, rule == null ? null : rule.version, numbers.get(t.duplicateOf),
-                numbers.get(t.masterTicketId), withHistory ? TicketHistory.of(t.id) : null, null, null);
+                numbers.get(t.masterTicketId), withHistory ? TicketHistory.of(t.id) : null, null, null,
+                none ? null : t.callerMediaUrl);
     }
 }

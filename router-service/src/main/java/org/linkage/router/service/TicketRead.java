@@ -19,14 +19,17 @@ import java.util.List;
  * @param history            on the one-ticket read, its history, oldest first; null in lists
  * @param permittedActions   on the one-ticket read, the action paths the reader may take now; null in lists
  * @param clock              on the one-ticket read, its resolve clock; null in lists
+ * @param callerMediaUrl     the caller's photo link; null where the reader may not see the contact of a confidential
+ *                           ticket (a link to a caller's own album can give away who reported)
  */
 public record TicketRead(Ticket ticket, String callerName, String callerPhone, boolean phoneMasked, List<Unit> units,
                          Integer ruleVersion, String duplicateOfNumber, String masterTicketNumber,
-                         List<TicketHistory> history, List<String> permittedActions, TicketClocks.State clock) {
+                         List<TicketHistory> history, List<String> permittedActions, TicketClocks.State clock,
+                         String callerMediaUrl) {
 
     public TicketRead with(List<String> actions, TicketClocks.State state) {
         return new TicketRead(ticket, callerName, callerPhone, phoneMasked, units, ruleVersion, duplicateOfNumber,
-                masterTicketNumber, history, actions, state);
+                masterTicketNumber, history, actions, state, callerMediaUrl);
     }
 
     public record Unit(Department department, UnitRole role) {

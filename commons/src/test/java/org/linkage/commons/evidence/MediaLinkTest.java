@@ -1,4 +1,4 @@
-package org.linkage.bridge.domain;
+package org.linkage.commons.evidence;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

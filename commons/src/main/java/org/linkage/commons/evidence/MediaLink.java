@@ -1,4 +1,4 @@
-package org.linkage.bridge.domain;
+package org.linkage.commons.evidence;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,7 +10,8 @@ import java.util.Locale;
  * connects to an address a client chose, so there is nothing to forge a request through (SSRF). What is checked is
  * what a person who opens the link in the hotline's own network would otherwise walk into: only {@code https} on
  * the default port, no user name or password in it, and a public DNS name, never an IP address in any spelling
- * (dotted, decimal, hex, IPv6) nor a local-only name.
+ * (dotted, decimal, hex, IPv6) nor a local-only name. The bridge drops a link that fails (the report is filed all the
+ * same); the router, which keeps the link on the ticket and shows it in the console, checks it again and refuses it.
  */
 public final class MediaLink {
     public static final int MAX_LENGTH = 2000;
