@@ -7,7 +7,10 @@ import org.linkage.intake.service.CitedArticle;
 
 import java.util.List;
 
-@Schema(name = "AnswerRequest", description = "咨询直接答复 / Close the call as answered from the knowledge base")
+@Schema(name = "AnswerRequest", description = "咨询直接答复 / Close the call as answered from the knowledge base",
+        example = """
+        {"articles": [{"id": 12, "version": 3, "title": "被拖欠工资怎么办"}],
+         "note": "已告知携带劳动合同向人社局投诉", "categoryCode": "WAGES"}""")
 public record AnswerRequest(
         @Schema(description = "引用的知识库文章（1-5篇） / the articles the answer cited (1-5)", required = true)
         @NotNull @Size(min = 1, max = 5)

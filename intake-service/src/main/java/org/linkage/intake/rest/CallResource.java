@@ -17,7 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -48,6 +50,25 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Calls", description = "110来电 / Calls to 110")
 public class CallResource {
+    static final String PAGE_EXAMPLE = """
+            {"items": [{"id": "0b9c7e52-4f1a-4d3e-9a0c-2f6e8d1b7a35", "callNumber": "110-20261128-000123",
+              "channel": "PHONE", "callerPhone": "138****5678", "callerName": "王*",
+              "receivedAt": "2026-11-28T01:30:00Z", "districtCode": "510107", "disposition": "NON_POLICE",
+              "decision": "CONFIRMED", "categoryCode": "WAGES", "excerpt": "我在工地干了三个月活，老板一直拖欠工资不给",
+              "ticketNumber": "12345-20261128-000042", "ticketStatus": "DISPATCHED", "takenBy": "calltaker1",
+              "deliveryStatus": "DELIVERED", "departmentName": "成都市人力资源和社会保障局",
+              "resolveBy": "2026-12-05T09:30:00Z", "finalAnswer": null}],
+             "page": 0, "size": 20, "total": 57}""";
+    /** Who did what to a call, oldest first; also the shape of a hand-back's trail. */
+    static final String AUDIT_EXAMPLE = """
+            [{"entityType": "call", "entityId": "0b9c7e52-4f1a-4d3e-9a0c-2f6e8d1b7a35", "action": "CREATED",
+              "actor": "calltaker1", "actorRoles": "call-taker", "reason": null, "details": null,
+              "at": "2026-11-28T01:30:05Z"},
+             {"entityType": "call", "entityId": "0b9c7e52-4f1a-4d3e-9a0c-2f6e8d1b7a35", "action": "OVERRIDDEN",
+              "actor": "calltaker1", "actorRoles": "call-taker", "reason": "来电人明确是工资被拖欠，不是治安纠纷",
+              "details": "{\\"fromDisposition\\":\\"POLICE\\",\\"fromCategory\\":\\"PUBLIC_ORDER\\",\
+            \\"disposition\\":\\"NON_POLICE\\",\\"categoryCode\\":\\"WAGES\\",\\"urgency\\":\\"NORMAL\\"}",
+              "at": "2026-11-28T01:31:10Z"}]""";
     private final CallService service;
     private final CallQueries queries;
     private final CallDecisions decisions;
@@ -87,7 +108,8 @@ public class CallResource {
     @APIResponse(responseCode = "201", description = "Created; Location is the call", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallView.class)))
     @APIResponse(responseCode = "200", description = "Replay of an earlier request with the same Idempotency-Key",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CallView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input, an unknown district, or an answer to the category's "
             + "questions that does not fit (problem+json naming the field)")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
@@ -117,7 +139,13 @@ public class CallResource {
     @Operation(summary = "Search calls (来电查询)", description = """
             Newest first, paged. Call-takers and officers see the calls they took; supervisors and admins see
             all. Phone numbers and names are masked. `disposition` and `categoryCode` match the decision, or
-            the suggestion while a call is pending.""")
+            the suggestion while a call is pending.
+            角色 / roles: call-taker, officer, supervisor, admin.""")
+    @APIResponse(responseCode = "200", description = "One page of calls", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageView.class),
+            examples = @ExampleObject(name = "wages", value = PAGE_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "A time, disposition, decision, page or size that does not parse "
+            + "(problem+json naming the parameter)")
     public PageView<CallSummary> list(
             @Parameter(description = "接警时间起（含） / received at or after", example = "2026-11-28T00:00:00+08:00")
             @QueryParam("from") String from,
@@ -174,7 +202,12 @@ public class CallResource {
     @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER, Roles.SUPERVISOR})
     @Operation(summary = "Caller's full contact (来电人联系方式)", description = """
             The unmasked phone and name, for calling back: only for whoever took the call, and supervisors.
-            Every read is recorded in the audit trail (CONTACT_VIEWED).""")
+            Every read is recorded in the audit trail (CONTACT_VIEWED).
+            角色 / roles: call-taker, officer, supervisor.""")
+    @APIResponse(responseCode = "200", description = "The unmasked contact", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactView.class)))
+    @APIResponse(responseCode = "400", description = "id is not a UUID")
+    @APIResponse(responseCode = "404", description = "No such call, or not one you may see")
     public ContactView contact(@PathParam("id") String id) {
         CallEntity call = queries.contact(RequestParams.uuid("id", id));
         return new ContactView(call.id, call.callNumber, call.callerPhone, call.callerName);
@@ -222,8 +255,13 @@ public class CallResource {
     @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER})
     @Operation(summary = "Answer the category's questions (分类必填项)", description = """
             Replaces the answers of a call still pending, checked against the questions of its suggested category
-            (type, choice, known question); required ones are checked when the call is referred. 409 once decided.""")
-    @APIResponse(responseCode = "400", description = "An answer that does not fit (problem+json naming attributes.<code>)")
+            (type, choice, known question); required ones are checked when the call is referred. 409 once decided.
+            角色 / roles: call-taker, officer.""")
+    @APIResponse(responseCode = "200", description = "The call with its answers", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallView.class)))
+    @APIResponse(responseCode = "404", description = "No such call, or not one you may see")
+    @APIResponse(responseCode = "400", description = "An answer that does not fit (problem+json naming "
+            + "attributes.<code>)")
     @APIResponse(responseCode = "409", description = "Already decided")
     public CallView attributes(@PathParam("id") String id, @NotNull @Valid AttributesRequest request) {
         return views.detail(decisions.answers(RequestParams.uuid("id", id), request.attributes()));
@@ -238,8 +276,12 @@ public class CallResource {
             ANSWERED (disposition NON_POLICE) citing 1-5 articles, nothing is referred and no ticket is made. 12345
             counts it as resolved at first contact (CallAnswered on linkage.referrals, in the same transaction).
             409 if the call was already decided, or if the classifier heard a police matter in it (POLICE or JOINT):
-            such a call is confirmed or overridden instead.""")
+            such a call is confirmed or overridden instead.
+            角色 / roles: call-taker, officer.""")
+    @APIResponse(responseCode = "200", description = "Answered", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallView.class)))
     @APIResponse(responseCode = "400", description = "No article cited, or a category that is not non-police")
+    @APIResponse(responseCode = "404", description = "No such call, or not one you may see")
     @APIResponse(responseCode = "409", description = "Already decided, or a police matter")
     public CallView answer(@PathParam("id") String id, @NotNull @Valid AnswerRequest request) {
         return views.detail(decisions.answer(RequestParams.uuid("id", id), request.articles(), request.note(),
@@ -266,7 +308,15 @@ public class CallResource {
     @GET
     @Path("/{id}/audit")
     @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "Audit trail of a call (审计记录)", description = "Who did what, when and why, oldest first.")
+    @Operation(summary = "Audit trail of a call (审计记录)", description = """
+            Who did what, when and why, oldest first. Visible to whoever may see the call.
+            角色 / roles: call-taker, officer, supervisor, admin.""")
+    @APIResponse(responseCode = "200", description = "The audit trail", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AuditRecord.class),
+            examples = @ExampleObject(name = "overridden", value = AUDIT_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "id is not a UUID")
+    @APIResponse(responseCode = "404", description = "No such call, or not one you may see")
     public List<AuditRecord> audit(@PathParam("id") String id) {
         CallEntity call = queries.visible(RequestParams.uuid("id", id), currentActor.get("intake"));
         return audit.of(AuditActions.CALL, call.id);

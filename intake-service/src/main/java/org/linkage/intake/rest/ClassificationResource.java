@@ -61,7 +61,10 @@ public class ClassificationResource {
             [{"code":"510104","nameZh":"锦江区","nameEn":"Jinjiang District"},
              {"code":"510105","nameZh":"青羊区","nameEn":"Qingyang District"}]""";
 
-    @Schema(name = "ClassificationPreview")
+    @Schema(name = "ClassificationPreview", example = """
+            {"disposition": "NON_POLICE", "categoryCode": "NOISE", "confidence": 0.91,
+             "signals": ["事项:噪声", "事项:装修"], "modelVersion": "nb-2026.11.28",
+             "questions": []}""")
     /** @param questions what the suggested category asks (分类必填项), so a console can show the fields at once */
     public record Preview(@Schema(example = "NON_POLICE") String disposition, @Schema(example = "NOISE") String categoryCode,
                           @Schema(example = "0.91") double confidence, List<String> signals, String modelVersion,
@@ -73,7 +76,10 @@ public class ClassificationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CALL_TAKER, Roles.OFFICER, Roles.BRIDGE_SERVICE})
     @Operation(summary = "Classify a text (实时分类预览)", description = """
-            Classifies as the call-taker types, so a console can show the suggestion live. Writes nothing.""")
+            Classifies as the call-taker types, so a console can show the suggestion live. Writes nothing.
+            角色 / roles: call-taker, officer, bridge service.""")
+    @APIResponse(responseCode = "400", description = "No text, or text or title too long (problem+json naming the "
+            + "field)")
     public Preview preview(@NotNull @Valid PreviewRequest request) {
         Classification c = classifier.classify(request.title(), request.text());
         return new Preview(c.disposition().name(), c.categoryCode(), c.confidence(), c.signals(), c.modelVersion(),
@@ -86,7 +92,8 @@ public class ClassificationResource {
             Roles.BRIDGE_SERVICE})
     @Operation(summary = "The category taxonomy (类别)", description = "Police and non-police categories with their domain.")
     @APIResponse(responseCode = "200", description = "The taxonomy", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Category.class),
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Category.class),
             examples = @ExampleObject(name = "categories", value = CATEGORIES_EXAMPLE)))
     public List<Category> categories() {
         return taxonomy.all();
@@ -100,7 +107,8 @@ public class ClassificationResource {
             What a call of this category is asked, as the router (their owner) last announced it on
             linkage.categories; empty for a category that asks nothing.""")
     @APIResponse(responseCode = "200", description = "The category's questions", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CategoryQuestion.class),
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = CategoryQuestion.class),
             examples = @ExampleObject(name = "wages", value = QUESTIONS_EXAMPLE)))
     public List<CategoryQuestion> questions(@PathParam("code") @jakarta.validation.constraints.Pattern(regexp = "[A-Z_]{2,40}") String code) {
         if (taxonomy.byCode(code).isEmpty()) {
@@ -115,7 +123,8 @@ public class ClassificationResource {
             Roles.BRIDGE_SERVICE})
     @Operation(summary = "The city's districts (区县)", description = "Codes accepted as districtCode.")
     @APIResponse(responseCode = "200", description = "The districts accepted", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = District.class),
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = District.class),
             examples = @ExampleObject(name = "districts", value = DISTRICTS_EXAMPLE)))
     public Collection<District> districts() {
         return districts.accepted();

@@ -11,7 +11,13 @@ import org.linkage.events.Urgency;
 import java.time.OffsetDateTime;
 
 /** The non-police rest of an attended incident, reported by the officer (联动处置). */
-@Schema(name = "HandOverRequest", description = "民警现场移交 / An officer's hand-over of the non-police rest of an incident")
+@Schema(name = "HandOverRequest", description = "民警现场移交 / An officer's hand-over of the non-police rest of an incident",
+        example = """
+        {"content": "工地欠薪纠纷，现场已调解平息，需劳动部门跟进处理欠薪两万元", "address": "武侯区天府大道北段1700号",
+         "districtCode": "510107", "latitude": 30.5702, "longitude": 104.0647, "callerPhone": "13812345678",
+         "callerName": "李女士", "categoryCode": "WAGES", "urgency": "URGENT",
+         "receivedAt": "2026-11-28T09:30:00+08:00", "confidential": false,
+         "attributes": {"amount": "20000", "employer": "某建筑劳务公司"}}""")
 public record HandOverRequest(
         @Schema(description = "移交内容 / what remains to be handled", required = true,
                 example = "工地欠薪纠纷，现场已调解平息，需劳动部门跟进处理欠薪两万元")

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,9 +46,15 @@ public class IncidentResource {
             Police attended first; what remains (the wage arrears behind a fight, the fallen pole) goes to
             12345. Recorded as a call of channel OFFICER_REPORT with disposition JOINT, confirmed by the
             officer, and referred at once; the referral carries the incident number. Idempotency-Key as for
-            POST /api/calls.""")
-    @APIResponse(responseCode = "201", description = "Referred")
-    @APIResponse(responseCode = "200", description = "Replay of an earlier request with the same Idempotency-Key")
+            POST /api/calls. 角色 / roles: officer.""")
+    @APIResponse(responseCode = "201", description = "Referred; Location is the call", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallView.class)))
+    @APIResponse(responseCode = "200", description = "Replay of an earlier request with the same Idempotency-Key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CallView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input, an unknown district or category, or an answer to "
+            + "the category's questions that does not fit (problem+json naming the field)")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
     public Response handOver(
             @Parameter(description = "警情编号 / police incident number", example = "JQ20261128000045")
             @PathParam("incidentNumber") @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9-]+$") String incidentNumber,

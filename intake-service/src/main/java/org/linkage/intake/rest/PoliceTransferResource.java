@@ -18,6 +18,10 @@ import io.smallrye.mutiny.Multi;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.ResponseHeader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,6 +46,35 @@ import java.util.List;
 public class PoliceTransferResource {
     static final String QUEUED_EVENT = "police-transfer";
     static final String ACCEPTED_EVENT = "police-transfer-accepted";
+    static final String QUEUE_EXAMPLE = """
+            {"items": [{"id": "9a4d2e61-7b3c-4f80-a5e2-1c6b8d0f3a27",
+             "ticketId": "5b8e2c41-0a7f-4d93-b6e1-2f4c8a9d3e15",
+              "ticketNumber": "12345-20261128-000058", "callId": null, "origin": "DISPATCHER",
+              "reason": "来电称对方持刀威胁", "content": "邻居因停车位争吵，对方拿出菜刀威胁要砍人",
+              "address": "成华区建设路街道某小区", "districtCode": "510108", "callerPhone": "138****5678",
+              "callerName": "刘*", "transferredBy": "dispatcher1", "transferredAt": "2026-11-28T11:20:00Z",
+              "receivedAt": "2026-11-28T11:20:02Z", "state": "WAITING", "acceptedBy": null, "acceptedAt": null,
+              "incidentNumber": null, "note": null}],
+             "page": 0, "size": 20, "total": 1}""";
+    static final String ACCEPTED_EXAMPLE = """
+            {"id": "9a4d2e61-7b3c-4f80-a5e2-1c6b8d0f3a27", "ticketId": "5b8e2c41-0a7f-4d93-b6e1-2f4c8a9d3e15",
+              "ticketNumber": "12345-20261128-000058", "callId": null, "origin": "DISPATCHER",
+              "reason": "来电称对方持刀威胁", "content": "邻居因停车位争吵，对方拿出菜刀威胁要砍人",
+              "address": "成华区建设路街道某小区", "districtCode": "510108", "callerPhone": "13812345678",
+              "callerName": "刘先生", "transferredBy": "dispatcher1", "transferredAt": "2026-11-28T11:20:00Z",
+              "receivedAt": "2026-11-28T11:20:02Z", "state": "ACCEPTED", "acceptedBy": "calltaker2",
+              "acceptedAt": "2026-11-28T11:21:15Z",
+              "incidentNumber": "JQ20261128000045", "note": "已派成华区建设路派出所出警"}""";
+    static final String AUDIT_EXAMPLE = """
+            [{"entityType": "police-transfer", "entityId": "9a4d2e61-7b3c-4f80-a5e2-1c6b8d0f3a27", "action": "RECEIVED",
+              "actor": "system:intake-police-transfers", "actorRoles": null, "reason": "来电称对方持刀威胁",
+              "details": "{\\"ticketNumber\\":\\"12345-20261128-000058\\",\\"origin\\":\\"DISPATCHER\\",\
+            \\"by\\":\\"dispatcher1\\"}",
+              "at": "2026-11-28T11:20:02Z"},
+             {"entityType": "police-transfer", "entityId": "9a4d2e61-7b3c-4f80-a5e2-1c6b8d0f3a27", "action": "ACCEPTED",
+              "actor": "calltaker2", "actorRoles": "call-taker", "reason": "已派成华区建设路派出所出警",
+              "details": "{\\"incidentNumber\\":\\"JQ20261128000045\\",\\"contactShown\\":true}",
+              "at": "2026-11-28T11:21:15Z"}]""";
 
     private final PoliceTransfers transfers;
     private final PoliceTransferFeed feed;
@@ -67,7 +100,12 @@ public class PoliceTransferResource {
     @Operation(summary = "The hand-back queue (移交警情队列)", description = """
             Paged like the call list. WAITING (default) is the queue, oldest first; ACCEPTED shows those taken
             on, most recently accepted first. Phones and names masked. GET /api/police-transfers/stream pushes
-            changes as they happen.""")
+            changes as they happen. 角色 / roles: call-taker, supervisor.""")
+    @APIResponse(responseCode = "200", description = "One page of the queue", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageView.class),
+            examples = @ExampleObject(name = "waiting", value = QUEUE_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "A state, page or size that does not parse (problem+json naming "
+            + "the parameter)")
     public PageView<PoliceTransferView> queue(
             @Parameter(description = "WAITING or ACCEPTED", example = "WAITING") @QueryParam("state") String state,
             @Parameter(example = "0") @QueryParam("page") String page,
@@ -137,7 +175,12 @@ public class PoliceTransferResource {
     @RolesAllowed(Roles.CALL_TAKER)
     @Operation(summary = "Accept a hand-back (受理移交警情)", description = """
             Takes the matter on; answers with the full contact so the call-taker can call back (audited).
-            409 with acceptedBy if another call-taker accepted it first.""")
+            409 with acceptedBy if another call-taker accepted it first. 角色 / roles: call-taker.""")
+    @APIResponse(responseCode = "200", description = "Accepted, with the full contact", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PoliceTransferView.class),
+            examples = @ExampleObject(name = "accepted", value = ACCEPTED_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "id is not a UUID, or an incident number that does not fit")
+    @APIResponse(responseCode = "404", description = "No such hand-back")
     @APIResponse(responseCode = "409", description = "Already accepted")
     public PoliceTransferView accept(@PathParam("id") String id, @Valid AcceptTransferRequest request) {
         AcceptTransferRequest r = request == null ? new AcceptTransferRequest(null, null) : request;
@@ -147,7 +190,14 @@ public class PoliceTransferResource {
     @GET
     @Path("/{id}/audit")
     @RolesAllowed({Roles.CALL_TAKER, Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "Audit trail of a hand-back (审计记录)")
+    @Operation(summary = "Audit trail of a hand-back (审计记录)", description = """
+            Received, accepted and each full-contact read, oldest first. 角色 / roles: call-taker, supervisor, admin.""")
+    @APIResponse(responseCode = "200", description = "The audit trail", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AuditRecord.class),
+            examples = @ExampleObject(name = "accepted", value = AUDIT_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "id is not a UUID")
+    @APIResponse(responseCode = "404", description = "No such hand-back")
     public List<AuditRecord> audit(@PathParam("id") String id) {
         PoliceTransferEntity t = transfers.get(RequestParams.uuid("id", id));
         return audit.of(AuditActions.POLICE_TRANSFER, t.id);

@@ -1,5 +1,11 @@
 package org.linkage.router.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -34,6 +40,13 @@ import java.util.UUID;
 @Path("/api/tickets/{ref}/attachments")
 @RolesAllowed({Roles.DEPT_AGENT, Roles.DISPATCHER, Roles.SUPERVISOR})
 public class AttachmentResource {
+    static final String VIEW = """
+            {"id": "6a1d8f3c-2e7b-4c95-b0d4-9f8e2a1c7b36", "ticketNumber": "12345-20261128-000042",
+             "fileName": "工地欠薪协议照片.jpg", "contentType": "image/jpeg", "sizeBytes": 284613,
+             "sha256": "9f2c4e1a7b3d8f6e0c5a2b9d4e7f1a3c6b8d0e2f4a6c8e0b2d4f6a8c0e2b4d6f",
+             "departmentCode": "CD-HRSS", "uploadedBy": "hrss-agent1", "uploadedAt": "2026-11-29T03:12:00Z",
+             "href": "/api/tickets/12345-20261128-000042/attachments/6a1d8f3c-2e7b-4c95-b0d4-9f8e2a1c7b36"}""";
+
     private final AttachmentService attachments;
     private final CurrentActor currentActor;
 
@@ -45,6 +58,22 @@ public class AttachmentResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
+    // the same operation as uploadRaw (POST /api/tickets/{ref}/attachments), so documented the same
+    @Operation(summary = "Attach evidence to a ticket (上传附件)", description = """
+            A photo, recording or document, as multipart (part file) or as the raw body with fileName; the type is what
+            the bytes are. Intake's service account attaches a call's files with callId and sourceId. Roles: dept-agent
+            (own unit's), dispatcher, supervisor; intake service for the raw body.""")
+    @APIResponse(responseCode = "201", description = "Attached; Location is the file", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttachmentService.View.class),
+            examples = @ExampleObject(name = "photo", value = VIEW)))
+    @APIResponse(responseCode = "400", description = "No file part, or for intake no callId or sourceId")
+    @APIResponse(responseCode = "404", description = "No such ticket, or not one you may see (for intake: not the "
+            + "call's ticket)")
+    @APIResponse(responseCode = "409", description = "The ticket takes no more attachments in its status, or the file "
+            + "is on another ticket")
+    @APIResponse(responseCode = "413", description = "The file is too large")
+    @APIResponse(responseCode = "415", description = "Not a type the hotline keeps")
+    @APIResponse(responseCode = "422", description = "Too many attachments on the ticket, or the file cannot be read")
     public Response uploadForm(@PathParam("ref") String ref, @RestForm(AttachmentService.FIELD) FileUpload file) {
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.badRequest(AttachmentService.FIELD, "a multipart part named file is required");
@@ -63,6 +92,21 @@ public class AttachmentResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DEPT_AGENT, Roles.DISPATCHER, Roles.SUPERVISOR, Roles.INTAKE_SERVICE})
+    @Operation(summary = "Attach evidence to a ticket (上传附件)", description = """
+            A photo, recording or document, as multipart (part file) or as the raw body with fileName; the type is what
+            the bytes are. Intake's service account attaches a call's files with callId and sourceId. Roles: dept-agent
+            (own unit's), dispatcher, supervisor; intake service for the raw body.""")
+    @APIResponse(responseCode = "201", description = "Attached; Location is the file", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttachmentService.View.class),
+            examples = @ExampleObject(name = "photo", value = VIEW)))
+    @APIResponse(responseCode = "400", description = "No file part, or for intake no callId or sourceId")
+    @APIResponse(responseCode = "404", description = "No such ticket, or not one you may see (for intake: not the "
+            + "call's ticket)")
+    @APIResponse(responseCode = "409", description = "The ticket takes no more attachments in its status, or the file "
+            + "is on another ticket")
+    @APIResponse(responseCode = "413", description = "The file is too large")
+    @APIResponse(responseCode = "415", description = "Not a type the hotline keeps")
+    @APIResponse(responseCode = "422", description = "Too many attachments on the ticket, or the file cannot be read")
     public Response uploadRaw(@PathParam("ref") String ref,
                               @Parameter(description = "the name the file is offered under on download")
                               @QueryParam("fileName") String fileName,
@@ -83,6 +127,14 @@ public class AttachmentResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A ticket's attachments (附件列表)", description = """
+            Every file with its type, size, checksum and who attached it. Roles: dept-agent (own unit's), dispatcher,
+            supervisor.""")
+    @APIResponse(responseCode = "200", description = "The attachments", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AttachmentService.View.class),
+            examples = @ExampleObject(name = "photo", value = "[" + VIEW + "]")))
+    @APIResponse(responseCode = "404", description = "No such ticket, or not one you may see")
     public List<AttachmentService.View> list(@PathParam("ref") String ref) {
         return attachments.list(ref, actor());
     }

@@ -1,5 +1,9 @@
 package org.linkage.router.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -40,6 +44,16 @@ public class CallerHistoryResource {
             `callerHash`, created in [from, to] (to defaults to now, from to 90 days before; at most 366 days), newest
             first, at most `limit` (1-100, default 50). Nothing personal and no text. Only intake's service account
             holds the role; every other token is refused (403).""")
+    @APIResponse(responseCode = "200", description = "The caller's tickets", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallerTickets.Answer.class),
+            examples = @ExampleObject(name = "wages", value = """
+            {"tickets": [{"ticketNumber": "12345-20261115-000233", "callId": "7c1e9a42-3d5b-4f08-a6e2-9b0d4c8f1e53",
+              "callNumber": "110-20261115-000587", "status": "CALLED_BACK", "categoryCode": "WAGES",
+              "districtCode": "510107",
+              "createdAt": "2026-11-15T03:20:00Z", "closedAt": "2026-11-21T08:00:00Z", "satisfied": false,
+              "reopenedCount": 1, "handedToPolice": false}]}""")))
+    @APIResponse(responseCode = "400", description = "callerHash is not 64 lower-case hex digits, a time that does not "
+            + "parse, a window longer than 366 days, or limit outside 1–100")
     public CallerTickets.Answer tickets(@QueryParam("callerHash") String callerHash, @QueryParam("from") String from,
                                         @QueryParam("to") String to, @QueryParam("limit") String limit) {
         if (callerHash == null || !callerHash.matches("[0-9a-f]{64}")) {

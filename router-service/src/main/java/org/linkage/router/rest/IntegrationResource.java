@@ -1,5 +1,7 @@
 package org.linkage.router.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -41,6 +43,10 @@ import java.util.UUID;
 @RolesAllowed(Roles.BRIDGE_SERVICE)
 public class IntegrationResource {
 
+    @Schema(description = "部门系统回传 / a department system's update, relayed by the bridge", example = """
+            {"departmentCode": "CD-HRSS", "action": "REPLY", "note": "现场核查完毕",
+             "answer": "已责令企业于12月5日前支付欠薪", "reason": null, "externalRef": "HRSS-2026-0042",
+             "occurredAt": "2026-11-30T02:15:00Z"}""")
     public record Update(@NotBlank @Pattern(regexp = "[A-Za-z0-9-]{2,40}") String departmentCode,
                          @NotNull @Pattern(regexp = "SIGN|PROGRESS|REPLY|RETURN") String action,
                          @Size(max = 2000) String note, @Size(max = 4000) String answer,
@@ -54,9 +60,16 @@ public class IntegrationResource {
         }
     }
 
+    @Schema(example = """
+            {"ticketNumber": "12345-20261128-000042", "status": "REPLIED"}""")
     public record UpdateResult(String ticketNumber, String status) {
     }
 
+    @Schema(description = "Open311 诉求 / a service request filed through Open311", example = """
+            {"channel": "OPEN311:tianfu-app", "categoryCode": "ROADS", "content": "天府大道北段人行道地砖松动，雨天踩上去溅水",
+             "address": "高新区天府大道北段1480号", "districtCode": "CD-HIGHTECH", "latitude": 30.5862,
+             "longitude": 104.0665, "callerName": "陈女士", "callerPhone": "13812345678",
+             "email": "chen@example.com", "attributes": {}}""")
     public record Request(@NotBlank @Pattern(regexp = "[A-Z0-9]{2,20}(:[A-Za-z0-9._-]{1,60})?") String channel,
                           @NotBlank @Pattern(regexp = "[A-Z_]{2,40}") String categoryCode,
                           @NotBlank @Size(max = 4000) String content, @Size(max = 500) String address,
@@ -73,6 +86,9 @@ public class IntegrationResource {
                           @Size(max = org.linkage.commons.evidence.MediaLink.MAX_LENGTH) String mediaUrl) {
     }
 
+    @Schema(example = """
+            {"ticketId": "8d2f4b61-7e3a-4c90-b5d8-1a6e9c3f2b47", "ticketNumber": "12345-20261128-000402",
+             "status": "DISPATCHED"}""")
     public record Created(UUID ticketId, String ticketNumber, String status) {
     }
 
@@ -94,6 +110,17 @@ public class IntegrationResource {
 
     @POST
     @Path("/tickets/{ticketNumber}/updates")
+    @Operation(summary = "A department system's update (部门系统回传)", description = """
+            Sign, progress, reply or return on behalf of the department named in the body, held to that unit's tickets;
+            the Idempotency-Key makes a retry answer the first result. Role: bridge service.""")
+    @APIResponse(responseCode = "200", description = "Applied: the ticket's new status", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateResult.class)))
+    @APIResponse(responseCode = "400", description = "No or a malformed Idempotency-Key, an invalid field, or no note, "
+            + "answer or reason for the action")
+    @APIResponse(responseCode = "404", description = "No such ticket, or not one of the department's")
+    @APIResponse(responseCode = "409", description = "The ticket's status does not allow the action (member "
+            + "currentStatus)")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different update")
     public UpdateResult update(@PathParam("ticketNumber") String ticketNumber,
                                @HeaderParam(IntegrationService.KEY_HEADER) String idempotencyKey,
                                @NotNull @Valid Update body) {
@@ -113,6 +140,17 @@ public class IntegrationResource {
 
     @POST
     @Path("/requests")
+    @Operation(summary = "File an Open311 request (Open311 诉求受理)", description = """
+            A citizen's request through the bridge's Open311 endpoint becomes a ticket, dispatched by the category's
+            rule; a repeated Idempotency-Key answers 200 with the ticket first made. Role: bridge service.""")
+    @APIResponse(responseCode = "201", description = "Filed", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Created.class)))
+    @APIResponse(responseCode = "200", description = "Replay of an earlier request with the same Idempotency-Key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Created.class)))
+    @APIResponse(responseCode = "400", description = "No or a malformed Idempotency-Key, an invalid field, an unknown "
+            + "category or district, or an answer to the category's questions that does not fit")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different request")
     public Response request(@HeaderParam(IntegrationService.KEY_HEADER) String idempotencyKey,
                             @NotNull @Valid Request body) {
         Actor actor = currentActor.get("router-integration");

@@ -1,5 +1,11 @@
 package org.linkage.router.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.linkage.commons.problem.RequestParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
@@ -31,6 +37,18 @@ import java.util.Locale;
 @RolesAllowed({Roles.SUPERVISOR, Roles.DEPT_AGENT})
 @Produces({MediaType.APPLICATION_JSON, "text/csv"})
 public class StatisticsResource {
+    static final String FIGURES = """
+            [{"key": "CD-HRSS", "received": 1326, "dispatched": 1326, "signedOnTime": 1311, "closedOnTime": 1290,
+              "overdue": 9, "returned": 14, "calledBack": 1102, "solved": 968, "satisfied": 1037, "repeatCalls": 61,
+              "signedOnTimeRate": 0.9887, "closedOnTimeRate": 0.9729, "overdueRate": 0.0068, "returnRate": 0.0106,
+              "resolutionRate": 0.8784, "satisfactionRate": 0.9410, "averageReplyWorkingHours": 34.5, "paused": 6,
+              "parked": 2, "terminated": 1}]""";
+    static final String FIRST_CONTACT = """
+            [{"key": "WAGES", "answered": 212, "tickets": 1326, "firstContactRate": 0.1378, "answered110": 87,
+              "answered12345": 125}]""";
+    static final String HOTSPOTS = """
+            [{"categoryCode": "NOISE", "districtCode": "510107", "recent": 38, "baselinePerWindow": 9.6,
+             "hot": true}]""";
     private static final String CSV = "text/csv";
 
     private final StatisticsService statistics;
@@ -44,6 +62,18 @@ public class StatisticsResource {
     }
 
     @GET
+    @Operation(summary = "Assessment figures (考核统计)", description = """
+            Received, dispatched, on-time sign and closure, overdue, returns, call-backs, resolution and satisfaction,
+            per unit, district, category, day, week or month, over [from, to) (the last 30 days by default); a
+            department's agent sees its own unit's tickets only. JSON, or CSV by format or Accept. Roles: supervisor,
+            dept-agent.""")
+    @APIResponse(responseCode = "200", description = "The figures per group", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = StatisticsService.Row.class),
+                    examples = @ExampleObject(name = "by-unit", value = FIGURES)),
+            @Content(mediaType = CSV)})
+    @APIResponse(responseCode = "400", description = "groupBy or format not one of those listed, a time that does not "
+            + "parse, or from not before to")
     public Response figures(@QueryParam("groupBy") @DefaultValue("department")
                             @Pattern(regexp = "(?i)department|district|category|day|week|month") String groupBy,
                             @QueryParam("from") String from, @QueryParam("to") String to,
@@ -67,6 +97,16 @@ public class StatisticsResource {
     @GET
     @Path("/first-contact")
     @jakarta.annotation.security.RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Resolved at first contact (一次办结率)", description = """
+            Contacts answered on the spot from the knowledge base on both lines (110 and 12345) beside tickets received,
+            per group or per line. JSON, or CSV. Role: supervisor.""")
+    @APIResponse(responseCode = "200", description = "The figures per group", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = StatisticsService.FirstContactRow.class),
+                    examples = @ExampleObject(name = "by-category", value = FIRST_CONTACT)),
+            @Content(mediaType = CSV)})
+    @APIResponse(responseCode = "400", description = "groupBy or format not one of those listed, a time that does not "
+            + "parse, or from not before to")
     public Response firstContact(@QueryParam("groupBy") @DefaultValue("category")
                                  @Pattern(regexp = "(?i)department|district|category|day|week|month|line") String groupBy,
                                  @QueryParam("from") String from, @QueryParam("to") String to,
@@ -85,6 +125,15 @@ public class StatisticsResource {
 
     @GET
     @Path("/hotspots")
+    @Operation(summary = "Hotspots (热点诉求)", description = """
+            Category and district pairs with more tickets in the last window than factor times their usual (the baseline
+            windows before); all=true lists every pair. JSON, or CSV. Roles: supervisor, dept-agent.""")
+    @APIResponse(responseCode = "200", description = "The pairs", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = StatisticsService.Hotspot.class),
+                    examples = @ExampleObject(name = "noise", value = HOTSPOTS)),
+            @Content(mediaType = CSV)})
+    @APIResponse(responseCode = "400", description = "A number out of range, or format not json or csv")
     public Response hotspots(@QueryParam("windowDays") String windowDays,
                              @QueryParam("baselineWindows") String baselineWindows,
                              @QueryParam("factor") String factor,

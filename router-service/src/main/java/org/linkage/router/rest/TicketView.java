@@ -1,5 +1,6 @@
 package org.linkage.router.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.linkage.router.domain.Confidentiality;
 import org.linkage.router.domain.UnitRole;
 import org.linkage.router.repository.ClockRequest;
@@ -26,6 +27,7 @@ import java.util.UUID;
  * @param callerMediaUrl   来电人照片链接: the caller's own photo link (Open311 {@code media_url}), an https link Linkage
  *                         never fetched; null when there is none, or on a confidential ticket for a unit
  */
+@Schema(description = "工单 / A ticket", example = TicketView.EXAMPLE)
 public record TicketView(
         UUID id, String ticketNumber, String status, int version, String channel, String callNumber,
         String categoryCode, String urgency, String content, String address, String districtCode,
@@ -37,6 +39,57 @@ public record TicketView(
         String supervisionLevel, String duplicateOf, Double duplicateScore, String masterTicketNumber,
         List<HistoryEntry> history, List<String> permittedActions, Clock clock, boolean confidential,
         boolean hotlineCallsBack, String contactNotice, String callerMediaUrl) {
+
+    /** What a wage-arrears ticket signed by its lead unit shows in a list and on its own page alike. */
+    private static final String FIELDS = """
+            {"id": "5b8e2c41-0a7f-4d93-b6e1-2f4c8a9d3e15", "ticketNumber": "12345-20261128-000042", "status": "SIGNED",
+             "version": 3, "channel": "PHONE", "callNumber": "110-20261128-000123", "categoryCode": "WAGES",
+             "urgency": "NORMAL", "content": "在武侯区红牌楼街道某工地务工三个月，包工头拖欠工资两万余元，多次讨要未果",
+             "address": "武侯区红牌楼街道佳灵路", "districtCode": "510107", "latitude": 30.6286, "longitude": 104.0312,
+             "callerName": "张先生", "callerPhone": "138****5678", "phoneMasked": true, "callbackRequired": true,
+             "leadDepartment": {"code": "CD-HRSS", "nameZh": "成都市人力资源和社会保障局",
+                                "nameEn": "Chengdu Human Resources and Social Security Bureau", "role": "LEAD"},
+             "supportingDepartments": [{"code": "510107-GOV", "nameZh": "武侯区人民政府",
+                                        "nameEn": "Wuhou District People's Government", "role": "SUPPORTING"}],
+             "ruleId": 1, "ruleVersion": 1, "pendingReason": null, "receivedAt": "2026-11-28T01:29:40Z",
+             "createdAt": "2026-11-28T01:30:00Z", "dispatchedAt": "2026-11-28T01:30:00Z",
+             "signBy": "2026-11-30T01:30:00Z", "resolveBy": "2026-12-05T09:30:00Z", "returnBy": "2026-12-01T09:30:00Z",
+             "signedAt": "2026-11-28T02:10:00Z", "repliedAt": null, "answer": null, "calledBackAt": null,
+             "satisfied": null, "solved": null, "closedAt": null, "deliveryStatus": "DELIVERED",
+             "supervisionLevel": null, "duplicateOf": null, "duplicateScore": null, "masterTicketNumber": null,""";
+    /** That ticket as its unit's agent reads it. */
+    static final String EXAMPLE = FIELDS + """
+             "history": [{"at": "2026-11-28T01:30:00Z", "actor": "system:router-referrals", "action": "CREATE",
+                          "fromStatus": null, "toStatus": "PENDING_DISPATCH", "departmentCode": null, "note": null,
+                          "noteVisibility": null},
+                         {"at": "2026-11-28T02:10:00Z", "actor": "hrss-agent1", "action": "SIGN",
+                          "fromStatus": "DISPATCHED",
+                          "toStatus": "SIGNED", "departmentCode": "CD-HRSS", "note": "已签收，安排劳动监察大队今日到现场核查",
+                          "noteVisibility": "PUBLIC"}],
+             "permittedActions": ["progress", "reply", "return", "extensions", "pause", "park"],
+             "clock": {"state": "RUNNING", "since": null, "until": null, "planDate": null, "pausesUsed": 0,
+                       "pausesAllowed": 2, "pausedMinutes": 0, "pausedMinutesAllowed": 21600, "heldWorkingMinutes": 0,
+                       "terminatedAt": null, "terminationGround": null, "pending": null},
+             "confidential": false, "hotlineCallsBack": false, "contactNotice": null}""";
+    /** The same ticket as a row of a list: no history, actions or clock. */
+    static final String LIST_ITEM = FIELDS + """
+             "history": null, "permittedActions": null, "clock": null, "confidential": false,
+             "hotlineCallsBack": false, "contactNotice": null}""";
+    static final String PAUSE_PENDING = """
+            {"id": "4f2c8e1a-9b7d-4a63-8e05-3c1d6b9a2f74", "kind": "PAUSE", "status": "PENDING",
+             "ticketNumber": "12345-20261128-000042", "ticketStatus": "SIGNED", "departmentCode": "CD-HRSS",
+             "requestedBy": "hrss-agent1", "requestedAt": "2026-12-01T02:00:00Z",
+             "reason": "来电人出差在外，约定12月8日返蓉后现场核实", "until": "2026-12-08T01:00:00Z", "planDate": null,
+             "ground": null, "decidedBy": null, "decidedAt": null, "decisionNote": null, "startedAt": null,
+             "endedAt": null}""";
+    static final String PAUSE_APPROVED = """
+            {"id": "4f2c8e1a-9b7d-4a63-8e05-3c1d6b9a2f74", "kind": "PAUSE", "status": "APPROVED",
+             "ticketNumber": "12345-20261128-000042", "ticketStatus": "PAUSED", "departmentCode": "CD-HRSS",
+             "requestedBy": "hrss-agent1", "requestedAt": "2026-12-01T02:00:00Z",
+             "reason": "来电人出差在外，约定12月8日返蓉后现场核实", "until": "2026-12-08T01:00:00Z", "planDate": null,
+             "ground": null, "decidedBy": "dispatcher1", "decidedAt": "2026-12-01T02:30:00Z",
+             "decisionNote": "同意挂起至12月8日",
+             "startedAt": "2026-12-01T02:30:00Z", "endedAt": null}""";
 
     /** The API's shape of a ticket the service read; name and phone come as the service masked them. */
     public static TicketView of(TicketRead r) {
@@ -96,6 +149,8 @@ public record TicketView(
     }
 
     /** A clock request (挂起 / 挂账 / 终止办理) and its decision. */
+    @Schema(description = "挂起、挂账或终止申请 / a clock request",
+            example = PAUSE_PENDING)
     public record ClockRequestView(UUID id, String kind, String status, String ticketNumber, String ticketStatus,
                                    String departmentCode, String requestedBy, Instant requestedAt, String reason,
                                    Instant until, java.time.LocalDate planDate, String ground, String decidedBy,
@@ -117,6 +172,8 @@ public record TicketView(
                                String departmentCode, String note, String noteVisibility) {
     }
 
+    @Schema(description = "工单分页 / one page of tickets",
+            example = "{\"total\": 57, \"page\": 0, \"size\": 50, \"items\": [" + LIST_ITEM + "]}")
     public record Page(long total, int page, int size, List<TicketView> items) {
 
         static Page of(TicketRead.Page p) {
