@@ -6,9 +6,8 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.linkage.console.view.HolidayCalendar;
 
-import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -87,11 +86,11 @@ public class Services {
      * breaker, and an unreachable router shows no warning rather than an error page.
      */
     @Timeout(3_000)
-    public HolidayCalendar.Status routerCalendarStatus() {
+    public Map<String, Object> routerCalendarStatus() {
         try {
             return router.calendarStatus();
         } catch (ServiceProblem | ProcessingException unavailable) {
-            return new HolidayCalendar.Status(List.of(), List.of());
+            return Map.of();
         }
     }
 

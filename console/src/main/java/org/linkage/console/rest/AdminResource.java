@@ -15,10 +15,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.linkage.console.client.ServiceProblem;
 import org.linkage.console.client.Services;
-import org.linkage.console.view.Department;
-import org.linkage.console.view.DispatchRule;
-import org.linkage.console.view.DistrictDetail;
-import org.linkage.console.view.HolidayCalendar;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -40,24 +36,23 @@ import java.util.Map;
 public class AdminResource {
     /** The pages of this console, by template name. */
     static class Templates {
-        /** @param editing the unit being edited: as the router has it, or as typed when the router refused it */
-        static TemplateInstance departments(List<Department> departments, Object editing,
-                                            String problem, Map<String, String> errors, boolean saved) {
+        static TemplateInstance departments(List<Map<String, Object>> departments, Map<String, Object> editing,
+                                                   String problem, Map<String, String> errors, boolean saved) {
             return View.of("admin/departments", "departments", departments, "editing", editing, "problem", problem, "errors", errors, "saved", saved);
         }
 
-        static TemplateInstance districts(List<DistrictDetail> districts, Object editing,
-                                          String problem, Map<String, String> errors, boolean saved) {
+        static TemplateInstance districts(List<Map<String, Object>> districts, Map<String, Object> editing,
+                                                 String problem, Map<String, String> errors, boolean saved) {
             return View.of("admin/districts", "districts", districts, "editing", editing, "problem", problem, "errors", errors, "saved", saved);
         }
 
-        static TemplateInstance catalogue(List<DispatchRule> rules, Object editing,
-                                          List<DispatchRule> versions, List<Department> departments,
+        static TemplateInstance catalogue(List<Map<String, Object>> rules, Map<String, Object> editing,
+                                                 List<Map<String, Object>> versions, List<Map<String, Object>> departments,
                                                  String problem, Map<String, String> errors, boolean saved) {
             return View.of("admin/catalogue", "rules", rules, "editing", editing, "versions", versions, "departments", departments, "problem", problem, "errors", errors, "saved", saved);
         }
 
-        static TemplateInstance calendar(int year, HolidayCalendar calendar, List<String> missingYears,
+        static TemplateInstance calendar(int year, Map<String, Object> calendar, List<String> missingYears,
                                                 String holidays, String workdays, String problem, boolean saved) {
             return View.of("admin/calendar", "year", year, "calendar", calendar, "missingYears", missingYears, "holidays", holidays, "workdays", workdays, "problem", problem, "saved", saved);
         }
@@ -71,10 +66,9 @@ public class AdminResource {
     @GET
     @Path("/departments")
     public TemplateInstance departments(@QueryParam("edit") String code, @QueryParam("saved") String saved) {
-        List<Department> all = services.readRouter(api -> api.departments());
-        Object editing = code == null ? null
-                : all.stream().filter(d -> code.equals(d.code())).findFirst().<Object>map(d -> d)
-                .orElse(Map.of("code", code));
+        List<Map<String, Object>> all = services.readRouter(api -> api.departments());
+        Map<String, Object> editing = code == null ? null
+                : all.stream().filter(d -> code.equals(d.get("code"))).findFirst().orElse(Map.of("code", code));
         return Templates.departments(all, editing, null, Map.of(), saved != null);
     }
 
@@ -103,10 +97,9 @@ public class AdminResource {
     @GET
     @Path("/districts")
     public TemplateInstance districts(@QueryParam("edit") String code, @QueryParam("saved") String saved) {
-        List<DistrictDetail> all = services.readRouter(api -> api.districts());
-        Object editing = code == null ? null
-                : all.stream().filter(d -> code.equals(d.code())).findFirst().<Object>map(d -> d)
-                .orElse(Map.of("code", code));
+        List<Map<String, Object>> all = services.readRouter(api -> api.districts());
+        Map<String, Object> editing = code == null ? null
+                : all.stream().filter(d -> code.equals(d.get("code"))).findFirst().orElse(Map.of("code", code));
         return Templates.districts(all, editing, null, Map.of(), saved != null);
     }
 
@@ -137,11 +130,11 @@ public class AdminResource {
     @GET
     @Path("/catalogue")
     public TemplateInstance catalogue(@QueryParam("edit") String category, @QueryParam("saved") String saved) {
-        List<DispatchRule> rules = services.readRouter(api -> api.catalogue());
-        Object editing = category == null ? null
-                : rules.stream().filter(r -> category.equals(r.categoryCode())).findFirst().<Object>map(r -> r)
+        List<Map<String, Object>> rules = services.readRouter(api -> api.catalogue());
+        Map<String, Object> editing = category == null ? null
+                : rules.stream().filter(r -> category.equals(r.get("categoryCode"))).findFirst()
                 .orElse(Map.of("categoryCode", category));
-        List<DispatchRule> versions = category == null ? List.of()
+        List<Map<String, Object>> versions = category == null ? List.of()
                 : services.readRouter(api -> api.catalogueVersions(category));
         return Templates.catalogue(rules, editing, versions, services.readRouter(api -> api.departments()), null, Map.of(),
                 saved != null);
@@ -181,8 +174,8 @@ public class AdminResource {
     @Path("/calendar")
     public TemplateInstance calendar(@QueryParam("year") Integer year, @QueryParam("saved") String saved) {
         int y = year == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() : year;
-        HolidayCalendar calendar = readCalendar(y);
-        return Templates.calendar(y, calendar, missingYears(), days(calendar.holidays()), days(calendar.workdays()),
+        Map<String, Object> calendar = readCalendar(y);
+        return Templates.calendar(y, calendar, missingYears(), days(calendar.get("holidays")), days(calendar.get("workdays")),
                 null, saved != null);
     }
 
@@ -204,22 +197,19 @@ public class AdminResource {
             services.writeRouter(api -> api.saveCalendar(String.valueOf(year), body));
         } catch (ServiceProblem | IllegalArgumentException problem) {
             String message = problem instanceof ServiceProblem p ? Problems.message(p) : problem.getMessage();
-            return Response.status(400).entity(Templates.calendar(year, NO_CALENDAR, missingYears(),
+            return Response.status(400).entity(Templates.calendar(year, Map.of(), missingYears(),
                     form.get("holidays") == null ? "" : form.get("holidays"),
                     form.get("workdays") == null ? "" : form.get("workdays"), message, false)).build();
         }
         return Response.seeOther(URI.create("/admin/calendar?year=" + year + "&saved=1")).build();
     }
 
-    /** A year the router has no calendar for. */
-    private static final HolidayCalendar NO_CALENDAR = new HolidayCalendar(List.of(), List.of());
-
-    private HolidayCalendar readCalendar(int year) {
+    private Map<String, Object> readCalendar(int year) {
         try {
             return services.readRouter(api -> api.calendar(String.valueOf(year)));
         } catch (ServiceProblem problem) {
             if (problem.status() == 404) {
-                return NO_CALENDAR;
+                return Map.of();
             }
             throw problem;
         }
@@ -227,10 +217,10 @@ public class AdminResource {
 
     /** The router names the years whose calendar is missing (this year, and next from December). */
     private List<String> missingYears() {
-        List<Integer> years = services.routerCalendarStatus().missingYears();
+        Object years = services.routerCalendarStatus().get("missingYears");
         List<String> missing = new ArrayList<>();
-        if (years != null) {
-            years.forEach(y -> missing.add(String.valueOf(y)));
+        if (years instanceof List<?> list) {
+            list.forEach(y -> missing.add(String.valueOf(y)));
         }
         return missing;
     }
@@ -254,13 +244,15 @@ public class AdminResource {
         return days;
     }
 
-    private static String days(List<HolidayCalendar.Day> days) {
-        if (days == null) {
+    private static String days(Object list) {
+        if (!(list instanceof List<?> days)) {
             return "";
         }
         StringBuilder out = new StringBuilder();
-        for (HolidayCalendar.Day d : days) {
-            out.append(d.date()).append(d.name() == null ? "" : " " + d.name()).append('\n');
+        for (Object d : days) {
+            if (d instanceof Map<?, ?> m) {
+                out.append(m.get("date")).append(m.get("name") == null ? "" : " " + m.get("name")).append('\n');
+            }
         }
         return out.toString();
     }
