@@ -40,6 +40,19 @@ import java.util.UUID;
 @Path("/api/tickets/{ref}/attachments")
 @RolesAllowed({Roles.DEPT_AGENT, Roles.DISPATCHER, Roles.SUPERVISOR})
 public class AttachmentResource {
+    // uploadForm and uploadRaw are one operation (POST /api/tickets/{ref}/attachments), documented once here
+    private static final String UPLOAD_SUMMARY = "Attach evidence to a ticket (上传附件)";
+    private static final String UPLOAD_DESCRIPTION = """
+            A photo, recording or document, as multipart (part file) or as the raw body with fileName; the type is what
+            the bytes are. Intake's service account attaches a call's files with callId and sourceId. Roles: dept-agent
+            (own unit's), dispatcher, supervisor; intake service for the raw body.""";
+    private static final String UPLOAD_400 = "No file part, or for intake no callId or sourceId";
+    private static final String UPLOAD_404 = "No such ticket, or not one you may see (for intake: not the "
+            + "call's ticket)";
+    private static final String UPLOAD_409 = "The ticket takes no more attachments in its status, or the file "
+            + "is on another ticket";
+    private static final String UPLOAD_422 = "Too many attachments on the ticket, or the file cannot be read";
+
     static final String VIEW = """
             {"id": "6a1d8f3c-2e7b-4c95-b0d4-9f8e2a1c7b36", "ticketNumber": "12345-20261128-000042",
              "fileName": "工地欠薪协议照片.jpg", "contentType": "image/jpeg", "sizeBytes": 284613,
@@ -58,22 +71,16 @@ public class AttachmentResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    // the same operation as uploadRaw (POST /api/tickets/{ref}/attachments), so documented the same
-    @Operation(summary = "Attach evidence to a ticket (上传附件)", description = """
-            A photo, recording or document, as multipart (part file) or as the raw body with fileName; the type is what
-            the bytes are. Intake's service account attaches a call's files with callId and sourceId. Roles: dept-agent
-            (own unit's), dispatcher, supervisor; intake service for the raw body.""")
+    @Operation(summary = UPLOAD_SUMMARY, description = UPLOAD_DESCRIPTION)
     @APIResponse(responseCode = "201", description = "Attached; Location is the file", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttachmentService.View.class),
             examples = @ExampleObject(name = "photo", value = VIEW)))
-    @APIResponse(responseCode = "400", description = "No file part, or for intake no callId or sourceId")
-    @APIResponse(responseCode = "404", description = "No such ticket, or not one you may see (for intake: not the "
-            + "call's ticket)")
-    @APIResponse(responseCode = "409", description = "The ticket takes no more attachments in its status, or the file "
-            + "is on another ticket")
+    @APIResponse(responseCode = "400", description = UPLOAD_400)
+    @APIResponse(responseCode = "404", description = UPLOAD_404)
+    @APIResponse(responseCode = "409", description = UPLOAD_409)
     @APIResponse(responseCode = "413", description = "The file is too large")
     @APIResponse(responseCode = "415", description = "Not a type the hotline keeps")
-    @APIResponse(responseCode = "422", description = "Too many attachments on the ticket, or the file cannot be read")
+    @APIResponse(responseCode = "422", description = UPLOAD_422)
     public Response uploadForm(@PathParam("ref") String ref, @RestForm(AttachmentService.FIELD) FileUpload file) {
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.badRequest(AttachmentService.FIELD, "a multipart part named file is required");
@@ -92,21 +99,16 @@ public class AttachmentResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DEPT_AGENT, Roles.DISPATCHER, Roles.SUPERVISOR, Roles.INTAKE_SERVICE})
-    @Operation(summary = "Attach evidence to a ticket (上传附件)", description = """
-            A photo, recording or document, as multipart (part file) or as the raw body with fileName; the type is what
-            the bytes are. Intake's service account attaches a call's files with callId and sourceId. Roles: dept-agent
-            (own unit's), dispatcher, supervisor; intake service for the raw body.""")
+    @Operation(summary = UPLOAD_SUMMARY, description = UPLOAD_DESCRIPTION)
     @APIResponse(responseCode = "201", description = "Attached; Location is the file", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttachmentService.View.class),
             examples = @ExampleObject(name = "photo", value = VIEW)))
-    @APIResponse(responseCode = "400", description = "No file part, or for intake no callId or sourceId")
-    @APIResponse(responseCode = "404", description = "No such ticket, or not one you may see (for intake: not the "
-            + "call's ticket)")
-    @APIResponse(responseCode = "409", description = "The ticket takes no more attachments in its status, or the file "
-            + "is on another ticket")
+    @APIResponse(responseCode = "400", description = UPLOAD_400)
+    @APIResponse(responseCode = "404", description = UPLOAD_404)
+    @APIResponse(responseCode = "409", description = UPLOAD_409)
     @APIResponse(responseCode = "413", description = "The file is too large")
     @APIResponse(responseCode = "415", description = "Not a type the hotline keeps")
-    @APIResponse(responseCode = "422", description = "Too many attachments on the ticket, or the file cannot be read")
+    @APIResponse(responseCode = "422", description = UPLOAD_422)
     public Response uploadRaw(@PathParam("ref") String ref,
                               @Parameter(description = "the name the file is offered under on download")
                               @QueryParam("fileName") String fileName,
