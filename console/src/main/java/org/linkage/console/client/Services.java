@@ -6,8 +6,9 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.linkage.console.view.HolidayCalendar;
 
-import java.util.Map;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -86,11 +87,11 @@ public class Services {
      * breaker, and an unreachable router shows no warning rather than an error page.
      */
     @Timeout(3_000)
-    public Map<String, Object> routerCalendarStatus() {
+    public HolidayCalendar.Status routerCalendarStatus() {
         try {
             return router.calendarStatus();
         } catch (ServiceProblem | ProcessingException unavailable) {
-            return Map.of();
+            return new HolidayCalendar.Status(List.of(), List.of());
         }
     }
 
