@@ -10,6 +10,8 @@ import java.util.List;
  * A 12345 ticket as the router shows it to this reader (GET /api/tickets/{ref}, and each row of its lists);
  * {@code callerPhone} masked unless the reader may see it.
  *
+ * @param callerMediaUrl   the photo link an Open311 client sent with the request (checked https, never fetched); null
+ *                         when there is none or the reader may not see the caller's details
  * @param permittedActions on the one-ticket read, the action paths the reader may take now; null in lists
  * @param clock            the resolve clock, on the one-ticket read; null in lists
  */
@@ -18,7 +20,8 @@ import java.util.List;
 public record Ticket(String id, String ticketNumber, String status, int version, String channel, String callNumber,
                      String categoryCode, String urgency, String content, String address, String districtCode,
                      Double latitude, Double longitude, String callerName, String callerPhone, boolean phoneMasked,
-                     boolean callbackRequired, Unit leadDepartment, List<Unit> supportingDepartments, Long ruleId,
+                     String callerMediaUrl, boolean callbackRequired,
+                     Unit leadDepartment, List<Unit> supportingDepartments, Long ruleId,
                      Integer ruleVersion, String pendingReason, String receivedAt, String createdAt,
                      String dispatchedAt, String signBy, String resolveBy, String returnBy, String signedAt,
                      String repliedAt, String answer, String calledBackAt, Boolean satisfied, Boolean solved,
