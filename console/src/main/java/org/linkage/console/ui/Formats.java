@@ -75,12 +75,21 @@ public final class Formats {
         return now.plusSeconds(4 * 3600).isAfter(at) ? "soon" : "";
     }
 
+    /**
+     * A rate as a percentage; "—" for none and for what is not a finite number (a double NaN reaches the console as
+     * the string "NaN"): a formatter never fails a page, whose 400 would read as the person's mistake.
+     */
     @TemplateExtension(namespace = "fmt")
     static String percent(Object rate) {
-        if (rate == null) {
+        if (rate == null || rate instanceof Double d && !Double.isFinite(d) || rate instanceof Float f && !Float.isFinite(f)) {
             return "—";
         }
-        BigDecimal r = new BigDecimal(rate.toString());
+        BigDecimal r;
+        try {
+            r = new BigDecimal(rate.toString().strip());
+        } catch (NumberFormatException notANumber) {
+            return "—";
+        }
         return r.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
     }
 
