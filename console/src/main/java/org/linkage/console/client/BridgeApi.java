@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import java.util.Map;
+import org.linkage.console.view.Delivery;
 
 /** hotline-bridge, as the signed-in dispatcher or supervisor: deliveries to department systems and their replay. */
 @RegisterRestClient(configKey = "bridge")
@@ -22,9 +22,9 @@ import java.util.Map;
 public interface BridgeApi {
     @GET
     @Path("/api/deliveries")
-    java.util.List<Map<String, Object>> deliveries(@QueryParam("status") String status, @QueryParam("limit") int limit);
+    java.util.List<Delivery> deliveries(@QueryParam("status") String status, @QueryParam("limit") int limit);
 
     @POST
     @Path("/api/deliveries/{id}/replay")
-    Map<String, Object> replay(@PathParam("id") String id, @QueryParam("reason") String reason);
+    Delivery replay(@PathParam("id") String id, @QueryParam("reason") String reason);
 }

@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import java.util.Map;
+import org.linkage.console.view.PublicCase;
 
 /**
  * The bridge's public case look-up, called with no token at all (no {@link UserToken}): the caller on the public
@@ -24,5 +24,5 @@ import java.util.Map;
 public interface PublicCaseApi {
     @POST
     @Path("/api/public/cases/lookup")
-    Map<String, Object> lookup(Requests.CaseLookup request, @HeaderParam("X-Forwarded-For") String callerAddress);
+    PublicCase lookup(Requests.CaseLookup request, @HeaderParam("X-Forwarded-For") String callerAddress);
 }

@@ -11,6 +11,31 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.linkage.console.view.AnsweredContact;
+import org.linkage.console.view.Appeal;
+import org.linkage.console.view.CategoryAnswer;
+import org.linkage.console.view.ClockRequest;
+import org.linkage.console.view.ConsultationRequest;
+import org.linkage.console.view.Department;
+import org.linkage.console.view.DispatchRule;
+import org.linkage.console.view.DistrictDetail;
+import org.linkage.console.view.DuplicateCandidate;
+import org.linkage.console.view.ExtensionRequest;
+import org.linkage.console.view.FirstContactRow;
+import org.linkage.console.view.HolidayCalendar;
+import org.linkage.console.view.Hotspot;
+import org.linkage.console.view.KnowledgeArticle;
+import org.linkage.console.view.KnowledgeArticleSummary;
+import org.linkage.console.view.KnowledgeHit;
+import org.linkage.console.view.MonthlyTheme;
+import org.linkage.console.view.Page;
+import org.linkage.console.view.Ranking;
+import org.linkage.console.view.ReplyTemplate;
+import org.linkage.console.view.StatisticsRow;
+import org.linkage.console.view.Ticket;
+import org.linkage.console.view.TicketActionResult;
+import org.linkage.console.view.TicketAppeals;
+import org.linkage.console.view.TicketAttachment;
 
 import java.util.List;
 import java.util.Map;
@@ -25,65 +50,65 @@ public interface RouterApi {
     /** Consultation requests from 110 by status (PENDING by default). */
     @GET
     @Path("/api/consultations")
-    List<Map<String, Object>> consultations(@QueryParam("status") String status, @QueryParam("size") int size);
+    List<ConsultationRequest> consultations(@QueryParam("status") String status, @QueryParam("size") int size);
 
     /** {@code {accept, reason, categoryCode}}. */
     @POST
     @Path("/api/consultations/{id}/decision")
-    Map<String, Object> decideConsultation(@PathParam("id") String id, Map<String, Object> body);
+    ConsultationRequest decideConsultation(@PathParam("id") String id, Map<String, Object> body);
 
     @GET
     @Path("/api/tickets")
-    Map<String, Object> tickets(@QueryParam("status") String status, @QueryParam("categoryCode") String categoryCode,
-                                @QueryParam("districtCode") String districtCode,
-                                @QueryParam("departmentCode") String departmentCode,
-                                @QueryParam("duplicates") Boolean duplicates, @QueryParam("sort") String sort,
-                                @QueryParam("pendingExtension") Boolean pendingExtension, @QueryParam("state") String state,
-                                @QueryParam("page") int page, @QueryParam("size") int size);
+    Page<Ticket> tickets(@QueryParam("status") String status, @QueryParam("categoryCode") String categoryCode,
+                         @QueryParam("districtCode") String districtCode,
+                         @QueryParam("departmentCode") String departmentCode,
+                         @QueryParam("duplicates") Boolean duplicates, @QueryParam("sort") String sort,
+                         @QueryParam("pendingExtension") Boolean pendingExtension, @QueryParam("state") String state,
+                         @QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
     @Path("/api/tickets/{ref}")
-    Map<String, Object> ticket(@PathParam("ref") String ref);
+    Ticket ticket(@PathParam("ref") String ref);
 
     /** The answers to the category's questions the ticket was made with, labelled. */
     @GET
     @Path("/api/tickets/{ref}/attributes")
-    List<Map<String, Object>> ticketAttributes(@PathParam("ref") String ref);
+    List<CategoryAnswer> ticketAttributes(@PathParam("ref") String ref);
 
     /** The answering unit's reply templates for the ticket's category, filled in (preview). */
     @GET
     @Path("/api/tickets/{ref}/reply-templates")
-    List<Map<String, Object>> replyTemplates(@PathParam("ref") String ref);
+    List<ReplyTemplate> replyTemplates(@PathParam("ref") String ref);
 
     @GET
     @Path("/api/tickets/{ref}/extensions")
-    List<Map<String, Object>> extensions(@PathParam("ref") String ref);
+    List<ExtensionRequest> extensions(@PathParam("ref") String ref);
 
     /** The ticket's clock requests (挂起 / 挂账 / 终止办理) and their decisions. */
     @GET
     @Path("/api/tickets/{ref}/clock-requests")
-    List<Map<String, Object>> clockRequests(@PathParam("ref") String ref);
+    List<ClockRequest> clockRequests(@PathParam("ref") String ref);
 
     /** Clock requests awaiting a decision, oldest first; {@code kind} pause, park or terminate (all when null). */
     @GET
     @Path("/api/clock-requests")
-    List<Map<String, Object>> pendingClockRequests(@QueryParam("kind") String kind, @QueryParam("size") int size);
+    List<ClockRequest> pendingClockRequests(@QueryParam("kind") String kind, @QueryParam("size") int size);
 
     @GET
     @Path("/api/tickets/{ref}/duplicates")
-    List<Map<String, Object>> duplicates(@PathParam("ref") String ref);
+    List<DuplicateCandidate> duplicates(@PathParam("ref") String ref);
 
     /** The ticket's evidence (photos, recordings, documents), as the router lists it for this reader. */
     @GET
     @Path("/api/tickets/{ref}/attachments")
-    List<Map<String, Object>> attachments(@PathParam("ref") String ref);
+    List<TicketAttachment> attachments(@PathParam("ref") String ref);
 
     /** One file as the raw body; the router sniffs its type and strips its metadata. */
     @POST
     @Path("/api/tickets/{ref}/attachments")
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
-    Map<String, Object> uploadAttachment(@PathParam("ref") String ref, @QueryParam("fileName") String fileName,
-                                         byte[] content);
+    TicketAttachment uploadAttachment(@PathParam("ref") String ref, @QueryParam("fileName") String fileName,
+                                      byte[] content);
 
     /** The file with the router's headers (type, disposition); a refusal throws as every other call does. */
     @GET
@@ -94,17 +119,17 @@ public interface RouterApi {
     /** Every lifecycle action: {@code sign}, {@code progress}, {@code reply}, {@code callback}, ... with its body. */
     @POST
     @Path("/api/tickets/{ref}/{action}")
-    Map<String, Object> act(@PathParam("ref") String ref, @PathParam("action") String action, Map<String, Object> body);
+    TicketActionResult act(@PathParam("ref") String ref, @PathParam("action") String action, Map<String, Object> body);
 
     @POST
     @Path("/api/tickets/{ref}/extensions/{id}/decision")
-    Map<String, Object> decideExtension(@PathParam("ref") String ref, @PathParam("id") String id,
-                                        Map<String, Object> decision);
+    ExtensionRequest decideExtension(@PathParam("ref") String ref, @PathParam("id") String id,
+                                     Map<String, Object> decision);
 
     @GET
     @Path("/api/statistics")
-    List<Map<String, Object>> statistics(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
-                                         @QueryParam("to") String to);
+    List<StatisticsRow> statistics(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
+                                   @QueryParam("to") String to);
 
     @GET
     @Path("/api/statistics")
@@ -114,118 +139,119 @@ public interface RouterApi {
 
     @GET
     @Path("/api/statistics/hotspots")
-    List<Map<String, Object>> hotspots(@QueryParam("all") Boolean all);
+    List<Hotspot> hotspots(@QueryParam("all") Boolean all);
 
     @GET
     @Path("/api/admin/departments")
-    List<Map<String, Object>> departments();
+    List<Department> departments();
 
     @POST
     @Path("/api/admin/departments")
-    Map<String, Object> createDepartment(Map<String, Object> department);
+    Department createDepartment(Map<String, Object> department);
 
     @PUT
     @Path("/api/admin/departments/{code}")
-    Map<String, Object> updateDepartment(@PathParam("code") String code, Map<String, Object> department);
+    Department updateDepartment(@PathParam("code") String code, Map<String, Object> department);
 
     @GET
     @Path("/api/admin/districts")
-    List<Map<String, Object>> districts();
+    List<DistrictDetail> districts();
 
     @POST
     @Path("/api/admin/districts")
-    Map<String, Object> createDistrict(Map<String, Object> district);
+    DistrictDetail createDistrict(Map<String, Object> district);
 
     @PUT
     @Path("/api/admin/districts/{code}")
-    Map<String, Object> updateDistrict(@PathParam("code") String code, Map<String, Object> district);
+    DistrictDetail updateDistrict(@PathParam("code") String code, Map<String, Object> district);
 
     @GET
     @Path("/api/admin/catalogue")
-    List<Map<String, Object>> catalogue();
+    List<DispatchRule> catalogue();
 
     @GET
     @Path("/api/admin/catalogue/{category}/versions")
-    List<Map<String, Object>> catalogueVersions(@PathParam("category") String category);
+    List<DispatchRule> catalogueVersions(@PathParam("category") String category);
 
     @PUT
     @Path("/api/admin/catalogue/{category}")
-    Map<String, Object> saveRule(@PathParam("category") String category, Map<String, Object> rule);
+    DispatchRule saveRule(@PathParam("category") String category, Map<String, Object> rule);
 
     @GET
     @Path("/api/admin/calendar/{year}")
-    Map<String, Object> calendar(@PathParam("year") String year);
+    HolidayCalendar calendar(@PathParam("year") String year);
 
     @PUT
     @Path("/api/admin/calendar/{year}")
-    Map<String, Object> saveCalendar(@PathParam("year") String year, Map<String, Object> calendar);
+    HolidayCalendar saveCalendar(@PathParam("year") String year, Map<String, Object> calendar);
 
     @GET
     @Path("/api/knowledge/search")
-    List<Map<String, Object>> searchKnowledge(@QueryParam("q") String q, @QueryParam("categoryCode") String categoryCode,
-                                              @QueryParam("limit") Integer limit);
+    List<KnowledgeHit> searchKnowledge(@QueryParam("q") String q, @QueryParam("categoryCode") String categoryCode,
+                                       @QueryParam("limit") Integer limit);
 
     @POST
     @Path("/api/knowledge/suggestions")
-    List<Map<String, Object>> knowledgeSuggestions(Map<String, Object> call, @QueryParam("limit") Integer limit);
+    List<KnowledgeHit> knowledgeSuggestions(Map<String, Object> call, @QueryParam("limit") Integer limit);
 
     @GET
     @Path("/api/knowledge/articles")
-    Map<String, Object> knowledgeArticles(@QueryParam("status") String status, @QueryParam("departmentCode") String departmentCode,
-                                          @QueryParam("page") int page, @QueryParam("size") int size);
+    Page<KnowledgeArticleSummary> knowledgeArticles(@QueryParam("status") String status,
+                                                    @QueryParam("departmentCode") String departmentCode,
+                                                    @QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
     @Path("/api/knowledge/articles/{id}")
-    Map<String, Object> knowledgeArticle(@PathParam("id") String id);
+    KnowledgeArticle knowledgeArticle(@PathParam("id") String id);
 
     @POST
     @Path("/api/knowledge/articles")
-    Map<String, Object> createKnowledgeArticle(Map<String, Object> article);
+    KnowledgeArticle createKnowledgeArticle(Map<String, Object> article);
 
     @PUT
     @Path("/api/knowledge/articles/{id}")
-    Map<String, Object> editKnowledgeArticle(@PathParam("id") String id, Map<String, Object> article);
+    KnowledgeArticle editKnowledgeArticle(@PathParam("id") String id, Map<String, Object> article);
 
     @GET
     @Path("/api/knowledge/articles/{id}/versions")
-    List<Map<String, Object>> knowledgeVersions(@PathParam("id") String id);
+    List<KnowledgeArticle.Version> knowledgeVersions(@PathParam("id") String id);
 
     @GET
     @Path("/api/knowledge/articles/{id}/versions/{version}")
-    Map<String, Object> knowledgeVersion(@PathParam("id") String id, @PathParam("version") String version);
+    KnowledgeArticle.Version knowledgeVersion(@PathParam("id") String id, @PathParam("version") String version);
 
     @POST
     @Path("/api/knowledge/articles/{id}/versions/{version}/submission")
-    Map<String, Object> submitKnowledgeVersion(@PathParam("id") String id, @PathParam("version") String version);
+    KnowledgeArticle submitKnowledgeVersion(@PathParam("id") String id, @PathParam("version") String version);
 
     @POST
     @Path("/api/knowledge/articles/{id}/versions/{version}/review")
-    Map<String, Object> reviewKnowledgeVersion(@PathParam("id") String id, @PathParam("version") String version,
-                                               Map<String, Object> review);
+    KnowledgeArticle reviewKnowledgeVersion(@PathParam("id") String id, @PathParam("version") String version,
+                                            Map<String, Object> review);
 
     @POST
     @Path("/api/contacts/answered")
-    Map<String, Object> answerContact(@jakarta.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey,
-                                      Map<String, Object> contact);
+    AnsweredContact answerContact(@jakarta.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey,
+                                  Map<String, Object> contact);
 
     @GET
     @Path("/api/contacts/answered/{number}")
-    Map<String, Object> answeredContact(@PathParam("number") String number);
+    AnsweredContact answeredContact(@PathParam("number") String number);
 
     @GET
     @Path("/api/statistics/first-contact")
-    List<Map<String, Object>> firstContact(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
-                                           @QueryParam("to") String to);
+    List<FirstContactRow> firstContact(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
+                                       @QueryParam("to") String to);
 
     /** The router's own word on whether this or next year's calendar is missing (December warning). */
     @GET
     @Path("/api/admin/calendar-status")
-    Map<String, Object> calendarStatus();
+    HolidayCalendar.Status calendarStatus();
 
     // Assessment (考核): the monthly ranking, appeals (申诉) and the themes of the month (每月一题).
     @GET
     @Path("/api/assessment/rankings")
-    Map<String, Object> rankings(@QueryParam("month") String month);
+    Ranking rankings(@QueryParam("month") String month);
 
     /** The ranking as the router writes it for a spreadsheet or for print: {@code format} csv or html. */
     @GET
@@ -235,34 +261,34 @@ public interface RouterApi {
 
     @GET
     @Path("/api/tickets/{ref}/appeals")
-    Map<String, Object> ticketAppeals(@PathParam("ref") String ref);
+    TicketAppeals ticketAppeals(@PathParam("ref") String ref);
 
     @POST
     @Path("/api/tickets/{ref}/appeals")
-    Map<String, Object> fileAppeal(@PathParam("ref") String ref, Map<String, Object> appeal);
+    Appeal fileAppeal(@PathParam("ref") String ref, Map<String, Object> appeal);
 
     @GET
     @Path("/api/assessment/appeals")
-    List<Map<String, Object>> appeals(@QueryParam("status") String status, @QueryParam("month") String month,
-                                      @QueryParam("size") int size);
+    List<Appeal> appeals(@QueryParam("status") String status, @QueryParam("month") String month,
+                         @QueryParam("size") int size);
 
     @POST
     @Path("/api/assessment/appeals/{id}/decision")
-    Map<String, Object> decideAppeal(@PathParam("id") String id, Map<String, Object> decision);
+    Appeal decideAppeal(@PathParam("id") String id, Map<String, Object> decision);
 
     @GET
     @Path("/api/assessment/themes")
-    List<Map<String, Object>> themes(@QueryParam("month") String month);
+    List<MonthlyTheme> themes(@QueryParam("month") String month);
 
     @GET
     @Path("/api/assessment/themes/suggestions")
-    List<Map<String, Object>> themeSuggestions(@QueryParam("month") String month);
+    List<MonthlyTheme.Suggestion> themeSuggestions(@QueryParam("month") String month);
 
     @POST
     @Path("/api/assessment/themes")
-    Map<String, Object> flagTheme(Map<String, Object> theme);
+    MonthlyTheme flagTheme(Map<String, Object> theme);
 
     @GET
     @Path("/api/assessment/themes/{id}")
-    Map<String, Object> theme(@PathParam("id") String id);
+    MonthlyTheme theme(@PathParam("id") String id);
 }

@@ -6,8 +6,9 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.linkage.console.view.HolidayCalendar;
 
-import java.util.Map;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -86,11 +87,11 @@ public class Services {
      * breaker, and an unreachable router shows no warning rather than an error page.
      */
     @Timeout(3_000)
-    public Map<String, Object> routerCalendarStatus() {
+    public HolidayCalendar.Status routerCalendarStatus() {
         try {
             return router.calendarStatus();
         } catch (ServiceProblem | ProcessingException unavailable) {
-            return Map.of();
+            return new HolidayCalendar.Status(List.of(), List.of());
         }
     }
 
@@ -108,7 +109,48 @@ public class Services {
             }
             throw refusal;
         } catch (ProcessingException unreachable) {
+            if (unreadable(unreachable)) {
+                throw ServiceAnswerUnreadable.of(service, unreachable);
+            }
             throw new ServiceUnavailable(service, String.valueOf(unreachable.getMessage()), java.util.Map.of());
+        } catch (jakarta.ws.rs.WebApplicationException notJson) {
+            // The REST client's own wrapping of an answer that is not JSON at all; a refusal (4xx/5xx) is a
+            // ServiceProblem already (ProblemMapper), so this is a 2xx the console could not read.
+            throw ServiceAnswerUnreadable.of(service, notJson);
+        }
+    }
+
+    /** Whether the answer came but did not fit the record it is read into (a Jackson failure somewhere in the chain). */
+    static boolean unreadable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.JacksonException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The service answered, but not in the shape the console reads (a field of another type, a value the record does
+     * not take): the console's or the service's fault, never the person's, so a 502 page and a WARN in the log with
+     * what did not fit. Not retried (it would answer the same) and not counted by the breaker (the service is up).
+     */
+    public static final class ServiceAnswerUnreadable extends ServiceProblem {
+        private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Services.class);
+
+        private ServiceAnswerUnreadable(String service, String why) {
+            super(502, service + " answer unreadable", why, java.util.Map.of(), java.util.Map.of());
+        }
+
+        static ServiceAnswerUnreadable of(String service, Throwable failure) {
+            Throwable cause = failure;
+            while (cause.getCause() != null && cause.getCause() != cause
+                    && !(cause instanceof com.fasterxml.jackson.core.JacksonException)) {
+                cause = cause.getCause();
+            }
+            String why = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            LOG.warnf("the answer of %s did not fit the console's record: %s", service, why);
+            return new ServiceAnswerUnreadable(service, why);
         }
     }
 

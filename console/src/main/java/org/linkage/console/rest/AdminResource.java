@@ -15,6 +15,10 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.linkage.console.client.ServiceProblem;
 import org.linkage.console.client.Services;
+import org.linkage.console.view.Department;
+import org.linkage.console.view.DispatchRule;
+import org.linkage.console.view.DistrictDetail;
+import org.linkage.console.view.HolidayCalendar;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -36,23 +40,24 @@ import java.util.Map;
 public class AdminResource {
     /** The pages of this console, by template name. */
     static class Templates {
-        static TemplateInstance departments(List<Map<String, Object>> departments, Map<String, Object> editing,
-                                                   String problem, Map<String, String> errors, boolean saved) {
+        /** @param editing the unit being edited: as the router has it, or as typed when the router refused it */
+        static TemplateInstance departments(List<Department> departments, Object editing,
+                                            String problem, Map<String, String> errors, boolean saved) {
             return View.of("admin/departments", "departments", departments, "editing", editing, "problem", problem, "errors", errors, "saved", saved);
         }
 
-        static TemplateInstance districts(List<Map<String, Object>> districts, Map<String, Object> editing,
-                                                 String problem, Map<String, String> errors, boolean saved) {
+        static TemplateInstance districts(List<DistrictDetail> districts, Object editing,
+                                          String problem, Map<String, String> errors, boolean saved) {
             return View.of("admin/districts", "districts", districts, "editing", editing, "problem", problem, "errors", errors, "saved", saved);
         }
 
-        static TemplateInstance catalogue(List<Map<String, Object>> rules, Map<String, Object> editing,
-                                                 List<Map<String, Object>> versions, List<Map<String, Object>> departments,
+        static TemplateInstance catalogue(List<DispatchRule> rules, Object editing,
+                                          List<DispatchRule> versions, List<Department> departments,
                                                  String problem, Map<String, String> errors, boolean saved) {
             return View.of("admin/catalogue", "rules", rules, "editing", editing, "versions", versions, "departments", departments, "problem", problem, "errors", errors, "saved", saved);
         }
 
-        static TemplateInstance calendar(int year, Map<String, Object> calendar, List<String> missingYears,
+        static TemplateInstance calendar(int year, HolidayCalendar calendar, List<String> missingYears,
                                                 String holidays, String workdays, String problem, boolean saved) {
             return View.of("admin/calendar", "year", year, "calendar", calendar, "missingYears", missingYears, "holidays", holidays, "workdays", workdays, "problem", problem, "saved", saved);
         }
@@ -66,9 +71,10 @@ public class AdminResource {
     @GET
     @Path("/departments")
     public TemplateInstance departments(@QueryParam("edit") String code, @QueryParam("saved") String saved) {
-        List<Map<String, Object>> all = services.readRouter(api -> api.departments());
-        Map<String, Object> editing = code == null ? null
-                : all.stream().filter(d -> code.equals(d.get("code"))).findFirst().orElse(Map.of("code", code));
+        List<Department> all = services.readRouter(api -> api.departments());
+        Object editing = code == null ? null
+                : all.stream().filter(d -> code.equals(d.code())).findFirst().<Object>map(d -> d)
+                .orElse(Map.of("code", code));
         return Templates.departments(all, editing, null, Map.of(), saved != null);
     }
 
@@ -97,9 +103,10 @@ public class AdminResource {
     @GET
     @Path("/districts")
     public TemplateInstance districts(@QueryParam("edit") String code, @QueryParam("saved") String saved) {
-        List<Map<String, Object>> all = services.readRouter(api -> api.districts());
-        Map<String, Object> editing = code == null ? null
-                : all.stream().filter(d -> code.equals(d.get("code"))).findFirst().orElse(Map.of("code", code));
+        List<DistrictDetail> all = services.readRouter(api -> api.districts());
+        Object editing = code == null ? null
+                : all.stream().filter(d -> code.equals(d.code())).findFirst().<Object>map(d -> d)
+                .orElse(Map.of("code", code));
         return Templates.districts(all, editing, null, Map.of(), saved != null);
     }
 
@@ -130,11 +137,11 @@ public class AdminResource {
     @GET
     @Path("/catalogue")
     public TemplateInstance catalogue(@QueryParam("edit") String category, @QueryParam("saved") String saved) {
-        List<Map<String, Object>> rules = services.readRouter(api -> api.catalogue());
-        Map<String, Object> editing = category == null ? null
-                : rules.stream().filter(r -> category.equals(r.get("categoryCode"))).findFirst()
+        List<DispatchRule> rules = services.readRouter(api -> api.catalogue());
+        Object editing = category == null ? null
+                : rules.stream().filter(r -> category.equals(r.categoryCode())).findFirst().<Object>map(r -> r)
                 .orElse(Map.of("categoryCode", category));
-        List<Map<String, Object>> versions = category == null ? List.of()
+        List<DispatchRule> versions = category == null ? List.of()
                 : services.readRouter(api -> api.catalogueVersions(category));
         return Templates.catalogue(rules, editing, versions, services.readRouter(api -> api.departments()), null, Map.of(),
                 saved != null);
@@ -174,8 +181,8 @@ public class AdminResource {
     @Path("/calendar")
     public TemplateInstance calendar(@QueryParam("year") Integer year, @QueryParam("saved") String saved) {
         int y = year == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() : year;
-        Map<String, Object> calendar = readCalendar(y);
-        return Templates.calendar(y, calendar, missingYears(), days(calendar.get("holidays")), days(calendar.get("workdays")),
+        HolidayCalendar calendar = readCalendar(y);
+        return Templates.calendar(y, calendar, missingYears(), days(calendar.holidays()), days(calendar.workdays()),
                 null, saved != null);
     }
 
@@ -197,19 +204,22 @@ public class AdminResource {
             services.writeRouter(api -> api.saveCalendar(String.valueOf(year), body));
         } catch (ServiceProblem | IllegalArgumentException problem) {
             String message = problem instanceof ServiceProblem p ? Problems.message(p) : problem.getMessage();
-            return Response.status(400).entity(Templates.calendar(year, Map.of(), missingYears(),
+            return Response.status(400).entity(Templates.calendar(year, NO_CALENDAR, missingYears(),
                     form.get("holidays") == null ? "" : form.get("holidays"),
                     form.get("workdays") == null ? "" : form.get("workdays"), message, false)).build();
         }
         return Response.seeOther(URI.create("/admin/calendar?year=" + year + "&saved=1")).build();
     }
 
-    private Map<String, Object> readCalendar(int year) {
+    /** A year the router has no calendar for. */
+    private static final HolidayCalendar NO_CALENDAR = new HolidayCalendar(List.of(), List.of());
+
+    private HolidayCalendar readCalendar(int year) {
         try {
             return services.readRouter(api -> api.calendar(String.valueOf(year)));
         } catch (ServiceProblem problem) {
             if (problem.status() == 404) {
-                return Map.of();
+                return NO_CALENDAR;
             }
             throw problem;
         }
@@ -217,10 +227,10 @@ public class AdminResource {
 
     /** The router names the years whose calendar is missing (this year, and next from December). */
     private List<String> missingYears() {
-        Object years = services.routerCalendarStatus().get("missingYears");
+        List<Integer> years = services.routerCalendarStatus().missingYears();
         List<String> missing = new ArrayList<>();
-        if (years instanceof List<?> list) {
-            list.forEach(y -> missing.add(String.valueOf(y)));
+        if (years != null) {
+            years.forEach(y -> missing.add(String.valueOf(y)));
         }
         return missing;
     }
@@ -244,15 +254,13 @@ public class AdminResource {
         return days;
     }
 
-    private static String days(Object list) {
-        if (!(list instanceof List<?> days)) {
+    private static String days(List<HolidayCalendar.Day> days) {
+        if (days == null) {
             return "";
         }
         StringBuilder out = new StringBuilder();
-        for (Object d : days) {
-            if (d instanceof Map<?, ?> m) {
-                out.append(m.get("date")).append(m.get("name") == null ? "" : " " + m.get("name")).append('\n');
-            }
+        for (HolidayCalendar.Day d : days) {
+            out.append(d.date()).append(d.name() == null ? "" : " " + d.name()).append('\n');
         }
         return out.toString();
     }

@@ -18,6 +18,8 @@ import org.linkage.console.client.District;
 import org.linkage.console.client.ServiceProblem;
 import org.linkage.console.client.Services;
 import org.linkage.console.ui.Ui;
+import org.linkage.console.view.AnsweredContact;
+import org.linkage.console.view.KnowledgeHit;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -34,7 +36,7 @@ import java.util.UUID;
 @RolesAllowed("dispatcher")
 public class AnswerResource {
     static class Templates {
-        static TemplateInstance form(Map<String, String> values, List<String> chosen, List<Map<String, Object>> hits,
+        static TemplateInstance form(Map<String, String> values, List<String> chosen, List<KnowledgeHit> hits,
                                      Map<String, String> errors, String problem, String idempotencyKey,
                                      List<Category> categories, List<District> districts) {
             return View.of("answers/form", "values", values, "chosen", chosen, "hits", hits, "errors", errors,
@@ -42,11 +44,11 @@ public class AnswerResource {
                     "districts", districts);
         }
 
-        static TemplateInstance articles(List<Map<String, Object>> hits, List<String> chosen, String problem) {
+        static TemplateInstance articles(List<KnowledgeHit> hits, List<String> chosen, String problem) {
             return View.of("answers/articles", "hits", hits, "chosen", chosen, "problem", problem);
         }
 
-        static TemplateInstance done(Map<String, Object> contact) {
+        static TemplateInstance done(AnsweredContact contact) {
             return View.of("answers/done", "contact", contact);
         }
     }
@@ -90,7 +92,7 @@ public class AnswerResource {
             return again(form, chosen, Map.of("articleIds", ui.t("answer_needs_article")), ui.t("answer_needs_article"), key);
         }
         Map<String, Object> body = body(form);
-        Map<String, Object> created;
+        AnsweredContact created;
         try {
             created = services.writeRouter(api -> api.answerContact(key, body));
         } catch (ServiceProblem problem) {
@@ -99,7 +101,7 @@ public class AnswerResource {
             }
             return again(form, chosen, problem.fieldErrors(), Problems.message(problem), key);
         }
-        return Response.seeOther(URI.create("/answers/" + created.get("contactNumber"))).build();
+        return Response.seeOther(URI.create("/answers/" + created.contactNumber())).build();
     }
 
     @GET
@@ -127,23 +129,18 @@ public class AnswerResource {
 
     /** The form again with what was typed and ticked, so nothing is lost to a refusal. */
     private Response again(Form form, List<String> chosen, Map<String, String> errors, String problem, String key) {
-        List<Map<String, Object>> hits;
+        List<KnowledgeHit> hits;
         try {
             hits = find(form.get("content"), form.get("q"), form.get("categoryCode"));
         } catch (ServiceProblem | org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException e) {
             hits = List.of();
         }
-        List<Map<String, Object>> marked = new java.util.ArrayList<>();
-        for (Map<String, Object> h : hits) {
-            Map<String, Object> m = new LinkedHashMap<>(h);
-            m.put("chosen", chosen.contains(String.valueOf(h.get("id"))));
-            marked.add(m);
-        }
+        List<KnowledgeHit> marked = hits.stream().map(h -> h.chosen(chosen.contains(String.valueOf(h.id())))).toList();
         return Response.status(400).entity(Templates.form(form.values(), chosen, marked, errors, problem, key,
                 reference.categories(), reference.districts()).render()).build();
     }
 
-    private List<Map<String, Object>> find(String content, String q, String categoryCode) {
+    private List<KnowledgeHit> find(String content, String q, String categoryCode) {
         String category = categoryCode == null || !categoryCode.matches("[A-Z_]{2,40}") ? null : categoryCode;
         if (q != null && !q.isBlank()) {
             String query = q.strip();

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.linkage.console.client.ServiceProblem;
 import org.linkage.console.client.Services;
+import org.linkage.console.view.Ticket;
+import org.linkage.console.view.TicketAppeals;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -32,7 +34,7 @@ public class AppealResource {
 
     /** The pages of this console, by template name. */
     static class Templates {
-        static TemplateInstance form(Map<String, Object> ticket, Map<String, Object> appeals, String problem,
+        static TemplateInstance form(Ticket ticket, TicketAppeals appeals, String problem,
                                      Map<String, String> errors, Map<String, String> values) {
             return View.of("assessment/appeal-form", "ticket", ticket, "appeals", appeals, "grounds", GROUNDS,
                     "problem", problem, "errors", errors, "values", values);
@@ -62,8 +64,8 @@ public class AppealResource {
     }
 
     private TemplateInstance page(String ref, String problem, Map<String, String> errors, Map<String, String> values) {
-        Map<String, Object> ticket = services.readRouter(api -> api.ticket(ref));
-        Map<String, Object> appeals = services.readRouter(api -> api.ticketAppeals(ref));
+        Ticket ticket = services.readRouter(api -> api.ticket(ref));
+        TicketAppeals appeals = services.readRouter(api -> api.ticketAppeals(ref));
         return Templates.form(ticket, appeals, problem, errors, values);
     }
 

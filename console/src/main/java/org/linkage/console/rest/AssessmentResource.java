@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.linkage.console.client.ServiceProblem;
 import org.linkage.console.client.Services;
+import org.linkage.console.view.Appeal;
+import org.linkage.console.view.MonthlyTheme;
+import org.linkage.console.view.Ranking;
 import org.linkage.console.ui.Formats;
 import org.linkage.console.ui.Ui;
 
@@ -35,24 +38,24 @@ public class AssessmentResource {
 
     /** The pages of this console, by template name. */
     static class Templates {
-        static TemplateInstance rankings(String month, Map<String, Object> report) {
+        static TemplateInstance rankings(String month, Ranking report) {
             return View.of("assessment/rankings", "month", month, "report", report);
         }
 
-        static TemplateInstance appeals(String status, List<Map<String, Object>> appeals, String done, String failedId,
+        static TemplateInstance appeals(String status, List<Appeal> appeals, String done, String failedId,
                                         String problem, Map<String, String> values) {
             return View.of("assessment/appeals", "status", status, "statuses", APPEAL_STATUSES, "appeals", appeals,
                     "done", done, "failedId", failedId, "problem", problem, "values", values);
         }
 
-        static TemplateInstance themes(String month, List<Map<String, Object>> themes,
-                                       List<Map<String, Object>> suggestions, String problem, Map<String, String> errors,
+        static TemplateInstance themes(String month, List<MonthlyTheme> themes,
+                                       List<MonthlyTheme.Suggestion> suggestions, String problem, Map<String, String> errors,
                                        Map<String, String> values) {
             return View.of("assessment/themes", "month", month, "themes", themes, "suggestions", suggestions,
                     "problem", problem, "errors", errors, "values", values);
         }
 
-        static TemplateInstance theme(Map<String, Object> theme) {
+        static TemplateInstance theme(MonthlyTheme theme) {
             return View.of("assessment/theme", "theme", theme);
         }
     }
@@ -147,8 +150,8 @@ public class AssessmentResource {
 
     private TemplateInstance themesPage(String month, String problem, Map<String, String> errors,
                                         Map<String, String> values) {
-        List<Map<String, Object>> themes = services.readRouter(api -> api.themes(month));
-        List<Map<String, Object>> suggestions = ui.has("supervisor")
+        List<MonthlyTheme> themes = services.readRouter(api -> api.themes(month));
+        List<MonthlyTheme.Suggestion> suggestions = ui.has("supervisor")
                 ? services.readRouter(api -> api.themeSuggestions(month)) : List.of();
         return Templates.themes(month, themes, suggestions, problem, errors, values);
     }

@@ -19,6 +19,15 @@ import org.linkage.console.client.Requests;
 import org.linkage.console.client.ServiceProblem;
 import org.linkage.console.client.Services;
 import org.linkage.console.ui.Ui;
+import org.linkage.console.view.CallAttachment;
+import org.linkage.console.view.CallDetail;
+import org.linkage.console.view.CallSummary;
+import org.linkage.console.view.CallerHistory;
+import org.linkage.console.view.ClassificationPreview;
+import org.linkage.console.view.Contact;
+import org.linkage.console.view.KnowledgeArticle;
+import org.linkage.console.view.KnowledgeHit;
+import org.linkage.console.view.Page;
 
 import java.net.URI;
 import java.util.List;
@@ -41,36 +50,38 @@ public class CallResource {
                     "answers", answers(values));
         }
 
-        static TemplateInstance preview(Map<String, Object> preview, Category category, String problem,
-                                        List<Map<String, Object>> suggestions) {
+        static TemplateInstance preview(ClassificationPreview preview, Category category, String problem,
+                                        List<KnowledgeHit> suggestions) {
             return preview(preview, category, problem, suggestions, Map.of());
         }
 
         /** @param answers what the call-taker already typed into the category's questions, kept as the text changes */
-        static TemplateInstance preview(Map<String, Object> preview, Category category, String problem,
-                                        List<Map<String, Object>> suggestions, Map<String, String> answers) {
-            Object questions = preview == null ? List.of() : preview.getOrDefault("questions", List.of());
+        static TemplateInstance preview(ClassificationPreview preview, Category category, String problem,
+                                        List<KnowledgeHit> suggestions, Map<String, String> answers) {
+            List<ClassificationPreview.Question> questions = preview == null || preview.questions() == null ? List.of()
+                    : preview.questions();
             return View.of("calls/preview", "preview", preview, "category", category, "problem", problem,
                     "suggestions", suggestions, "questions", questions, "answers", answers);
         }
 
-        static TemplateInstance list(Map<String, Object> page, String text, String disposition, String code) {
+        static TemplateInstance list(Page<CallSummary> page, String text, String disposition, String code) {
             return View.of("calls/list", "page", page, "text", text, "disposition", disposition, "code", code);
         }
 
-        static TemplateInstance rows(Map<String, Object> page, String text, String disposition) {
+        static TemplateInstance rows(Page<CallSummary> page, String text, String disposition) {
             return View.of("calls/rows", "page", page, "text", text, "disposition", disposition);
         }
 
-        static TemplateInstance history(Map<String, Object> history) {
+        static TemplateInstance history(CallerHistory history) {
             return View.of("calls/history", "history", history);
         }
 
-        static TemplateInstance detail(Map<String, Object> call, Map<String, Object> contact,
-                                              List<Category> categories, Map<String, String> errors,
-                                              String problem, Map<String, String> values,
-                                              List<Map<String, Object>> suggestions) {
-            return View.of("calls/detail", "call", call, "contact", contact, "categories", categories, "errors", errors,
+        static TemplateInstance detail(CallDetail call, List<CallAttachment> attachments, boolean attachable,
+                                       Contact contact, List<Category> categories, Map<String, String> errors,
+                                       String problem, Map<String, String> values,
+                                       List<KnowledgeHit> suggestions) {
+            return View.of("calls/detail", "call", call, "attachments", attachments, "attachable", attachable,
+                    "contact", contact, "categories", categories, "errors", errors,
                     "problem", problem, "values", values, "suggestions", suggestions);
         }
     }
@@ -116,9 +127,9 @@ public class CallResource {
             return Templates.preview(null, null, null, List.of());
         }
         try {
-            Map<String, Object> preview = services.readIntake(api -> api.preview(new Requests.Preview(content, form.get("title"))));
-            return Templates.preview(preview, reference.categoriesByCode().get(String.valueOf(preview.get("categoryCode"))), null,
-                    suggestions(content, preview.get("disposition"), preview.get("categoryCode")), answers(form.values()));
+            ClassificationPreview preview = services.readIntake(api -> api.preview(new Requests.Preview(content, form.get("title"))));
+            return Templates.preview(preview, reference.categoriesByCode().get(String.valueOf(preview.categoryCode())), null,
+                    suggestions(content, preview.disposition(), preview.categoryCode()), answers(form.values()));
         } catch (ServiceProblem problem) {
             return Templates.preview(null, null, Problems.message(problem), List.of());
         } catch (FaultToleranceException unanswered) {
@@ -148,14 +159,14 @@ public class CallResource {
                 nullIfEmpty(answers(form.values())));
         // The key is made when the form is shown, so a double submit or a resubmit after a lost answer files one call.
         String key = form.get("idempotencyKey") == null ? UUID.randomUUID().toString() : form.get("idempotencyKey");
-        Map<String, Object> created;
+        CallDetail created;
         try {
             created = services.writeIntake(api -> api.submit(key, call));
         } catch (ServiceProblem problem) {
             return Response.status(problem.status()).entity(form(form.values(), problem.fieldErrors(),
                     Problems.message(problem)).render()).build();
         }
-        String id = String.valueOf(created.get("id"));
+        String id = created.id();
         if ("override".equals(action)) {
             try {
                 services.writeIntake(api -> api.override(id, new Requests.Override(form.get("overrideDisposition"),
@@ -192,8 +203,8 @@ public class CallResource {
         }
         String normal = code.strip().toUpperCase(java.util.Locale.ROOT);
         try {
-            Map<String, Object> call = services.readIntake(api -> api.byRetrievalCode(normal));
-            return Response.seeOther(URI.create("/calls/" + call.get("id"))).build();
+            CallDetail call = services.readIntake(api -> api.byRetrievalCode(normal));
+            return Response.seeOther(URI.create("/calls/" + call.id())).build();
         } catch (ServiceProblem problem) {
             if (problem.status() == 404 || problem.status() == 400) {
                 return Response.status(404).entity(Templates.list(page(null, null, 0), null, null, normal).render()).build();
@@ -223,7 +234,7 @@ public class CallResource {
     @Path("/{id}/contact")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance contact(@PathParam("id") String id) {
-        Map<String, Object> contact = services.readIntake(api -> api.contact(id));
+        Contact contact = services.readIntake(api -> api.contact(id));
         return detailPage(id, contact, Map.of(), null, Map.of());
     }
 
@@ -328,15 +339,13 @@ public class CallResource {
         List<Requests.CitedArticle> cited = new java.util.ArrayList<>();
         try {
             for (String articleId : chosen) {
-                Map<String, Object> article = services.readRouter(api -> api.knowledgeArticle(articleId));
-                @SuppressWarnings("unchecked")
-                Map<String, Object> published = (Map<String, Object>) article.get("published");
-                if (published == null || !Boolean.TRUE.equals(article.get("validNow"))) {
+                KnowledgeArticle article = services.readRouter(api -> api.knowledgeArticle(articleId));
+                KnowledgeArticle.Version published = article.published();
+                if (published == null || !article.validNow()) {
                     return Response.status(409).entity(detailPage(id, null, Map.of(), ui.t("answer_article_unpublished"),
                             form.values()).render()).build();
                 }
-                cited.add(new Requests.CitedArticle(((Number) article.get("id")).longValue(),
-                        ((Number) published.get("version")).intValue(), String.valueOf(published.get("titleZh"))));
+                cited.add(new Requests.CitedArticle(article.id(), published.version(), String.valueOf(published.titleZh())));
             }
             Requests.Answer body = new Requests.Answer(cited, form.get("note"));
             services.writeIntake(api -> api.answer(id, body));
@@ -350,33 +359,33 @@ public class CallResource {
         return Response.seeOther(URI.create("/calls/" + id)).build();
     }
 
-    private TemplateInstance detailPage(String id, Map<String, Object> contact, Map<String, String> errors,
+    private TemplateInstance detailPage(String id, Contact contact, Map<String, String> errors,
                                         String problem, Map<String, String> values) {
-        Map<String, Object> call = new java.util.LinkedHashMap<>(services.readIntake(api -> api.call(id)));
-        call.put("attachments", services.readIntake(api -> api.attachments(id)));
-        call.put("attachable", ui.has("call-taker") || ui.has("officer"));
-        boolean pending = "PENDING".equals(call.get("decision"));
+        CallDetail call = services.readIntake(api -> api.call(id));
+        List<CallAttachment> attachments = services.readIntake(api -> api.attachments(id));
+        boolean attachable = ui.has("call-taker") || ui.has("officer");
+        boolean pending = "PENDING".equals(call.decision());
         List<Category> categories = pending ? reference.categories() : List.of();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> classification = (Map<String, Object>) call.getOrDefault("classification", Map.of());
-        List<Map<String, Object>> suggestions = pending
-                ? suggestions(String.valueOf(call.get("content")), classification.get("disposition"), classification.get("categoryCode"))
+        CallDetail.Classification classification = call.classification();
+        List<KnowledgeHit> suggestions = pending
+                ? suggestions(call.content(), classification == null ? null : classification.disposition(),
+                classification == null ? null : classification.categoryCode())
                 : List.of();
-        return Templates.detail(call, contact, categories, errors, problem, values, suggestions);
+        return Templates.detail(call, attachments, attachable, contact, categories, errors, problem, values, suggestions);
     }
 
     /**
      * Knowledge-base articles that may answer the call, for whoever may read them. Never for a police matter: such a
      * call is not answered from an article. A knowledge base that cannot answer leaves the call-taker's form working.
      */
-    private List<Map<String, Object>> suggestions(String content, Object disposition, Object categoryCode) {
+    private List<KnowledgeHit> suggestions(String content, String disposition, String categoryCode) {
         if (!ui.has("call-taker") || "POLICE".equals(disposition) || "JOINT".equals(disposition) || content == null) {
             return List.of();
         }
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("text", content.length() > 4000 ? content.substring(0, 4000) : content);
-        if (categoryCode != null && String.valueOf(categoryCode).matches("[A-Z_]{2,40}")) {
-            body.put("categoryCode", String.valueOf(categoryCode));
+        if (categoryCode != null && categoryCode.matches("[A-Z_]{2,40}")) {
+            body.put("categoryCode", categoryCode);
         }
         try {
             return services.readRouter(api -> api.knowledgeSuggestions(body, 5));
@@ -385,10 +394,10 @@ public class CallResource {
         }
     }
 
-    private Map<String, Object> page(String text, String disposition, Integer page) {
+    private Page<CallSummary> page(String text, String disposition, Integer page) {
         String t = text == null || text.isBlank() ? null : text.strip();
         String d = disposition == null || disposition.isBlank() ? null : disposition;
-        return Paging.withLinks(services.readIntake(api -> api.calls(t, d, null, null, page == null ? 0 : Math.max(0, page), 20)));
+        return services.readIntake(api -> api.calls(t, d, null, null, page == null ? 0 : Math.max(0, page), 20));
     }
 
     private TemplateInstance form(Map<String, String> values, Map<String, String> errors, String problem) {

@@ -19,9 +19,9 @@ import org.linkage.console.client.Requests;
 import org.linkage.console.client.ServiceProblem;
 import org.linkage.console.ui.Messages;
 import org.linkage.console.ui.Ui;
+import org.linkage.console.view.PublicCase;
 
 import java.net.URI;
-import java.util.Map;
 
 /**
  * The public part of the console (issue 12): a caller types the ticket number and retrieval code from their text
@@ -85,7 +85,7 @@ public class CaseResource {
         return Response.seeOther(URI.create("/case")).cookie(cookie).build();
     }
 
-    private static TemplateInstance page(String number, Map<String, Object> found, String error, Object retryAfter) {
+    private static TemplateInstance page(String number, PublicCase found, String error, Object retryAfter) {
         return View.of("case/page", "ticketNumber", number, "found", found, "error", error, "retryAfter", retryAfter);
     }
 

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.linkage.console.client.Category;
 import org.linkage.console.client.ServiceProblem;
 import org.linkage.console.client.Services;
+import org.linkage.console.view.ConsultationRequest;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -30,13 +31,13 @@ import java.util.Map;
 @RolesAllowed("dispatcher")
 public class ConsultationResource {
     static class Templates {
-        static TemplateInstance desk(List<Map<String, Object>> pending, List<Map<String, Object>> recent,
+        static TemplateInstance desk(List<ConsultationRequest> pending, List<ConsultationRequest> recent,
                                      List<Category> categories, String problem) {
             return View.of("consultations/desk", "pending", pending, "recent", recent, "categories", categories,
                     "problem", problem);
         }
 
-        static TemplateInstance rows(List<Map<String, Object>> pending, List<Category> categories) {
+        static TemplateInstance rows(List<ConsultationRequest> pending, List<Category> categories) {
             return View.of("consultations/rows", "pending", pending, "categories", categories);
         }
     }
@@ -79,11 +80,11 @@ public class ConsultationResource {
     }
 
     private TemplateInstance page(String problem) {
-        List<Map<String, Object>> recent = new java.util.ArrayList<>();
+        List<ConsultationRequest> recent = new java.util.ArrayList<>();
         for (String status : List.of("ACCEPTED", "DECLINED", "EXPIRED")) {
             recent.addAll(services.readRouter(api -> api.consultations(status, 10)));
         }
-        recent.sort((a, b) -> String.valueOf(b.get("decidedAt")).compareTo(String.valueOf(a.get("decidedAt"))));
+        recent.sort((a, b) -> String.valueOf(b.decidedAt()).compareTo(String.valueOf(a.decidedAt())));
         return Templates.desk(services.readRouter(api -> api.consultations("PENDING", 50)), recent,
                 reference.categories(), problem);
     }

@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.linkage.console.client.ServiceProblem;
 import org.linkage.console.client.Services;
+import org.linkage.console.view.Delivery;
+import org.linkage.console.view.Department;
+import org.linkage.console.view.WorkList;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -43,11 +46,11 @@ public class DispatchResource {
 
     /** The pages of this console, by template name. */
     static class Templates {
-        static TemplateInstance desk(Map<String, Map<String, Object>> queues, List<Map<String, Object>> departments) {
+        static TemplateInstance desk(Map<String, WorkList> queues, List<Department> departments) {
             return View.of("dispatch/desk", "queues", queues, "departments", departments);
         }
 
-        static TemplateInstance deliveries(List<Map<String, Object>> deadLetters, String done, String problem) {
+        static TemplateInstance deliveries(List<Delivery> deadLetters, String done, String problem) {
             return View.of("dispatch/deliveries", "deadLetters", deadLetters, "done", done, "problem", problem);
         }
     }
@@ -58,12 +61,12 @@ public class DispatchResource {
     @GET
     @Path("dispatch")
     public TemplateInstance desk() {
-        Map<String, Map<String, Object>> queues = new LinkedHashMap<>();
-        QUEUES.forEach((name, status) -> queues.put(name, services.readRouter(api -> api.tickets(status, null, null,
-                null, status == null ? Boolean.TRUE : null, null, null, null, 0, 50))));
+        Map<String, WorkList> queues = new LinkedHashMap<>();
+        QUEUES.forEach((name, status) -> queues.put(name, WorkList.first(services.readRouter(api -> api.tickets(status,
+                null, null, null, status == null ? Boolean.TRUE : null, null, null, null, 0, 50)))));
         // Clock requests: pauses a dispatcher decides, and proposed terminations awaiting a supervisor.
-        queues.put("pauses", requests(services.readRouter(api -> api.pendingClockRequests("pause", 50))));
-        queues.put("terminations", requests(services.readRouter(api -> api.pendingClockRequests("terminate", 50))));
+        queues.put("pauses", WorkList.all(services.readRouter(api -> api.pendingClockRequests("pause", 50))));
+        queues.put("terminations", WorkList.all(services.readRouter(api -> api.pendingClockRequests("terminate", 50))));
         return Templates.desk(queues, services.readRouter(api -> api.departments()));
     }
 
@@ -87,16 +90,7 @@ public class DispatchResource {
         return Response.seeOther(URI.create("/deliveries")).build();
     }
 
-    /** A list of clock requests in the shape of a work list (total, items), marked so the desk shows their details. */
-    static Map<String, Object> requests(List<Map<String, Object>> pending) {
-        Map<String, Object> queue = new LinkedHashMap<>();
-        queue.put("total", pending.size());
-        queue.put("items", pending);
-        queue.put("requests", true);
-        return queue;
-    }
-
-    private List<Map<String, Object>> deadLetters() {
+    private List<Delivery> deadLetters() {
         return services.readBridge(api -> api.deliveries("DEAD_LETTERED", 200));
     }
 }

@@ -21,9 +21,10 @@ import jakarta.ws.rs.sse.Sse;
 import org.linkage.console.client.Requests;
 import org.linkage.console.client.ServiceProblem;
 import org.linkage.console.client.Services;
+import org.linkage.console.view.Page;
+import org.linkage.console.view.PoliceTransfer;
 
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * The hand-back queue (回转): police matters 12345 found, waiting for a call-taker. The page listens to
@@ -35,12 +36,12 @@ import java.util.Map;
 public class HandbackResource {
     /** The pages of this console, by template name. */
     static class Templates {
-        static TemplateInstance page(Map<String, Object> waiting, Map<String, Object> accepted,
-                                            Map<String, Object> taken, String problem) {
+        static TemplateInstance page(Page<PoliceTransfer> waiting, Page<PoliceTransfer> accepted,
+                                     PoliceTransfer taken, String problem) {
             return View.of("handbacks/page", "waiting", waiting, "accepted", accepted, "taken", taken, "problem", problem);
         }
 
-        static TemplateInstance queue(Map<String, Object> waiting) {
+        static TemplateInstance queue(Page<PoliceTransfer> waiting) {
             return View.of("handbacks/queue", "waiting", waiting);
         }
     }
@@ -88,7 +89,7 @@ public class HandbackResource {
     public Response accept(@PathParam("id") String id, MultivaluedMap<String, String> fields) {
         Form form = new Form(fields);
         try {
-            Map<String, Object> taken = services.writeIntake(api -> api.acceptTransfer(id,
+            PoliceTransfer taken = services.writeIntake(api -> api.acceptTransfer(id,
                     new Requests.Acceptance(form.get("incidentNumber"), form.get("note"))));
             return Response.ok(Templates.page(waiting(), accepted(), taken, null)).build();
         } catch (ServiceProblem problem) {
@@ -97,11 +98,11 @@ public class HandbackResource {
         }
     }
 
-    private Map<String, Object> waiting() {
+    private Page<PoliceTransfer> waiting() {
         return services.readIntake(api -> api.policeTransfers("WAITING", 0, 50));
     }
 
-    private Map<String, Object> accepted() {
+    private Page<PoliceTransfer> accepted() {
         return services.readIntake(api -> api.policeTransfers("ACCEPTED", 0, 10));
     }
 }

@@ -17,6 +17,11 @@ import org.linkage.console.client.Category;
 import org.linkage.console.client.ServiceProblem;
 import org.linkage.console.client.Services;
 import org.linkage.console.ui.Ui;
+import org.linkage.console.view.FirstContactRow;
+import org.linkage.console.view.KnowledgeArticle;
+import org.linkage.console.view.KnowledgeArticleSummary;
+import org.linkage.console.view.KnowledgeHit;
+import org.linkage.console.view.Page;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -35,33 +40,34 @@ import java.util.Map;
 @RolesAllowed({"call-taker", "dispatcher", "dept-agent", "supervisor", "admin"})
 public class KnowledgeResource {
     static class Templates {
-        static TemplateInstance search(String q, String categoryCode, List<Map<String, Object>> hits, String problem,
+        static TemplateInstance search(String q, String categoryCode, List<KnowledgeHit> hits, String problem,
                                        List<Category> categories) {
             return View.of("knowledge/search", "q", q, "categoryCode", categoryCode, "hits", hits, "problem", problem,
                     "categories", categories);
         }
 
-        static TemplateInstance results(String q, List<Map<String, Object>> hits, String problem) {
+        static TemplateInstance results(String q, List<KnowledgeHit> hits, String problem) {
             return View.of("knowledge/results", "q", q, "hits", hits, "problem", problem);
         }
 
-        static TemplateInstance article(Map<String, Object> article, Map<String, Object> shown,
-                                        List<Map<String, Object>> versions, String problem, Map<String, String> errors) {
+        static TemplateInstance article(KnowledgeArticle article, KnowledgeArticle.Version shown,
+                                        List<KnowledgeArticle.Version> versions, String problem,
+                                        Map<String, String> errors) {
             return View.of("knowledge/article", "article", article, "shown", shown, "versions", versions,
                     "problem", problem, "errors", errors);
         }
 
-        static TemplateInstance editor(Map<String, Object> article, Map<String, String> values, Map<String, String> errors,
+        static TemplateInstance editor(KnowledgeArticle article, Map<String, String> values, Map<String, String> errors,
                                        String problem, List<Category> categories) {
             return View.of("knowledge/editor", "article", article, "values", values, "errors", errors, "problem", problem,
                     "categories", categories);
         }
 
-        static TemplateInstance firstContact(List<Map<String, Object>> rows) {
+        static TemplateInstance firstContact(List<FirstContactRow> rows) {
             return View.of("knowledge/first-contact", "rows", rows);
         }
 
-        static TemplateInstance manage(Map<String, Object> page, String status) {
+        static TemplateInstance manage(Page<KnowledgeArticleSummary> page, String status) {
             return View.of("knowledge/manage", "page", page, "status", status);
         }
     }
@@ -124,8 +130,8 @@ public class KnowledgeResource {
     @RolesAllowed({"dept-agent", "supervisor", "admin"})
     public TemplateInstance manage(@QueryParam("status") String status, @QueryParam("page") Integer page) {
         String s = blankToNull(status);
-        return Templates.manage(Paging.withLinks(services.readRouter(api -> api.knowledgeArticles(s, null,
-                page == null ? 0 : Math.max(0, page), 20))), s);
+        return Templates.manage(services.readRouter(api -> api.knowledgeArticles(s, null,
+                page == null ? 0 : Math.max(0, page), 20)), s);
     }
 
     @GET
@@ -145,8 +151,8 @@ public class KnowledgeResource {
     public Response create(MultivaluedMap<String, String> fields) {
         Form form = new Form(fields);
         try {
-            Map<String, Object> created = services.writeRouter(api -> api.createKnowledgeArticle(body(form)));
-            return Response.seeOther(URI.create("/knowledge/" + created.get("id"))).build();
+            KnowledgeArticle created = services.writeRouter(api -> api.createKnowledgeArticle(body(form)));
+            return Response.seeOther(URI.create("/knowledge/" + created.id())).build();
         } catch (ServiceProblem problem) {
             if (!problem.isClientError()) {
                 throw problem;
@@ -166,22 +172,22 @@ public class KnowledgeResource {
     @Path("/{id}/edit")
     @RolesAllowed({"dept-agent", "admin"})
     public TemplateInstance edit(@PathParam("id") String id) {
-        Map<String, Object> article = services.readRouter(api -> api.knowledgeArticle(id));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> latest = (Map<String, Object>) (article.get("latest") != null ? article.get("latest") : article.get("published"));
+        KnowledgeArticle article = services.readRouter(api -> api.knowledgeArticle(id));
+        KnowledgeArticle.Version latest = article.latest() != null ? article.latest() : article.published();
         Map<String, String> values = new LinkedHashMap<>();
         if (latest != null) {
-            for (String k : List.of("categoryCode", "titleZh", "titleEn", "bodyZh", "bodyEn", "validFrom", "validTo")) {
-                if (latest.get(k) != null) {
-                    values.put(k, String.valueOf(latest.get(k)));
-                }
-            }
-            Object keywords = latest.get("keywords");
-            if (keywords instanceof List<?> list) {
-                values.put("keywords", String.join("，", list.stream().map(String::valueOf).toList()));
+            putIfPresent(values, "categoryCode", latest.categoryCode());
+            putIfPresent(values, "titleZh", latest.titleZh());
+            putIfPresent(values, "titleEn", latest.titleEn());
+            putIfPresent(values, "bodyZh", latest.bodyZh());
+            putIfPresent(values, "bodyEn", latest.bodyEn());
+            putIfPresent(values, "validFrom", latest.validFrom());
+            putIfPresent(values, "validTo", latest.validTo());
+            if (latest.keywords() != null) {
+                values.put("keywords", String.join("，", latest.keywords()));
             }
         }
-        values.put("baseVersion", String.valueOf(article.get("latestVersion")));
+        values.put("baseVersion", String.valueOf(article.latestVersion()));
         return Templates.editor(article, values, Map.of(), null, categories());
     }
 
@@ -198,7 +204,7 @@ public class KnowledgeResource {
             if (!problem.isClientError()) {
                 throw problem;
             }
-            Map<String, Object> article = services.readRouter(api -> api.knowledgeArticle(id));
+            KnowledgeArticle article = services.readRouter(api -> api.knowledgeArticle(id));
             return Response.status(problem.status()).entity(Templates.editor(article, form.values(), problem.fieldErrors(),
                     Problems.message(problem), categories()).render()).build();
         }
@@ -243,17 +249,13 @@ public class KnowledgeResource {
     }
 
     private TemplateInstance page(String id, String version, String problem, Map<String, String> errors) {
-        Map<String, Object> article = services.readRouter(api -> api.knowledgeArticle(id));
-        List<Map<String, Object>> versions = services.readRouter(api -> api.knowledgeVersions(id));
-        Map<String, Object> shown;
+        KnowledgeArticle article = services.readRouter(api -> api.knowledgeArticle(id));
+        List<KnowledgeArticle.Version> versions = services.readRouter(api -> api.knowledgeVersions(id));
+        KnowledgeArticle.Version shown;
         if (version != null && version.matches("\\d{1,6}")) {
             shown = services.readRouter(api -> api.knowledgeVersion(id, version));
         } else {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> latest = (Map<String, Object>) article.get("latest");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> published = (Map<String, Object>) article.get("published");
-            shown = published != null ? published : latest;
+            shown = article.published() != null ? article.published() : article.latest();
         }
         return Templates.article(article, shown, versions, problem, errors);
     }
@@ -276,6 +278,12 @@ public class KnowledgeResource {
         }
         body.put("submit", "submit".equals(form.get("action")));
         return body;
+    }
+
+    private static void putIfPresent(Map<String, String> values, String field, String value) {
+        if (value != null) {
+            values.put(field, value);
+        }
     }
 
     /** The catalogue's categories that an article can be filed under: the non-police ones. */

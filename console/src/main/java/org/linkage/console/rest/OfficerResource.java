@@ -16,6 +16,7 @@ import org.linkage.console.client.District;
 import org.linkage.console.client.Requests;
 import org.linkage.console.client.ServiceProblem;
 import org.linkage.console.client.Services;
+import org.linkage.console.view.CallDetail;
 
 import java.net.URI;
 import java.util.List;
@@ -57,11 +58,11 @@ public class OfficerResource {
         }
         String key = form.get("idempotencyKey") == null ? UUID.randomUUID().toString() : form.get("idempotencyKey");
         try {
-            Map<String, Object> call = services.writeIntake(api -> api.handOver(key, incident, new Requests.HandOver(
+            CallDetail call = services.writeIntake(api -> api.handOver(key, incident, new Requests.HandOver(
                     form.get("content"), form.get("address"), form.get("districtCode"), form.get("callerPhone"),
                     form.get("callerName"), form.get("categoryCode"), form.get("urgency"),
                     "true".equals(form.get("confidential")))));
-            return Response.seeOther(URI.create("/calls/" + call.get("id") + "?new=1")).build();
+            return Response.seeOther(URI.create("/calls/" + call.id() + "?new=1")).build();
         } catch (ServiceProblem problem) {
             return Response.status(problem.status()).entity(page(form.values(), problem.fieldErrors(),
                     Problems.message(problem)).render()).build();

@@ -29,11 +29,21 @@ public class Problems {
             LOG.warnf("a service failed a page: %s", problem.getMessage());
         }
         return Response.status(problem.status() == 403 ? 404 : problem.status()).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.error(title(problem), message(problem), problem.detail()).render()).build();
+                .entity(Templates.error(title(problem), message(problem),
+                        // what Jackson could not read quotes the service's answer: the log has it, the page does not
+                        problem instanceof org.linkage.console.client.Services.ServiceAnswerUnreadable ? null
+                                : problem.detail()).render()).build();
     }
 
+    /**
+     * What the person typed that the console itself refuses (a date, a month, an action it does not know): a 400
+     * naming it. Logged, with where it was thrown, so a 400 that is not the person's doing (a value of a service's
+     * answer a formatter cannot take) is seen in the log and not only on the screen.
+     */
     @ServerExceptionMapper
     public Response badForm(IllegalArgumentException invalid) {
+        StackTraceElement at = invalid.getStackTrace().length == 0 ? null : invalid.getStackTrace()[0];
+        LOG.warnf("a page refused its input as bad: %s: %s (at %s)", invalid.getClass().getName(), invalid.getMessage(), at);
         String lang = Ui.current().lang();
         return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
                 .entity(Templates.error(Messages.text(lang, "error_bad_request"), invalid.getMessage(), null).render())
@@ -66,6 +76,10 @@ public class Problems {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(RuntimeException failure) {
         if (failure instanceof jakarta.ws.rs.WebApplicationException web && web.getResponse().getStatus() < 500) {
+            int status = web.getResponse().getStatus();
+            if (status != 404 && status != 401 && status != 403) {
+                LOG.warnf("a page answered %d: %s", status, failure.toString());
+            }
             return web.getResponse();
         }
         String id = java.util.UUID.randomUUID().toString().substring(0, 8);
@@ -78,6 +92,9 @@ public class Problems {
 
     static String title(ServiceProblem problem) {
         String lang = Ui.current().lang();
+        if (problem instanceof org.linkage.console.client.Services.ServiceAnswerUnreadable) {
+            return Messages.text(lang, "error_upstream");
+        }
         return switch (problem.status()) {
             case 403, 404 -> Messages.text(lang, "error_not_found");
             case 409 -> Messages.text(lang, "error_conflict");
@@ -95,6 +112,9 @@ public class Problems {
         String lang = Ui.current().lang();
         if (problem.status() == 403 || problem.status() == 404) {
             return Messages.text(lang, "error_not_found_text");
+        }
+        if (problem instanceof org.linkage.console.client.Services.ServiceAnswerUnreadable) {
+            return Messages.text(lang, "error_upstream_text");
         }
         if (problem.status() >= 500) {
             return Messages.text(lang, "error_unavailable_text");

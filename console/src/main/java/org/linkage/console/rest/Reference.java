@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.linkage.console.client.Category;
 import org.linkage.console.client.District;
 import org.linkage.console.client.Services;
+import org.linkage.console.view.Department;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ public class Reference {
     private final Services services;
     private volatile Cached<List<Category>> categories;
     private volatile Cached<List<District>> districts;
-    private volatile Cached<List<Map<String, Object>>> departments;
+    private volatile Cached<List<Department>> departments;
 
     public Reference(Services services) {
         this.services = services;
@@ -39,14 +40,14 @@ public class Reference {
     }
 
     /** The router's units, for naming them in statistics; only roles that may read them (dispatcher, supervisor, admin). */
-    public List<Map<String, Object>> departments() {
+    public List<Department> departments() {
         departments = fresh(departments, () -> services.readRouter(api -> api.departments()));
         return departments.value();
     }
 
-    public Map<String, Map<String, Object>> departmentsByCode() {
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        departments().forEach(d -> out.put(String.valueOf(d.get("code")), d));
+    public Map<String, Department> departmentsByCode() {
+        Map<String, Department> out = new LinkedHashMap<>();
+        departments().forEach(d -> out.put(String.valueOf(d.code()), d));
         return out;
     }
 

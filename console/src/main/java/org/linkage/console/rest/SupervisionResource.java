@@ -11,13 +11,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.linkage.console.client.District;
 import org.linkage.console.client.Services;
+import org.linkage.console.view.ClockRequest;
+import org.linkage.console.view.Hotspot;
+import org.linkage.console.view.OverrideReport;
+import org.linkage.console.view.Page;
+import org.linkage.console.view.StatisticsRow;
+import org.linkage.console.view.Ticket;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,15 +37,15 @@ public class SupervisionResource {
 
     /** The pages of this console, by template name. */
     static class Templates {
-        static TemplateInstance board(Map<String, Object> open, Map<String, Object> extensions, String level,
-                                      List<Map<String, Object>> clockRequests) {
+        static TemplateInstance board(Page<Ticket> open, Page<Ticket> extensions, String level,
+                                      List<ClockRequest> clockRequests) {
             return View.of("supervision/board", "open", open, "extensions", extensions, "level", level,
                     "clockRequests", clockRequests);
         }
 
-        static TemplateInstance statistics(String groupBy, String trendBy, String from, String to, List<Map<String, Object>> rows,
-                                                  List<Map<String, Object>> trend, Map<String, Object> overrides,
-                                                  List<Map<String, Object>> hotspots, List<District> districts) {
+        static TemplateInstance statistics(String groupBy, String trendBy, String from, String to, List<StatisticsRow> rows,
+                                           List<StatisticsRow> trend, OverrideReport overrides, List<Hotspot> hotspots,
+                                           List<District> districts) {
             return View.of("supervision/statistics", "groupBy", groupBy, "trendBy", trendBy, "from", from, "to", to, "rows", rows, "trend", trend, "overrides", overrides, "hotspots", hotspots, "districts", districts);
         }
     }
@@ -56,19 +61,18 @@ public class SupervisionResource {
     @GET
     @Path("supervision")
     public TemplateInstance board(@QueryParam("level") String level) {
-        Map<String, Object> open = services.readRouter(api -> api.tickets(null, null, null, null, null, "deadline", null,
+        Page<Ticket> open = services.readRouter(api -> api.tickets(null, null, null, null, null, "deadline", null,
                 "open", 0, 200));
         if (level != null && !level.isBlank()) {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> items = (List<Map<String, Object>>) open.get("items");
-            open = new java.util.LinkedHashMap<>(open);
-            open.put("items", items.stream().filter(t -> level.equals(t.get("supervisionLevel"))).toList());
+            // the level filters the rows shown; the count stays the board's whole open work
+            open = new Page<>(open.items().stream().filter(t -> level.equals(t.supervisionLevel())).toList(),
+                    open.page(), open.size(), open.total());
         }
-        Map<String, Object> extensions = services.readRouter(api -> api.tickets(null, null, null, null, null, "deadline",
+        Page<Ticket> extensions = services.readRouter(api -> api.tickets(null, null, null, null, null, "deadline",
                 true, null, 0, 100));
         // Parking and termination are the supervisor's to decide; pauses are the dispatcher's.
-        List<Map<String, Object>> clockRequests = services.readRouter(api -> api.pendingClockRequests(null, 100)).stream()
-                .filter(x -> !"PAUSE".equals(x.get("kind"))).toList();
+        List<ClockRequest> clockRequests = services.readRouter(api -> api.pendingClockRequests(null, 100)).stream()
+                .filter(x -> !"PAUSE".equals(x.kind())).toList();
         return Templates.board(open, extensions, level, clockRequests);
     }
 
@@ -106,19 +110,16 @@ public class SupervisionResource {
         StringBuilder csv = new StringBuilder();
         if (table.equals("hotspots")) {
             csv.append("districtCode,categoryCode,recent,baselinePerWindow,hot\n");
-            for (Map<String, Object> h : services.readRouter(api -> api.hotspots(true))) {
-                csv.append(Csv.row(h.get("districtCode"), h.get("categoryCode"), h.get("recent"), h.get("baselinePerWindow"),
-                        h.get("hot")));
+            for (Hotspot h : services.readRouter(api -> api.hotspots(true))) {
+                csv.append(Csv.row(h.districtCode(), h.categoryCode(), h.recent(), h.baselinePerWindow(), h.hot()));
             }
         } else {
             csv.append("categoryCode,nameZh,nameEn,decided,overridden,overrideRate\n");
-            Map<String, Object> report = services.readIntake(api -> api.overrideStatistics(r.from(), r.to()));
-            if (report.get("categories") instanceof List<?> categories) {
-                for (Object o : categories) {
-                    if (o instanceof Map<?, ?> c) {
-                        csv.append(Csv.row(c.get("categoryCode"), c.get("nameZh"), c.get("nameEn"), c.get("decided"),
-                                c.get("overridden"), c.get("overrideRate")));
-                    }
+            OverrideReport report = services.readIntake(api -> api.overrideStatistics(r.from(), r.to()));
+            if (report.categories() != null) {
+                for (OverrideReport.CategoryOverrides c : report.categories()) {
+                    csv.append(Csv.row(c.categoryCode(), c.nameZh(), c.nameEn(), c.decided(), c.overridden(),
+                            c.overrideRate()));
                 }
             }
         }

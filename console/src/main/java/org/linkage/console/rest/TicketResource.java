@@ -20,6 +20,15 @@ import org.linkage.console.client.ServiceProblem;
 import org.linkage.console.client.Services;
 import org.linkage.console.ui.Formats;
 import org.linkage.console.ui.Ui;
+import org.linkage.console.view.CategoryAnswer;
+import org.linkage.console.view.Department;
+import org.linkage.console.view.DuplicateCandidate;
+import org.linkage.console.view.ExtensionRequest;
+import org.linkage.console.view.Page;
+import org.linkage.console.view.ReplyTemplate;
+import org.linkage.console.view.Ticket;
+import org.linkage.console.view.TicketAppeals;
+import org.linkage.console.view.TicketAttachment;
 
 import java.net.URI;
 import java.time.format.DateTimeParseException;
@@ -44,16 +53,26 @@ public class TicketResource {
 
     /** The pages of this console, by template name. */
     static class Templates {
-        static TemplateInstance list(Map<String, Object> page, String status, String categoryCode,
-                                            List<Category> categories) {
+        static TemplateInstance list(Page<Ticket> page, String status, String categoryCode,
+                                     List<Category> categories) {
             return View.of("tickets/list", "page", page, "status", status, "categoryCode", categoryCode, "categories", categories);
         }
 
-        static TemplateInstance detail(Map<String, Object> ticket, List<Map<String, Object>> extensions,
-                                              List<Map<String, Object>> duplicates, List<Map<String, Object>> departments,
-                                              String done, String failedAction, String problem, Map<String, String> errors,
-                                              Map<String, String> values) {
-            return View.of("tickets/detail", "ticket", ticket, "extensions", extensions, "duplicates", duplicates, "departments", departments, "done", done, "failedAction", failedAction, "problem", problem, "errors", errors, "values", values);
+        /**
+         * @param answers        the category's answers the ticket was made with
+         * @param replyTemplates the unit's templates ready to insert, for whoever may reply
+         * @param attachable     whether the router still takes evidence on the ticket
+         */
+        static TemplateInstance detail(Ticket ticket, List<CategoryAnswer> answers, List<ReplyTemplate> replyTemplates,
+                                       List<TicketAttachment> attachments, boolean attachable,
+                                       List<ExtensionRequest> extensions, List<DuplicateCandidate> duplicates,
+                                       List<Department> departments, TicketAppeals appeals, String done,
+                                       String failedAction, String problem, Map<String, String> errors,
+                                       Map<String, String> values) {
+            return View.of("tickets/detail", "ticket", ticket, "answers", answers, "replyTemplates", replyTemplates,
+                    "attachments", attachments, "attachable", attachable, "extensions", extensions,
+                    "duplicates", duplicates, "departments", departments, "appeals", appeals, "done", done,
+                    "failedAction", failedAction, "problem", problem, "errors", errors, "values", values);
         }
     }
 
@@ -76,8 +95,7 @@ public class TicketResource {
         String c = blank(categoryCode);
         int p = page == null ? 0 : Math.max(0, page);
         String sort = agent ? "deadline" : null;
-        Map<String, Object> found = Paging.withLinks(services.readRouter(api -> api.tickets(s, c, null, null, null, sort,
-                null, state, p, 50)));
+        Page<Ticket> found = services.readRouter(api -> api.tickets(s, c, null, null, null, sort, null, state, p, 50));
         return Templates.list(found, chosen, c, reference.categories());
     }
 
@@ -91,9 +109,9 @@ public class TicketResource {
     @GET
     @Path("/{ref}/reply-templates/{id}")
     public TemplateInstance replyTemplate(@PathParam("ref") String ref, @PathParam("id") String id) {
-        Object text = services.readRouter(api -> api.replyTemplates(ref)).stream()
-                .filter(t -> String.valueOf(t.get("id")).equals(id)).findFirst()
-                .map(t -> t.get("preview")).orElse("");
+        String text = services.readRouter(api -> api.replyTemplates(ref)).stream()
+                .filter(t -> String.valueOf(t.id()).equals(id)).findFirst()
+                .map(ReplyTemplate::preview).orElse("");
         return View.of("tickets/reply-answer", "text", text);
     }
 
@@ -237,40 +255,35 @@ public class TicketResource {
 
     private TemplateInstance page(String ref, String done, String failedAction, String problem,
                                   Map<String, String> errors, Map<String, String> values) {
-        Map<String, Object> ticket = new LinkedHashMap<>(services.readRouter(api -> api.ticket(ref)));
-        @SuppressWarnings("unchecked")
-        List<String> permitted = (List<String>) ticket.getOrDefault("permittedActions", List.of());
-        String number = String.valueOf(ticket.get("ticketNumber"));
-        // the category's answers and, for whoever may reply, the unit's templates ready to insert
-        ticket.put("answers", services.readRouter(api -> api.ticketAttributes(number)));
-        ticket.put("replyTemplates", permitted.contains("reply") ? services.readRouter(api -> api.replyTemplates(number))
-                : List.of());
-        List<Map<String, Object>> extensions = services.readRouter(api -> api.extensions(number));
-        ticket.put("attachments", services.readRouter(api -> api.attachments(number)));
+        Ticket ticket = services.readRouter(api -> api.ticket(ref));
+        List<String> permitted = ticket.permittedActions() == null ? List.of() : ticket.permittedActions();
+        String number = ticket.ticketNumber();
+        List<CategoryAnswer> answers = services.readRouter(api -> api.ticketAttributes(number));
+        List<ReplyTemplate> replyTemplates = permitted.contains("reply")
+                ? services.readRouter(api -> api.replyTemplates(number)) : List.of();
+        List<ExtensionRequest> extensions = services.readRouter(api -> api.extensions(number));
+        List<TicketAttachment> attachments = services.readRouter(api -> api.attachments(number));
         // The router takes evidence until the ticket is final (it answers 409 after), whatever else this reader may do.
-        ticket.put("attachable", !Set.of("CLOSED", "MERGED", "TRANSFERRED_TO_POLICE", "TERMINATED")
-                .contains(String.valueOf(ticket.get("status"))));
+        boolean attachable = !Set.of("CLOSED", "MERGED", "TRANSFERRED_TO_POLICE", "TERMINATED")
+                .contains(String.valueOf(ticket.status()));
         boolean dispatching = permitted.contains("merge") || permitted.contains("assign") || permitted.contains("redispatch");
-        List<Map<String, Object>> duplicates = permitted.contains("merge") ? sideBySide(services.readRouter(
+        List<DuplicateCandidate> duplicates = permitted.contains("merge") ? sideBySide(services.readRouter(
                 api -> api.duplicates(number))) : List.of();
-        List<Map<String, Object>> departments = dispatching ? services.readRouter(api -> api.departments()) : List.of();
-        return Templates.detail(ticket, extensions, duplicates, departments, done, failedAction, problem, errors, values)
-                .data("appeals", services.readRouter(api -> api.ticketAppeals(number)));
+        List<Department> departments = dispatching ? services.readRouter(api -> api.departments()) : List.of();
+        return Templates.detail(ticket, answers, replyTemplates, attachments, attachable, extensions, duplicates,
+                departments, services.readRouter(api -> api.ticketAppeals(number)), done, failedAction, problem,
+                errors, values);
     }
 
     /** The closest candidates with their own words and place, to compare with this ticket before merging. */
-    private List<Map<String, Object>> sideBySide(List<Map<String, Object>> candidates) {
+    private List<DuplicateCandidate> sideBySide(List<DuplicateCandidate> candidates) {
         return candidates.stream().limit(5).map(c -> {
-            Map<String, Object> row = new LinkedHashMap<>(c);
             try {
-                Map<String, Object> other = services.readRouter(api -> api.ticket(String.valueOf(c.get("ticketNumber"))));
-                row.put("content", other.get("content"));
-                row.put("address", other.get("address"));
-                row.put("leadDepartment", other.get("leadDepartment"));
+                return c.beside(services.readRouter(api -> api.ticket(c.ticketNumber())));
             } catch (ServiceProblem notReadable) {
                 // listed without its text when the reader may not open it
+                return c;
             }
-            return row;
         }).toList();
     }
 

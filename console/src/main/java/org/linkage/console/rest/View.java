@@ -5,8 +5,8 @@ import io.quarkus.qute.Engine;
 import io.quarkus.qute.TemplateInstance;
 
 /**
- * A page template with its data. The services' answers are JSON documents read as maps, whose members Qute
- * cannot check at build time, so pages are looked up by name and rendered with what the resource passes.
+ * A page template with its data. Pages are looked up by name and rendered with what the resource passes: the
+ * services' answers, read into the records of {@code org.linkage.console.view} (or, where not yet, into maps).
  */
 final class View {
     private View() {

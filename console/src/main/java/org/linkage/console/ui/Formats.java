@@ -2,6 +2,9 @@ package org.linkage.console.ui;
 
 import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateGlobal;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.linkage.console.view.Hotspot;
+import org.linkage.console.view.StatisticsRow;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -72,12 +75,21 @@ public final class Formats {
         return now.plusSeconds(4 * 3600).isAfter(at) ? "soon" : "";
     }
 
+    /**
+     * A rate as a percentage; "—" for none and for what is not a finite number (a double NaN reaches the console as
+     * the string "NaN"): a formatter never fails a page, whose 400 would read as the person's mistake.
+     */
     @TemplateExtension(namespace = "fmt")
     static String percent(Object rate) {
-        if (rate == null) {
+        if (rate == null || rate instanceof Double d && !Double.isFinite(d) || rate instanceof Float f && !Float.isFinite(f)) {
             return "—";
         }
-        BigDecimal r = new BigDecimal(rate.toString());
+        BigDecimal r;
+        try {
+            r = new BigDecimal(rate.toString().strip());
+        } catch (NumberFormatException notANumber) {
+            return "—";
+        }
         return r.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
     }
 
@@ -134,34 +146,39 @@ public final class Formats {
      * and {@code <} escaped so no text in the data can close the script element.
      */
     @TemplateExtension(namespace = "fmt")
-    static io.quarkus.qute.RawString json(java.util.List<Map<String, Object>> rows, java.util.List<Map<String, Object>> trend,
-                                          java.util.List<Map<String, Object>> hotspots, String groupBy) {
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
-        data.put("lang", Ui.current().lang());
-        data.put("labels", Map.of("signed", Messages.text(Ui.current().lang(), "signed_on_time_rate"),
-                "closed", Messages.text(Ui.current().lang(), "closed_on_time_rate"),
-                "resolution", Messages.text(Ui.current().lang(), "resolution_rate"),
-                "satisfaction", Messages.text(Ui.current().lang(), "satisfaction_rate"),
-                "received", Messages.text(Ui.current().lang(), "received"),
-                "overdue", Messages.text(Ui.current().lang(), "overdue")));
-        data.put("rows", rows.stream().map(r -> {
-            Map<String, Object> m = new java.util.LinkedHashMap<>(r);
-            m.put("name", groupName(groupBy, r.get("key")));
-            return m;
-        }).toList());
-        data.put("trend", trend);
-        data.put("hotspots", hotspots.stream().map(h -> {
-            Map<String, Object> m = new java.util.LinkedHashMap<>(h);
-            m.put("districtName", groupName("district", h.get("districtCode")));
-            m.put("categoryName", category(h.get("categoryCode")));
-            return m;
-        }).toList());
+    static io.quarkus.qute.RawString json(java.util.List<StatisticsRow> rows, java.util.List<StatisticsRow> trend,
+                                          java.util.List<Hotspot> hotspots, String groupBy) {
+        String lang = Ui.current().lang();
+        ChartData data = new ChartData(lang,
+                new ChartLabels(Messages.text(lang, "signed_on_time_rate"), Messages.text(lang, "closed_on_time_rate"),
+                        Messages.text(lang, "resolution_rate"), Messages.text(lang, "satisfaction_rate"),
+                        Messages.text(lang, "received"), Messages.text(lang, "overdue")),
+                rows.stream().map(r -> new NamedRow(r, groupName(groupBy, r.key()))).toList(),
+                trend,
+                hotspots.stream().map(h -> new NamedHotspot(h, groupName("district", h.districtCode()),
+                        category(h.categoryCode()))).toList());
         try {
             String text = JSON.writeValueAsString(data).replace("<", "\\u003c");
             return new io.quarkus.qute.RawString(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What statistics.js draws: the table's rows by name, the trend, the hotspots named, the series' labels. */
+    record ChartData(String lang, ChartLabels labels, java.util.List<NamedRow> rows, java.util.List<StatisticsRow> trend,
+                     java.util.List<NamedHotspot> hotspots) {
+    }
+
+    record ChartLabels(String signed, String closed, String resolution, String satisfaction, String received,
+                       String overdue) {
+    }
+
+    /** A row's figures as the router gave them, and its key's name. */
+    record NamedRow(@JsonUnwrapped StatisticsRow row, String name) {
+    }
+
+    record NamedHotspot(@JsonUnwrapped Hotspot hotspot, String districtName, String categoryName) {
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();

@@ -61,12 +61,12 @@ class FormsTest {
 
     @Test
     void pagesKnowTheirNeighbours() {
-        Map<String, Object> first = Paging.withLinks(Map.of("page", 0, "size", 20, "total", 41, "items", java.util.List.of()));
-        assertNull(first.get("prevPage"));
-        assertEquals(1, first.get("nextPage"));
-        Map<String, Object> last = Paging.withLinks(Map.of("page", 2, "size", 20, "total", 41, "items", java.util.List.of()));
-        assertEquals(1, last.get("prevPage"));
-        assertNull(last.get("nextPage"));
+        var first = new org.linkage.console.view.Page<>(java.util.List.of(), 0, 20, 41);
+        assertNull(first.prevPage());
+        assertEquals(1, first.nextPage());
+        var last = new org.linkage.console.view.Page<>(java.util.List.of(), 2, 20, 41);
+        assertEquals(1, last.prevPage());
+        assertNull(last.nextPage());
     }
 
     @Test

@@ -1,0 +1,22 @@
+package org.linkage.console.view;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.quarkus.qute.TemplateData;
+
+import java.util.List;
+
+/** The bridge's delivery of a ticket version to a unit's system, with its attempts (dead letters among them). */
+@TemplateData
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Delivery(String id, String ticketId, String ticketNumber, int ticketVersion, String departmentCode,
+                       String adapter, String endpointUrl, String status, int attemptCount, Integer lastResponseCode,
+                       Long lastLatencyMs, String lastError, String externalRef, String idempotencyKey,
+                       String nextAttemptAt, String createdAt, String updatedAt, String deliveredAt,
+                       List<Attempt> attempts) {
+
+    @TemplateData
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Attempt(int attemptNo, String startedAt, Long latencyMs, Integer responseCode, String outcome,
+                          String error, String externalRef) {
+    }
+}
