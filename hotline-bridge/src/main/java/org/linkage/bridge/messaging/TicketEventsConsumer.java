@@ -40,11 +40,15 @@ public class TicketEventsConsumer implements InboxConsumer {
         return CONSUMER;
     }
 
-    /** Kafka hands over a whole poll; the inbox takes it in one transaction (see {@link Inbox#consumeAll}). */
+    /**
+     * Kafka hands over a whole poll; the inbox takes it in one transaction (see {@link Inbox#consumeAll}). Every
+     * effect here is a statement or a new row (the delivery, the read model and its updates, the outcome), no
+     * entity is loaded, so the session needs no flush and clear per record.
+     */
     @Incoming("tickets")
     @Blocking
     public void consumeAll(ConsumerRecords<String, String> records) {
-        inbox.consumeAll(CONSUMER, records, this::consume);
+        inbox.consumeAll(CONSUMER, records, this::consume, true);
     }
 
     @Override

@@ -5,7 +5,6 @@ import jakarta.transaction.Transactional;
 import org.linkage.bridge.domain.CaseCodes;
 import org.linkage.bridge.domain.Open311Mapping;
 import org.linkage.bridge.repository.Open311Request;
-import org.linkage.bridge.repository.Open311Update;
 import org.linkage.events.TicketDispatched;
 import org.linkage.events.TicketStatusChanged;
 
@@ -67,40 +66,53 @@ public class TicketReadModel {
                 .executeUpdate();
     }
 
-    /** Status changes of tickets the model does not know (not yet dispatched) are left to their dispatch. */
+    /**
+     * Status changes of tickets the model does not know (not yet dispatched) are left to their dispatch.
+     *
+     * <p>One statement: the request's row is updated and its update row written from what the update returned,
+     * instead of loading the request, dirty-checking it and inserting the update on its own (issue 14). A ticket
+     * the model does not know updates no row, so no update row is written either.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void statusChanged(TicketStatusChanged e) {
-        Open311Request r = Open311Request.findById(e.ticketId());
-        if (r == null || e.status() == null) {
+        if (e.status() == null) {
             return;
         }
-        r.ticketStatus = e.status();
-        r.status = Open311Mapping.status(e.status());
-        String notes = Open311Mapping.statusNotes(e.status(), e.answer(), e.note());
-        if (notes != null) {
-            r.statusNotes = notes.length() > 4000 ? notes.substring(0, 3999) + "…" : notes;
-        }
-        if (e.resolveBy() != null) {
-            r.expectedAt = e.resolveBy();
-        }
-        if (e.departmentName() != null) {
-            r.agencyResponsible = e.departmentName();
-            r.departmentNameZh = e.departmentName();
-        }
-        if (e.answer() != null && !e.answer().isBlank()) {
-            r.answer = e.answer();
-        }
-        r.updatedAt = e.at() == null ? clock.instant() : e.at();
-        Open311Update update = new Open311Update();
-        update.ticketId = r.ticketId;
-        update.serviceRequestId = r.serviceRequestId;
-        update.status = r.status;
-        update.description = notes != null ? r.statusNotes : "Status: " + e.status();
-        update.updatedAt = r.updatedAt;
-        update.ticketStatus = e.status();
-        update.publicNote = e.note() == null || e.note().isBlank() ? null
-                : e.note().length() > 4000 ? e.note().substring(0, 3999) + "…" : e.note();
-        update.persist();
+        String notes = clip(Open311Mapping.statusNotes(e.status(), e.answer(), e.note()));
+        String answer = e.answer() == null || e.answer().isBlank() ? null : e.answer();
+        String note = e.note() == null || e.note().isBlank() ? null : clip(e.note());
+        EntityManager em = Open311Request.getEntityManager();
+        em.createNativeQuery("""
+                        with changed as (
+                            update open311_request set ticket_status = ?1, status = ?2,
+                                status_notes = coalesce(?3, status_notes), expected_at = coalesce(?4, expected_at),
+                                agency_responsible = coalesce(?5, agency_responsible),
+                                department_name_zh = coalesce(?5, department_name_zh),
+                                answer = coalesce(?6, answer), updated_at = ?7
+                            where ticket_id = ?8
+                            returning ticket_id, service_request_id, status, updated_at)
+                        insert into open311_update (ticket_id, service_request_id, status, description, updated_at,
+                            ticket_status, public_note)
+                        select ticket_id, service_request_id, status, ?9, updated_at, ?1, ?10 from changed""")
+                .unwrap(org.hibernate.query.NativeQuery.class)
+                .setParameter(1, e.status(), String.class)
+                .setParameter(2, Open311Mapping.status(e.status()), String.class)
+                .setParameter(3, notes, String.class)
+                .setParameter(4, timestamp(e.resolveBy()), OffsetDateTime.class)
+                .setParameter(5, e.departmentName(), String.class)
+                .setParameter(6, answer, String.class)
+                .setParameter(7, timestamp(e.at() == null ? clock.instant() : e.at()), OffsetDateTime.class)
+                .setParameter(8, e.ticketId(), UUID.class)
+                .setParameter(9, notes != null ? notes : "Status: " + e.status(), String.class)
+                .setParameter(10, note, String.class)
+                // it touches only the read model's tables: the session's pending inserts need not go out first
+                .addSynchronizedQuerySpace("open311_request").addSynchronizedQuerySpace("open311_update")
+                .executeUpdate();
+    }
+
+    /** The columns hold 4000 characters. */
+    private static String clip(String text) {
+        return text == null || text.length() <= 4000 ? text : text.substring(0, 3999) + "…";
     }
 
     /**
