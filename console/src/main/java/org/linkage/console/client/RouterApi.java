@@ -291,4 +291,61 @@ public interface RouterApi {
     @GET
     @Path("/api/assessment/themes/{id}")
     MonthlyTheme theme(@PathParam("id") String id);
+
+    // Published monthly ranking reports (月度考核排名通报): fixed once published, new versions only with a reason.
+    @GET
+    @Path("/api/assessment/reports")
+    List<org.linkage.console.view.PublishedRanking> publishedRankings(@QueryParam("size") int size);
+
+    /** {@code {month, reason}}; the router answers the published version with its report. */
+    @POST
+    @Path("/api/assessment/reports")
+    Map<String, Object> publishRanking(Map<String, Object> publication);
+
+    /** The month's newest version, or {@code version}, with its report as published. */
+    @GET
+    @Path("/api/assessment/reports/{month}")
+    Map<String, Object> publishedRanking(@PathParam("month") String month, @QueryParam("version") Integer version);
+
+    /** The published report as the router writes it for a spreadsheet or for print: {@code format} csv or html. */
+    @GET
+    @Path("/api/assessment/reports/{month}")
+    @Produces({"text/csv", "text/html"})
+    String publishedRankingAs(@PathParam("month") String month, @QueryParam("version") Integer version,
+                              @QueryParam("format") String format);
+
+    // Reply templates (答复模板) as their unit edits them; an agent reads and writes its own unit's only.
+    @GET
+    @Path("/api/reply-templates")
+    List<org.linkage.console.view.ReplyTemplateEdit> replyTemplatesOf(@QueryParam("departmentCode") String departmentCode,
+                                                                     @QueryParam("categoryCode") String categoryCode);
+
+    /** {@code {departmentCode, categoryCode, titleZh, bodyZh, active}}. */
+    @POST
+    @Path("/api/reply-templates")
+    org.linkage.console.view.ReplyTemplateEdit createReplyTemplate(Map<String, Object> template);
+
+    /** The same with {@code baseVersion}, the version the editor started from. */
+    @PUT
+    @Path("/api/reply-templates/{id}")
+    org.linkage.console.view.ReplyTemplateEdit editReplyTemplate(@PathParam("id") long id, Map<String, Object> template);
+
+    @GET
+    @Path("/api/reply-templates/{id}/versions")
+    List<org.linkage.console.view.ReplyTemplateVersionEdit> replyTemplateVersions(@PathParam("id") long id);
+
+    // The catalogue's per-category questions (分类必填项), edited by an administrator.
+    @GET
+    @Path("/api/categories/questions")
+    List<org.linkage.console.view.QuestionSetEdit> questionSets();
+
+    @GET
+    @Path("/api/admin/catalogue/{categoryCode}/questions/versions")
+    List<org.linkage.console.view.QuestionSetEdit> questionSetVersions(@PathParam("categoryCode") String categoryCode);
+
+    /** {@code {questions: [...]}}: a new version of the category's questions. */
+    @PUT
+    @Path("/api/admin/catalogue/{categoryCode}/questions")
+    org.linkage.console.view.QuestionSetEdit saveQuestionSet(@PathParam("categoryCode") String categoryCode,
+                                                            Map<String, Object> questions);
 }

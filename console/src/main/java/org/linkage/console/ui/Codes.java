@@ -25,7 +25,7 @@ public final class Codes {
             Map.entry("adapter", List.of("WEBHOOK", "OPEN311", "NONE")),
             Map.entry("leadKind", List.of("MUNICIPAL", "DISTRICT")),
             Map.entry("leadFunction", List.of("GOV", "URBAN")),
-            Map.entry("adminTab", List.of("departments", "districts", "catalogue", "calendar")),
+            Map.entry("adminTab", List.of("departments", "districts", "catalogue", "calendar", "questions")),
             Map.entry("articleStatus", List.of("DRAFT", "IN_REVIEW", "PUBLISHED", "REJECTED", "SUPERSEDED", "WITHDRAWN")));
 
     private Codes() {

@@ -25,4 +25,8 @@ public final class AssessmentRequests {
                         @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{2,20}") String districtCode,
                         @Size(max = 2000) String note) {
     }
+
+    /** 发布月度考核排名: the month (YYYY-MM), and why when the month is published already. */
+    public record Publication(@NotBlank String month, @Size(max = 2000) String reason) {
+    }
 }

@@ -28,6 +28,7 @@ import org.linkage.commons.security.Roles;
 import org.linkage.router.domain.AppealStatus;
 import org.linkage.router.service.AppealService;
 import org.linkage.router.service.MonthlyThemes;
+import org.linkage.router.service.RankingReports;
 import org.linkage.router.service.RankingService;
 
 import java.time.YearMonth;
@@ -81,16 +82,33 @@ public class AssessmentResource {
             [{"categoryCode": "NOISE", "districtCode": "510107", "source": "HOTSPOT", "count": 38, "flagged": true},
              {"categoryCode": "PROPERTY", "districtCode": "510116", "source": "PREVIOUS_MONTH", "count": 27,
               "flagged": false}]""";
+    static final String PUBLISHED = """
+            {"id": "3f6a9c2e-7b14-4d85-a0e3-9c1b5d7f2e64", "month": "2026-11", "version": 2, "latest": true,
+             "reason": "3 件申诉经复核成立，更正排名",
+             "publishedBy": "supervisor1", "publishedAt": "2026-12-03T02:00:00Z",
+             "weights": {"signOnTime": 0.2, "closeOnTime": 0.3, "resolution": 0.25, "satisfaction": 0.25},
+             "versions": [1, 2], "report": """ + REPORT + "}";
+    static final String PUBLISHED_LIST = """
+            [{"id": "3f6a9c2e-7b14-4d85-a0e3-9c1b5d7f2e64", "month": "2026-11", "version": 2, "latest": true,
+             "reason": "3 件申诉经复核成立，更正排名",
+              "publishedBy": "supervisor1", "publishedAt": "2026-12-03T02:00:00Z",
+              "weights": {"signOnTime": 0.2, "closeOnTime": 0.3, "resolution": 0.25, "satisfaction": 0.25}},
+             {"id": "b1d4e8f2-06a3-4c97-8e25-7f3a9c1d6b40", "month": "2026-11", "version": 1, "latest": false,
+              "reason": null,
+              "publishedBy": "supervisor1", "publishedAt": "2026-12-01T02:00:00Z",
+              "weights": {"signOnTime": 0.2, "closeOnTime": 0.3, "resolution": 0.25, "satisfaction": 0.25}}]""";
     private static final String MONTH = "\\d{4}-(0[1-9]|1[0-2])";
 
     private final RankingService rankings;
+    private final RankingReports reports;
     private final AppealService appeals;
     private final MonthlyThemes themes;
     private final CurrentActor currentActor;
 
-    public AssessmentResource(RankingService rankings, AppealService appeals, MonthlyThemes themes,
-                              CurrentActor currentActor) {
+    public AssessmentResource(RankingService rankings, RankingReports reports, AppealService appeals,
+                              MonthlyThemes themes, CurrentActor currentActor) {
         this.rankings = rankings;
+        this.reports = reports;
         this.appeals = appeals;
         this.themes = themes;
         this.currentActor = currentActor;
@@ -115,16 +133,92 @@ public class AssessmentResource {
                              @QueryParam("format") @Pattern(regexp = "json|csv|html") String format,
                              @HeaderParam("Accept") String accept) {
         RankingService.Report report = rankings.report(month(month));
-        String chosen = format != null ? format
-                : accept != null && accept.contains(RankingFormats.CSV) ? "csv"
-                : accept != null && accept.contains(MediaType.TEXT_HTML) && !accept.contains(MediaType.APPLICATION_JSON)
-                ? "html" : "json";
-        return switch (chosen) {
-            case "csv" -> Response.ok(RankingFormats.csv(report), RankingFormats.CSV + "; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"rankings-" + report.month() + ".csv\"").build();
+        return switch (chosen(format, accept)) {
+            case "csv" -> csv(RankingFormats.csv(report), "rankings-" + report.month() + ".csv");
             case "html" -> Response.ok(RankingFormats.html(report), MediaType.TEXT_HTML + "; charset=UTF-8").build();
             default -> Response.ok(report, MediaType.APPLICATION_JSON).build();
         };
+    }
+
+    @POST
+    @Path("/reports")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Publish a month's ranking report (发布月度考核排名通报)", description = """
+            Freezes the ranking of a month that is over, both tiers with the weighting in force, as the month's
+            published report: appeals decided or tickets changed afterwards no longer move it. A month already
+            published is published again only as a new version with a reason; the old version is kept. Audited.
+            Role: supervisor.""")
+    @APIResponse(responseCode = "201", description = "Published", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RankingReports.Published.class),
+            examples = @ExampleObject(name = "november", value = PUBLISHED)))
+    @APIResponse(responseCode = "400", description = "month missing or not YYYY-MM, or reason too long")
+    @APIResponse(responseCode = "409", description = "The month is not over yet, or it is published already and no reason was given")
+    public Response publish(
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AssessmentRequests.Publication.class),
+                    examples = {@ExampleObject(name = "first", value = "{\"month\": \"2026-11\"}"),
+                            @ExampleObject(name = "again", value = "{\"month\": \"2026-11\", \"reason\": \"3 件申诉经复核成立，更正排名\"}")}))
+            @NotNull @Valid AssessmentRequests.Publication body) {
+        RankingReports.Published p = reports.publish(month(body.month()), body.reason(), currentActor.get("router-api"));
+        return Response.created(java.net.URI.create("/api/assessment/reports/" + p.month() + "?version=" + p.version()))
+                .entity(p).build();
+    }
+
+    @GET
+    @Path("/reports")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Published ranking reports (已发布的月度考核排名)", description = """
+            Every published version, newest month first and within a month newest version first; latest marks the
+            version in force. Role: supervisor.""")
+    @APIResponse(responseCode = "200", description = "The published reports", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = RankingReports.Summary.class),
+            examples = @ExampleObject(name = "november", value = PUBLISHED_LIST)))
+    @APIResponse(responseCode = "400", description = "size outside 1–500")
+    public List<RankingReports.Summary> published(@QueryParam("size") String size) {
+        return reports.list(RequestParams.integer("size", size, 120, 1, 500));
+    }
+
+    @GET
+    @Path("/reports/{month}")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Produces({MediaType.APPLICATION_JSON, RankingFormats.CSV, MediaType.TEXT_HTML})
+    @Operation(summary = "One month's published ranking report (月度考核排名通报)", description = """
+            The month's report as published (its newest version, or the version asked for): JSON, CSV for Excel
+            (UTF-8 with a byte-order mark, Chinese headings with English beside) or printable HTML, by format or
+            Accept. Role: supervisor.""")
+    @APIResponse(responseCode = "200", description = "The published report", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RankingReports.Published.class),
+                    examples = @ExampleObject(name = "november", value = PUBLISHED)),
+            @Content(mediaType = RankingFormats.CSV), @Content(mediaType = MediaType.TEXT_HTML)})
+    @APIResponse(responseCode = "400", description = "month is not YYYY-MM, version is not a positive number, or format is not json, csv or html")
+    @APIResponse(responseCode = "404", description = "The month (or that version of it) is not published")
+    public Response report(@Parameter(description = "YYYY-MM") @PathParam("month") String month,
+                           @Parameter(description = "a version number; the newest when absent")
+                           @QueryParam("version") String version,
+                           @QueryParam("format") @Pattern(regexp = "json|csv|html") String format,
+                           @HeaderParam("Accept") String accept) {
+        Integer v = version == null || version.isBlank() ? null
+                : RequestParams.integer("version", version, 1, 1, Integer.MAX_VALUE);
+        RankingReports.Published p = reports.get(month(month), v);
+        return switch (chosen(format, accept)) {
+            case "csv" -> csv(RankingFormats.csv(p), "ranking-report-" + p.month() + "-v" + p.version() + ".csv");
+            case "html" -> Response.ok(RankingFormats.html(p), MediaType.TEXT_HTML + "; charset=UTF-8").build();
+            default -> Response.ok(p, MediaType.APPLICATION_JSON).build();
+        };
+    }
+
+    private static String chosen(String format, String accept) {
+        return format != null ? format
+                : accept != null && accept.contains(RankingFormats.CSV) ? "csv"
+                : accept != null && accept.contains(MediaType.TEXT_HTML) && !accept.contains(MediaType.APPLICATION_JSON)
+                ? "html" : "json";
+    }
+
+    private static Response csv(String body, String filename) {
+        return Response.ok(body, RankingFormats.CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
     }
 
     @GET

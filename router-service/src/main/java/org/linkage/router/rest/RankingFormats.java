@@ -1,5 +1,6 @@
 package org.linkage.router.rest;
 
+import org.linkage.router.service.RankingReports;
 import org.linkage.router.service.RankingService;
 
 import java.math.BigDecimal;
@@ -16,13 +17,30 @@ final class RankingFormats {
     private static final String[] HEADER = {"层级", "名次", "单位代码", "单位名称", "派单数", "按时签收", "按期办结", "回访数",
             "已解决", "满意", "按时签收率", "按期办结率", "解决率", "满意率", "综合得分", "申诉核减", "申诉数", "申诉成立",
             "申诉不成立", "申诉待审"};
+    private static final String[] HEADER_EN = {"Tier", "Rank", "Unit code", "Unit", "Dispatched", "Signed on time",
+            "Closed on time", "Called back", "Solved", "Satisfied", "On-time sign rate", "On-time close rate",
+            "Resolution rate", "Satisfaction rate", "Score", "Excluded by appeal", "Appeals", "Appeals accepted",
+            "Appeals rejected", "Appeals pending"};
 
     private RankingFormats() {
     }
 
     static String csv(RankingService.Report report) {
+        return csv(report, HEADER);
+    }
+
+    /** A published report: the same table, each heading in Chinese with its English beside it. */
+    static String csv(RankingReports.Published published) {
+        String[] header = new String[HEADER.length];
+        for (int i = 0; i < HEADER.length; i++) {
+            header[i] = HEADER[i] + " " + HEADER_EN[i];
+        }
+        return csv(published.report(), header);
+    }
+
+    private static String csv(RankingService.Report report, String[] header) {
         StringBuilder out = new StringBuilder(BOM);
-        out.append(String.join(",", HEADER)).append("\r\n");
+        out.append(String.join(",", header)).append("\r\n");
         for (RankingService.Tier tier : report.tiers()) {
             for (RankingService.Row r : tier.rows()) {
                 Object[] cells = {tier.nameZh(), r.rank(), r.unitCode(), r.nameZh(), r.dispatched(), r.signedOnTime(),
@@ -39,6 +57,20 @@ final class RankingFormats {
     }
 
     static String html(RankingService.Report report) {
+        return html(report, null);
+    }
+
+    /** A published report: the table as published, with its version, who published it and when. */
+    static String html(RankingReports.Published p) {
+        DateTimeFormatter at = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of(p.report().zone()));
+        String line = "<p class=\"meta\">月度通报第 " + p.version() + " 版（Published report, version " + p.version()
+                + (p.latest() ? "" : "，已被新版本取代 / superseded") + "）· 发布人 " + esc(p.publishedBy())
+                + " · 发布于 " + esc(at.format(p.publishedAt()))
+                + (p.reason() == null ? "" : " · 重新发布理由 / reason: " + esc(p.reason())) + "</p>";
+        return html(p.report(), line);
+    }
+
+    private static String html(RankingService.Report report, String publication) {
         DateTimeFormatter at = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of(report.zone()));
         StringBuilder h = new StringBuilder("""
                 <!DOCTYPE html>
@@ -59,6 +91,9 @@ final class RankingFormats {
         h.append("<p class=\"meta\">统计期间 ").append(esc(at.format(report.from()))).append(" 至 ")
                 .append(esc(at.format(report.to()))).append("（").append(esc(report.zone())).append("，按受理时间）· 生成于 ")
                 .append(esc(at.format(report.generatedAt()))).append("</p>");
+        if (publication != null) {
+            h.append(publication);
+        }
         h.append("<p class=\"meta\">综合得分 = 按时签收率 × ").append(pct(report.weights().signOnTime()))
                 .append(" + 按期办结率 × ").append(pct(report.weights().closeOnTime()))
                 .append(" + 解决率 × ").append(pct(report.weights().resolution()))
@@ -73,7 +108,11 @@ final class RankingFormats {
             }
             h.append("<table><thead><tr>");
             for (int i = 1; i < HEADER.length; i++) {
-                h.append("<th>").append(HEADER[i]).append("</th>");
+                h.append("<th>").append(HEADER[i]);
+                if (publication != null) {
+                    h.append("<br><small>").append(HEADER_EN[i]).append("</small>");
+                }
+                h.append("</th>");
             }
             h.append("</tr></thead><tbody>");
             for (RankingService.Row r : tier.rows()) {

@@ -239,12 +239,13 @@ public class TicketResource {
     @RolesAllowed(Roles.DISPATCHER)
     @Operation(summary = "Record the return call (回访)", description = """
             The dispatcher called the caller back after the reply: satisfied and solved are counted in the unit's
-            ranking; the ticket becomes CALLED_BACK, and one whose caller was not satisfied may then be reopened.
-            角色 / roles: dispatcher.""")
+            ranking; the ticket becomes CALLED_BACK, and one whose caller was not satisfied may then be reopened. A
+            terminated ticket (终止办理) is called back once and stays TERMINATED: the call's record names the approved
+            ground and reason, and its verdict is not counted in the unit's rates. 角色 / roles: dispatcher.""")
     @APIResponse(responseCode = "200", description = "Called back")
     @APIResponse(responseCode = "400", description = "satisfied or solved missing (problem+json naming the field)")
     @APIResponse(responseCode = "404", description = "No such ticket")
-    @APIResponse(responseCode = "409", description = "The ticket has not been replied to (member currentStatus)")
+    @APIResponse(responseCode = "409", description = "The ticket has not been replied to, or a terminated ticket was called back already (member currentStatus)")
     public TicketRequests.Result callBack(@PathParam("ref") String ref, @NotNull @Valid TicketRequests.CallBack body) {
         return result(tickets.callBack(ref, actor(), body.satisfied(), body.solved(), body.note()));
     }

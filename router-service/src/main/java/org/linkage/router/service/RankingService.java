@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * ({@code linkage.router.zone}), counted for their lead unit, in two tiers. A municipal department counts for itself;
  * a district's units (its government, its law enforcement, its streets) count together for the district. A ticket
  * whose lead unit's appeal was accepted is left out of that unit's figures (and shown as {@code excludedByAppeal});
- * the appeals about the month's tickets are counted per unit whatever their outcome. The rates and the score are
+ * the appeals about the month's tickets are counted per unit whatever their outcome. A terminated ticket's return call
+ * is not counted ({@link org.linkage.router.domain.TerminatedCallBack}). The rates and the score are
  * {@link Assessment}'s.
  */
 @ApplicationScoped
@@ -87,9 +88,9 @@ public class RankingService {
                   count(*) filter (where ax.id is null),
                   count(*) filter (where ax.id is null and t.signed_at <= t.sign_by),
                   count(*) filter (where ax.id is null and t.replied_at <= t.resolve_by),
-                  count(*) filter (where ax.id is null and t.satisfied is not null),
-                  count(*) filter (where ax.id is null and t.solved),
-                  count(*) filter (where ax.id is null and t.satisfied),
+                  count(*) filter (where ax.id is null and t.satisfied is not null and t.status <> 'TERMINATED'),
+                  count(*) filter (where ax.id is null and t.solved and t.status <> 'TERMINATED'),
+                  count(*) filter (where ax.id is null and t.satisfied and t.status <> 'TERMINATED'),
                   count(ax.id)
                 from ticket t
                 join department d on d.code = t.lead_department_code

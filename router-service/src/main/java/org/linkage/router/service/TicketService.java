@@ -7,13 +7,17 @@ import org.linkage.commons.outbox.Outbox;
 import org.linkage.commons.problem.ProblemException;
 import org.linkage.commons.security.Actor;
 import org.linkage.events.PoliceTransferCreated;
+import org.linkage.router.domain.ClockRequestKind;
+import org.linkage.router.domain.ClockRequestStatus;
 import org.linkage.router.domain.Deadlines;
 import org.linkage.router.domain.IllegalTransitionException;
 import org.linkage.router.domain.NoteVisibility;
 import org.linkage.router.domain.SupervisionStep;
 import org.linkage.router.domain.TicketAction;
 import org.linkage.router.domain.TicketLifecycle;
+import org.linkage.router.domain.TerminatedCallBack;
 import org.linkage.router.domain.TicketStatus;
+import org.linkage.router.repository.ClockRequest;
 import org.linkage.router.repository.Department;
 import org.linkage.router.repository.DispatchRule;
 import org.linkage.router.repository.District;
@@ -179,6 +183,9 @@ public class TicketService {
     @Transactional
     public Ticket callBack(String ref, Actor actor, boolean satisfied, boolean solved, String note) {
         Ticket t = access.write(ref, actor);
+        if (t.status == TicketStatus.TERMINATED) {
+            return callBackTerminated(t, actor, satisfied, solved, note);
+        }
         TicketStatus from = move(t, TicketAction.CALL_BACK);
         t.calledBackAt = clock.instant();
         t.satisfied = satisfied;
@@ -186,6 +193,23 @@ public class TicketService {
         recorder.changed(t, TicketAction.CALL_BACK.name(), from, actor,
                 (satisfied ? "satisfied" : "unsatisfied") + ", " + (solved ? "solved" : "not solved")
                         + (note == null ? "" : ": " + note));
+        return t;
+    }
+
+    /** 回访 after 终止办理: recorded with the approved ground and reason; the ticket stays TERMINATED. */
+    private Ticket callBackTerminated(Ticket t, Actor actor, boolean satisfied, boolean solved, String note) {
+        TerminatedCallBack.refusal(t.calledBackAt != null && t.terminatedAt != null
+                && !t.calledBackAt.isBefore(t.terminatedAt)).ifPresent(why -> {
+            throw ProblemException.conflict(why, Map.of("currentStatus", t.status.name()));
+        });
+        String approvedReason = ClockRequest.of(t.id).stream()
+                .filter(x -> x.kind == ClockRequestKind.TERMINATE && x.status == ClockRequestStatus.APPROVED)
+                .reduce((first, second) -> second).map(x -> x.reason).orElse(null);
+        t.calledBackAt = clock.instant();
+        t.satisfied = satisfied;
+        t.solved = solved;
+        recorder.history(t, TicketAction.CALL_BACK.name(), t.status, actor,
+                TerminatedCallBack.note(t.terminationGround, approvedReason, satisfied, solved, note));
         return t;
     }
 

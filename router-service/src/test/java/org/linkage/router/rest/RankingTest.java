@@ -9,6 +9,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.linkage.commons.audit.AuditTrail;
 import org.linkage.router.domain.AppealGround;
 import org.linkage.router.repository.Ticket;
 import org.linkage.router.service.AppealService;
@@ -45,6 +46,21 @@ import static org.linkage.router.rest.SupervisionTest.shanghai;
 class RankingTest {
     private static volatile boolean seeded;
 
+    // rank, unit, dispatched, signed on time, closed on time, called back, solved, satisfied,
+    // sign rate, close rate, resolution, satisfaction, score, excluded by appeal, appeals filed/accepted/rejected/pending
+    //   CD-EDU     2/2 2/2 2/2 2/2 → 100.00
+    //   CD-HEALTH  1/1 1/1, no call-back: scored on 0.15 + 0.15 alone → 100.00, the same rank as CD-EDU
+    //   CD-CULTURE 3/4 3/4 1/3 2/3 → 15×0.75 + 15×0.75 + 35×1/3 + 35×2/3 = 57.50, rank 3 (1, 1, 3)
+    private static final List<Object[]> MUNICIPAL = List.of(
+            new Object[]{1, "CD-EDU", 2, 2, 2, 2, 2, 2, "1.0000", "1.0000", "1.0000", "1.0000", "100.00", 0, 1, 0, 1, 0},
+            new Object[]{1, "CD-HEALTH", 1, 1, 1, 0, 0, 0, "1.0000", "1.0000", null, null, "100.00", 0, 0, 0, 0, 0},
+            new Object[]{3, "CD-CULTURE", 4, 3, 3, 3, 1, 2, "0.7500", "0.7500", "0.3333", "0.6667", "57.50", 1, 1, 1, 0, 0});
+    //   510108 1/2 1/2 1/1 1/1 → 7.5 + 7.5 + 35 + 35 = 85.00
+    //   510107 2/2 1/2 1/2 1/2 → 15 + 7.5 + 17.5 + 17.5 = 57.50
+    private static final List<Object[]> DISTRICT = List.of(
+            new Object[]{1, "510108", 2, 1, 1, 1, 1, 1, "0.5000", "0.5000", "1.0000", "1.0000", "85.00", 0, 1, 0, 0, 1},
+            new Object[]{2, "510107", 2, 2, 1, 2, 1, 1, "1.0000", "0.5000", "0.5000", "0.5000", "57.50", 0, 0, 0, 0, 0});
+
     @Inject
     Fixtures fixtures;
     @Inject
@@ -53,6 +69,8 @@ class RankingTest {
     AppealService appeals;
     @Inject
     TestClock clock;
+    @Inject
+    AuditTrail audit;
 
     @AfterEach
     void realTime() {
@@ -151,22 +169,8 @@ class RankingTest {
                 .body("tiers[1].tier", equalTo("DISTRICT"))
                 .extract().jsonPath();
 
-        // rank, unit, dispatched, signed on time, closed on time, called back, solved, satisfied,
-        // sign rate, close rate, resolution, satisfaction, score, excluded by appeal, appeals filed/accepted/rejected/pending
-        //   CD-EDU     2/2 2/2 2/2 2/2 → 100.00
-        //   CD-HEALTH  1/1 1/1, no call-back: scored on 0.15 + 0.15 alone → 100.00, the same rank as CD-EDU
-        //   CD-CULTURE 3/4 3/4 1/3 2/3 → 15×0.75 + 15×0.75 + 35×1/3 + 35×2/3 = 57.50, rank 3 (1, 1, 3)
-        List<Object[]> municipal = List.of(
-                new Object[]{1, "CD-EDU", 2, 2, 2, 2, 2, 2, "1.0000", "1.0000", "1.0000", "1.0000", "100.00", 0, 1, 0, 1, 0},
-                new Object[]{1, "CD-HEALTH", 1, 1, 1, 0, 0, 0, "1.0000", "1.0000", null, null, "100.00", 0, 0, 0, 0, 0},
-                new Object[]{3, "CD-CULTURE", 4, 3, 3, 3, 1, 2, "0.7500", "0.7500", "0.3333", "0.6667", "57.50", 1, 1, 1, 0, 0});
-        //   510108 1/2 1/2 1/1 1/1 → 7.5 + 7.5 + 35 + 35 = 85.00
-        //   510107 2/2 1/2 1/2 1/2 → 15 + 7.5 + 17.5 + 17.5 = 57.50
-        List<Object[]> district = List.of(
-                new Object[]{1, "510108", 2, 1, 1, 1, 1, 1, "0.5000", "0.5000", "1.0000", "1.0000", "85.00", 0, 1, 0, 0, 1},
-                new Object[]{2, "510107", 2, 2, 1, 2, 1, 1, "1.0000", "0.5000", "0.5000", "0.5000", "57.50", 0, 0, 0, 0, 0});
-        assertTable(municipal, report.getList("tiers[0].rows"));
-        assertTable(district, report.getList("tiers[1].rows"));
+        assertTable(MUNICIPAL, report.getList("tiers[0].rows"));
+        assertTable(DISTRICT, report.getList("tiers[1].rows"));
         assertEquals("成都市卫生健康委员会", report.getString("tiers[0].rows[1].nameZh"));
         assertEquals("成华区", report.getString("tiers[1].rows[0].nameZh"));
     }
@@ -235,5 +239,118 @@ class RankingTest {
     @TestSecurity(user = "agent-culture", roles = "dept-agent", attributes = @SecurityAttribute(key = "department", value = "CD-CULTURE"))
     void aUnitDoesNotReadTheWholeCitysRanking() {
         given().get("/api/assessment/rankings?month=2026-07").then().statusCode(403);
+    }
+
+    private static io.restassured.response.ValidatableResponse publish(String body) {
+        return given().contentType("application/json").body(body).post("/api/assessment/reports").then();
+    }
+
+    @Test
+    @TestSecurity(user = "supervisor1", roles = "supervisor")
+    void aPublishedMonthIsTheHandComputedTableAndIsPublishedAgainOnlyWithAReason() {
+        seed();
+        clock.set(Instant.parse("2026-08-05T00:00:00Z"));
+        JsonPath first = publish("{\"month\": \"2026-07\"}").statusCode(201)
+                .header("Location", containsString("/api/assessment/reports/2026-07?version=1"))
+                .body("month", equalTo("2026-07")).body("version", equalTo(1)).body("latest", equalTo(true))
+                .body("publishedBy", equalTo("supervisor1")).body("publishedAt", equalTo("2026-08-05T00:00:00Z"))
+                .body("report.from", equalTo("2026-06-30T16:00:00Z"))
+                .extract().jsonPath();
+        assertEquals("0.35", first.getString("weights.resolution"));
+        assertEquals("0.15", first.getString("report.weights.signOnTime"));
+        assertTable(MUNICIPAL, first.getList("report.tiers[0].rows"));
+        assertTable(DISTRICT, first.getList("report.tiers[1].rows"));
+        assertEquals(List.of("PUBLISH"), audit.of("ranking_report", first.getString("id")).stream()
+                .map(e -> e.action() + "").toList());
+
+        publish("{\"month\": \"2026-07\"}").statusCode(409).contentType(startsWith("application/problem+json"))
+                .body("errors[0].field", equalTo("reason")).body("publishedVersion", equalTo(1));
+        clock.set(Instant.parse("2026-08-06T00:00:00Z"));
+        publish("{\"month\": \"2026-07\", \"reason\": \"补录一件申诉结论后重新通报\"}").statusCode(201)
+                .body("version", equalTo(2)).body("reason", equalTo("补录一件申诉结论后重新通报"))
+                .body("versions", org.hamcrest.Matchers.contains(1, 2));
+
+        given().get("/api/assessment/reports").then().statusCode(200)
+                .body("findAll { it.month == '2026-07' }.version", org.hamcrest.Matchers.contains(2, 1))
+                .body("findAll { it.month == '2026-07' }.latest", org.hamcrest.Matchers.contains(true, false));
+        given().get("/api/assessment/reports/2026-07").then().statusCode(200).body("version", equalTo(2));
+        JsonPath old = given().get("/api/assessment/reports/2026-07?version=1").then().statusCode(200)
+                .body("version", equalTo(1)).body("latest", equalTo(false)).body("reason", equalTo(null))
+                .extract().jsonPath();
+        assertTable(MUNICIPAL, old.getList("report.tiers[0].rows"));
+
+        byte[] csv = given().get("/api/assessment/reports/2026-07?format=csv").then().statusCode(200)
+                .contentType(startsWith("text/csv"))
+                .header("Content-Disposition", containsString("ranking-report-2026-07-v2.csv"))
+                .extract().asByteArray();
+        assertArrayEquals(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, java.util.Arrays.copyOf(csv, 3));
+        String text = new String(csv, StandardCharsets.UTF_8).substring(1);
+        assertTrue(text.startsWith("层级 Tier,名次 Rank,单位代码 Unit code,单位名称 Unit,派单数 Dispatched,"), text);
+        assertTrue(text.contains("\r\n市级部门,3,CD-CULTURE,成都市文化广电旅游局,4,3,3,3,1,2,0.7500,0.7500,0.3333,0.6667,57.50,1,1,1,0,0\r\n"), text);
+        given().accept("text/html").get("/api/assessment/reports/2026-07?version=1").then().statusCode(200)
+                .contentType(startsWith("text/html"))
+                .body(containsString("月度通报第 1 版"))
+                .body(containsString("已被新版本取代"))
+                .body(containsString("按时签收率<br><small>On-time sign rate</small>"))
+                .body(containsString("<td class=\"name\">成华区</td><td>2</td><td>1</td><td>1</td><td>1</td><td>1</td><td>1</td><td>50.00%</td>"));
+    }
+
+    /** May 2026: one CD-HEALTH ticket signed and replied, published, then called back and appealed away. */
+    @Test
+    @TestSecurity(user = "supervisor1", roles = "supervisor")
+    void laterCallBacksAndAppealsDoNotAlterAPublishedReport() {
+        clock.set(shanghai("2026-05-11T09:00"));
+        Ticket t = fixtures.dispatched("HEALTH", "510104", "考核测试 通报后变动 " + UUID.randomUUID());
+        sign(t, "2026-05-11T09:30");
+        reply(t, "2026-05-12T10:00");
+        clock.set(Instant.parse("2026-06-10T00:00:00Z"));
+        publish("{\"month\": \"2026-05\"}").statusCode(201);
+        JsonPath before = given().get("/api/assessment/reports/2026-05").then().statusCode(200).extract().jsonPath();
+        String csvBefore = given().get("/api/assessment/reports/2026-05?format=csv").then().statusCode(200).extract().asString();
+        Map<String, Object> published = before.getMap("report.tiers[0].rows.find { it.unitCode == 'CD-HEALTH' }");
+
+        at("2026-06-11T10:00", () -> tickets.callBack(t.ticketNumber, Fixtures.DISPATCHER, false, false, null));
+        at("2026-06-11T11:00", () -> appeals.file(t.ticketNumber, Fixtures.agent("CD-HEALTH"),
+                AppealGround.UNREASONABLE_DEMAND, "来电人要求超出法定职责"));
+        AppealService.AppealView a = QuarkusTransaction.requiringNew().call(() -> appeals.list(null, null,
+                Fixtures.agent("CD-HEALTH"), 100).stream().filter(x -> x.ticketNumber().equals(t.ticketNumber))
+                .findFirst().orElseThrow());
+        at("2026-06-12T09:00", () -> appeals.decide(a.id(), Fixtures.SUPERVISOR, true, "诉求不合理，不计入考核"));
+        clock.set(Instant.parse("2026-06-15T00:00:00Z"));
+
+        Map<String, Object> live = given().get("/api/assessment/rankings?month=2026-05").then().statusCode(200)
+                .extract().jsonPath().getMap("tiers[0].rows.find { it.unitCode == 'CD-HEALTH' }");
+        assertEquals((Integer) published.get("excludedByAppeal") + 1, live.get("excludedByAppeal"), "live: " + live);
+        assertEquals((Integer) published.get("appealsFiled") + 1, live.get("appealsFiled"), "live: " + live);
+
+        JsonPath after = given().get("/api/assessment/reports/2026-05").then().statusCode(200).extract().jsonPath();
+        assertEquals(before.getMap("report"), after.getMap("report"));
+        assertEquals(csvBefore, given().get("/api/assessment/reports/2026-05?format=csv").then().statusCode(200)
+                .extract().asString());
+    }
+
+    @Test
+    @TestSecurity(user = "supervisor1", roles = "supervisor")
+    void onlyAMonthThatIsOverIsPublished() {
+        clock.set(shanghai("2026-08-31T23:30"));
+        publish("{\"month\": \"2026-08\"}").statusCode(409).contentType(startsWith("application/problem+json"))
+                .body("errors[0].field", equalTo("month")).body("detail", containsString("尚未结束"));
+        publish("{\"month\": \"2027-01\"}").statusCode(409).body("errors[0].field", equalTo("month"));
+        publish("{\"month\": \"2026-13\"}").statusCode(400).contentType(startsWith("application/problem+json"))
+                .body("errors[0].field", equalTo("month"));
+        publish("{}").statusCode(400).contentType(startsWith("application/problem+json"))
+                .body(containsString("month"));
+        given().get("/api/assessment/reports/July").then().statusCode(400)
+                .contentType(startsWith("application/problem+json")).body("errors[0].field", equalTo("month"));
+        given().get("/api/assessment/reports/2030-01").then().statusCode(404)
+                .contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    @TestSecurity(user = "agent-culture", roles = "dept-agent", attributes = @SecurityAttribute(key = "department", value = "CD-CULTURE"))
+    void aUnitNeitherPublishesNorReadsTheCitysReports() {
+        publish("{\"month\": \"2026-07\", \"reason\": \"x\"}").statusCode(403);
+        given().get("/api/assessment/reports").then().statusCode(403);
+        given().get("/api/assessment/reports/2026-07").then().statusCode(403);
     }
 }

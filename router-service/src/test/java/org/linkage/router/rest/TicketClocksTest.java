@@ -15,6 +15,7 @@ import org.linkage.events.Topics;
 import org.linkage.router.domain.TerminationGround;
 import org.linkage.router.repository.ClockRequest;
 import org.linkage.router.repository.Ticket;
+import org.linkage.router.service.RankingService;
 import org.linkage.router.service.SupervisionService;
 import org.linkage.router.service.TicketClocks;
 import org.linkage.router.support.Fixtures;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -62,6 +64,8 @@ class TicketClocksTest {
     SupervisionService supervision;
     @Inject
     EntityManager em;
+    @Inject
+    RankingService rankings;
 
     static Instant shanghai(String local) {
         return LocalDateTime.parse(local).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
@@ -370,5 +374,44 @@ class TicketClocksTest {
         given().get(base + "/clock-requests").then().statusCode(404);
         given().get("/api/clock-requests").then().statusCode(200).body("ticketNumber", not(hasItem(t.ticketNumber)));
         given().contentType(ContentType.JSON).body("{\"approve\":true}").post(base + "/clock-decision").then().statusCode(403);
+    }
+
+    /**
+     * 回访 after 终止办理: the call-back is recorded on the terminated ticket with the approved ground and reason, and
+     * since the termination was reviewed and approved, the caller's verdict does not count in the unit's ranking.
+     */
+    @Test
+    @TestSecurity(user = "dispatcher1", roles = "dispatcher")
+    void theCallBackOfATerminatedTicketRecordsTheTerminationAndDoesNotCountAgainstTheUnit() {
+        clock.set(SupervisionTest.shanghai("2026-04-14T09:00"));
+        Ticket t = fixtures.signed();
+        QuarkusTransaction.requiringNew().run(() -> clocks.proposeTermination(t.ticketNumber, Fixtures.DISPATCHER,
+                TerminationGround.UNLAWFUL_DEMAND, "要求违法拆除邻居合法建筑"));
+        decide(t, Fixtures.SUPERVISOR, true);
+        clock.set(Instant.parse("2026-05-10T00:00:00Z"));
+        RankingService.Row before = hrss(rankings.report(YearMonth.of(2026, 4)));
+
+        clock.set(SupervisionTest.shanghai("2026-04-15T10:00"));
+        String base = "/api/tickets/" + t.ticketNumber;
+        given().contentType(ContentType.JSON).body("{\"satisfied\": false, \"solved\": false, \"note\": \"来电人对终止办理不满\"}")
+                .post(base + "/callback").then().statusCode(200).body("status", equalTo("TERMINATED"));
+        given().get(base).then().statusCode(200).body("status", equalTo("TERMINATED"))
+                .body("satisfied", equalTo(false)).body("calledBackAt", org.hamcrest.Matchers.notNullValue())
+                .body("history.find { it.action == 'CALL_BACK' }.note", org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.startsWith("终止办理（诉求不合法）：要求违法拆除邻居合法建筑"),
+                        org.hamcrest.Matchers.containsString("来电人对终止办理不满")));
+        given().contentType(ContentType.JSON).body("{\"satisfied\": true, \"solved\": true}")
+                .post(base + "/callback").then().statusCode(409)
+                .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
+
+        clock.set(Instant.parse("2026-05-10T00:00:00Z"));
+        RankingService.Row after = hrss(rankings.report(YearMonth.of(2026, 4)));
+        assertEquals(before.dispatched(), after.dispatched());
+        assertEquals(before.calledBack(), after.calledBack(), "a terminated ticket's return call is not counted");
+        assertEquals(before.satisfied(), after.satisfied());
+    }
+
+    private static RankingService.Row hrss(RankingService.Report report) {
+        return report.tiers().get(0).rows().stream().filter(r -> r.unitCode().equals(HRSS)).findFirst().orElseThrow();
     }
 }
