@@ -649,4 +649,61 @@ class SafetyRulesTest {
         Classification c = classify(text);
         assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
     }
+
+    /**
+     * Round 9 (set 13's lost diversions and invalid calls as kinds): a past injury closed (拿到赔偿, 已经处理了, 获赔) or
+     * healed and now complained of (没人管), a knife that cut a cook, a plain 系 opening a clause of a field report (系其
+     * 自行遗落), a sound explained as a television or a video (听到……喊抢劫……一看原来是在拍视频), a game's shout, a fraud
+     * SMS not clicked and asked about, a person the alarm said was missing found safe at home, a calm crowd (情绪平稳),
+     * 吓死人, a wrong number (是顺丰吗), a question's 不 before 开玩笑. Each diverted or dismissed call (none copied from a
+     * set) stands beside the variant that must stay with 110: today's violence, 被人用菜刀, 系邻居所为, a knife seen, a
+     * game's cry for help (救命), a link clicked or money sent or 被骗, a child still missing, a collapse taken to
+     * hospital, a report that refutes the alarm but names no 12345 matter (never dismissed, whatever it found), an
+     * injury or a spouse's violence named after the finding, glass smashed by the crowd, fear, an overdose.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            前年在小区被人推倒受伤，派出所已经处理了，也拿到赔偿了，现在想问伤残鉴定在哪办 | NON_POLICE
+            去年被他打过，派出所已经处理了，今天他又来打我 | POLICE
+            两个月前小区的狗咬了我家老人，打了疫苗，现在那些狗还是到处跑，没人管 | NON_POLICE
+            小区的狗刚才咬了我家老人，腿在流血，没人管 | POLICE
+            三个月前在食堂帮厨时被菜刀割伤，现在单位不给报医药费 | NON_POLICE
+            半个月前被人用菜刀划伤，现在要他赔医药费 | JOINT
+            民警到场后了解，报警人称电动车“被盗”，经查看监控，系报警人自己忘记停放位置，非盗窃，报警人另反映小区车棚无监控，需12345跟进。 | NON_POLICE
+            民警到场后了解，报警人称电动车“被盗”，经查看监控，系邻居所为，非盗窃，报警人另反映小区车棚无监控，需12345跟进。 | JOINT
+            听到对面有人喊抢劫啊，过去一看原来是在拍视频，天天半夜拍，吵得很 | NON_POLICE
+            听到楼上喊杀人了，上去一看是他拿刀在砍他老婆，电视声音也好大 | POLICE
+            听到楼上喊杀人了，过去一看是真的，声音好大 | POLICE
+            楼下网吧的人打游戏一直喊“打死他”，声音大得很，半夜还在喊 | NON_POLICE
+            隔壁在打游戏，后来一直喊“救命”，声音大得很 | JOINT
+            收到短信说“医保卡异常，点击链接处理”，我没点，想问一下是不是诈骗，医保卡要不要去补办 | NON_POLICE
+            收到短信说医保卡冻结，我点了链接，转了三千，想问一下是不是诈骗，医保卡还能用不 | JOINT
+            收到短信说医保卡冻结，我没点，但是我妈已经转账了，想确认一下医保卡是不是诈骗 | JOINT
+            收到短信说医保卡冻结，我没点链接，但是被骗了五千，想问一下医保卡 | JOINT
+            民警到场后了解，报警人称老人“走失”，到场时老人已自行回家，报警人另反映小区门口路灯不亮，需12345跟进。 | NON_POLICE
+            民警到场后了解，报警人称孩子“不见了”，到场时仍未找到，报警人另反映小区门口路灯不亮，需12345跟进。 | JOINT
+            民警到场后了解，报警人称老人“晕倒”，到场时老人已被家属接走送医，报警人另反映路灯不亮，需12345跟进。 | JOINT
+            民警到场后了解，报警人称“家里进了小偷”，经查系其家中小孩玩耍时按下了报警键，现场无任何异常。 | POLICE
+            民警到场后了解，报警人称“家里进了小偷”，经查系邻居所为，现场无任何异常。 | POLICE
+            民警到场后了解，报警人称“家里进了小偷”，经查系其家中小孩按下了报警键，现场无任何异常，但报警人脸上有伤，称被丈夫打了。 | POLICE
+            民警到场后了解，二十余名业主在售楼部聚集反映延期交房，情绪平稳，需12345转住建部门跟进。 | NON_POLICE
+            民警到场后了解，二十余名业主在售楼部聚集反映延期交房，情绪平稳，但有人砸了售楼部玻璃，需12345转住建部门跟进。 | JOINT
+            晚上野猫叫春，吓死人了，能不能管管流浪猫 | NON_POLICE
+            吓死人了，有人拿刀在楼下砍人 | POLICE
+            他偷走了我的心，还偷走了我的钱包 | POLICE
+            请问是顺丰吗？我想寄个件 | INVALID
+            请问是顺丰吗？有人在我家门口一直敲门，我好怕 | POLICE
+            想找个人摆几句，我刚才吃了一瓶安眠药 | POLICE
+            你们能帮我叫外卖不？开玩笑的 | INVALID
+            能不能快点来不？不是开玩笑 | POLICE
+            民警到场后了解，报警人称“有人要跳楼”，经查系工人在楼顶施工，无危险，材料占用人行道，需12345转住建部门跟进。 | NON_POLICE
+            民警到场后了解，报警人称“有人要跳楼”，经查系工人在楼顶施工时坠落，两人受伤，材料占用人行道，需12345转住建部门跟进。 | JOINT
+            楼下一家名为“炸弹”的酒吧天天半夜放音乐，吵得很 | NON_POLICE
+            民警到场后了解，报警人称“家里进了小偷”，经查系其家中小孩按下了报警键，现场无任何异常，报警人脸上有伤，称被丈夫打了。 | POLICE
+            民警到场后了解，报警人称“楼下有人打架”，经查系其家中小孩玩手表按下了报警键，现场无任何异常，报警人称被丈夫推了一下。 | POLICE
+            """)
+    void round9ContextSettlesOneWordAndEveryPoliceVariantStays(String text, Disposition disposition) {
+        Classification c = classify(text);
+        assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
+    }
 }
