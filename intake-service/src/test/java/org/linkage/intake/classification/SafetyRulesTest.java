@@ -651,6 +651,37 @@ class SafetyRulesTest {
     }
 
     /**
+     * Set 14's four lost police matters (scored once while sealed, 2026-12-02) had no danger word listed: someone trapped
+     * in a lift car or a taxi (被困 followed by the place, not 被困在), a neighbour not seen for days with no answer at
+     * the door (敲门也没人应, 老汉……天没出门), a prepaid-card shop's owner gone and the case passed to the economic crime
+     * squad (经侦). Each stays with 110 in new words; the look-alikes beside them (being bothered, the caller's own days
+     * at home, a gym owner gone with a card's balance) still go to 12345.
+     */
+    @ParameterizedTest(name = "{0} -> stays with 110")
+    @ValueSource(strings = {
+            "小区电梯坏了一个月物业不修，今天有个老人被困轿厢里",
+            "大风把行道树吹断了，砸在一辆车上，开车的人被困车里",
+            "隔壁阿姨一个礼拜没见着了，敲门也没人应，物业说要等家属",
+            "楼上那个老人好几天没出门了，牛奶放在门口都没拿",
+            "美容院收了几十个老人的预付款后关门了，派出所说已转经侦",
+            "那个老板卷款跑路了，我们五十几个人的钱都在里头"})
+    void round9bUnlistedPoliceWordsStayWithPolice(String text) {
+        Classification c = classify(text);
+        assertTrue(c.disposition() == Disposition.POLICE || c.disposition() == Disposition.JOINT,
+                () -> text + " " + c.disposition() + " " + c.signals());
+    }
+
+    @ParameterizedTest(name = "{0} -> NON_POLICE")
+    @ValueSource(strings = {
+            "小区门禁老是坏，我被困扰好久了，物业也不修",
+            "我好几天没出门了，楼下装修噪音太大，吵得睡不着，能不能管一下",
+            "健身房老板跑路了，我的年卡钱退不了"})
+    void round9bLookAlikesStillGoTo12345(String text) {
+        Classification c = classify(text);
+        assertEquals(Disposition.NON_POLICE, c.disposition(), () -> text + " " + c.signals());
+    }
+
+    /**
      * Round 9 (set 13's lost diversions and invalid calls as kinds): a past injury closed (拿到赔偿, 已经处理了, 获赔) or
      * healed and now complained of (没人管), a knife that cut a cook, a plain 系 opening a clause of a field report (系其
      * 自行遗落), a sound explained as a television or a video (听到……喊抢劫……一看原来是在拍视频), a game's shout, a fraud
