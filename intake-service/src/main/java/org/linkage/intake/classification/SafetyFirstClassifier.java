@@ -84,7 +84,7 @@ public final class SafetyFirstClassifier implements Classifier {
 
     private static final Set<Cues.Kind> CONTENT_KINDS = EnumSet.of(Cues.Kind.DANGER, Cues.Kind.WEAK, Cues.Kind.SUBJECT,
             Cues.Kind.CONTEXT, Cues.Kind.NOT_DANGER, Cues.Kind.PAIR_WHO, Cues.Kind.PAIR_WHAT, Cues.Kind.NOT_A_REPORT,
-            Cues.Kind.COMPOUND, Cues.Kind.NO_MATTER, Cues.Kind.SILENT,
+            Cues.Kind.COMPOUND, Cues.Kind.NO_MATTER, Cues.Kind.SILENT, Cues.Kind.UNTOUCHED, Cues.Kind.MEDIA, Cues.Kind.SAFE,
             Cues.Kind.HANDOVER, Cues.Kind.QUOTED, Cues.Kind.REFUTED, Cues.Kind.FINDING, Cues.Kind.RESOLVED, Cues.Kind.CALM,
             Cues.Kind.INJURY, Cues.Kind.PAST, Cues.Kind.CLAIM, Cues.Kind.FRESH, Cues.Kind.RETRACT,
             Cues.Kind.TRACE, Cues.Kind.MATTER, Cues.Kind.CHEAT, Cues.Kind.TRANSFER, Cues.Kind.GOODS, Cues.Kind.BOUGHT,
@@ -582,16 +582,27 @@ public final class SafetyFirstClassifier implements Classifier {
      */
     private static boolean settled(String all, List<Cues.Match> matches, Cues.Match m) {
         if (pastInjury(all, matches, m) || consumerCheat(matches, m) || goodsBought(all, matches, m) || figureOfSpeech(all, m)
-                || quotedName(all, matches, m) || fellOn(all, matches, m) || correctedAtOnce(all, matches, m)) {
+                || quotedName(all, matches, m) || fellOn(all, matches, m) || correctedAtOnce(all, matches, m)
+                || gameShout(all, m) || unclickedFraud(all, matches, m)) {
             return true;
         }
         // a report that confirms the matter or acts on it as a case (属实, 立案, 受案, 笔录, 抓获) refutes nothing it quotes
         if (confirmed(all, matches)) {
             return false;
         }
-        if (notFound(all, matches, m) || ownedUpLie(all, matches, m)) {
+        if (notFound(all, matches, m) || ownedUpLie(all, matches, m) || soundExplained(all, matches, m)
+                || foundSafe(all, matches, m)) {
             return true;
         }
+        return refutedQuote(all, matches, m);
+    }
+
+    /**
+     * A quoted danger word refuted with a finding (the caller of settled, after its confirmation check): the refutation
+     * in the word's clause, a longer one (实为, 经查系) anywhere after it in the sentence, a plain 系 opening a later
+     * clause of the sentence (报警人称其钱包“被偷”，经调看监控，系其自行遗落……非盗窃), or the officer's next sentence.
+     */
+    private static boolean refutedQuote(String all, List<Cues.Match> matches, Cues.Match m) {
         for (Cues.Match r : matches) {
             switch (r.cue().kind()) {
                 case RESOLVED -> {
@@ -616,7 +627,8 @@ public final class SafetyFirstClassifier implements Classifier {
                     // a plain 系 refutes only in the quoted word's clause; a longer one (实为, 经查系, 一看是) anywhere
                     // after it in the sentence: "报警人称楼下有人"要打架"，实为夜宵摊食客喧哗"
                     if (r.start() >= m.end() && (!containsClauseEnd(all, m.end(), r.start())
-                            || (r.end() - r.start() >= 2 && sameSentence(all, m, r))) && refutes(all, r)
+                            || ((r.end() - r.start() >= 2 || r.start() - clauseStart(all, r.start()) <= 2)
+                                    && sameSentence(all, m, r))) && refutes(all, r)
                             && quoted(all, matches, m) && found(all, matches, r)) {
                         return true;
                     }
@@ -730,6 +742,104 @@ public final class SafetyFirstClassifier implements Classifier {
                                 || d.cue().kind() == Cues.Kind.TRACE) && d.start() >= c.start()));
     }
 
+    /**
+     * A danger word that was a sound, explained as a harmless source in the same sentence (听到隔壁在喊杀人……过去一看是
+     * 他们屋头在看电视; “暗杀者”密室逃脱店每晚有惨叫声……经了解系店内游戏音效): the word heard (听到, 听见, 喊 before it in
+     * its clause, or a 声/叫 word), a refutation after it (REFUTED of two characters or more: 一看是, 经了解系, 实为) and a
+     * harmless source after that (MEDIA: 看电视, 音效, 直播, 打桩, 唱歌). Only that word falls.
+     */
+    private static boolean soundExplained(String all, List<Cues.Match> matches, Cues.Match m) {
+        String word = all.substring(m.start(), m.end());
+        String before = all.substring(clauseStart(all, m.start()), m.start());
+        if (!(word.contains("声") || word.contains("叫") || before.contains("听到") || before.contains("听见")
+                || before.contains("喊"))) {
+            return false;
+        }
+        // not refutes(): 一看是他们屋头在看电视 names who made the sound; a source that did it (所为) still counts as naming
+        return matches.stream().anyMatch(r -> r.cue().kind() == Cues.Kind.REFUTED && r.end() - r.start() >= 2
+                && r.start() >= m.end() && sameSentence(all, m, r)
+                && !all.substring(r.end(), clauseEnd(all, r.end())).contains("所为")
+                && matches.stream().anyMatch(s -> s.cue().kind() == Cues.Kind.MEDIA && s.start() >= r.end()
+                        && sameSentence(all, r, s) && s.start() - r.end() <= 20));
+    }
+
+    /**
+     * A shout of a game in quotation marks (隔壁在打游戏，一直在喊“杀杀杀”“砍死他”): the word inside short marks, 喊
+     * before the marks in the clause, a game (游戏) earlier in the sentence.
+     */
+    private static boolean gameShout(String all, Cues.Match m) {
+        String word = all.substring(m.start(), m.end());
+        if (CRIES.contains(word) || word.contains("救")) {
+            return false;   // 在打游戏，后来一直喊“救命”: a cry for help is never a game's
+        }
+        int open = m.start() - 1;
+        while (open >= 0 && m.start() - open <= 8 && "“「\"".indexOf(all.charAt(open)) < 0) {
+            if (CLAUSE_ENDS.indexOf(all.charAt(open)) >= 0 || "”」".indexOf(all.charAt(open)) >= 0) {
+                return false;
+            }
+            open--;
+        }
+        if (open < 0 || m.start() - open > 8) {
+            return false;
+        }
+        int sentence = m.start();
+        while (sentence > 0 && SENTENCE_ENDS.indexOf(all.charAt(sentence - 1)) < 0) {
+            sentence--;
+        }
+        String clauseBefore = all.substring(clauseStart(all, open), open);
+        String lead = all.substring(sentence, open);
+        // 喊 right before the marks (or before a run of shouts: 喊“杀杀杀”“砍死他”)
+        String tail = clauseBefore.replaceAll("[“”「」\"][^“”「」\"]{0,8}[”」\"]", "");
+        return (tail.endsWith("喊") || tail.endsWith("喊着") || tail.endsWith("叫")) && lead.contains("游戏");
+    }
+
+    /**
+     * A fraud message asked about and not acted on (收到短信称“社保卡即将冻结”，未点击链接、未转账，想确认是否为诈骗短信):
+     * a fraud word, the caller saying the message was left alone (UNTOUCHED: 未点击, 没转账), a question, every word of
+     * a scam's tools (TRANSFER) either negated or inside the message's quotation marks, and no one saying they were
+     * cheated (被骗, 骗了: not settled).
+     */
+    private static boolean unclickedFraud(String all, List<Cues.Match> matches, Cues.Match m) {
+        if (!m.cue().code().equals("FRAUD") || matches.stream().noneMatch(u -> u.cue().kind() == Cues.Kind.UNTOUCHED)
+                || !(all.contains("是否") || all.contains("是不是") || all.contains("确认") || all.contains("咨询")
+                        || all.contains("问一下") || all.contains("问下"))) {
+            return false;
+        }
+        if (matches.stream().anyMatch(c -> c.cue().kind() == Cues.Kind.CHEAT && !negatedBefore(all, c.start()))) {
+            return false;
+        }
+        return matches.stream().filter(t -> t.cue().kind() == Cues.Kind.TRANSFER)
+                .allMatch(t -> negatedBefore(all, t.start()) || insideMarks(all, t)
+                        || matches.stream().anyMatch(u -> u.cue().kind() == Cues.Kind.UNTOUCHED && u.end() <= t.end()
+                                && t.start() - u.end() <= 3 && !containsClauseEnd(all, u.start(), t.start())));
+    }
+
+    private static boolean insideMarks(String all, Cues.Match m) {
+        for (int i = m.start() - 1; i >= 0 && m.start() - i <= 30; i--) {
+            char c = all.charAt(i);
+            if (c == '”' || c == '」') {
+                return false;
+            }
+            if (c == '“' || c == '「') {
+                return all.indexOf('”', m.end()) >= 0 || all.indexOf('」', m.end()) >= 0;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A person the alarm said was missing or had collapsed, found safe at the scene (报警人称孩子“不见了”，到场时孩子已自行
+     * 回家; 称路边有人“晕倒”，到场时该男子已被家属接走): the word in the alarm's quotation marks, an officer's report, a
+     * finding that the person is safe (SAFE) after it in the sentence. Only missing people and collapses.
+     */
+    private static boolean foundSafe(String all, List<Cues.Match> matches, Cues.Match m) {
+        String code = m.cue().code();
+        return (code.equals("MISSING_PERSON") || code.equals("DANGER_TO_LIFE") && all.substring(m.start(), m.end()).contains("晕"))
+                && insideQuotedAlarm(all, matches, m)
+                && matches.stream().anyMatch(f -> f.cue().kind() == Cues.Kind.FIELD)
+                && matches.stream().anyMatch(s -> s.cue().kind() == Cues.Kind.SAFE && s.start() >= m.end() && sameSentence(all, m, s));
+    }
+
     /** What follows the closing mark of a quoted name, or ends the name inside the marks: a shop, a theme, a dish. */
     private static final List<String> NAME_ENDS = List.of("主题", "口味", "系列", "套餐", "游戏", "蛋糕", "麻辣烫",
             "鸡排", "奶茶", "火锅", "烧烤", "串串", "餐厅", "酒吧", "密室", "剧本杀", "品牌", "招牌");
@@ -807,8 +917,13 @@ public final class SafetyFirstClassifier implements Classifier {
      * that says it is happening now (刚刚, 还在流血, 快来).
      */
     private static boolean pastInjury(String all, List<Cues.Match> matches, Cues.Match m) {
-        if (!(m.cue().code().equals("DANGER_TO_LIFE") || m.cue().code().equals("TRAFFIC_ACCIDENT"))
-                || matches.stream().noneMatch(i -> i.cue().kind() == Cues.Kind.INJURY && i.overlaps(m))
+        // a knife that cut the caller at work (半个月前在后厨切菜时被菜刀划伤): the tool itself did it (被 right before it,
+        // the injury right after it), nobody used it (被人用刀划伤 is not this)
+        boolean toolAccident = matches.stream().anyMatch(g -> g.cue().kind() == Cues.Kind.GOODS && g.overlaps(m))
+                && m.start() > 0 && all.charAt(m.start() - 1) == '被'
+                && matches.stream().anyMatch(i -> i.cue().kind() == Cues.Kind.INJURY && i.start() == m.end());
+        if (!(toolAccident || m.cue().code().equals("DANGER_TO_LIFE") || m.cue().code().equals("TRAFFIC_ACCIDENT"))
+                || (!toolAccident && matches.stream().noneMatch(i -> i.cue().kind() == Cues.Kind.INJURY && i.overlaps(m)))
                 || matches.stream().anyMatch(f -> f.cue().kind() == Cues.Kind.FRESH)) {
             return false;
         }
@@ -871,7 +986,7 @@ public final class SafetyFirstClassifier implements Classifier {
             return true;
         }
         String name = before.replace("\"", "").replace("“", "").replace("「", "");
-        if (name.endsWith("叫") || name.endsWith("叫做") || name.endsWith("名叫") || name.endsWith("点了个")
+        if (name.endsWith("叫") || name.endsWith("叫做") || name.endsWith("名叫") || name.endsWith("名为") || name.endsWith("点了个")
                 || name.endsWith("点了份") || name.endsWith("点了一份")) {
             return true;
         }
@@ -971,9 +1086,13 @@ public final class SafetyFirstClassifier implements Classifier {
     private static boolean refutes(String all, Cues.Match r) {
         char before = r.start() > 0 ? all.charAt(r.start() - 1) : ' ';
         char after = r.end() < all.length() ? all.charAt(r.end()) : ' ';
-        if (after == '其' && r.end() - r.start() >= 2 && r.end() + 1 < all.length()
-                && "在因与对将自向于把".indexOf(all.charAt(r.end() + 1)) >= 0) {
-            return true;   // 实为其在某美容店办卡: 其 is who acted, the refutation says what it was
+        String clause = all.substring(r.end(), clauseEnd(all, r.end()));
+        if (clause.contains("所为") || clause.contains("作案")) {
+            return false;   // 系邻居所为: the refutation names who did it
+        }
+        if (after == '其' && r.end() + 1 < all.length() && ("在因与对将自向于把".indexOf(all.charAt(r.end() + 1)) >= 0
+                || clause.startsWith("其家中小孩") || clause.startsWith("其小孩") || clause.startsWith("其孩子"))) {
+            return true;   // 实为其在某美容店办卡, 系其自行遗落: 其 is who acted, the refutation says what it was
         }
         return "联关体确派维".indexOf(before) < 0 && "其他她本该属真实事".indexOf(after) < 0;
     }
@@ -994,7 +1113,8 @@ public final class SafetyFirstClassifier implements Classifier {
         // politeness is not a denial: "不好意思打错了", "对不起按错了"
         // (politeness and "没事" cut out of a wider window first, so a window edge inside 对不起 leaves no stray 不)
         String wide = text.substring(Math.max(0, start - 8), start).replace("不好意思", "").replace("对不起", "")
-                .replace("不好", "").replace("没得事", "").replace("没事", "");
+                .replace("不好", "").replace("没得事", "").replace("没事", "")
+                .replace("不?", "");   // 能点外卖不？开玩笑: a question's 不 denies nothing
         String before = wide.substring(Math.max(0, wide.length() - 4));
         return before.indexOf('不') >= 0 || before.indexOf('没') >= 0 || before.indexOf('非') >= 0
                 || before.indexOf('别') >= 0 || before.contains("not ") || before.contains("no ");

@@ -649,4 +649,95 @@ class SafetyRulesTest {
         Classification c = classify(text);
         assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
     }
+
+    /**
+     * Set 14's four lost police matters (scored once while sealed, 2026-12-02) had no danger word listed: someone trapped
+     * in a lift car or a taxi (被困 followed by the place, not 被困在), a neighbour not seen for days with no answer at
+     * the door (敲门也没人应, 老汉……天没出门), a prepaid-card shop's owner gone and the case passed to the economic crime
+     * squad (经侦). Each stays with 110 in new words; the look-alikes beside them (being bothered, the caller's own days
+     * at home, a gym owner gone with a card's balance) still go to 12345.
+     */
+    @ParameterizedTest(name = "{0} -> stays with 110")
+    @ValueSource(strings = {
+            "小区电梯坏了一个月物业不修，今天有个老人被困轿厢里",
+            "大风把行道树吹断了，砸在一辆车上，开车的人被困车里",
+            "隔壁阿姨一个礼拜没见着了，敲门也没人应，物业说要等家属",
+            "楼上那个老人好几天没出门了，牛奶放在门口都没拿",
+            "美容院收了几十个老人的预付款后关门了，派出所说已转经侦",
+            "那个老板卷款跑路了，我们五十几个人的钱都在里头"})
+    void round9bUnlistedPoliceWordsStayWithPolice(String text) {
+        Classification c = classify(text);
+        assertTrue(c.disposition() == Disposition.POLICE || c.disposition() == Disposition.JOINT,
+                () -> text + " " + c.disposition() + " " + c.signals());
+    }
+
+    @ParameterizedTest(name = "{0} -> NON_POLICE")
+    @ValueSource(strings = {
+            "小区门禁老是坏，我被困扰好久了，物业也不修",
+            "我好几天没出门了，楼下装修噪音太大，吵得睡不着，能不能管一下",
+            "健身房老板跑路了，我的年卡钱退不了"})
+    void round9bLookAlikesStillGoTo12345(String text) {
+        Classification c = classify(text);
+        assertEquals(Disposition.NON_POLICE, c.disposition(), () -> text + " " + c.signals());
+    }
+
+    /**
+     * Round 9 (set 13's lost diversions and invalid calls as kinds): a past injury closed (拿到赔偿, 已经处理了, 获赔) or
+     * healed and now complained of (没人管), a knife that cut a cook, a plain 系 opening a clause of a field report (系其
+     * 自行遗落), a sound explained as a television or a video (听到……喊抢劫……一看原来是在拍视频), a game's shout, a fraud
+     * SMS not clicked and asked about, a person the alarm said was missing found safe at home, a calm crowd (情绪平稳),
+     * 吓死人, a wrong number (是顺丰吗), a question's 不 before 开玩笑. Each diverted or dismissed call (none copied from a
+     * set) stands beside the variant that must stay with 110: today's violence, 被人用菜刀, 系邻居所为, a knife seen, a
+     * game's cry for help (救命), a link clicked or money sent or 被骗, a child still missing, a collapse taken to
+     * hospital, a report that refutes the alarm but names no 12345 matter (never dismissed, whatever it found), an
+     * injury or a spouse's violence named after the finding, glass smashed by the crowd, fear, an overdose.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            前年在小区被人推倒受伤，派出所已经处理了，也拿到赔偿了，现在想问伤残鉴定在哪办 | NON_POLICE
+            去年被他打过，派出所已经处理了，今天他又来打我 | POLICE
+            两个月前小区的狗咬了我家老人，打了疫苗，现在那些狗还是到处跑，没人管 | NON_POLICE
+            小区的狗刚才咬了我家老人，腿在流血，没人管 | POLICE
+            三个月前在食堂帮厨时被菜刀割伤，现在单位不给报医药费 | NON_POLICE
+            半个月前被人用菜刀划伤，现在要他赔医药费 | JOINT
+            民警到场后了解，报警人称电动车“被盗”，经查看监控，系报警人自己忘记停放位置，非盗窃，报警人另反映小区车棚无监控，需12345跟进。 | NON_POLICE
+            民警到场后了解，报警人称电动车“被盗”，经查看监控，系邻居所为，非盗窃，报警人另反映小区车棚无监控，需12345跟进。 | JOINT
+            听到对面有人喊抢劫啊，过去一看原来是在拍视频，天天半夜拍，吵得很 | NON_POLICE
+            听到楼上喊杀人了，上去一看是他拿刀在砍他老婆，电视声音也好大 | POLICE
+            听到楼上喊杀人了，过去一看是真的，声音好大 | POLICE
+            楼下网吧的人打游戏一直喊“打死他”，声音大得很，半夜还在喊 | NON_POLICE
+            隔壁在打游戏，后来一直喊“救命”，声音大得很 | JOINT
+            收到短信说“医保卡异常，点击链接处理”，我没点，想问一下是不是诈骗，医保卡要不要去补办 | NON_POLICE
+            收到短信说医保卡冻结，我点了链接，转了三千，想问一下是不是诈骗，医保卡还能用不 | JOINT
+            收到短信说医保卡冻结，我没点，但是我妈已经转账了，想确认一下医保卡是不是诈骗 | JOINT
+            收到短信说医保卡冻结，我没点链接，但是被骗了五千，想问一下医保卡 | JOINT
+            民警到场后了解，报警人称老人“走失”，到场时老人已自行回家，报警人另反映小区门口路灯不亮，需12345跟进。 | NON_POLICE
+            民警到场后了解，报警人称孩子“不见了”，到场时仍未找到，报警人另反映小区门口路灯不亮，需12345跟进。 | JOINT
+            民警到场后了解，报警人称老人“晕倒”，到场时老人已被家属接走送医，报警人另反映路灯不亮，需12345跟进。 | JOINT
+            民警到场后了解，报警人称“家里进了小偷”，经查系其家中小孩玩耍时按下了报警键，现场无任何异常。 | POLICE
+            民警到场后了解，报警人称“家里进了小偷”，经查系邻居所为，现场无任何异常。 | POLICE
+            民警到场后了解，报警人称“家里进了小偷”，经查系其家中小孩按下了报警键，现场无任何异常，但报警人脸上有伤，称被丈夫打了。 | POLICE
+            民警到场后了解，二十余名业主在售楼部聚集反映延期交房，情绪平稳，需12345转住建部门跟进。 | NON_POLICE
+            民警到场后了解，二十余名业主在售楼部聚集反映延期交房，情绪平稳，但有人砸了售楼部玻璃，需12345转住建部门跟进。 | JOINT
+            晚上野猫叫春，吓死人了，能不能管管流浪猫 | NON_POLICE
+            吓死人了，有人拿刀在楼下砍人 | POLICE
+            他偷走了我的心，还偷走了我的钱包 | POLICE
+            请问是顺丰吗？我想寄个件 | INVALID
+            请问是顺丰吗？有人在我家门口一直敲门，我好怕 | POLICE
+            想找个人摆几句，我刚才吃了一瓶安眠药 | POLICE
+            你们能帮我叫外卖不？开玩笑的 | INVALID
+            能不能快点来不？不是开玩笑 | POLICE
+            民警到场后了解，报警人称“有人要跳楼”，经查系工人在楼顶施工，无危险，材料占用人行道，需12345转住建部门跟进。 | NON_POLICE
+            民警到场后了解，报警人称“有人要跳楼”，经查系工人在楼顶施工时坠落，两人受伤，材料占用人行道，需12345转住建部门跟进。 | JOINT
+            楼下一家名为“炸弹”的酒吧天天半夜放音乐，吵得很 | NON_POLICE
+            这是一条测试短信，请忽略 | INVALID
+            测试短信，请忽略，我刚才被人打了 | POLICE
+            测试短信，请忽略，他就在旁边 | POLICE
+            民警到场后了解，报警人称“家里进了小偷”，经查系其家中小孩按下了报警键，现场无任何异常，报警人脸上有伤，称被丈夫打了。 | POLICE
+            民警到场后了解，报警人称“楼下有人打架”，经查系其家中小孩玩手表按下了报警键，现场无任何异常，报警人称被丈夫推了一下。 | POLICE
+            """)
+    void round9ContextSettlesOneWordAndEveryPoliceVariantStays(String text, Disposition disposition) {
+        Classification c = classify(text);
+        assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
+    }
 }
