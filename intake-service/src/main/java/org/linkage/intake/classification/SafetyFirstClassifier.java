@@ -745,14 +745,16 @@ public final class SafetyFirstClassifier implements Classifier {
     /**
      * A danger word that was a sound, explained as a harmless source in the same sentence (听到隔壁在喊杀人……过去一看是
      * 他们屋头在看电视; “暗杀者”密室逃脱店每晚有惨叫声……经了解系店内游戏音效): the word heard (听到, 听见, 喊 before it in
-     * its clause, or a 声/叫 word), a refutation after it (REFUTED of two characters or more: 一看是, 经了解系, 实为) and a
+     * its clause, a 声/叫 word, or 声 right after it: 爆炸声), a refutation after it (REFUTED of two characters or more: 一看是, 经了解系, 实为) and a
      * harmless source after that (MEDIA: 看电视, 音效, 直播, 打桩, 唱歌). Only that word falls.
      */
     private static boolean soundExplained(String all, List<Cues.Match> matches, Cues.Match m) {
         String word = all.substring(m.start(), m.end());
         String before = all.substring(clauseStart(all, m.start()), m.start());
-        if (!(word.contains("声") || word.contains("叫") || before.contains("听到") || before.contains("听见")
-                || before.contains("喊"))) {
+        // 屋内有爆炸声: the cue 爆炸 is heard when 声 follows it right away
+        boolean heardAsSound = m.end() < all.length() && all.charAt(m.end()) == '声';
+        if (!(word.contains("声") || word.contains("叫") || heardAsSound || before.contains("听到")
+                || before.contains("听见") || before.contains("喊"))) {
             return false;
         }
         // not refutes(): 一看是他们屋头在看电视 names who made the sound; a source that did it (所为) still counts as naming

@@ -740,4 +740,48 @@ class SafetyRulesTest {
         Classification c = classify(text);
         assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
     }
+
+    /**
+     * Round 10 (set 14's lost diversions and invalid calls as kinds): a field report's refutation read in more frames
+     * (经检测为, and findings 音响过大, 无违法内容, 无违法情况, 声音较大, 并无冲突, 现已找到), a sound heard as 爆炸声 explained
+     * as a power tool (电锤), a dog off the lead, a stall on the pavement, a courier complaint, a lost wallet, a ditch to
+     * jump over, a call with nothing to report (没有任何事, 不用回复). Each diverted or dismissed call (written for the
+     * test, none copied from a set) stands beside its police variant, which must stay with 110: a knife or an injury
+     * after the finding, a leak confirmed, a threat by the property staff, a child still missing, a dog's bite, a bag
+     * snatched, a man outside a bridge's railing, a knife at the door, someone locked in.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            民警到场后了解，报警人称“隔壁有人杀人”，经查为楼下商铺做活动音响过大，噪音问题需12345转城管。 | NON_POLICE
+            民警到场后了解，报警人称“隔壁有人杀人”，经查为楼下商铺做活动音响过大，另有一男子持刀伤人，噪音问题需12345转城管。 | JOINT
+            民警到场后了解，报警人称“隔壁有人杀人”，经查为其丈夫持刀砍伤其手臂，音响过大，噪音问题需12345转城管。 | JOINT
+            民警到场后了解，报警人称闻到“煤气味”，经检测为化粪池异味，无泄漏，需12345转排水部门。 | NON_POLICE
+            民警到场后了解，报警人称闻到“煤气味”，经检测为燃气管道破损，确有泄漏，需12345转燃气公司。 | JOINT
+            民警到场后了解，报警人称“家里有爆炸声”，经查为隔壁装修使用电锤，需12345转住建部门。 | NON_POLICE
+            民警到场后了解，报警人称“家里有爆炸声”，经查为隔壁装修使用电锤，有一名工人被砸伤，需12345转住建部门。 | JOINT
+            民警到场后了解，报警人称被“威胁”，系收到物业催缴通知，无违法内容，建议12345协调物业。 | NON_POLICE
+            民警到场后了解，报警人称被“威胁”，系物业人员称要打断其腿，需12345协调物业。 | JOINT
+            民警到场后了解，报警人称“有人在砍人”，经核实系邻居在楼道剁肉，声音较大，无违法情况，需12345协调物业。 | NON_POLICE
+            民警到场后了解，报警人称“有人在砍人”，经核实系邻居在楼道持刀砍伤他人，声音较大，需12345协调物业。 | JOINT
+            民警到场后了解，报警人所称“孩子被人抱走”系孩子被爷爷接走，现已找到，报警人另反映小区监控坏了，需12345督促物业。 | NON_POLICE
+            民警到场后了解，报警人所称“孩子被人抱走”属实，孩子仍未找到，报警人另反映小区监控坏了，需12345督促物业。 | JOINT
+            民警到场后了解，报警人称“有人打架”，经核实并无冲突，系两家因车位争吵，需12345协调物业。 | NON_POLICE
+            民警到场后了解，报警人称“有人打架”，经核实并无冲突，现又有人拿刀过来，需12345协调物业。 | JOINT
+            邻居遛狗不拴绳，我家娃娃看到就怕，能不能管一下 | NON_POLICE
+            邻居遛狗不拴绳，刚才那条狗把我娃娃咬了，腿在流血 | JOINT
+            有个卖菜的把人行道都占了，走路都走不过去 | NON_POLICE
+            我要投诉快递，老是不送上门 | NON_POLICE
+            我钱包掉了，不晓得掉哪里了，想问下有没有人交 | NON_POLICE
+            我钱包掉了，刚才有个人把我包抢了就跑 | JOINT
+            门口修路挖了条沟，出门都要跳过去 | NON_POLICE
+            他站在桥栏杆外头，说要跳过去，跳下去 | POLICE
+            喂，我喝了点酒，就想找个人说说话，没有任何事 | INVALID
+            喂，我喝了点酒，没有任何事，他拿刀在我门口 | POLICE
+            测试一下短信平台，不用回复 | INVALID
+            不用回复，我被他关在屋头出不来 | POLICE
+            """)
+    void round10ContextSettlesOneWordAndEveryPoliceVariantStays(String text, Disposition disposition) {
+        Classification c = classify(text);
+        assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
+    }
 }
