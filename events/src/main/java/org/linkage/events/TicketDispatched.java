@@ -15,6 +15,8 @@ import java.util.UUID;
  *                      catalogue rule says, and 12345, not the department, calls the caller back. Null means false
  * @param attributes the answers to the category's questions (分类必填项) the ticket was made with, keyed by
  *                   question code; null or empty when none
+ * @param attachmentCount how many files the ticket had when it was dispatched; null when the router did not say
+ *                        (events before issue 14), so a receiver that needs the files must ask for them
  */
 public record TicketDispatched(
         UUID ticketId,
@@ -38,7 +40,20 @@ public record TicketDispatched(
         Instant dispatchedAt,
         String retrievalCode,
         Boolean confidential,
-        java.util.Map<String, String> attributes) implements LinkageEvent {
+        java.util.Map<String, String> attributes,
+        Integer attachmentCount) implements LinkageEvent {
+
+    /** A dispatch that does not say how many files the ticket has (events before issue 14). */
+    public TicketDispatched(UUID ticketId, String ticketNumber, int version, UUID callId, UUID referralId,
+                            String categoryCode, String urgency, String content, String address, String districtCode,
+                            Double latitude, Double longitude, String callerPhone, String callerName,
+                            DepartmentRef department, List<DepartmentRef> supportingDepartments, Instant signBy,
+                            Instant resolveBy, Instant dispatchedAt, String retrievalCode, Boolean confidential,
+                            java.util.Map<String, String> attributes) {
+        this(ticketId, ticketNumber, version, callId, referralId, categoryCode, urgency, content, address,
+                districtCode, latitude, longitude, callerPhone, callerName, department, supportingDepartments, signBy,
+                resolveBy, dispatchedAt, retrievalCode, confidential, attributes, null);
+    }
 
     /** A dispatch from before the category questions (issue 13): no answers. */
     public TicketDispatched(UUID ticketId, String ticketNumber, int version, UUID callId, UUID referralId,
@@ -48,7 +63,7 @@ public record TicketDispatched(
                             Instant resolveBy, Instant dispatchedAt, String retrievalCode, Boolean confidential) {
         this(ticketId, ticketNumber, version, callId, referralId, categoryCode, urgency, content, address,
                 districtCode, latitude, longitude, callerPhone, callerName, department, supportingDepartments, signBy,
-                resolveBy, dispatchedAt, retrievalCode, confidential, null);
+                resolveBy, dispatchedAt, retrievalCode, confidential, null, null);
     }
 
     /** A dispatch from before confidential cases (issue 12 part 3): not confidential. */

@@ -78,6 +78,50 @@ class AttachmentLinksDeliveryTest {
                         "Bearer " + WireMockResource.SERVICE_TOKEN)));
     }
 
+    /**
+     * Issue 14: the router says on the dispatch that the ticket has no file, so the first attempt sends an empty list
+     * without asking it again (a request and a token check per delivery); a retry asks, and carries a file added since.
+     */
+    @Test
+    void aTicketWithoutFilesGoesWithoutAskingTheRouterAndARetryAsksForFilesAddedSince() throws Exception {
+        String quiet = "/dept/hrss-nofiles/" + Tickets.nextNumber();
+        WireMockResource.server().stubFor(post(urlPathEqualTo(quiet)).willReturn(aResponse().withStatus(201)));
+        TicketDispatched none = Tickets.withAttachmentCount(
+                Tickets.dispatched("CD-HRSS", "WEBHOOK", WireMockResource.url(quiet)), 0);
+        KafkaTestSupport.produce(Topics.TICKETS, none.ticketId().toString(), EventTypes.TICKET_DISPATCHED, none);
+        KafkaTestSupport.read(Topics.DELIVERIES, r -> none.ticketId().toString().equals(r.key()), 1,
+                Duration.ofSeconds(30));
+        List<LoggedRequest> sent = WireMockResource.server().findAll(postRequestedFor(urlPathEqualTo(quiet)));
+        JsonNode body = KafkaTestSupport.JSON.readTree(sent.get(sent.size() - 1).getBodyAsString());
+        assertTrue(body.get("attachments").isArray() && body.get("attachments").isEmpty(), body.toString());
+        assertEquals(0, WireMockResource.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/router/api/integration/tickets/" + none.ticketNumber() + "/attachment-links"))).size());
+
+        // The department is down at the first attempt; meanwhile a file reached the ticket: the retry carries it.
+        String busy = "/dept/hrss-retry-files/" + Tickets.nextNumber();
+        WireMockResource.server().stubFor(post(urlPathEqualTo(busy)).inScenario(busy)
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+        WireMockResource.server().stubFor(post(urlPathEqualTo(busy)).inScenario(busy).whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(201)));
+        TicketDispatched later = Tickets.withAttachmentCount(
+                Tickets.dispatched("CD-HRSS", "WEBHOOK", WireMockResource.url(busy)), 0);
+        String link = "https://router.linkage.example.gov.cn/links/attachments/3b9c6f1e-3d51-4a8e-9f0a-2c7d1e5b8a44"
+                + "?expires=1765000000&signature=late";
+        WireMockResource.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                .get(urlPathEqualTo("/router/api/integration/tickets/" + later.ticketNumber() + "/attachment-links"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+                        [{"id":"3b9c6f1e-3d51-4a8e-9f0a-2c7d1e5b8a44","fileName":"补充材料.pdf","contentType":"application/pdf",
+                          "sizeBytes":1200,"url":"%s","expiresAt":"2025-12-06T05:46:40Z"}]""".formatted(link))));
+        KafkaTestSupport.produce(Topics.TICKETS, later.ticketId().toString(), EventTypes.TICKET_DISPATCHED, later);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                WireMockResource.server().findAll(postRequestedFor(urlPathEqualTo(busy))).size() >= 2);
+        List<LoggedRequest> attempts = WireMockResource.server().findAll(postRequestedFor(urlPathEqualTo(busy)));
+        assertTrue(KafkaTestSupport.JSON.readTree(attempts.get(0).getBodyAsString()).get("attachments").isEmpty());
+        JsonNode retried = KafkaTestSupport.JSON.readTree(attempts.get(1).getBodyAsString());
+        assertEquals(link, retried.get("attachments").get(0).get("url").asText());
+    }
+
     @Test
     void anOpen311DepartmentGetsTheTicketsPhotoAsAnExpiringMediaUrl() throws Exception {
         String base = "/open311/eco-links-" + Tickets.nextNumber();

@@ -137,6 +137,29 @@ class PublicCaseTest {
         lookup(noRetrieval.ticketNumber(), "P3R8T2WZ").then().statusCode(404);
     }
 
+    /**
+     * Codes stored before the keyed hash (PBKDF2, 20,000 iterations, salted with the ticket number) still open
+     * their case; new ones are stored under the key, and the clear code is never stored.
+     */
+    @Test
+    void aCodeStoredBeforeTheKeyedHashStillOpensItsCase() throws Exception {
+        TicketDispatched t = answeredTicket("M5T7V9YC", null, "已处理");
+        String keyed = QuarkusTransaction.requiringNew().call(() -> Open311Request.<Open311Request>findById(t.ticketId())
+                .retrievalHash);
+        assertTrue(keyed.startsWith("hmac-sha256$") && !keyed.contains("M5T7V9YC"), keyed);
+
+        javax.crypto.spec.PBEKeySpec spec = new javax.crypto.spec.PBEKeySpec("M5T7V9YC".toCharArray(),
+                ("linkage-case:" + t.ticketNumber()).getBytes(java.nio.charset.StandardCharsets.UTF_8), 20_000, 256);
+        String legacy = "pbkdf2-sha256$20000$" + java.util.HexFormat.of().formatHex(
+                javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "update open311_request set retrieval_hash = ?1 where ticket_id = ?2")
+                .setParameter(1, legacy).setParameter(2, t.ticketId()).executeUpdate());
+
+        lookup(t.ticketNumber(), "m5t7v9yc").then().statusCode(200).body("ticketNumber", equalTo(t.ticketNumber()));
+        lookup(t.ticketNumber(), "M5T7V9YD").then().statusCode(404);
+    }
+
     @Test
     void attemptsOnOneTicketAreLimitedWhetherOrNotItExistsAndEveryOneIsAudited() throws Exception {
         TicketDispatched t = answeredTicket("H4J6N8QB", null, "已处理");

@@ -27,6 +27,14 @@ public final class Tickets {
                 t.callerName(), t.department(), t.supportingDepartments(), t.signBy(), t.resolveBy(), t.dispatchedAt());
     }
 
+    /** The same dispatch saying how many files the ticket had when it was dispatched (issue 14). */
+    public static TicketDispatched withAttachmentCount(TicketDispatched t, Integer attachmentCount) {
+        return new TicketDispatched(t.ticketId(), t.ticketNumber(), t.version(), t.callId(), t.referralId(),
+                t.categoryCode(), t.urgency(), t.content(), t.address(), t.districtCode(), t.latitude(), t.longitude(),
+                t.callerPhone(), t.callerName(), t.department(), t.supportingDepartments(), t.signBy(), t.resolveBy(),
+                t.dispatchedAt(), t.retrievalCode(), t.confidential(), t.attributes(), attachmentCount);
+    }
+
     /**
      * The same dispatch marked confidential. The contact is left on on purpose: the bridge must drop it even if the
      * router failed to.

@@ -314,6 +314,8 @@ public final class Stack implements AutoCloseable {
             env.put("LINKAGE_BRIDGE_SIGNING_KEYS", "CD-HRSS=dev-hrss-key-2026|dev-hrss-key-2025");
             env.put("LINKAGE_BRIDGE_SIGNING_DEFAULT_KEYS", "dev-default-webhook-key");
             env.put("LINKAGE_BRIDGE_OPEN311_CLIENTS", "demo=open311-demo-key");
+            // the key retrieval codes are hashed under (public case look-up): a local one, never real
+            env.put("LINKAGE_BRIDGE_CASE_CODE_KEY", "local-case-code-key-not-for-production");
             env.put("LINKAGE_OIDC_CLIENT_SECRET", name + "-secret");
         }
         return env;

@@ -63,7 +63,7 @@ public class Open311Sender implements DepartmentSender {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header(WebhookSender.IDEMPOTENCY_HEADER, delivery.idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(form(ticket, apiKeys.get(delivery.departmentCode),
-                        mediaUrl(ticket.ticketNumber()))))
+                        mediaUrl(ticket, delivery.attemptsMade))))
                 .build();
         return http.exchange(request, this::externalRef);
     }
@@ -105,8 +105,11 @@ public class Open311Sender implements DepartmentSender {
      * link, asked at each attempt as for webhooks, so a retry days later still sends a link that opens. When the
      * router cannot be asked the request is filed without it: the matter must not wait on its evidence.
      */
-    Optional<String> mediaUrl(String ticketNumber) {
-        List<RouterApi.AttachmentLink> links = router.attachmentLinksIfKnown(ticketNumber).orElse(List.of());
+    Optional<String> mediaUrl(DepartmentTicket ticket, int attemptsMade) {
+        if (ticket.noFilesToAsk(attemptsMade)) {
+            return Optional.empty();
+        }
+        List<RouterApi.AttachmentLink> links = router.attachmentLinksIfKnown(ticket.ticketNumber()).orElse(List.of());
         if (links.isEmpty()) {
             return Optional.empty();
         }

@@ -13,6 +13,7 @@ import org.linkage.bridge.domain.DepartmentDirectory;
 import org.linkage.bridge.domain.SigningKeys;
 import org.linkage.bridge.domain.WebhookSignature;
 import org.linkage.bridge.repository.Delivery;
+import org.linkage.bridge.service.DepartmentTicket;
 import org.linkage.bridge.service.SigningKeyStore;
 
 import java.net.http.HttpRequest;
@@ -57,7 +58,7 @@ public class WebhookSender implements DepartmentSender {
                     "no signing key configured for department " + delivery.departmentCode);
         }
         // Signed afresh per attempt: the timestamp must be current for the receiver's replay window.
-        String body = withAttachmentLinks(delivery.payload);
+        String body = withAttachmentLinks(delivery.payload, delivery.attemptsMade);
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request = http.request(delivery.endpointUrl)
                 .header("Content-Type", "application/json; charset=utf-8")
@@ -76,17 +77,24 @@ public class WebhookSender implements DepartmentSender {
      * fresh at every attempt, so a retry days later still carries links that open. The bytes never pass through
      * the bridge. When the router cannot be asked the ticket goes without the field (absent, not empty): a
      * department must not wait for its ticket because of its evidence, and can tell "none" from "not known now".
+     * The first attempt of a ticket that had no file at dispatch asks nothing ({@link DepartmentTicket#noFilesToAsk}).
      */
-    String withAttachmentLinks(String payload) {
+    String withAttachmentLinks(String payload, int attemptsMade) {
         JsonNode tree = http.tree(payload);
-        if (tree == null || !tree.isObject() || !tree.hasNonNull("ticketNumber")) {
+        if (tree == null || !tree.isObject() || !tree.hasNonNull("ticketNumber")
+                || DepartmentTicket.noFilesToAsk(tree, attemptsMade)) {
             return payload;
         }
         Optional<List<RouterApi.AttachmentLink>> links = router.attachmentLinksIfKnown(tree.get("ticketNumber").asText());
         if (links.isEmpty()) {
-            return payload;
+            // "none at dispatch" is not "none now": a retry that cannot ask goes without the field
+            return tree.has("attachments") ? write(((ObjectNode) tree).without("attachments")) : payload;
         }
         ((ObjectNode) tree).set("attachments", json.valueToTree(links.get()));
+        return write(tree);
+    }
+
+    private String write(JsonNode tree) {
         try {
             return json.writeValueAsString(tree);
         } catch (JsonProcessingException e) {

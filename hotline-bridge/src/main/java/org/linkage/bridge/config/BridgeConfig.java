@@ -21,6 +21,13 @@ public interface BridgeConfig {
 
     Departments departments();
 
+    /**
+     * The key the public case look-up's retrieval codes are hashed under ({@code CaseCodes}): 32 or more random
+     * characters, held outside the database. Production passes LINKAGE_BRIDGE_CASE_CODE_KEY from the secret store
+     * and does not start without it; dev and test have their own.
+     */
+    Optional<String> caseCodeKey();
+
     /** The bridge's own directory of department endpoints (see {@code DepartmentDirectory}). */
     interface Departments {
         /** {@code DEPT=WEBHOOK|OPEN311 URL;...} (LINKAGE_BRIDGE_DEPARTMENTS), for units not behind the gateway. */

@@ -1,5 +1,7 @@
 package org.linkage.bridge.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.linkage.events.DepartmentRef;
 import org.linkage.events.TicketDispatched;
 
@@ -33,7 +35,10 @@ public record DepartmentTicket(
         boolean confidential,
         String contactNotice,
         // the answers to the category's questions (分类必填项), keyed by question code; empty when none
-        java.util.Map<String, String> attributes) {
+        java.util.Map<String, String> attributes,
+        // as stored: empty when the ticket had no file at dispatch, else absent (the sender asks the router for the
+        // links at each attempt and puts them here); see noFilesToAsk
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Object> attachments) {
 
     public static final String SCHEMA = "linkage.ticket.v1";
     /** In place of the contact on a confidential ticket (保密). */
@@ -58,6 +63,23 @@ public record DepartmentTicket(
                 confidential ? null : t.callerName(), confidential ? null : t.callerPhone(), Unit.of(t.department()),
                 supporting, t.signBy(), t.resolveBy(), t.dispatchedAt(), confidential,
                 confidential ? CONFIDENTIAL_NOTICE : null,
-                t.attributes() == null ? java.util.Map.of() : t.attributes());
+                t.attributes() == null ? java.util.Map.of() : t.attributes(),
+                Integer.valueOf(0).equals(t.attachmentCount()) ? List.of() : null);
+    }
+
+    /**
+     * True when a stored payload needs no attachment links from the router: the first attempt of a ticket that had no
+     * file when it was dispatched, milliseconds earlier. The router said so on the event, so asking again (a request
+     * and a token check per delivery, issue 14) would only hear the same. A retry asks, as does a ticket with files
+     * or from an event that did not say: a file added since, or links that must be fresh, are then sent.
+     */
+    public boolean noFilesToAsk(int attemptsMade) {
+        return attemptsMade == 0 && attachments != null && attachments.isEmpty();
+    }
+
+    /** {@link #noFilesToAsk(int)} of a stored payload read as a tree (the webhook sends it on as it is). */
+    public static boolean noFilesToAsk(JsonNode payload, int attemptsMade) {
+        JsonNode stored = payload == null ? null : payload.get("attachments");
+        return attemptsMade == 0 && stored != null && stored.isArray() && stored.isEmpty();
     }
 }

@@ -23,19 +23,26 @@ import java.util.Set;
  * The caller's own view of their case: ticket number and retrieval code in, status, unit, deadline, public updates
  * and answer out. Built only from the read model, which holds what the router lets out (public notes, the answer)
  * and no caller name, phone or code. A wrong code and an unknown number give the same 404, and cost the same time.
+ * The code is checked against a keyed hash ({@link CaseCodes}: without the key, which is not in the database, a
+ * stolen table cannot test a guess; online, the limits per ticket and per address leave a guess about one chance in
+ * 10^11).
  */
 @ApplicationScoped
 public class PublicCaseService {
     static final String ENTITY = "public-case";
-    /** Hashed when the ticket is unknown, so a miss takes as long as a wrong code. */
-    private static final String DUMMY_HASH = CaseCodes.hash("12345-00000000-000000", "ZZZZZZZZ");
+    /** Checked when the ticket is unknown, so a miss takes as long as a wrong code (of either scheme). */
+    private static final String DUMMY_TICKET = "12345-00000000-000000";
 
     private final LookupLimiter limiter;
     private final AuditTrail audit;
+    private final CaseCodes codes;
+    private final String dummyHash;
 
-    public PublicCaseService(LookupLimiter limiter, AuditTrail audit) {
+    public PublicCaseService(LookupLimiter limiter, AuditTrail audit, CaseCodes codes) {
         this.limiter = limiter;
         this.audit = audit;
+        this.codes = codes;
+        this.dummyHash = codes.hash(DUMMY_TICKET, "ZZZZZZZZ");
     }
 
     public record Label(String zh, String en) {
@@ -68,10 +75,10 @@ public class PublicCaseService {
             Open311Request r = Open311Request.find("serviceRequestId", ticketNumber).firstResult();
             boolean ok;
             if (r == null) {
-                CaseCodes.matches(ticketNumber, code, DUMMY_HASH);   // the same work as a wrong code; never a match
+                codes.matches(ticketNumber, code, dummyHash);   // the same work as a wrong code; never a match
                 ok = false;
             } else {
-                ok = CaseCodes.matches(ticketNumber, code, r.retrievalHash);
+                ok = codes.matches(ticketNumber, code, r.retrievalHash);
             }
             record(ticketNumber, address, ok ? "FOUND" : "NOT_FOUND");
             return ok ? Optional.of(view(r)) : Optional.<CaseView>empty();

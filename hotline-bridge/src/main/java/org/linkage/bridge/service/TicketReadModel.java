@@ -20,9 +20,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class TicketReadModel {
     private final Clock clock;
+    private final CaseCodes codes;
 
-    public TicketReadModel(Clock clock) {
+    public TicketReadModel(Clock clock, CaseCodes codes) {
         this.clock = clock;
+        this.codes = codes;
     }
 
     /**
@@ -60,7 +62,7 @@ public class TicketReadModel {
                 .setParameter(11, timestamp(at))
                 .setParameter(12, timestamp(t.resolveBy()))
                 // the clear code is hashed here and dropped: the bridge never stores it
-                .setParameter(13, t.retrievalCode() == null ? null : CaseCodes.hash(t.ticketNumber(), t.retrievalCode()))
+                .setParameter(13, t.retrievalCode() == null ? null : codes.hash(t.ticketNumber(), t.retrievalCode()))
                 .setParameter(14, t.department() == null ? null : t.department().nameZh())
                 .setParameter(15, t.department() == null ? null : t.department().nameEn())
                 .executeUpdate();

@@ -16,6 +16,7 @@ import org.linkage.events.Urgency;
 import org.linkage.router.repository.Department;
 import org.linkage.router.repository.DispatchRule;
 import org.linkage.router.repository.Ticket;
+import org.linkage.router.repository.TicketAttachment;
 import org.linkage.router.repository.TicketUnit;
 
 import java.time.Clock;
@@ -129,7 +130,8 @@ public class DispatchService {
             recorder.history(t, "CREATE", null, TicketStatus.PENDING_DISPATCH, null, actor,
                     "from " + t.channel + (t.confidential ? " · " + Confidentiality.NOTICE_ZH : ""));
             recordMediaLink(t, TicketStatus.PENDING_DISPATCH, null, actor);
-            record(t, rule, d, actor, null);
+            // made in this transaction: no file can be on it yet, so none is counted
+            record(t, rule, d, actor, null, 0);
         }
         if (dispatchNow) {
             receipts.created(t);
@@ -168,7 +170,7 @@ public class DispatchService {
             TicketUnit.delete("ticketId", t.id);
         }
         addUnits(t, d);
-        record(t, rule, d, actor, note);
+        record(t, rule, d, actor, note, (int) TicketAttachment.countOf(t.id));
     }
 
     /** The dispatch's changes to the ticket itself: status, version, deadlines, lead, next supervision step. */
@@ -197,10 +199,10 @@ public class DispatchService {
         return new Dispatch(from, lead, supporting, action, first);
     }
 
-    private void record(Ticket t, DispatchRule rule, Dispatch d, Actor actor, String note) {
+    private void record(Ticket t, DispatchRule rule, Dispatch d, Actor actor, String note, int attachments) {
         recorder.changed(t, d.action().name(), d.from(), actor, note != null ? note
                 : "to " + d.lead().code + " " + d.lead().nameZh + " (rule " + rule.categoryCode + " v" + rule.version + ")");
-        recorder.dispatched(t, d.lead(), d.supporting());
+        recorder.dispatched(t, d.lead(), d.supporting(), attachments);
     }
 
     /**
@@ -227,7 +229,7 @@ public class DispatchService {
             LOG.warnf("reopened ticket %s has no lead unit on record; not sent to any department system", t.ticketNumber);
             return;
         }
-        recorder.dispatched(t, lead, supporting);
+        recorder.dispatched(t, lead, supporting, (int) TicketAttachment.countOf(t.id));
     }
 
     /** The rule's lead unit for a ticket in {@code districtCode}, if it exists and is active. */

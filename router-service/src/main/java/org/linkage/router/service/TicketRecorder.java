@@ -128,7 +128,11 @@ public class TicketRecorder {
      * catalogue rule says the unit must call back, the same rule its agents see in the console; of a confidential
      * case it gets neither, not even masked (a masked number or surname can still give away who reported).
      */
-    public void dispatched(Ticket t, Department lead, List<Department> supporting) {
+    /**
+     * @param attachments the files on the ticket now, so the bridge asks the router for their links only when there
+     *                    are some (issue 14: that request and its token check were a tenth of the router's CPU)
+     */
+    public void dispatched(Ticket t, Department lead, List<Department> supporting, int attachments) {
         Confidentiality.Contact contact = Confidentiality.contactForDepartmentSystem(t.confidential, t.callbackRequired);
         String phone = switch (contact) {
             case FULL -> t.callerPhone;
@@ -143,7 +147,8 @@ public class TicketRecorder {
         TicketDispatched event = new TicketDispatched(t.id, t.ticketNumber, t.version, t.callId, t.referralId,
                 t.categoryCode, t.urgency.name(), t.content, t.address, t.districtCode, t.latitude, t.longitude,
                 phone, name, ref(lead), supporting.stream().map(TicketRecorder::ref).toList(),
-                t.signBy, t.resolveBy, t.dispatchedAt, t.retrievalCode, t.confidential, CategoryQuestionService.answers(t));
+                t.signBy, t.resolveBy, t.dispatchedAt, t.retrievalCode, t.confidential, CategoryQuestionService.answers(t),
+                attachments);
         outbox.publish(event);
     }
 

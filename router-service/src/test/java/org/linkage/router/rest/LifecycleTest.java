@@ -34,6 +34,8 @@ class LifecycleTest {
     Fixtures fixtures;
     @Inject
     TestClock clock;
+    @Inject
+    org.linkage.router.service.AttachmentService attachments;
 
     @AfterEach
     void realTime() {
@@ -151,6 +153,31 @@ class LifecycleTest {
                 1, Duration.ofSeconds(30));
         assertEquals(1, again.size(), "the reopened ticket did not reach the bridge");
         assertEquals(fixtures.reload(unhappy.ticketNumber).leadDepartmentCode, again.get(0).data().get("department").get("code").asText());
+        assertEquals(0, again.get(0).data().get("attachmentCount").asInt(), "it carries no file");
+    }
+
+    /**
+     * The dispatch says how many files the ticket has, so the bridge asks for their links only when there are some
+     * (issue 14): none on a new ticket's first dispatch, the file on a re-dispatch after one was added.
+     */
+    @Test
+    @TestSecurity(user = "dispatcher1", roles = "dispatcher")
+    void aDispatchSaysHowManyFilesTheTicketHas() {
+        Ticket unhappy = fixtures.calledBack(false);
+        List<org.linkage.router.support.KafkaSupport.Event> first = org.linkage.router.support.KafkaSupport.read(
+                org.linkage.events.Topics.TICKETS, e -> unhappy.id.toString().equals(e.key())
+                        && org.linkage.events.EventTypes.TICKET_DISPATCHED.equals(e.type()), 1, Duration.ofSeconds(30));
+        assertEquals(0, first.get(0).data().get("attachmentCount").asInt());
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> attachments.upload(unhappy.ticketNumber,
+                Fixtures.agent(fixtures.reload(unhappy.ticketNumber).leadDepartmentCode), "欠条.pdf",
+                org.linkage.testing.files.Evidence.pdf(2_000)));
+        int before = fixtures.reload(unhappy.ticketNumber).version;
+        post("/api/tickets/" + unhappy.ticketNumber + "/reopen", "{\"reason\":\"补充了欠条\"}").statusCode(200);
+        List<org.linkage.router.support.KafkaSupport.Event> again = org.linkage.router.support.KafkaSupport.read(
+                org.linkage.events.Topics.TICKETS, e -> unhappy.id.toString().equals(e.key())
+                        && org.linkage.events.EventTypes.TICKET_DISPATCHED.equals(e.type())
+                        && e.data().get("version").asInt() == before + 1, 1, Duration.ofSeconds(30));
+        assertEquals(1, again.get(0).data().get("attachmentCount").asInt());
     }
 
     @Test
