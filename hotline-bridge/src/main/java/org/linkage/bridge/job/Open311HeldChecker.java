@@ -6,15 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.linkage.bridge.client.IntakeApi;
 import org.linkage.bridge.config.BridgeConfig;
+import org.linkage.bridge.repository.Open311Held;
+import org.linkage.bridge.repository.Open311HeldRepository;
+import org.linkage.bridge.repository.Open311Token;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -27,14 +28,14 @@ public class Open311HeldChecker {
     private static final Logger LOG = Logger.getLogger(Open311HeldChecker.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
 
-    private final EntityManager em;
+    private final Open311HeldRepository held;
     private final Open311Service service;
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration recheck;
 
-    public Open311HeldChecker(EntityManager em, Open311Service service, ObjectMapper json, Clock clock, BridgeConfig config) {
-        this.em = em;
+    public Open311HeldChecker(Open311HeldRepository held, Open311Service service, ObjectMapper json, Clock clock, BridgeConfig config) {
+        this.held = held;
         this.service = service;
         this.json = json;
         this.clock = clock;
@@ -54,20 +55,9 @@ public class Open311HeldChecker {
     /** Checks the held requests that are due; returns how many it took. */
     public int checkDue() {
         Instant now = clock.instant();
-        List<Object[]> due = QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
-                            select token, client_id, idempotency_key, request, attempts from open311_held
-                            where next_check_at <= ?1 order by next_check_at limit 20 for update skip locked""")
-                    .setParameter(1, now.atOffset(ZoneOffset.UTC)).getResultList();
-            for (Object[] row : rows) {
-                em.createNativeQuery("update open311_held set next_check_at = ?2 where token = ?1")
-                        .setParameter(1, row[0]).setParameter(2, now.plus(LEASE).atOffset(ZoneOffset.UTC)).executeUpdate();
-            }
-            return rows;
-        });
-        for (Object[] row : due) {
-            check((String) row[0], (String) row[1], (String) row[2], (String) row[3]);
+        List<Open311Held> due = QuarkusTransaction.requiringNew().call(() -> held.leaseDue(now, now.plus(LEASE), 20));
+        for (Open311Held h : due) {
+            check(h.token, h.clientId, h.idempotencyKey, h.request);
         }
         return due.size();
     }
@@ -103,30 +93,25 @@ public class Open311HeldChecker {
     /** Moves the outcome from the token {@code decide} made onto the client's token, and forgets the request. */
     private void finish(String token, String outcomeToken, String notice) {
         QuarkusTransaction.requiringNew().run(() -> {
-            if (outcomeToken != null) {
-                em.createNativeQuery("""
-                                update open311_token t set service_request_id = o.service_request_id,
-                                    police_transfer_id = o.police_transfer_id, service_notice = ?3
-                                from open311_token o where t.token = ?1 and o.token = ?2""")
-                        .setParameter(1, token).setParameter(2, outcomeToken).setParameter(3, notice).executeUpdate();
-            } else {
-                em.createNativeQuery("update open311_token set service_notice = ?2 where token = ?1")
-                        .setParameter(1, token).setParameter(2, notice).executeUpdate();
+            Open311Token client = Open311Token.findById(token);
+            Open311Token outcome = outcomeToken == null ? null : Open311Token.findById(outcomeToken);
+            // the outcome token is made in the same transaction as the ticket: without it there is nothing to move
+            if (client != null && (outcomeToken == null || outcome != null)) {
+                if (outcome != null) {
+                    client.serviceRequestId = outcome.serviceRequestId;
+                    client.policeTransferId = outcome.policeTransferId;
+                }
+                client.serviceNotice = notice;
             }
-            em.createNativeQuery("delete from open311_held where token = ?1").setParameter(1, token).executeUpdate();
-            if (outcomeToken != null) {
-                em.createNativeQuery("delete from open311_token where token = ?1").setParameter(1, outcomeToken)
-                        .executeUpdate();
+            held.deleteById(token);
+            if (outcome != null) {
+                outcome.delete();
             }
         });
         LOG.infof("held Open311 request %s checked and settled", token);
     }
 
     private void later(String token, String error) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                        update open311_held set attempts = attempts + 1, last_error = ?2, next_check_at = ?3
-                        where token = ?1""")
-                .setParameter(1, token).setParameter(2, error.length() > 500 ? error.substring(0, 500) : error)
-                .setParameter(3, clock.instant().plus(recheck).atOffset(ZoneOffset.UTC)).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> held.later(token, error, clock.instant().plus(recheck)));
     }
 }

@@ -23,39 +23,26 @@ final class Open311Attributes {
     private Open311Attributes() {
     }
 
-    static List<Map<String, Object>> definitions(List<CategoryQuestion> questions) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    static List<Open311Views.Attribute> definitions(List<CategoryQuestion> questions) {
+        List<Open311Views.Attribute> out = new ArrayList<>();
         int order = 1;
         for (CategoryQuestion q : questions) {
-            Map<String, Object> a = new LinkedHashMap<>();
-            a.put("variable", true);
-            a.put("code", q.code());
-            a.put("datatype", switch (q.datatype()) {
+            String datatype = switch (q.datatype()) {
                 case CategoryQuestion.NUMBER -> "number";
                 case CategoryQuestion.DATE -> "datetime";
                 case CategoryQuestion.CHOICE -> "singlevaluelist";
                 default -> "string";
-            });
-            a.put("required", q.required());
-            a.put("datatype_description", switch (q.datatype()) {
+            };
+            String datatypeDescription = switch (q.datatype()) {
                 case CategoryQuestion.NUMBER -> "数字 / a number, e.g. 20000";
                 case CategoryQuestion.DATE -> "日期 yyyy-MM-dd / a date such as 2026-11-28";
                 case CategoryQuestion.CHOICE -> "选择一项的key / the key of one value";
                 default -> "文字 / text";
-            });
-            a.put("order", order++);
-            a.put("description", q.labelZh() + " / " + q.labelEn());
-            if (!q.values().isEmpty()) {
-                List<Map<String, Object>> values = new ArrayList<>();
-                for (CategoryQuestion.Choice c : q.values()) {
-                    Map<String, Object> v = new LinkedHashMap<>();
-                    v.put("key", c.key());
-                    v.put("name", c.nameZh() + " " + c.nameEn());
-                    values.add(v);
-                }
-                a.put("values", values);
-            }
-            out.add(a);
+            };
+            List<Open311Views.Value> values = q.values().isEmpty() ? null : q.values().stream()
+                    .map(c -> new Open311Views.Value(c.key(), c.nameZh() + " " + c.nameEn())).toList();
+            out.add(new Open311Views.Attribute(true, q.code(), datatype, q.required(), datatypeDescription, order++,
+                    q.labelZh() + " / " + q.labelEn(), values));
         }
         return out;
     }

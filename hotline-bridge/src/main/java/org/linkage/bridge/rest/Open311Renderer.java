@@ -1,17 +1,19 @@
 package org.linkage.bridge.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
+import java.lang.reflect.RecordComponent;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes GeoReport v2 bodies in the format named by the URL's extension. The spec defines the XML
  * element names; the JSON form uses the same names, as arrays of objects (the service definition is
- * the one single object).
+ * the one single object). The bodies are the records of {@link Open311Views}.
  */
 @ApplicationScoped
 public class Open311Renderer {
@@ -21,7 +23,7 @@ public class Open311Renderer {
         this.json = json;
     }
 
-    public Response list(String format, int status, String root, String item, List<Map<String, Object>> items) {
+    public Response list(String format, int status, String root, String item, List<? extends Record> items) {
         if (xml(format)) {
             StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
             out.append('<').append(root).append('>');
@@ -32,7 +34,7 @@ public class Open311Renderer {
         return jsonResponse(status, items);
     }
 
-    public Response object(String format, String root, Map<String, Object> value) {
+    public Response object(String format, String root, Record value) {
         if (xml(format)) {
             StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
             element(out, root, value);
@@ -54,16 +56,26 @@ public class Open311Renderer {
         }
     }
 
-    /** Maps become elements, lists repeat their item element (named by the singular of the list). */
-    @SuppressWarnings("unchecked")
+    /**
+     * Records become elements named as Jackson names their components (so both forms say the same), lists repeat
+     * their item element (named by the singular of the list).
+     */
     private static void element(StringBuilder out, String name, Object value) {
         if (value == null) {
             out.append('<').append(name).append("/>");
             return;
         }
         out.append('<').append(name).append('>');
-        if (value instanceof Map<?, ?> map) {
-            ((Map<String, Object>) map).forEach((k, v) -> element(out, k, v));
+        if (value instanceof Record r) {
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                Object v = valueOf(c, r);
+                JsonInclude include = c.getAccessor().getAnnotation(JsonInclude.class);
+                if (v == null && include != null && include.value() == JsonInclude.Include.NON_NULL) {
+                    continue;
+                }
+                JsonProperty property = c.getAccessor().getAnnotation(JsonProperty.class);
+                element(out, property == null ? c.getName() : property.value(), v);
+            }
         } else if (value instanceof List<?> list) {
             String item = name.endsWith("s") ? name.substring(0, name.length() - 1) : name + "_item";
             list.forEach(v -> element(out, item, v));
@@ -71,6 +83,14 @@ public class Open311Renderer {
             escape(out, value.toString());
         }
         out.append("</").append(name).append('>');
+    }
+
+    private static Object valueOf(RecordComponent c, Record r) {
+        try {
+            return c.getAccessor().invoke(r);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Open311 body " + r.getClass().getSimpleName() + " is not readable", e);
+        }
     }
 
     private static void escape(StringBuilder out, String text) {

@@ -31,7 +31,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,17 +68,9 @@ public class Open311Resource {
     @Path("/services." + FORMAT)
     public Response services(@PathParam("format") String format, @QueryParam("api_key") String apiKey) {
         clients.authenticate(apiKey);
-        List<Map<String, Object>> items = catalogue.all().stream().map(s -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("service_code", s.code());
-            item.put("service_name", s.name());
-            item.put("description", s.nameZh() + " — " + s.nameEn());
-            item.put("metadata", questions.of(s.code()).map(q -> !q.isEmpty()).orElse(false));
-            item.put("type", "realtime");
-            item.put("keywords", s.keywords());
-            item.put("group", s.group());
-            return item;
-        }).toList();
+        List<Open311Views.Service> items = catalogue.all().stream().map(s -> new Open311Views.Service(s.code(), s.name(),
+                s.nameZh() + " — " + s.nameEn(), questions.of(s.code()).map(q -> !q.isEmpty()).orElse(false),
+                "realtime", s.keywords(), s.group())).toList();
         return render.list(format, 200, "services", "service", items);
     }
 
@@ -90,13 +81,11 @@ public class Open311Resource {
         clients.authenticate(apiKey);
         Open311Catalogue.Service s = catalogue.find(code)
                 .orElseThrow(() -> Open311Exception.notFound("service_code " + code + " not found"));
-        Map<String, Object> definition = new LinkedHashMap<>();
-        definition.put("service_code", s.code());
         // The router's catalogue owns the questions; without it the definition would be a guess
         List<CategoryQuestion> asked = questions.of(s.code())
                 .orElseThrow(() -> new Open311Exception(503, "The service definition cannot be read now; please try again later."));
-        definition.put("attributes", Open311Attributes.definitions(asked));
-        return render.object(format, "service_definition", definition);
+        return render.object(format, "service_definition",
+                new Open311Views.Definition(s.code(), Open311Attributes.definitions(asked)));
     }
 
     @POST
@@ -159,15 +148,12 @@ public class Open311Resource {
                 longitude, blank(address) ? addressId : address, description.trim(), firstName, lastName,
                 PhoneNumbers.normalisedOrAsGiven(phone), email, media, answers.isEmpty() ? null : answers),
                 blank(idempotencyKey) ? null : idempotencyKey.strip());
-        Map<String, Object> item = new LinkedHashMap<>();
-        if (filed.serviceRequestId() != null) {
-            item.put("service_request_id", filed.serviceRequestId());
-        } else {
-            item.put("token", filed.token());
-        }
-        item.put("service_notice", filed.serviceNotice() == null ? mediaNotice
-                : mediaNotice == null ? filed.serviceNotice() : filed.serviceNotice() + " " + mediaNotice);
-        item.put("account_id", null);
+        String notice = filed.serviceNotice() == null ? mediaNotice
+                : mediaNotice == null ? filed.serviceNotice() : filed.serviceNotice() + " " + mediaNotice;
+        // the id when a ticket was made, else (held or handed to 110) only the token
+        Open311Views.Filed item = filed.serviceRequestId() != null
+                ? new Open311Views.Filed(filed.serviceRequestId(), null, notice, null)
+                : new Open311Views.Filed(null, filed.token(), notice, null);
         return render.list(format, 201, "service_requests", "request", List.of(item));
     }
 
@@ -200,13 +186,8 @@ public class Open311Resource {
                           @QueryParam("api_key") String apiKey) {
         String clientId = clients.authenticate(apiKey);
         Open311Token t = service.tokenOf(clientId, token);
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("service_request_id", t.serviceRequestId);
-        item.put("token", t.token);
-        if (t.serviceNotice != null) {
-            item.put("service_notice", t.serviceNotice);
-        }
-        return render.list(format, 200, "service_requests", "request", List.of(item));
+        return render.list(format, 200, "service_requests", "request",
+                List.of(new Open311Views.Token(t.serviceRequestId, t.token, t.serviceNotice)));
     }
 
     /** The widely used {@code servicerequestupdates} extension: status changes with their notes. */
@@ -225,18 +206,10 @@ public class Open311Resource {
             newest.merge(u.serviceRequestId, u, (a, b) -> b.updatedAt.isBefore(a.updatedAt) ? a : b);
         }
         Open311Proof.Answer photos = proof.answer();
-        List<Map<String, Object>> items = updates.stream()
-                .map(u -> {
-                    Map<String, Object> item = new LinkedHashMap<>();
-                    item.put("update_id", u.id.toString());
-                    item.put("service_request_id", u.serviceRequestId);
-                    item.put("status", u.status);
-                    item.put("updated_datetime", time(u.updatedAt));
-                    item.put("description", u.description);
-                    item.put("media_url", newest.get(u.serviceRequestId) == u
-                            ? photos.latestPhoto(u.serviceRequestId).orElse(null) : null);
-                    return item;
-                }).toList();
+        List<Open311Views.Update> items = updates.stream()
+                .map(u -> new Open311Views.Update(u.id.toString(), u.serviceRequestId, u.status, time(u.updatedAt),
+                        u.description, newest.get(u.serviceRequestId) == u
+                        ? photos.latestPhoto(u.serviceRequestId).orElse(null) : null)).toList();
         return render.list(format, 200, "service_request_updates", "request_update", items);
     }
 
@@ -244,34 +217,16 @@ public class Open311Resource {
     @ServerExceptionMapper
     public Response error(Open311Exception e, UriInfo uri) {
         String format = uri.getPath().endsWith(".xml") ? "xml" : "json";
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", e.code());
-        error.put("description", e.getMessage());
-        return render.list(format, e.code(), "errors", "error", List.of(error));
+        return render.list(format, e.code(), "errors", "error", List.of(new Open311Views.Error(e.code(), e.getMessage())));
     }
 
-    private Map<String, Object> view(Open311Request r, Open311Proof.Answer photos) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("service_request_id", r.serviceRequestId);
-        item.put("status", r.status);
-        item.put("status_notes", r.statusNotes);
-        item.put("service_name", catalogue.find(r.serviceCode).map(Open311Catalogue.Service::name).orElse(r.serviceCode));
-        item.put("service_code", r.serviceCode);
-        item.put("description", r.description);
-        item.put("agency_responsible", r.agencyResponsible);
-        item.put("service_notice", null);
-        item.put("requested_datetime", time(r.requestedAt));
-        item.put("updated_datetime", time(r.updatedAt));
-        item.put("expected_datetime", time(r.expectedAt));
-        item.put("address", r.address);
-        item.put("address_id", null);
-        item.put("zipcode", null);
-        item.put("lat", r.lat);
-        item.put("long", r.lon);
+    private Open311Views.Request view(Open311Request r, Open311Proof.Answer photos) {
         // The ticket's newest photo (the department's proof, or the caller's picture) as an expiring link; else the
         // client's own link as it sent it (stored, never fetched: docs/open311.md).
-        item.put("media_url", photos.latestPhoto(r.serviceRequestId).orElse(r.mediaUrl));
-        return item;
+        return new Open311Views.Request(r.serviceRequestId, r.status, r.statusNotes,
+                catalogue.find(r.serviceCode).map(Open311Catalogue.Service::name).orElse(r.serviceCode), r.serviceCode,
+                r.description, r.agencyResponsible, null, time(r.requestedAt), time(r.updatedAt), time(r.expectedAt),
+                r.address, null, null, r.lat, r.lon, photos.latestPhoto(r.serviceRequestId).orElse(r.mediaUrl));
     }
 
     private String time(Instant at) {

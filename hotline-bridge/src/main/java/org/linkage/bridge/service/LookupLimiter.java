@@ -1,14 +1,12 @@
 package org.linkage.bridge.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.linkage.bridge.config.PublicCaseConfig;
+import org.linkage.bridge.repository.LookupLimitRepository;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Counts public look-ups per client address and per ticket number in fixed windows. Unlike the webhook refusal
@@ -18,12 +16,12 @@ import java.time.ZoneOffset;
  */
 @ApplicationScoped
 public class LookupLimiter {
-    private final EntityManager em;
+    private final LookupLimitRepository limits;
     private final PublicCaseConfig config;
     private final Clock clock;
 
-    public LookupLimiter(EntityManager em, PublicCaseConfig config, Clock clock) {
-        this.em = em;
+    public LookupLimiter(LookupLimitRepository limits, PublicCaseConfig config, Clock clock) {
+        this.limits = limits;
         this.config = config;
         this.clock = clock;
     }
@@ -62,24 +60,12 @@ public class LookupLimiter {
     }
 
     private int count(String bucket, Instant windowStart) {
-        Object n = em.createNativeQuery("""
-                        insert into public_lookup_limit (bucket, window_start, attempts) values (?1, ?2, 1)
-                        on conflict (bucket) do update set
-                            attempts = case when public_lookup_limit.window_start = excluded.window_start
-                                            then public_lookup_limit.attempts + 1 else 1 end,
-                            window_start = excluded.window_start
-                        returning attempts""")
-                .setParameter(1, bucket.length() > 120 ? bucket.substring(0, 120) : bucket)
-                .setParameter(2, OffsetDateTime.ofInstant(windowStart, ZoneOffset.UTC))
-                .getSingleResult();
-        return ((Number) n).intValue();
+        return limits.countAttempt(bucket.length() > 120 ? bucket.substring(0, 120) : bucket, windowStart);
     }
 
     /** Buckets of ended windows are only clutter (and client addresses): drop them. */
     @Transactional
     public void forgetEndedWindows() {
-        em.createNativeQuery("delete from public_lookup_limit where window_start < ?1")
-                .setParameter(1, OffsetDateTime.ofInstant(clock.instant().minus(config.window()), ZoneOffset.UTC))
-                .executeUpdate();
+        limits.forgetWindowsBefore(clock.instant().minus(config.window()));
     }
 }

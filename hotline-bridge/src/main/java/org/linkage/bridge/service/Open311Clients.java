@@ -3,7 +3,6 @@ package org.linkage.bridge.service;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.linkage.bridge.config.BridgeConfig;
 import org.linkage.bridge.domain.KeyValueSpec;
@@ -11,7 +10,6 @@ import org.linkage.bridge.domain.Open311Mapping;
 import org.linkage.bridge.repository.Open311Client;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -45,13 +43,7 @@ public class Open311Clients {
         } else {
             Open311Client.delete("clientId not in ?1", configured.keySet());
         }
-        EntityManager em = Open311Client.getEntityManager();
-        configured.forEach((clientId, apiKey) -> em.createNativeQuery("""
-                        insert into open311_client (client_id, api_key_sha256, seeded_at) values (?1, ?2, ?3)
-                        on conflict (client_id) do update set api_key_sha256 = excluded.api_key_sha256,
-                            seeded_at = excluded.seeded_at""")
-                .setParameter(1, clientId).setParameter(2, Open311Mapping.hashKey(apiKey))
-                .setParameter(3, clock.instant().atOffset(ZoneOffset.UTC)).executeUpdate());
+        configured.forEach((clientId, apiKey) -> Open311Client.seed(clientId, Open311Mapping.hashKey(apiKey), clock.instant()));
     }
 
     /** The client behind an api key; GeoReport's 403 when the key is unknown, 401 when none was sent. */

@@ -11,6 +11,8 @@ import org.linkage.bridge.client.RouterClient;
 import org.linkage.bridge.client.UpstreamUnavailableException;
 import org.linkage.bridge.config.BridgeConfig;
 import org.linkage.bridge.domain.Open311Mapping;
+import org.linkage.bridge.repository.Open311Held;
+import org.linkage.bridge.repository.Open311HeldRepository;
 import org.linkage.bridge.repository.Open311Request;
 import org.linkage.bridge.repository.Open311Token;
 import org.linkage.bridge.repository.Open311Update;
@@ -45,10 +47,13 @@ public class Open311Service {
     private final BridgeConfig.Open311Server config;
 
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final Open311HeldRepository heldRequests;
 
     public Open311Service(Open311Catalogue catalogue, RouterClient router, IntakeClient intake, TicketReadModel readModel,
-                          Outbox outbox, Clock clock, BridgeConfig config, com.fasterxml.jackson.databind.ObjectMapper json) {
+                          Outbox outbox, Clock clock, BridgeConfig config, com.fasterxml.jackson.databind.ObjectMapper json,
+                          Open311HeldRepository heldRequests) {
         this.json = json;
+        this.heldRequests = heldRequests;
         this.catalogue = catalogue;
         this.router = router;
         this.intake = intake;
@@ -187,18 +192,18 @@ public class Open311Service {
     @Transactional
     Filed hold(String clientId, NewRequest request, String idempotencyKey) {
         Open311Token token = token(clientId, HELD_NOTICE);
-        Open311Token.getEntityManager().flush();
+        Open311Held held = new Open311Held();
+        held.token = token.token;
+        held.clientId = clientId;
+        held.idempotencyKey = idempotencyKey;
         try {
-            Open311Token.getEntityManager().createNativeQuery("""
-                            insert into open311_held (token, client_id, idempotency_key, request, received_at, next_check_at)
-                            values (?1, ?2, ?3, ?4, ?5, ?5)""")
-                    .setParameter(1, token.token).setParameter(2, clientId).setParameter(3, idempotencyKey)
-                    .setParameter(4, json.writeValueAsString(request))
-                    .setParameter(5, clock.instant().atOffset(java.time.ZoneOffset.UTC))
-                    .executeUpdate();
+            held.request = json.writeValueAsString(request);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        held.receivedAt = clock.instant();
+        held.nextCheckAt = held.receivedAt;
+        heldRequests.persist(held);
         LOG.infof("Open311 request from %s held for the police check as token %s", clientId, token.token);
         return new Filed(null, token.token, HELD_NOTICE);
     }

@@ -2,9 +2,9 @@ package org.linkage.router.config;
 
 import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.linkage.router.repository.CalendarYear;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,12 +21,10 @@ import java.util.List;
 @Wellness
 @ApplicationScoped
 public class CalendarHealth implements HealthCheck {
-    private final EntityManager em;
     private final Clock clock;
     private final RouterConfig config;
 
-    public CalendarHealth(EntityManager em, Clock clock, RouterConfig config) {
-        this.em = em;
+    public CalendarHealth(Clock clock, RouterConfig config) {
         this.clock = clock;
         this.config = config;
     }
@@ -41,10 +39,7 @@ public class CalendarHealth implements HealthCheck {
         if (today.getMonth() == Month.DECEMBER) {
             needed.add(today.getYear() + 1);
         }
-        @SuppressWarnings("unchecked")
-        List<Number> loaded = io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting().call(() ->
-                em.createNativeQuery("select year from calendar_year order by year").getResultList());
-        List<Integer> years = loaded.stream().map(Number::intValue).toList();
+        List<Integer> years = io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting().call(CalendarYear::loadedYears);
         return new Status(years, needed.stream().filter(y -> !years.contains(y)).toList());
     }
 

@@ -18,8 +18,6 @@ import org.linkage.router.repository.Ticket;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,16 +71,9 @@ public class ReceiptWorker {
         return due.size();
     }
 
-    @SuppressWarnings("unchecked")
     private List<CallerReceipt> claim() {
         Instant now = clock.instant();
-        List<UUID> ids = em.createNativeQuery("""
-                        select id from caller_receipt where status = 'PENDING' and next_attempt_at <= ?1
-                        order by next_attempt_at limit ?2 for update skip locked""", UUID.class)
-                .setParameter(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .setParameter(2, BATCH)
-                .getResultList();
-        List<CallerReceipt> claimed = ids.stream().map(id -> (CallerReceipt) CallerReceipt.findById(id)).toList();
+        List<CallerReceipt> claimed = CallerReceipt.lockDue(now, BATCH);
         for (CallerReceipt r : claimed) {
             r.nextAttemptAt = now.plus(config.lease());
         }

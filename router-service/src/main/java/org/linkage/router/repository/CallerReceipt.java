@@ -11,6 +11,7 @@ import org.linkage.router.domain.ReceiptKind;
 import org.linkage.router.domain.ReceiptStatus;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,5 +43,18 @@ public class CallerReceipt extends PanacheEntityBase {
 
     public static List<CallerReceipt> of(UUID ticketId) {
         return list("ticketId = ?1 order by createdAt, kind", ticketId);
+    }
+
+    /** Locks up to {@code max} pending receipts due at {@code now}, skipping those another replica holds. */
+    public static List<CallerReceipt> lockDue(Instant now, int max) {
+        // native: "for update skip locked" with a limit, which JPQL cannot say
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager().createNativeQuery("""
+                        select id from caller_receipt where status = 'PENDING' and next_attempt_at <= ?1
+                        order by next_attempt_at limit ?2 for update skip locked""", UUID.class)
+                .setParameter(1, now.atOffset(ZoneOffset.UTC))
+                .setParameter(2, max)
+                .getResultList();
+        return ids.stream().map(id -> (CallerReceipt) findById(id)).toList();
     }
 }

@@ -13,6 +13,7 @@ import org.linkage.router.domain.TimeLimit;
 import org.linkage.router.domain.UnitRef;
 import org.linkage.events.Urgency;
 import org.linkage.router.repository.CalendarDay;
+import org.linkage.router.repository.CalendarYear;
 import org.linkage.router.repository.Department;
 import org.linkage.router.repository.DispatchRule;
 import org.linkage.router.repository.District;
@@ -244,10 +245,7 @@ public class AdminService {
         em.flush();
         save(in.holidays(), "HOLIDAY");
         save(in.workdays(), "WORKDAY");
-        em.createNativeQuery("""
-                        insert into calendar_year (year, loaded_at, loaded_by) values (?1, now(), ?2)
-                        on conflict (year) do update set loaded_at = excluded.loaded_at, loaded_by = excluded.loaded_by""")
-                .setParameter(1, year).setParameter(2, actor.name()).executeUpdate();
+        CalendarYear.markLoaded(year, actor.name());
         audit.record(actor, "calendar", year, "LOAD", null,
                 Map.of("holidays", in.holidays().size(), "workdays", in.workdays().size()));
         return calendar(year);

@@ -1,7 +1,6 @@
 package org.linkage.router.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.linkage.commons.audit.AuditTrail;
 import org.linkage.commons.problem.ProblemException;
@@ -10,13 +9,12 @@ import org.linkage.router.domain.TicketStatus;
 import org.linkage.router.repository.DispatchRule;
 import org.linkage.router.repository.District;
 import org.linkage.router.repository.MonthlyTheme;
+import org.linkage.router.repository.ThemeFigures;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -52,19 +50,15 @@ public class MonthlyThemes {
                             List<ThemeTicket> tickets) {
     }
 
-    private static final String OVERDUE = "(t.replied_at > t.resolve_by or (t.replied_at is null and t.resolve_by < :now"
-            + " and t.status in ('DISPATCHED','SIGNED','IN_PROGRESS','RETURN_REVIEW')))";
-    private static final String FINAL = "('CLOSED','MERGED','TRANSFERRED_TO_POLICE','TERMINATED')";
-
-    private final EntityManager em;
+    private final ThemeFigures figures;
     private final StatisticsService statistics;
     private final RankingService months;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public MonthlyThemes(EntityManager em, StatisticsService statistics, RankingService months, AuditTrail audit,
+    public MonthlyThemes(ThemeFigures figures, StatisticsService statistics, RankingService months, AuditTrail audit,
                          Clock clock) {
-        this.em = em;
+        this.figures = figures;
         this.statistics = statistics;
         this.months = months;
         this.audit = audit;
@@ -87,16 +81,9 @@ public class MonthlyThemes {
             out.putIfAbsent(k, new Suggestion(h.categoryCode(), h.districtCode(), "HOTSPOT", h.recent(), flagged.contains(k)));
         }
         YearMonth before = month.minusMonths(1);
-        List<?> rows = em.createNativeQuery("""
-                select category_code, district_code, count(*) from ticket
-                where created_at >= :from and created_at < :to and district_code is not null
-                group by 1, 2 order by 3 desc, 1, 2 limit :limit""")
-                .setParameter("from", utc(months.start(before))).setParameter("to", utc(months.start(month)))
-                .setParameter("limit", SUGGESTIONS).getResultList();
-        for (Object o : rows) {
-            Object[] r = (Object[]) o;
-            String k = r[0] + "|" + r[1];
-            out.putIfAbsent(k, new Suggestion((String) r[0], (String) r[1], "PREVIOUS_MONTH", ((Number) r[2]).longValue(),
+        for (ThemeFigures.Pair p : figures.busiestPairs(months.start(before), months.start(month), SUGGESTIONS)) {
+            String k = p.categoryCode() + "|" + p.districtCode();
+            out.putIfAbsent(k, new Suggestion(p.categoryCode(), p.districtCode(), "PREVIOUS_MONTH", p.count(),
                     flagged.contains(k)));
         }
         return new ArrayList<>(out.values());
@@ -122,8 +109,7 @@ public class MonthlyThemes {
         t.note = note == null || note.isBlank() ? null : note.strip();
         t.flaggedBy = actor.name();
         t.flaggedAt = clock.instant();
-        t.persist();
-        em.flush();
+        t.persistAndFlush();
         audit.record(actor, ENTITY, t.id, "FLAG", t.note, Map.of("month", month.toString(), "categoryCode", categoryCode,
                 "districtCode", districtCode));
         return view(t, false);
@@ -149,69 +135,22 @@ public class MonthlyThemes {
 
     private ThemeView view(MonthlyTheme theme, boolean withTickets) {
         YearMonth month = YearMonth.from(theme.month);
-        Map<String, Object> params = Map.of("c", theme.categoryCode, "d", theme.districtCode,
-                "from", utc(months.start(month)), "to", utc(months.start(month.plusMonths(1))), "now", utc(clock.instant()));
-        var q = em.createNativeQuery("""
-                select count(*),
-                  count(*) filter (where t.status not in %s),
-                  count(*) filter (where %s),
-                  count(*) filter (where t.solved),
-                  count(*) filter (where t.satisfied is not null),
-                  count(*) filter (where t.satisfied),
-                  round(count(*) filter (where t.solved)::numeric / nullif(count(*) filter (where t.satisfied is not null), 0), 4),
-                  round(count(*) filter (where t.satisfied)::numeric / nullif(count(*) filter (where t.satisfied is not null), 0), 4)
-                from ticket t
-                where t.category_code = :c and t.district_code = :d and t.created_at >= :from and t.created_at < :to"""
-                .formatted(FINAL, OVERDUE));
-        params.forEach(q::setParameter);
-        Object[] r = (Object[]) q.getSingleResult();
-        Figures figures = new Figures(n(r[0]), n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5]), d(r[6]), d(r[7]));
+        Instant from = months.start(month);
+        Instant to = months.start(month.plusMonths(1));
+        Instant now = clock.instant();
+        ThemeFigures.Counts c = figures.counts(theme.categoryCode, theme.districtCode, from, to, now);
+        Figures counts = new Figures(c.tickets(), c.open(), c.overdue(), c.resolved(), c.calledBack(), c.satisfied(),
+                c.resolutionRate(), c.satisfactionRate());
         List<ThemeTicket> tickets = new ArrayList<>();
         if (withTickets) {
-            var list = em.createNativeQuery("""
-                    select t.ticket_number, t.status, t.lead_department_code, t.created_at, t.resolve_by, %s, t.solved,
-                      t.satisfied
-                    from ticket t
-                    where t.category_code = :c and t.district_code = :d and t.created_at >= :from and t.created_at < :to
-                    order by t.created_at limit 500""".formatted(OVERDUE));
-            params.forEach(list::setParameter);
-            for (Object o : list.getResultList()) {
-                Object[] x = (Object[]) o;
-                tickets.add(new ThemeTicket((String) x[0], TicketStatus.valueOf((String) x[1]).name(), (String) x[2],
-                        instant(x[3]), instant(x[4]), Boolean.TRUE.equals(x[5]), (Boolean) x[6], (Boolean) x[7]));
+            for (ThemeFigures.Row x : figures.tickets(theme.categoryCode, theme.districtCode, from, to, now)) {
+                tickets.add(new ThemeTicket(x.ticketNumber(), TicketStatus.valueOf(x.status()).name(),
+                        x.leadDepartmentCode(), x.createdAt(), x.resolveBy(), x.overdue(), x.solved(), x.satisfied()));
             }
         }
         District district = District.findById(theme.districtCode);
         return new ThemeView(theme.id, month.toString(), theme.categoryCode, theme.districtCode,
                 district == null ? theme.districtCode : district.nameZh, theme.note, theme.flaggedBy, theme.flaggedAt,
-                figures, tickets);
-    }
-
-    private static Instant instant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (o instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp " + o.getClass());
-    }
-
-    private static OffsetDateTime utc(Instant i) {
-        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
-
-    private static long n(Object o) {
-        return o == null ? 0 : ((Number) o).longValue();
-    }
-
-    private static BigDecimal d(Object o) {
-        return o == null ? null : o instanceof BigDecimal b ? b : new BigDecimal(o.toString());
+                counts, tickets);
     }
 }

@@ -1,21 +1,19 @@
 package org.linkage.router.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.linkage.router.config.RouterConfig;
 import org.linkage.router.domain.Assessment;
 import org.linkage.router.domain.AssessmentTier;
 import org.linkage.router.repository.Department;
 import org.linkage.router.repository.District;
+import org.linkage.router.repository.RankingFigures;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -55,13 +53,13 @@ public class RankingService {
     private record Appeals(long filed, long accepted, long rejected, long pending) {
     }
 
-    private final EntityManager em;
+    private final RankingFigures figures;
     private final Assessment assessment;
     private final Clock clock;
     private final ZoneId zone;
 
-    public RankingService(EntityManager em, Assessment assessment, Clock clock, RouterConfig config) {
-        this.em = em;
+    public RankingService(RankingFigures figures, Assessment assessment, Clock clock, RouterConfig config) {
+        this.figures = figures;
         this.assessment = assessment;
         this.clock = clock;
         this.zone = ZoneId.of(config.zone());
@@ -81,51 +79,14 @@ public class RankingService {
         Instant to = start(month.plusMonths(1));
         Map<Key, Assessment.Counts> counts = new HashMap<>();
         Map<Key, Long> excluded = new HashMap<>();
-        String tierSql = "case when d.level = 'MUNICIPAL' then 'MUNICIPAL' else 'DISTRICT' end";
-        String keySql = "case when d.level = 'MUNICIPAL' then d.code else d.district_code end";
-        List<?> figures = em.createNativeQuery("""
-                select %s as tier, %s as k,
-                  count(*) filter (where ax.id is null),
-                  count(*) filter (where ax.id is null and t.signed_at <= t.sign_by),
-                  count(*) filter (where ax.id is null and t.replied_at <= t.resolve_by),
-                  count(*) filter (where ax.id is null and t.satisfied is not null and t.status <> 'TERMINATED'),
-                  count(*) filter (where ax.id is null and t.solved and t.status <> 'TERMINATED'),
-                  count(*) filter (where ax.id is null and t.satisfied and t.status <> 'TERMINATED'),
-                  count(ax.id)
-                from ticket t
-                join department d on d.code = t.lead_department_code
-                left join appeal ax on ax.ticket_id = t.id and ax.department_code = t.lead_department_code
-                  and ax.status = 'ACCEPTED'
-                where t.created_at >= :from and t.created_at < :to and t.dispatched_at is not null
-                group by 1, 2""".formatted(tierSql, keySql))
-                .setParameter("from", utc(from)).setParameter("to", utc(to)).getResultList();
-        for (Object o : figures) {
-            Object[] r = (Object[]) o;
-            if (r[1] == null) {
-                continue;
-            }
-            Key key = new Key(AssessmentTier.valueOf((String) r[0]), (String) r[1]);
-            counts.put(key, new Assessment.Counts(n(r[2]), n(r[3]), n(r[4]), n(r[5]), n(r[6]), n(r[7])));
-            excluded.put(key, n(r[8]));
+        for (RankingFigures.Tickets t : figures.tickets(from, to)) {
+            Key key = new Key(t.tier(), t.unit());
+            counts.put(key, t.counts());
+            excluded.put(key, t.excludedByAppeal());
         }
         Map<Key, Appeals> appeals = new HashMap<>();
-        List<?> appealRows = em.createNativeQuery("""
-                select %s as tier, %s as k, count(*),
-                  count(*) filter (where a.status = 'ACCEPTED'),
-                  count(*) filter (where a.status = 'REJECTED'),
-                  count(*) filter (where a.status = 'PENDING')
-                from appeal a
-                join ticket t on t.id = a.ticket_id
-                join department d on d.code = a.department_code
-                where t.created_at >= :from and t.created_at < :to
-                group by 1, 2""".formatted(tierSql, keySql))
-                .setParameter("from", utc(from)).setParameter("to", utc(to)).getResultList();
-        for (Object o : appealRows) {
-            Object[] r = (Object[]) o;
-            if (r[1] != null) {
-                appeals.put(new Key(AssessmentTier.valueOf((String) r[0]), (String) r[1]),
-                        new Appeals(n(r[2]), n(r[3]), n(r[4]), n(r[5])));
-            }
+        for (RankingFigures.Appeals a : figures.appeals(from, to)) {
+            appeals.put(new Key(a.tier(), a.unit()), new Appeals(a.filed(), a.accepted(), a.rejected(), a.pending()));
         }
         Map<AssessmentTier, List<Assessment.Entry<String>>> entries = new EnumMap<>(AssessmentTier.class);
         for (AssessmentTier tier : AssessmentTier.values()) {
@@ -167,11 +128,4 @@ public class RankingService {
         return d == null ? new String[]{code, code} : new String[]{d.nameZh, d.nameEn};
     }
 
-    private static OffsetDateTime utc(Instant i) {
-        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
-
-    private static long n(Object o) {
-        return o == null ? 0 : ((Number) o).longValue();
-    }
 }
