@@ -215,11 +215,11 @@ class InboundWebhookTest {
                 .post("/api/webhooks/departments/" + department).then();
     }
 
-    private static String routerPath(String number) {
+    static String routerPath(String number) {
         return "/router/api/integration/tickets/" + number + "/updates";
     }
 
-    private static void stubRouter(String number, int status, String body) {
+    static void stubRouter(String number, int status, String body) {
         WireMockResource.server().stubFor(post(urlPathEqualTo(routerPath(number))).willReturn(aResponse()
                 .withStatus(status).withHeader("Content-Type", status >= 400 ? "application/problem+json" : "application/json")
                 .withBody(body)));

@@ -23,8 +23,15 @@ public interface RouterApi {
     /** The router files or applies a call once per key, so a retry after a lost answer is answered, not repeated. */
     String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+    /** @param attachments the department system's files, checked by the bridge; left out when none */
     record TicketUpdate(String departmentCode, String action, String note, String answer, String reason,
-                        String externalRef, Instant occurredAt) {
+                        String externalRef, Instant occurredAt,
+                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                        java.util.List<File> attachments) {
+    }
+
+    /** A file for the router: the bytes go as base64, the router sniffs and cleans them. */
+    record File(String fileName, String contentType, byte[] content) {
     }
 
     record UpdateResult(String ticketNumber, String status) {

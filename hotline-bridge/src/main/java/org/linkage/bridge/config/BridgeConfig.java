@@ -28,6 +28,26 @@ public interface BridgeConfig {
      */
     Optional<String> caseCodeKey();
 
+    InboundFiles inboundFiles();
+
+    /**
+     * Files a department system sends with its status webhook (base64 in the JSON): what the bridge checks before
+     * passing them on. The router checks each file again with its own limits (the content, not the declaration).
+     */
+    interface InboundFiles {
+        /** Files per update. */
+        @WithDefault("5")
+        int maxCount();
+
+        /** One file, decoded (the router's attachment limit, 10 MiB). */
+        @WithDefault("10485760")
+        long maxFileBytes();
+
+        /** All files of one update, decoded: 15 MiB, about 20 MiB of base64, under the HTTP body limit (21M). */
+        @WithDefault("15728640")
+        long maxTotalBytes();
+    }
+
     /** The bridge's own directory of department endpoints (see {@code DepartmentDirectory}). */
     interface Departments {
         /** {@code DEPT=WEBHOOK|OPEN311 URL;...} (LINKAGE_BRIDGE_DEPARTMENTS), for units not behind the gateway. */

@@ -107,7 +107,7 @@ public class Open311Poller {
             // so sign first. A 409 means the ticket is already past DISPATCHED; the reply decides from there.
             try {
                 router.update("open311-poll-sign-" + d.id, d.ticketNumber, new RouterApi.TicketUpdate(d.departmentCode,
-                        "SIGN", null, null, null, d.externalRef, clock.instant()));
+                        "SIGN", null, null, null, d.externalRef, clock.instant(), null));
             } catch (ProblemException e) {
                 if (e.status() != 409) {
                     throw e;
@@ -115,7 +115,7 @@ public class Open311Poller {
             }
             // Keyed by the delivery, so a round that lost the router's answer does not reply a second time.
             RouterApi.UpdateResult result = router.update("open311-poll-" + d.id, d.ticketNumber, new RouterApi.TicketUpdate(d.departmentCode,
-                    "REPLY", null, answer, null, d.externalRef, clock.instant()));
+                    "REPLY", null, answer, null, d.externalRef, clock.instant(), null));
             outcome = 200;
             detail = "polled Open311 closed; ticket now " + result.status();
         } catch (ProblemException e) {

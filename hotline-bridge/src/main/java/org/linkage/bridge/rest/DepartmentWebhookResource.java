@@ -49,7 +49,8 @@ public class DepartmentWebhookResource {
     static final String UPDATE_EXAMPLE = """
             {"ticketNumber": "12345-20261128-000042", "action": "REPLY", "note": "现场核查完毕",
              "answer": "已责令企业于12月5日前支付欠薪", "externalRef": "HRSS-2026-0042",
-             "occurredAt": "2026-11-30T02:15:00Z"}""";
+             "occurredAt": "2026-11-30T02:15:00Z",
+             "attachments": [{"fileName": "现场照片.jpg", "contentType": "image/jpeg", "content": "/9j/4AAQSkZJRgABAQ..."}]}""";
     static final String APPLIED_EXAMPLE = """
             {"ticketNumber": "12345-20261128-000042", "status": "REPLIED"}""";
 
@@ -68,7 +69,9 @@ public class DepartmentWebhookResource {
             Sign for, progress, reply to or return a ticket the department holds, as its own system does it.
             No bearer token and no role: the department's key signs timestamp and body (X-Linkage-Signature,
             X-Linkage-Timestamp; docs/webhook-signing.md), checked before the body is read. The update is applied
-            in the router as the department's agent would, and every update, applied or refused, is logged.""")
+            in the router as the department's agent would, and every update, applied or refused, is logged. On-site
+            photos, recordings and documents come with any action in attachments (base64; at most 5 files, 10 MiB each,
+            15 MiB together), are checked as a console upload is and stored with the update or not at all.""")
     @SecurityRequirement(name = SIGNATURE)
     @APIResponse(responseCode = "200", description = "Applied: the ticket's new status", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InboundUpdateService.Applied.class),
@@ -77,6 +80,11 @@ public class DepartmentWebhookResource {
     @APIResponse(responseCode = "401", description = "Signature missing, malformed or wrong, timestamp outside the window, or no key of the department's own")
     @APIResponse(responseCode = "404", description = "No such ticket, or not one assigned to this department")
     @APIResponse(responseCode = "409", description = "The ticket's status does not allow this action (member currentStatus)")
+    @APIResponse(responseCode = "413", description = "A file or the files together too large (attachments[i].content, attachments)")
+    @APIResponse(responseCode = "415", description = "A file's declared type or content is not a kind the hotline keeps "
+            + "(attachments[i].contentType, attachments[i].content)")
+    @APIResponse(responseCode = "422", description = "Too many files, an unreadable one, or a reply the catalogue wants "
+            + "evidence for with none sent now or before (attachments)")
     @APIResponse(responseCode = "429", description = "Too many refused updates from this address this minute; see Retry-After")
     @APIResponse(responseCode = "503", description = "The router could not be reached; retry with a fresh timestamp")
     public InboundUpdateService.Applied receive(

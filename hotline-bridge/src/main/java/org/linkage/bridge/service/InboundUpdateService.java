@@ -24,6 +24,7 @@ import org.linkage.commons.problem.ProblemException;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -43,10 +44,12 @@ public class InboundUpdateService {
     private final RefusalLimiter refusals;
     private final DeliveryRepository deliveries;
     private final DeliveryMetrics metrics;
+    private final InboundFiles files;
 
     public InboundUpdateService(SigningKeyStore keys, RouterClient router, ObjectMapper json, Validator validator,
                                 Clock clock, BridgeConfig config, RefusalLimiter refusals,
-                                DeliveryRepository deliveries, DeliveryMetrics metrics) {
+                                DeliveryRepository deliveries, DeliveryMetrics metrics, InboundFiles files) {
+        this.files = files;
         this.metrics = metrics;
         this.refusals = refusals;
         this.deliveries = deliveries;
@@ -80,9 +83,13 @@ public class InboundUpdateService {
         DepartmentUpdate update = null;
         try {
             update = parse(body);
-            RouterApi.UpdateResult result = forward(departmentCode, update,
+            List<RouterApi.File> attachments = files.checked(update.files());
+            // The key is over the raw body, files included: a re-sent post is the same update with the same files,
+            // and the router, which stores the files in the update's transaction, stores them once.
+            RouterApi.UpdateResult result = forward(departmentCode, update, attachments,
                     UpdateKey.of(departmentCode, deliveries.latestDeliveredVersion(update.ticketNumber(), departmentCode), body));
-            record(departmentCode, update, 200, "applied: ticket now " + result.status());
+            record(departmentCode, update, 200, "applied: ticket now " + result.status()
+                    + (attachments.isEmpty() ? "" : " with " + attachments.size() + " file(s)"));
             return new Applied(result.ticketNumber() == null ? update.ticketNumber() : result.ticketNumber(), result.status());
         } catch (ProblemException e) {
             record(departmentCode, update != null ? update : claimed(body), e.status(), e.getMessage());
@@ -91,7 +98,7 @@ public class InboundUpdateService {
             record(departmentCode, claimed(body), 400, e.getMessage());
             throw e;
         } catch (JsonProcessingException e) {
-            record(departmentCode, null, 400, "unreadable body: " + e.getOriginalMessage());
+            record(departmentCode, claimed(body), 400, "unreadable body: " + e.getOriginalMessage());
             throw e;
         }
     }
@@ -131,10 +138,12 @@ public class InboundUpdateService {
         return update;
     }
 
-    private RouterApi.UpdateResult forward(String departmentCode, DepartmentUpdate u, String idempotencyKey) {
+    private RouterApi.UpdateResult forward(String departmentCode, DepartmentUpdate u, List<RouterApi.File> attachments,
+                                           String idempotencyKey) {
         try {
             return router.update(idempotencyKey, u.ticketNumber(), new RouterApi.TicketUpdate(departmentCode, u.action().name(),
-                    u.note(), u.answer(), u.reason(), u.externalRef(), u.occurredAt() == null ? clock.instant() : u.occurredAt()));
+                    u.note(), u.answer(), u.reason(), u.externalRef(), u.occurredAt() == null ? clock.instant() : u.occurredAt(),
+                    attachments));
         } catch (UpstreamUnavailableException | FaultToleranceException e) {
             LOG.warnf("router unavailable for update of %s: %s", u.ticketNumber(), e.getMessage());
             throw new ProblemException(503, "Service unavailable",
@@ -160,7 +169,7 @@ public class InboundUpdateService {
                 // Unknown action: recorded without one.
             }
             return new DepartmentUpdate(clip(node.path("ticketNumber").asText(null), 40), action, null, null, null,
-                    clip(node.path("externalRef").asText(null), 200), null);
+                    clip(node.path("externalRef").asText(null), 200), null, null);
         } catch (JsonProcessingException e) {
             return null;
         }

@@ -46,18 +46,47 @@ public class IntegrationResource {
     @Schema(description = "部门系统回传 / a department system's update, relayed by the bridge", example = """
             {"departmentCode": "CD-HRSS", "action": "REPLY", "note": "现场核查完毕",
              "answer": "已责令企业于12月5日前支付欠薪", "reason": null, "externalRef": "HRSS-2026-0042",
-             "occurredAt": "2026-11-30T02:15:00Z"}""")
+             "occurredAt": "2026-11-30T02:15:00Z",
+             "attachments": [{"fileName": "现场照片.jpg", "contentType": "image/jpeg", "content": "/9j/4AAQSkZJRgABAQ..."}]}""")
     public record Update(@NotBlank @Pattern(regexp = "[A-Za-z0-9-]{2,40}") String departmentCode,
                          @NotNull @Pattern(regexp = "SIGN|PROGRESS|REPLY|RETURN") String action,
                          @Size(max = 2000) String note, @Size(max = 4000) String answer,
-                         @Size(max = 2000) String reason, @Size(max = 200) String externalRef, Instant occurredAt) {
+                         @Size(max = 2000) String reason, @Size(max = 200) String externalRef, Instant occurredAt,
+                         // the department system's files that came with the update; left out of the JSON when none,
+                         // so the fingerprint of an update without files is what it was before files existed
+                         @com.fasterxml.jackson.annotation.JsonInclude(
+                                 com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                         @Size(max = MAX_FILES_PER_UPDATE) List<@Valid @NotNull File> attachments) {
         /**
          * What a repeated key is compared on: occurredAt is left out because the bridge stamps "now" when a
-         * department omits it, so a re-sent webhook would otherwise look like a different update.
+         * department omits it, so a re-sent webhook would otherwise look like a different update; files by name and
+         * checksum, not their megabytes.
          */
-        Update content() {
-            return new Update(departmentCode, action, note, answer, reason, externalRef, null);
+        Object content() {
+            Update text = new Update(departmentCode, action, note, answer, reason, externalRef, null, null);
+            if (attachments == null || attachments.isEmpty()) {
+                return text;
+            }
+            return List.of(text, attachments.stream().map(f -> List.of(String.valueOf(f.fileName()),
+                    f.content() == null ? "" : org.linkage.commons.evidence.EvidenceUploads.sha256(f.content()))).toList());
         }
+
+        List<AttachmentService.Incoming> files() {
+            return attachments == null ? List.of() : attachments.stream()
+                    .map(f -> new AttachmentService.Incoming(f.fileName(), f.content())).toList();
+        }
+    }
+
+    /** More than the bridge lets through (its default is 5): the per-ticket limit is what really bounds evidence. */
+    static final int MAX_FILES_PER_UPDATE = 10;
+
+    /**
+     * A file a department system sent with its update, bytes in base64 as JSON carries them. The declared type is
+     * kept for the record only: the router stores what the bytes are, as for an upload in the console.
+     */
+    @Schema(description = "部门系统随回传附带的文件 / a file sent with a department system's update")
+    public record File(@Size(max = 200) String fileName, @Size(max = 100) String contentType,
+                       @NotNull @Schema(format = "byte", description = "the file, base64") byte[] content) {
     }
 
     @Schema(example = """
@@ -111,8 +140,10 @@ public class IntegrationResource {
     @POST
     @Path("/tickets/{ticketNumber}/updates")
     @Operation(summary = "A department system's update (部门系统回传)", description = """
-            Sign, progress, reply or return on behalf of the department named in the body, held to that unit's tickets;
-            the Idempotency-Key makes a retry answer the first result. Role: bridge service.""")
+            Sign, progress, reply or return on behalf of the department named in the body, held to that unit's tickets,
+            with the files its system sent (attachments, base64; checked as a console upload is, stored in the same
+            transaction as the transition); the Idempotency-Key makes a retry answer the first result, storing no file
+            twice. Role: bridge service.""")
     @APIResponse(responseCode = "200", description = "Applied: the ticket's new status", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UpdateResult.class)))
     @APIResponse(responseCode = "400", description = "No or a malformed Idempotency-Key, an invalid field, or no note, "
@@ -120,7 +151,10 @@ public class IntegrationResource {
     @APIResponse(responseCode = "404", description = "No such ticket, or not one of the department's")
     @APIResponse(responseCode = "409", description = "The ticket's status does not allow the action (member "
             + "currentStatus)")
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different update")
+    @APIResponse(responseCode = "413", description = "A file is too large (attachments[i].content)")
+    @APIResponse(responseCode = "415", description = "A file is not a kind the hotline keeps (attachments[i].content)")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different update, too many files on "
+            + "the ticket or an unreadable one, or a reply the catalogue wants evidence for without any")
     public UpdateResult update(@PathParam("ticketNumber") String ticketNumber,
                                @HeaderParam(IntegrationService.KEY_HEADER) String idempotencyKey,
                                @NotNull @Valid Update body) {
@@ -129,11 +163,16 @@ public class IntegrationResource {
         Actor actor = new Actor(service.name() + " for " + body.departmentCode(), service.roles(), body.departmentCode());
         String ref = body.externalRef() == null ? "" : " [ref " + body.externalRef() + "]";
         IntegrationService.Applied applied = integration.applyUpdate(ticketNumber, body.departmentCode(), idempotencyKey,
-                body.content(), () -> switch (body.action()) {
-                    case "SIGN" -> tickets.sign(ticketNumber, actor, text(body.note()) + ref);
-                    case "PROGRESS" -> tickets.progress(ticketNumber, actor, require("note", body.note()) + ref);
-                    case "REPLY" -> tickets.reply(ticketNumber, actor, require("answer", body.answer()));
-                    default -> tickets.returnTicket(ticketNumber, actor, require("reason", body.reason()) + ref);
+                body.content(), () -> {
+                    // Files first, in the same transaction: a reply the catalogue wants evidence for counts the files
+                    // that came with it, and a refused update keeps none of them.
+                    attachments.fromDepartmentSystem(ticketNumber, actor, body.files());
+                    return switch (body.action()) {
+                        case "SIGN" -> tickets.sign(ticketNumber, actor, text(body.note()) + ref);
+                        case "PROGRESS" -> tickets.progress(ticketNumber, actor, require("note", body.note()) + ref);
+                        case "REPLY" -> tickets.reply(ticketNumber, actor, require("answer", body.answer()));
+                        default -> tickets.returnTicket(ticketNumber, actor, require("reason", body.reason()) + ref);
+                    };
                 });
         return new UpdateResult(applied.ticketNumber(), applied.status());
     }

@@ -155,6 +155,56 @@ public class AttachmentService {
         return View.of(a, t);
     }
 
+    /** A file as a department system sent it through the bridge: its name and bytes (the declared type is not kept). */
+    public record Incoming(String fileName, byte[] content) {
+    }
+
+    /**
+     * The files a department system sent with its update (through the bridge), put on the ticket under the unit the
+     * actor acts for, with the same checks as an upload in the console. Runs in the caller's transaction (the update's),
+     * so a refused update keeps none of them and its idempotency key covers them. A problem names the file it is about
+     * ({@code attachments[i].content}); nothing is stored unless every file is accepted.
+     */
+    @Transactional
+    public List<View> fromDepartmentSystem(String ref, Actor actor, List<Incoming> files) {
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        List<EvidenceType> types = new java.util.ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            byte[] bytes = files.get(i).content();
+            types.add(about(i, () -> uploads.sniff(bytes)));
+        }
+        Ticket t = access.write(ref, actor);
+        String unit = TicketAccess.unitOf(actor).orElse(null);
+        String by = (unit == null ? "" : unit + " ") + "部门系统 / department system";
+        List<View> views = new java.util.ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Incoming f = files.get(i);
+            EvidenceType type = types.get(i);
+            int index = i;
+            TicketAttachment a = about(i, () -> attach(t, actor, UUID.randomUUID(), unit, by, f.fileName(), type,
+                    f.content(), Map.of("via", "department-system", "index", index)));
+            views.add(View.of(a, t));
+        }
+        return views;
+    }
+
+    /** Runs one file's check, its problem naming that file of the update instead of the console's {@code file} part. */
+    private static <T> T about(int index, java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (ProblemException e) {
+            if (e.errors().stream().noneMatch(err -> FIELD.equals(err.field()))) {
+                throw e; // about the ticket (closed, not yours), not the file
+            }
+            String field = "attachments[" + index + "].content";
+            List<Problem.FieldError> errors = e.errors().stream().map(err -> FIELD.equals(err.field())
+                    ? new Problem.FieldError(field, err.message()) : err).toList();
+            throw new ProblemException(e.status(), e.title(), field + ": " + e.getMessage(), errors, e.extensions());
+        }
+    }
+
     /** Refuses a file over the limit before anything reads it (a multipart upload checks the part's size first). */
     public void requireSize(long size) {
         uploads.requireSize(size);
