@@ -19,6 +19,8 @@ import java.util.Map;
 public final class EvidenceUploads {
     /** The multipart part (and problem field) an upload comes in. */
     public static final String FIELD = "file";
+    /** The kinds {@link EvidenceType} recognises, as problems name them to whoever sent something else. */
+    public static final String ACCEPTED_KINDS = "JPEG, PNG or GIF images, PDF documents, MP3, M4A, WAV or AMR recordings";
 
     private final long maxBytes;
     private final EvidenceScrubber scrubber;
@@ -71,7 +73,7 @@ public final class EvidenceUploads {
     private static ProblemException unsupported(byte[] bytes) {
         String why = EvidenceType.isWebp(bytes)
                 ? "WebP images cannot be cleaned of their metadata here; send JPEG or PNG"
-                : "the content is not an accepted kind: JPEG, PNG or GIF images, PDF documents, MP3, M4A, WAV or AMR recordings";
+                : "the content is not an accepted kind: " + ACCEPTED_KINDS;
         return new ProblemException(415, "Unsupported attachment", why, List.of(new Problem.FieldError(FIELD, why)), null);
     }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.linkage.bridge.client.RouterApi;
 import org.linkage.bridge.config.BridgeConfig;
 import org.linkage.commons.evidence.EvidenceType;
+import org.linkage.commons.evidence.EvidenceUploads;
 import org.linkage.commons.problem.Problem;
 import org.linkage.commons.problem.ProblemException;
 
@@ -62,8 +63,7 @@ public class InboundFiles {
             String declared = f.contentType().toLowerCase(Locale.ROOT).replaceAll(";.*", "").strip();
             if (!DECLARED_TYPES.contains(declared)) {
                 String field = at + ".contentType";
-                String why = "JPEG, PNG or GIF images, PDF documents, MP3, M4A, WAV or AMR recordings are accepted, not "
-                        + declared;
+                String why = EvidenceUploads.ACCEPTED_KINDS + " are accepted, not " + declared;
                 throw new ProblemException(415, "Unsupported attachment", field + ": " + why,
                         List.of(new Problem.FieldError(field, why)), null);
             }
