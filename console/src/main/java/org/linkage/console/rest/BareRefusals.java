@@ -24,7 +24,7 @@ public class BareRefusals {
         String method = request.getMethod();
         boolean form = !"GET".equals(method) && !"HEAD".equals(method);
         LOG.warnf("%s %s refused 400 before its page ran (%s)", method, request.getUriInfo().getPath(),
-                form ? "the CSRF check: the form's token does not match the linkage-csrf cookie" : "bad request");
+                form ? "the CSRF check: the form's token does not match the linkage-csrf-token cookie" : "bad request");
         String lang = Ui.current().lang();
         String title = form ? "error_form_expired" : "error_bad_request";
         response.setEntity(Problems.Templates.error(Messages.text(lang, title), Messages.text(lang, title + "_text"),

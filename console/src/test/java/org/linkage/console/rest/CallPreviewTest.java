@@ -7,6 +7,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,12 +39,12 @@ class CallPreviewTest {
         Response form = given().get("/calls/new").then().statusCode(200).extract().response();
         Matcher m = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(form.asString());
         assertTrue(m.find(), "the form carries its CSRF token");
-        return new Csrf(form.cookie("linkage-csrf"), m.group(1));
+        return new Csrf(form.cookie("linkage-csrf-token"), m.group(1));
     }
 
     private static Response preview(String text) {
         Csrf csrf = csrf();
-        return given().cookie("linkage-csrf", csrf.cookie()).header("X-CSRF-TOKEN", csrf.token())
+        return given().cookie("linkage-csrf-token", csrf.cookie()).header("X-CSRF-TOKEN", csrf.token())
                 .formParam("csrf-token", csrf.token()).formParam("content", text).formParam("title", "")
                 .post("/calls/preview").then().extract().response();
     }
@@ -104,6 +105,37 @@ class CallPreviewTest {
     }
 
     /**
+     * The browser keeps one CSRF cookie for all its tabs: opening other pages after the form (a second tab, a poll, the
+     * page before the form answering late) must leave the form's token good, or the call-taker's preview
+     * and submit are refused.
+     */
+    @Test
+    void aFormStaysGoodWhileOtherPagesAreOpened() {
+        Csrf form = csrf();
+        String cookie = form.cookie();
+        for (String path : List.of("/calls/new", "/calls/new?lang=en")) {
+            Response other = given().cookie("linkage-csrf-token", cookie).get(path).then().extract().response();
+            assertEquals(200, other.statusCode(), path);
+            if (other.cookie("linkage-csrf-token") != null) {
+                cookie = other.cookie("linkage-csrf-token");
+            }
+        }
+        Response htmx = given().cookie("linkage-csrf-token", cookie).header("X-CSRF-TOKEN", form.token())
+                .header("HX-Request", "true").get("/calls/new").then().extract().response();
+        assertEquals(200, htmx.statusCode(), "a poll with the form's token");
+        if (htmx.cookie("linkage-csrf-token") != null) {
+            cookie = htmx.cookie("linkage-csrf-token");
+        }
+        StandInServices.answer("POST /api/classifications/preview", """
+                {"disposition":"NON_POLICE","categoryCode":"PROPERTY","confidence":0.7,"signals":[],
+                 "modelVersion":"nb-1","questions":[]}""");
+        Response r = given().cookie("linkage-csrf-token", cookie).header("X-CSRF-TOKEN", form.token())
+                .formParam("csrf-token", form.token()).formParam("content", TEXT).formParam("title", "")
+                .post("/calls/preview").then().extract().response();
+        assertEquals(200, r.statusCode(), "the form opened first still previews: " + r.asString());
+    }
+
+    /**
      * A form whose CSRF token a later page renewed (the cookie is the browser's, shared by its tabs) is refused by the
      * CSRF check before any page runs: said in words, not a bare 400.
      */
@@ -111,7 +143,7 @@ class CallPreviewTest {
     void aFormWhoseTokenWasRenewedIsToldSoInWords() {
         Csrf old = csrf();
         Csrf renewed = csrf();
-        Response r = given().cookie("linkage-csrf", renewed.cookie()).header("X-CSRF-TOKEN", old.token())
+        Response r = given().cookie("linkage-csrf-token", renewed.cookie()).header("X-CSRF-TOKEN", old.token())
                 .formParam("csrf-token", old.token()).formParam("content", TEXT)
                 .post("/calls/preview").then().extract().response();
         assertEquals(400, r.statusCode());

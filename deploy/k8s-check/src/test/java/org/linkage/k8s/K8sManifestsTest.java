@@ -510,7 +510,7 @@ class K8sManifestsTest {
                 }
             }
             assertTrue(secretKeys.containsAll(Set.of("quarkus.oidc.authentication.state-secret",
-                    "quarkus.oidc.token-state-manager.encryption-secret", "quarkus.rest-csrf.token-signature-key")), secretKeys.toString());
+                    "quarkus.oidc.token-state-manager.encryption-secret")), secretKeys.toString());
             Properties intake = Project.parseProperties(serviceConfig(objects,
                     named(objects, "Deployment", "intake-service").path("spec").path("template").path("spec")));
             assertEquals(intake.getProperty("quarkus.oidc.auth-server-url"), mounted.getProperty("quarkus.oidc.auth-server-url"),
@@ -683,13 +683,13 @@ class K8sManifestsTest {
         editConsoleConfig(noSecret, text -> text.lines().filter(l -> !l.contains("LINKAGE_CONSOLE_SESSION_SECRET"))
                 .collect(Collectors.joining("\n")));
         List<String> left = localDefaultsLeft(project, noSecret, "console");
-        assertEquals(3, left.stream().filter(l -> l.contains("local-console-session-secret")).count(), left.toString());
+        assertEquals(2, left.stream().filter(l -> l.contains("local-console-session-secret")).count(), left.toString());
         // the mounted file given the packaged fallback: caught with the Secret's variable gone, and as committed text
         List<ObjectNode> fallback = copyOfProduction();
         editConsoleConfig(fallback, text -> text.replace("${LINKAGE_CONSOLE_SESSION_SECRET}", local));
         assertFalse(committedSecretsIn(project, fallback).isEmpty(), "the local secret in the ConfigMap is found");
         dropEnv(fallback, "LINKAGE_CONSOLE_SESSION_SECRET");
-        assertEquals(3, localDefaultsLeft(project, fallback, "console").size());
+        assertEquals(2, localDefaultsLeft(project, fallback, "console").size());
         // the local secret written into the Deployment as a literal value
         List<ObjectNode> literal = copyOfProduction();
         for (JsonNode e : named(literal, "Deployment", "console").path("spec").path("template").path("spec")
