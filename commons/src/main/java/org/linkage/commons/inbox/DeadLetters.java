@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import org.linkage.commons.audit.AuditTrail;
 import org.linkage.commons.problem.ProblemException;
 import org.linkage.commons.security.CurrentActor;
+import org.linkage.commons.time.SqlTimestamps;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -260,23 +261,7 @@ public class DeadLetters {
     private static DeadLetter view(Object[] r) {
         return new DeadLetter(((Number) r[0]).longValue(), (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
                 ((Number) r[4]).longValue(), (String) r[5], (String) r[6], (String) r[7], (String) r[8],
-                ((Number) r[9]).intValue(), instant(r[10]), instant(r[11]), (String) r[12]);
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return Instant.parse(value.toString());
+                ((Number) r[9]).intValue(), SqlTimestamps.instant(r[10]), SqlTimestamps.instant(r[11]), (String) r[12]);
     }
 
     /**

@@ -6,10 +6,11 @@ import jakarta.persistence.Query;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+
+import static org.linkage.commons.time.SqlTimestamps.instant;
 
 /**
  * The tickets behind a theme of the month (每月一题): a category × district in a window, counted and listed. Overdue is
@@ -91,22 +92,6 @@ public class ThemeFigures {
         return q.setParameter("c", categoryCode).setParameter("d", districtCode)
                 .setParameter("from", from.atOffset(ZoneOffset.UTC)).setParameter("to", to.atOffset(ZoneOffset.UTC))
                 .setParameter("now", now.atOffset(ZoneOffset.UTC));
-    }
-
-    private static Instant instant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (o instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp " + o.getClass());
     }
 
     private static long n(Object o) {

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.linkage.commons.time.SqlTimestamps.instant;
+
 /**
  * Possible duplicates (重复件): same category, within the time window, at the same place (within
  * {@code nearby-metres}, same address text, or same district), with similar text. They are only flagged; merging is
@@ -158,9 +160,4 @@ public class DuplicateService {
         return q;
     }
 
-    private static Instant instant(Object column) {
-        return column instanceof Instant i ? i
-                : column instanceof OffsetDateTime o ? o.toInstant()
-                : ((java.sql.Timestamp) column).toInstant();
-    }
 }

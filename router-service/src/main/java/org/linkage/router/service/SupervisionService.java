@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.linkage.commons.security.Actor;
+import org.linkage.commons.time.SqlTimestamps;
 import org.linkage.router.config.RouterConfig;
 import org.linkage.router.domain.SupervisionLadder;
 import org.linkage.router.domain.SupervisionStep;
@@ -114,9 +115,7 @@ public class SupervisionService {
     }
 
     private static OffsetDateTime atOf(Object column) {
-        return column instanceof Instant i ? OffsetDateTime.ofInstant(i, ZoneOffset.UTC)
-                : column instanceof OffsetDateTime o ? o
-                : ((java.sql.Timestamp) column).toInstant().atOffset(ZoneOffset.UTC);
+        return SqlTimestamps.instant(column).atOffset(ZoneOffset.UTC);
     }
 
     /** One ticket in its own transaction; a failure is contained here so the run goes on. */
