@@ -9,6 +9,7 @@ public final class EventTypes {
     public static final String CALL_ANSWERED = "org.linkage.call.answered.v1";
     public static final String TICKET_DISPATCHED = "org.linkage.ticket.dispatched.v1";
     public static final String TICKET_STATUS_CHANGED = "org.linkage.ticket.status-changed.v1";
+    public static final String TICKET_ATTACHMENT_ADDED = "org.linkage.ticket.attachment-added.v1";
     public static final String DELIVERY_SUCCEEDED = "org.linkage.delivery.succeeded.v1";
     public static final String DELIVERY_DEAD_LETTERED = "org.linkage.delivery.dead-lettered.v1";
     public static final String POLICE_TRANSFER_CREATED = "org.linkage.police-transfer.created.v1";

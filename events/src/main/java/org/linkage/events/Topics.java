@@ -9,7 +9,10 @@ public final class Topics {
      * the 12345 knowledge base (counted by 12345 as resolved at first contact). Key: call id.
      */
     public static final String REFERRALS = "linkage.referrals";
-    /** router → bridge, intake: ticket dispatches and every ticket status change. Key: ticket id. */
+    /**
+     * router → bridge, intake: ticket dispatches, every ticket status change and the files added after dispatch.
+     * Key: ticket id.
+     */
     public static final String TICKETS = "linkage.tickets";
     /** bridge → router: outcome of delivering a ticket to a department system. Key: ticket id. */
     public static final String DELIVERIES = "linkage.deliveries";

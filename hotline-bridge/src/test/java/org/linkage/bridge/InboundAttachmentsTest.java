@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -117,6 +118,55 @@ class InboundAttachmentsTest {
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("attachments[0].content"))
                 .body("detail", containsString("not an accepted kind"));
+    }
+
+    /**
+     * An update whose declared length is over the server's body limit (21M) is told so as a problem naming the files
+     * and the limit, before its body is read: the request here sends its headers only, as a department system that
+     * waits for {@code 100 Continue} would, and still gets the whole answer.
+     */
+    @Test
+    void anUpdateOverTheRequestLimitIsToldWhatAndWhichLimitBeforeItsBodyIsRead() throws Exception {
+        long limit = 21L * 1024 * 1024;
+        RawResponse webhook = headersOnly("/api/webhooks/departments/CD-HRSS", "application/json", limit + 1);
+        assertEquals(413, webhook.status(), webhook.toString());
+        assertTrue(webhook.header("content-type").startsWith("application/problem+json"), webhook.toString());
+        JsonPath problem = JsonPath.from(webhook.body());
+        assertEquals("attachments", problem.getString("errors[0].field"));
+        assertEquals(limit, problem.getLong("maxBytes"));
+        assertTrue(problem.getString("detail").contains(Long.toString(limit)), problem.getString("detail"));
+
+        RawResponse open311 = headersOnly("/open311/v2/requests.json", "application/x-www-form-urlencoded", limit * 2);
+        assertEquals(413, open311.status(), open311.toString());
+        assertEquals("body", JsonPath.from(open311.body()).getString("errors[0].field"));
+        assertEquals(limit, JsonPath.from(open311.body()).getLong("maxBytes"));
+    }
+
+    record RawResponse(int status, Map<String, String> headers, String body) {
+        String header(String name) {
+            return headers.getOrDefault(name, "");
+        }
+    }
+
+    /** A POST that declares {@code length} bytes and sends none of them, read to the server's close. */
+    private static RawResponse headersOnly(String path, String type, long length) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + type
+                    + "\r\nContent-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = raw.indexOf("\r\n\r\n");
+            assertTrue(end > 0, "an HTTP answer: " + raw);
+            String[] lines = raw.substring(0, end).split("\r\n");
+            Map<String, String> headers = new java.util.HashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.put(lines[i].substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
+                        lines[i].substring(colon + 1).strip());
+            }
+            return new RawResponse(Integer.parseInt(lines[0].split(" ")[1]), headers, raw.substring(end + 4));
+        }
     }
 
     private static void refused(String body, long ts, int status, String field) {

@@ -7,7 +7,8 @@ import java.util.List;
  * What a reader may do to a ticket right now, named as the API's action paths ({@code sign}, {@code reply},
  * {@code callback}, ...), so a console shows only the buttons the lifecycle and the reader's role allow.
  * The lifecycle table stays the one source of the transitions; this adds who may take each and the few
- * extra conditions the services check (lead unit, return window, unsatisfied call-back).
+ * extra conditions the services check (lead unit, return window, unsatisfied call-back, the one return call of a
+ * terminated ticket).
  */
 public final class PermittedActions {
     /**
@@ -17,9 +18,19 @@ public final class PermittedActions {
      * @param pendingExtension an extension request awaits a supervisor
      * @param pendingClock     the kind of the clock request (挂起 / 挂账 / 终止办理) awaiting a decision, or null
      * @param pauseAvailable   the pause limits ({@link ClockPolicy}) leave room for another pause
+     * @param calledBackSinceTermination a terminated ticket's one return call is on record
+     *                                   ({@link TerminatedCallBack#calledBackSince})
      */
     public record Reader(boolean agent, boolean lead, boolean dispatcher, boolean supervisor, boolean returnWindowOpen,
-                         boolean pendingExtension, ClockRequestKind pendingClock, boolean pauseAvailable) {
+                         boolean pendingExtension, ClockRequestKind pendingClock, boolean pauseAvailable,
+                         boolean calledBackSinceTermination) {
+        /** A reader of a ticket that was not terminated, or whose termination still awaits its return call. */
+        public Reader(boolean agent, boolean lead, boolean dispatcher, boolean supervisor, boolean returnWindowOpen,
+                      boolean pendingExtension, ClockRequestKind pendingClock, boolean pauseAvailable) {
+            this(agent, lead, dispatcher, supervisor, returnWindowOpen, pendingExtension, pendingClock, pauseAvailable,
+                    false);
+        }
+
         /** A reader of a ticket without a pending clock request and with pauses left. */
         public Reader(boolean agent, boolean lead, boolean dispatcher, boolean supervisor, boolean returnWindowOpen,
                       boolean pendingExtension) {
@@ -66,7 +77,10 @@ public final class PermittedActions {
             if (TicketLifecycle.allows(status, TicketAction.UPHOLD)) {
                 actions.add("uphold");
             }
-            if (TicketLifecycle.allows(status, TicketAction.CALL_BACK)) {
+            // A terminated ticket stays TERMINATED, so the lifecycle has no edge for its return call: the call that
+            // tells the caller handling ended is offered until it is recorded (TicketService.callBack takes it).
+            if (TicketLifecycle.allows(status, TicketAction.CALL_BACK) || status == TicketStatus.TERMINATED
+                    && TerminatedCallBack.refusal(reader.calledBackSinceTermination()).isEmpty()) {
                 actions.add("callback");
             }
             if (TicketLifecycle.allows(status, TicketAction.CLOSE)) {

@@ -1,5 +1,6 @@
 package org.linkage.router.domain;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,14 @@ import java.util.Optional;
  */
 public final class TerminatedCallBack {
     private TerminatedCallBack() {
+    }
+
+    /**
+     * Whether the one return call of a termination is on record: a call made before the ticket was terminated (a
+     * 回访 the termination then overtook) does not count, since it could not tell the caller that handling ended.
+     */
+    public static boolean calledBackSince(Instant terminatedAt, Instant calledBackAt) {
+        return terminatedAt != null && calledBackAt != null && !calledBackAt.isBefore(terminatedAt);
     }
 
     /** Why the call may not be recorded now, or empty: a terminated ticket is called back once, after termination. */

@@ -27,7 +27,8 @@ import java.util.UUID;
 /**
  * Evidence on tickets. Whoever may read a ticket (its lead and supporting units' agents, dispatchers, supervisors;
  * {@link TicketAccess}) may add to it and read what it carries; anyone else gets the same 404 as for the ticket.
- * Every upload and every download is on the audit trail; an upload is on the ticket's history too.
+ * Every upload and every download is on the audit trail; an upload is on the ticket's history too, and once the ticket
+ * is dispatched it is announced to the units' systems ({@code TicketAttachmentAdded}).
  */
 @ApplicationScoped
 public class AttachmentService {
@@ -113,6 +114,7 @@ public class AttachmentService {
         a.persist();
         store.put(a.id, clean);
         recorder.history(t, "ATTACHMENT", t.status, actor, a.fileName);
+        recorder.attachmentAdded(t, a);
         Map<String, Object> d = details(a, t, bytes.length);
         d.putAll(extraDetails);
         audit.record(actor, ENTITY, a.id, "ATTACHMENT_UPLOADED", null, d);

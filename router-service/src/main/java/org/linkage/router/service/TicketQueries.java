@@ -14,6 +14,7 @@ import org.linkage.router.domain.ClockRequestKind;
 import org.linkage.router.domain.Confidentiality;
 import org.linkage.router.domain.ExtensionStatus;
 import org.linkage.router.domain.PermittedActions;
+import org.linkage.router.domain.TerminatedCallBack;
 import org.linkage.router.repository.Department;
 import org.linkage.router.repository.DispatchRule;
 import org.linkage.router.repository.ExtensionRequest;
@@ -91,7 +92,8 @@ public class TicketQueries {
                 t.returnBy == null || clock.instant().isBefore(t.returnBy),
                 ExtensionRequest.count("ticketId = ?1 and status = ?2", t.id, ExtensionStatus.PENDING) > 0,
                 ticketClock.pending() == null ? null : ticketClock.pending().request().kind,
-                clocks.pauseAvailable(t))), ticketClock);
+                clocks.pauseAvailable(t),
+                TerminatedCallBack.calledBackSince(t.terminatedAt, t.calledBackAt))), ticketClock);
     }
 
     @Transactional

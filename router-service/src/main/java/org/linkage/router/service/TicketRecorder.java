@@ -6,6 +6,7 @@ import org.linkage.commons.outbox.Outbox;
 import org.linkage.commons.privacy.Masking;
 import org.linkage.commons.security.Actor;
 import org.linkage.events.DepartmentRef;
+import org.linkage.events.TicketAttachmentAdded;
 import org.linkage.events.TicketDispatched;
 import org.linkage.events.TicketStatusChanged;
 import org.linkage.router.domain.Confidentiality;
@@ -13,6 +14,7 @@ import org.linkage.router.domain.NoteVisibility;
 import org.linkage.router.domain.TicketStatus;
 import org.linkage.router.repository.Department;
 import org.linkage.router.repository.Ticket;
+import org.linkage.router.repository.TicketAttachment;
 import org.linkage.router.repository.TicketHistory;
 
 import java.time.Clock;
@@ -150,6 +152,18 @@ public class TicketRecorder {
                 t.signBy, t.resolveBy, t.dispatchedAt, t.retrievalCode, t.confidential, CategoryQuestionService.answers(t),
                 attachments);
         outbox.publish(event);
+    }
+
+    /**
+     * A file added to a dispatched ticket, for the units' systems (through the bridge). Before the first dispatch
+     * there is nobody to tell: the dispatch counts the files instead ({@link #dispatched}).
+     */
+    public void attachmentAdded(Ticket t, TicketAttachment a) {
+        if (t.dispatchedAt == null) {
+            return;
+        }
+        outbox.publish(new TicketAttachmentAdded(t.id, t.ticketNumber, a.id, a.fileName, a.contentType, a.sizeBytes,
+                a.sha256, t.leadDepartmentCode, a.departmentCode, a.uploadedAt));
     }
 
     static DepartmentRef ref(Department d) {

@@ -198,8 +198,7 @@ public class TicketService {
 
     /** 回访 after 终止办理: recorded with the approved ground and reason; the ticket stays TERMINATED. */
     private Ticket callBackTerminated(Ticket t, Actor actor, boolean satisfied, boolean solved, String note) {
-        TerminatedCallBack.refusal(t.calledBackAt != null && t.terminatedAt != null
-                && !t.calledBackAt.isBefore(t.terminatedAt)).ifPresent(why -> {
+        TerminatedCallBack.refusal(TerminatedCallBack.calledBackSince(t.terminatedAt, t.calledBackAt)).ifPresent(why -> {
             throw ProblemException.conflict(why, Map.of("currentStatus", t.status.name()));
         });
         String approvedReason = ClockRequest.of(t.id).stream()

@@ -2,9 +2,11 @@ package org.linkage.router.domain;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PermittedActionsTest {
@@ -81,7 +83,25 @@ class PermittedActionsTest {
         assertEquals(List.of("merge", "police-transfer", "terminate", "resume"),
                 PermittedActions.of(TicketStatus.PAUSED, null, DISPATCHER));
         assertEquals(List.of("merge", "police-transfer", "terminate"), PermittedActions.of(TicketStatus.PARKED, null, DISPATCHER));
-        assertEquals(List.of(), PermittedActions.of(TicketStatus.TERMINATED, null, DISPATCHER));
         assertEquals(List.of(), PermittedActions.of(TicketStatus.PAUSED, null, SUPERVISOR));
+    }
+
+    @Test
+    void aTerminatedTicketOffersItsOneReturnCallUntilItIsRecorded() {
+        assertEquals(List.of("callback"), PermittedActions.of(TicketStatus.TERMINATED, null, DISPATCHER));
+        var calledBack = new PermittedActions.Reader(false, false, true, false, true, false, null, true, true);
+        assertEquals(List.of(), PermittedActions.of(TicketStatus.TERMINATED, false, calledBack));
+        // Neither a unit nor a supervisor records a return call: the endpoint is a dispatcher's.
+        assertEquals(List.of(), PermittedActions.of(TicketStatus.TERMINATED, null, LEAD));
+        assertEquals(List.of(), PermittedActions.of(TicketStatus.TERMINATED, null, SUPERVISOR));
+    }
+
+    @Test
+    void aReturnCallMadeBeforeTheTerminationIsNotItsReturnCall() {
+        Instant terminated = Instant.parse("2026-04-14T02:00:00Z");
+        assertFalse(TerminatedCallBack.calledBackSince(terminated, terminated.minusSeconds(60)));
+        assertFalse(TerminatedCallBack.calledBackSince(terminated, null));
+        assertTrue(TerminatedCallBack.calledBackSince(terminated, terminated));
+        assertTrue(TerminatedCallBack.calledBackSince(terminated, terminated.plusSeconds(60)));
     }
 }

@@ -15,6 +15,9 @@ import org.linkage.router.repository.TicketAttachment;
 import org.linkage.router.service.AttachmentService;
 import org.linkage.testing.files.Evidence;
 import org.linkage.router.support.Fixtures;
+import org.linkage.router.support.KafkaSupport;
+import org.linkage.events.EventTypes;
+import org.linkage.events.Topics;
 import org.linkage.testing.KafkaResource;
 import org.linkage.testing.PostgresResource;
 
@@ -22,6 +25,7 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -96,6 +100,50 @@ class AttachmentTest {
 
         given().get(path(t)).then().statusCode(200).body("", hasSize(1)).body("[0].href", equalTo(href))
                 .body("[0].sizeBytes", equalTo(bytes.length));
+    }
+
+    /**
+     * A file added after dispatch is announced on the ticket's stream, once, saying what the file is (as stored,
+     * cleaned) and never what it holds: the units' systems ask for an expiring link when they want the bytes.
+     */
+    @Test
+    @TestSecurity(user = "agent-hrss", roles = "dept-agent", attributes = @SecurityAttribute(key = "department", value = "CD-HRSS"))
+    void aFileAddedToADispatchedTicketIsAnnouncedOnceWithoutItsContentOrPosition() {
+        Ticket t = fixtures.signed();
+        byte[] photo = Evidence.jpegWithGps(64, 48);
+        Response created = given().multiPart("file", "整改后照片.jpg", photo, "image/jpeg").post(path(t));
+        created.then().statusCode(201);
+        String id = created.jsonPath().getString("id");
+        long stored = created.jsonPath().getLong("sizeBytes");
+
+        List<KafkaSupport.Event> events = KafkaSupport.read(Topics.TICKETS, e -> t.id.toString().equals(e.key())
+                && EventTypes.TICKET_ATTACHMENT_ADDED.equals(e.type()), 2, Duration.ofSeconds(8));
+        assertEquals(1, events.size(), "one event per file: " + events);
+        KafkaSupport.Event e = events.get(0);
+        assertEquals(t.ticketNumber, e.subject());
+        assertEquals(id, e.data().path("attachmentId").asText());
+        assertEquals("整改后照片.jpg", e.data().path("fileName").asText());
+        assertEquals("image/jpeg", e.data().path("contentType").asText());
+        assertEquals(stored, e.data().path("sizeBytes").asLong());
+        assertTrue(stored < photo.length, "the size is the cleaned file's, without the EXIF block");
+        assertEquals(created.jsonPath().getString("sha256"), e.data().path("sha256").asText());
+        assertEquals("CD-HRSS", e.data().path("departmentCode").asText());
+        assertEquals("CD-HRSS", e.data().path("uploaderDepartmentCode").asText());
+        assertFalse(e.data().has("note"), "no note leaves the router with a file: " + e.data());
+        assertFalse(e.data().has("content"), e.data().toString());
+        String text = e.data().toString();
+        assertFalse(text.contains("Exif") || text.contains("GPS") || text.contains("agent-hrss"), text);
+    }
+
+    @Test
+    @TestSecurity(user = "dispatcher1", roles = "dispatcher")
+    void aFileOnATicketNotYetDispatchedIsCountedOnItsDispatchNotAnnounced() {
+        Ticket t = fixtures.dispatched("NOISE", null, "楼下烧烤店夜间噪音 " + UUID.randomUUID());
+        assertEquals("PENDING_DISPATCH", t.status.name());
+        given().contentType("application/pdf").body(Evidence.pdf(1_000)).queryParam("fileName", "录音记录.pdf")
+                .post(path(t)).then().statusCode(201);
+        assertEquals(List.of(), KafkaSupport.read(Topics.TICKETS, e -> t.id.toString().equals(e.key())
+                && EventTypes.TICKET_ATTACHMENT_ADDED.equals(e.type()), 1, Duration.ofSeconds(5)));
     }
 
     @Test
