@@ -42,6 +42,8 @@ class PoliceRecallTest {
             "classification/police-heldout-13.csv",
             // set 14: scored once while sealed on rounds 8b and 9 (its header); trained on since round 10
             "classification/police-heldout-14.csv",
+            // set 15: scored once while sealed on rounds 9b and 10 (its header); trained on since round 11
+            "classification/police-heldout-15.csv",
             // issue 15's training sets: scored once while unseen (their headers), since then the danger model trains on them
             "classification/train-set-A.csv", "classification/train-set-B.csv",
             // written by the issue 15 classifier sessions after reading the cues: training data only
