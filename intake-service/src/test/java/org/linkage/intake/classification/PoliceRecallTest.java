@@ -95,7 +95,8 @@ class PoliceRecallTest {
             "classification/train-set-A.csv", "classification/train-set-B.csv", "classification/train-set-C.csv",
             "classification/train-set-D.csv", "classification/police-heldout-10.csv", "classification/train-set-E.csv",
             "classification/police-heldout-11.csv", "classification/police-heldout-12.csv",
-            "classification/police-heldout-13.csv", "classification/police-heldout-14.csv"})
+            "classification/police-heldout-13.csv", "classification/police-heldout-14.csv",
+            "classification/police-heldout-15.csv"})
     void heldOutNonPoliceCallsAreDivertedAndInvalidOnesRecognised(String resource) {
         int nonPolice = 0;
         int divertedRight = 0;
