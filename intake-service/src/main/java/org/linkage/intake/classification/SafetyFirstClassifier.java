@@ -222,9 +222,19 @@ public final class SafetyFirstClassifier implements Classifier {
         Set<String> disputeMatters = new LinkedHashSet<>();
         boolean cover = false;
         List<Cues.Match> compounds = matches.stream().filter(m -> m.cue().kind() == Cues.Kind.COMPOUND).toList();
-        List<Cues.Match> notSubject = matches.stream().filter(m -> m.cue().kind() == Cues.Kind.NOT_SUBJECT).toList();
-        int lastPivot = matches.stream().filter(m -> m.cue().kind() == Cues.Kind.PIVOT).mapToInt(Cues.Match::start)
-                .max().orElse(-1);
+        List<Cues.Match> notSubject = new ArrayList<>();
+        List<Cues.Match> pretexts = new ArrayList<>();
+        int lastPivot = -1;
+        for (Cues.Match m : matches) {
+            switch (m.cue().kind()) {
+                case NOT_SUBJECT -> notSubject.add(m);
+                case PRETEXT, PRETEXT_AFTER -> pretexts.add(m);
+                case PIVOT -> lastPivot = Math.max(lastPivot, m.start());
+                default -> { }
+            }
+        }
+        // only a quotation can hold a refuted alarm
+        boolean quotes = all.indexOf('“') >= 0 || all.indexOf('"') >= 0 || all.indexOf('「') >= 0;
         for (Cues.Match m : matches) {
             Cues.Cue cue = m.cue();
             // "煤气" inside "煤气泄漏" is the danger itself, not a separate 12345 matter
@@ -235,14 +245,14 @@ public final class SafetyFirstClassifier implements Classifier {
             if (cue.kind() == Cues.Kind.SUBJECT && notSubject.stream().anyMatch(m::within)) {
                 continue;   // 手机没电 is a flat battery, not a power cut
             }
-            if (cue.kind() == Cues.Kind.SUBJECT && (m.start() < lastPivot || pretext(all, matches, m)
-                    || insideRefutedAlarm(all, matches, m))) {
+            if (cue.kind() == Cues.Kind.SUBJECT && (m.start() < lastPivot || (!pretexts.isEmpty() && pretext(all, pretexts, m))
+                    || (quotes && insideRefutedAlarm(all, matches, m)))) {
                 // 说是社保局的, 以发补贴为由: the reported person's pretext; 本来想问快递……算了先不说: a dropped cover;
                 // 原报“噪音扰民”，实为聚众赌博: the alarm's word refuted. None of them is a matter for 12345
                 cover = true;
                 continue;
             }
-            if (cue.kind() == Cues.Kind.TRACE && refutedAlarmWithFinding(all, matches, m) && !confirmed(all, matches)) {
+            if (cue.kind() == Cues.Kind.TRACE && quotes && refutedAlarmWithFinding(all, matches, m) && !confirmed(all, matches)) {
                 continue;   // 夜里的“女人尖叫声”是鹦鹉，无警情: the quoted sound was refuted at the scene
             }
             switch (cue.kind()) {
