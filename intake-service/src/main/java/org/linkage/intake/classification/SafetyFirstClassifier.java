@@ -89,7 +89,8 @@ public final class SafetyFirstClassifier implements Classifier {
             Cues.Kind.INJURY, Cues.Kind.PAST, Cues.Kind.CLAIM, Cues.Kind.FRESH, Cues.Kind.RETRACT,
             Cues.Kind.TRACE, Cues.Kind.MATTER, Cues.Kind.CHEAT, Cues.Kind.TRANSFER, Cues.Kind.GOODS, Cues.Kind.BOUGHT,
             Cues.Kind.UNFOUND, Cues.Kind.QUESTION, Cues.Kind.FIELD, Cues.Kind.CONFIRMED, Cues.Kind.LIE,
-            Cues.Kind.CLOSED, Cues.Kind.FALLEN, Cues.Kind.CORRECTED);
+            Cues.Kind.CLOSED, Cues.Kind.FALLEN, Cues.Kind.CORRECTED, Cues.Kind.PRETEXT, Cues.Kind.PRETEXT_AFTER,
+            Cues.Kind.PIVOT, Cues.Kind.NOT_SUBJECT);
     private static final Set<Cues.Kind> EMPTY_KINDS = EnumSet.of(Cues.Kind.INVALID, Cues.Kind.NOISE);
     private static final String CLAUSE_ENDS = "。,.!?;\n，！？；";
     private static final String SENTENCE_ENDS = "。!?\n！？";
@@ -162,7 +163,7 @@ public final class SafetyFirstClassifier implements Classifier {
         List<Cues.Match> matches = cues.find(t.all(), CONTENT_KINDS);
         List<Cues.Match> cleared = new ArrayList<>();
         List<Cues.Match> dangerCues = liveDanger(t.all(), matches, signals, cleared);
-        CueEvidence evidence = readCues(matches, dangerCues, signals);
+        CueEvidence evidence = readCues(t.all(), matches, dangerCues, signals);
         Danger danger = askDangerModel(t, dangerCues, cleared, evidence);
         Classification invalid = invalid(t, matches, danger, evidence, signals);
         if (invalid != null) {
@@ -192,7 +193,7 @@ public final class SafetyFirstClassifier implements Classifier {
     /** What the non-danger cues say: scores of the categories they name, the subject categories, weak and context cues. */
     private record CueEvidence(Map<String, Double> cueScore, Set<String> subjectCategories, boolean weak, boolean context,
                                String silent, boolean handover, String trace, Set<String> disputeMatters,
-                               String question) {
+                               String question, boolean cover) {
         boolean namesAMatter() {
             return !subjectCategories.isEmpty() || context || handover;
         }
@@ -201,9 +202,14 @@ public final class SafetyFirstClassifier implements Classifier {
         boolean substance() {
             return !subjectCategories.isEmpty() || handover;
         }
+
+        /** A 12345 word was said, even one that names no matter (a pretext, a dropped cover, a refuted alarm). */
+        boolean anyMatterWord() {
+            return substance() || cover;
+        }
     }
 
-    private static CueEvidence readCues(List<Cues.Match> matches, List<Cues.Match> danger, List<String> signals) {
+    private static CueEvidence readCues(String all, List<Cues.Match> matches, List<Cues.Match> danger, List<String> signals) {
         Map<String, Double> cueScore = new LinkedHashMap<>();
         Set<String> subjectCategories = new LinkedHashSet<>();
         Set<String> seenCues = new LinkedHashSet<>();
@@ -214,13 +220,40 @@ public final class SafetyFirstClassifier implements Classifier {
         String trace = null;
         String question = null;
         Set<String> disputeMatters = new LinkedHashSet<>();
+        boolean cover = false;
         List<Cues.Match> compounds = matches.stream().filter(m -> m.cue().kind() == Cues.Kind.COMPOUND).toList();
+        List<Cues.Match> notSubject = new ArrayList<>();
+        List<Cues.Match> pretexts = new ArrayList<>();
+        int lastPivot = -1;
+        for (Cues.Match m : matches) {
+            switch (m.cue().kind()) {
+                case NOT_SUBJECT -> notSubject.add(m);
+                case PRETEXT, PRETEXT_AFTER -> pretexts.add(m);
+                case PIVOT -> lastPivot = Math.max(lastPivot, m.start());
+                default -> { }
+            }
+        }
+        // only a quotation can hold a refuted alarm
+        boolean quotes = all.indexOf('“') >= 0 || all.indexOf('"') >= 0 || all.indexOf('「') >= 0;
         for (Cues.Match m : matches) {
             Cues.Cue cue = m.cue();
             // "煤气" inside "煤气泄漏" is the danger itself, not a separate 12345 matter
             boolean partOfDanger = danger.stream().anyMatch(m::overlaps);
             if (partOfDanger || !seenCues.add(cue.kind() + cue.text())) {
                 continue;
+            }
+            if (cue.kind() == Cues.Kind.SUBJECT && notSubject.stream().anyMatch(m::within)) {
+                continue;   // 手机没电 is a flat battery, not a power cut
+            }
+            if (cue.kind() == Cues.Kind.SUBJECT && (m.start() < lastPivot || (!pretexts.isEmpty() && pretext(all, pretexts, m))
+                    || (quotes && insideRefutedAlarm(all, matches, m)))) {
+                // 说是社保局的, 以发补贴为由: the reported person's pretext; 本来想问快递……算了先不说: a dropped cover;
+                // 原报“噪音扰民”，实为聚众赌博: the alarm's word refuted. None of them is a matter for 12345
+                cover = true;
+                continue;
+            }
+            if (cue.kind() == Cues.Kind.TRACE && quotes && refutedAlarmWithFinding(all, matches, m) && !confirmed(all, matches)) {
+                continue;   // 夜里的“女人尖叫声”是鹦鹉，无警情: the quoted sound was refuted at the scene
             }
             switch (cue.kind()) {
                 case SUBJECT -> {
@@ -254,7 +287,106 @@ public final class SafetyFirstClassifier implements Classifier {
                 default -> { }
             }
         }
-        return new CueEvidence(cueScore, subjectCategories, weak, context, silent, handover, trace, disputeMatters, question);
+        return new CueEvidence(cueScore, subjectCategories, weak, context, silent, handover, trace, disputeMatters, question,
+                cover);
+    }
+
+    /**
+     * A 12345 word that is the pretext of the person reported: after a PRETEXT word in its clause (说是社保局的, 自称查燃气的,
+     * 冒充物业), or before a PRETEXT_AFTER word in its clause (以发补贴为由, 以维修为名).
+     */
+    private static boolean pretext(String all, List<Cues.Match> matches, Cues.Match m) {
+        return matches.stream().anyMatch(p -> (p.cue().kind() == Cues.Kind.PRETEXT && p.end() <= m.start()
+                        && m.start() - p.end() <= 12 && !containsClauseEnd(all, p.start(), m.start()))
+                || (p.cue().kind() == Cues.Kind.PRETEXT_AFTER && p.start() >= m.end() && p.start() - m.end() <= 6
+                        && !containsClauseEnd(all, m.end(), p.start())));
+    }
+
+    /**
+     * A word inside the quotation marks of an alarm that the report refutes right after the marks (所谓“有人放火”实为,
+     * 原报“楼下噪音扰民”，实为, 夜里的“女人尖叫声”是): the word is what the alarm said, and the report says it was not so.
+     */
+    private static boolean insideRefutedAlarm(String all, List<Cues.Match> matches, Cues.Match m) {
+        int close = closingMark(all, m);
+        return close >= 0 && insideQuotedAlarm(all, matches, m) && refutationAfter(all, matches, close, false) != null;
+    }
+
+    /**
+     * A word of a quoted alarm refuted right after the marks, where the report also says what was found: a finding of no
+     * harm or a harmless source (found), or, for "即此" (所谓“有人在门口拿刀”即此), an officer's report that described what
+     * was seen before it (到场后看到……在楼道里刮鱼鳞).
+     */
+    private static boolean refutedAlarmWithFinding(String all, List<Cues.Match> matches, Cues.Match m) {
+        int close = closingMark(all, m);
+        if (close < 0 || !insideQuotedAlarm(all, matches, m)) {
+            return false;
+        }
+        String after = refutationAfter(all, matches, close, true);
+        if (after == null) {
+            return false;
+        }
+        if (after.isEmpty()) {
+            return matches.stream().anyMatch(f -> f.cue().kind() == Cues.Kind.FIELD && f.end() <= m.start());
+        }
+        return found(all, matches, new Cues.Match(new Cues.Cue(Cues.Kind.REFUTED, "-", "", 0), close + 1, close + 1));
+    }
+
+    /** The closing quotation mark of marks around m (at most 30 characters either side), or -1. */
+    private static int closingMark(String all, Cues.Match m) {
+        int open = -1;
+        for (int i = m.start() - 1; i >= 0 && m.start() - i <= 30; i--) {
+            char c = all.charAt(i);
+            if (c == '”' || c == '」') {
+                return -1;
+            }
+            if (c == '“' || c == '「' || c == '"') {
+                open = i;
+                break;
+            }
+        }
+        if (open < 0) {
+            return -1;
+        }
+        for (int close = m.end(); close < all.length() && close - m.end() <= 30; close++) {
+            if ("”」\"".indexOf(all.charAt(close)) >= 0) {
+                return close;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The refutation that follows a quoted alarm's closing mark: a copula right after it (“枪声”是, “爆炸声”为, “有人落水”系,
+     * “…拿刀”即此) or a longer refutation (实为, 经查为) opening the next clause of the sentence (原报“噪音扰民”，实为).
+     * Returns what follows the refutation up to the end of the sentence, or null; "即此" alone returns "". Strict, the
+     * refutation must not name who did it (实为其前夫): that refutes a harmless word of the alarm (烧纸), never a danger word.
+     */
+    private static String refutationAfter(String all, List<Cues.Match> matches, int close, boolean strict) {
+        int at = close + 1;
+        int sentenceEnd = at;
+        while (sentenceEnd < all.length() && SENTENCE_ENDS.indexOf(all.charAt(sentenceEnd)) < 0) {
+            sentenceEnd++;
+        }
+        if (all.startsWith("即此", at) && (at + 2 >= all.length() || CLAUSE_ENDS.indexOf(all.charAt(at + 2)) >= 0)) {
+            return "";
+        }
+        if (at < all.length() && "是为系".indexOf(all.charAt(at)) >= 0) {
+            Cues.Match copula = new Cues.Match(new Cues.Cue(Cues.Kind.REFUTED, "-", all.substring(at, at + 1), 0), at, at + 1);
+            String next = all.substring(at + 1, Math.min(all.length(), at + 3));
+            // “打架”是真的, “被打”系属实, 系其前夫: the copula confirms or names who did it
+            if ((!strict || refutes(all, copula)) && !next.startsWith("真") && !next.startsWith("事实") && !next.startsWith("确")) {
+                return all.substring(at + 1, sentenceEnd);
+            }
+            return null;
+        }
+        int skip = at < all.length() && "，,".indexOf(all.charAt(at)) >= 0 ? at + 1 : at;
+        for (Cues.Match r : matches) {
+            if (r.cue().kind() == Cues.Kind.REFUTED && r.start() == skip && r.end() - r.start() >= 2
+                    && (!strict || refutes(all, r))) {
+                return all.substring(r.end(), sentenceEnd);
+            }
+        }
+        return null;
     }
 
     /** The live danger cues, and the danger model's word when no cue spoke (0 when it was not asked). */
@@ -277,7 +409,8 @@ public final class SafetyFirstClassifier implements Classifier {
         if (evidence.trace() != null) {
             return null;   // crying, a whisper, "他就在旁边": whatever else is said, the call is not dismissed
         }
-        if (!danger.any() && !evidence.weak() && !evidence.namesAMatter() && evidence.silent() == null && isEmpty(t.all())) {
+        if (!danger.any() && !evidence.weak() && !evidence.namesAMatter() && !evidence.anyMatterWord() && evidence.silent() == null
+                && isEmpty(t.all())) {
             signals.add("无效:无实质内容 no content");
             return new Classification(Disposition.INVALID, Taxonomy.OTHER, 0.9, List.copyOf(signals), version);
         }
@@ -287,7 +420,7 @@ public final class SafetyFirstClassifier implements Classifier {
         }
         boolean refused = false;
         String afterDismissal = null;
-        if (!danger.any() && !evidence.substance() && !t.longText() && danger.modelProbability() < INVALID_MAX_DANGER) {
+        if (!danger.any() && !evidence.anyMatterWord() && !t.longText() && danger.modelProbability() < INVALID_MAX_DANGER) {
             // "打错了", "110？按错了", "测试线路": the caller says there is nothing to report. Any sign of danger or a
             // 12345 matter keeps the call (a place or party alone does not: "请问是顺丰快递吗……告知打错后挂断"), and so
             // does a denial ("不是开玩笑", "没打错", "是不是打错了")
@@ -322,7 +455,7 @@ public final class SafetyFirstClassifier implements Classifier {
         // line (a silent caller may be one who cannot speak), and no dismissal the caller retracted ("不是恶作剧，...",
         // "没打错"): a retraction is the caller saying there is something to report
         if (invalidModel != null && !refused && !danger.any() && danger.modelProbability() < INVALID_MAX_DANGER
-                && !evidence.substance() && !complains(evidence) && evidence.silent() == null && !t.longText()) {
+                && !evidence.anyMatterWord() && !complains(evidence) && evidence.silent() == null && !t.longText()) {
             // a complaint (我要投诉, 能不能投诉) is a matter, never an empty call; a bare question may be either (请问火车几点
             // is not for 110 or 12345), so only a complaint stops the model
             double p = invalidModel.probability(t.title(), t.text());
@@ -349,7 +482,7 @@ public final class SafetyFirstClassifier implements Classifier {
      */
     private Classification retractedPrank(Text t, List<Cues.Match> matches, Danger danger, CueEvidence evidence,
                                           List<String> signals) {
-        if (danger.cues().isEmpty() || t.longText() || evidence.substance() || evidence.silent() != null || evidence.weak()) {
+        if (danger.cues().isEmpty() || t.longText() || evidence.anyMatterWord() || evidence.silent() != null || evidence.weak()) {
             return null;
         }
         List<Cues.Match> retractions = matches.stream().filter(m -> m.cue().kind() == Cues.Kind.RETRACT).toList();
@@ -603,6 +736,9 @@ public final class SafetyFirstClassifier implements Classifier {
      * clause of the sentence (报警人称其钱包“被偷”，经调看监控，系其自行遗落……非盗窃), or the officer's next sentence.
      */
     private static boolean refutedQuote(String all, List<Cues.Match> matches, Cues.Match m) {
+        if (refutedAlarmWithFinding(all, matches, m)) {
+            return true;   // 居民听到的“枪声”是婚宴燃放的礼炮，无人受伤; “有人落水”系市民冬泳，安全无事
+        }
         for (Cues.Match r : matches) {
             switch (r.cue().kind()) {
                 case RESOLVED -> {
@@ -615,6 +751,11 @@ public final class SafetyFirstClassifier implements Classifier {
                 // a payment that closed it (已经赔了钱, 已赔偿结案) settles only violence long past: never in its own clause
                 case CLOSED -> {
                     if (pastAndResolved(all, matches, m, r)) {
+                        return true;
+                    }
+                    // 上周拿刀那个人已经被抓了: the arrest that closed the past matter is itself no danger now
+                    if (r.overlaps(m) && matches.stream().noneMatch(f -> f.cue().kind() == Cues.Kind.FRESH)
+                            && pastBefore(all, matches, m)) {
                         return true;
                     }
                 }
@@ -691,6 +832,11 @@ public final class SafetyFirstClassifier implements Classifier {
         if (matches.stream().anyMatch(f -> f.cue().kind() == Cues.Kind.FINDING && sameSentence(all, r, f))) {
             return true;
         }
+        // what it really was is a harmless source named after the refutation: 系楼上住户装修敲墙
+        if (matches.stream().anyMatch(s -> s.cue().kind() == Cues.Kind.MEDIA && s.start() >= r.end() && sameSentence(all, r, s)
+                && s.start() - r.end() <= 20)) {
+            return true;
+        }
         return matches.stream().noneMatch(f -> f.cue().kind() == Cues.Kind.FRESH)
                 && matches.stream().anyMatch(p -> p.cue().kind() == Cues.Kind.PAST && p.start() >= r.end() && sameSentence(all, r, p)
                         && matches.stream().anyMatch(c -> (c.cue().kind() == Cues.Kind.RESOLVED || c.cue().kind() == Cues.Kind.CLOSED)
@@ -753,7 +899,7 @@ public final class SafetyFirstClassifier implements Classifier {
         String before = all.substring(clauseStart(all, m.start()), m.start());
         // 屋内有爆炸声: the cue 爆炸 is heard when 声 follows it right away
         boolean heardAsSound = m.end() < all.length() && all.charAt(m.end()) == '声';
-        if (!(word.contains("声") || word.contains("叫") || heardAsSound || before.contains("听到")
+        if (!(word.contains("声") || word.contains("叫") || word.contains("喊") || heardAsSound || before.contains("听到")
                 || before.contains("听见") || before.contains("喊"))) {
             return false;
         }
@@ -1057,8 +1203,10 @@ public final class SafetyFirstClassifier implements Classifier {
         }
         int opening = open;
         String before = all.substring(clauseStart(all, opening), opening);
-        // a call-taker's 来电人称 is left out on purpose: writing the caller's words down refutes nothing
+        // a call-taker's 来电人称 is left out on purpose: writing the caller's words down refutes nothing; an officer's
+        // report from the scene (经现场核实，“有人落水”系……) quotes nobody's words but the alarm's
         return before.contains("报警") || before.contains("反映")
+                || matches.stream().anyMatch(f -> f.cue().kind() == Cues.Kind.FIELD && f.end() <= opening)
                 || matches.stream().anyMatch(q -> q.cue().kind() == Cues.Kind.QUOTED && q.end() <= opening
                         && !containsClauseEnd(all, q.start(), opening));
     }

@@ -42,6 +42,8 @@ class PoliceRecallTest {
             "classification/police-heldout-13.csv",
             // set 14: scored once while sealed on rounds 8b and 9 (its header); trained on since round 10
             "classification/police-heldout-14.csv",
+            // set 15: scored once while sealed on rounds 9b and 10 (its header); trained on since round 11
+            "classification/police-heldout-15.csv",
             // issue 15's training sets: scored once while unseen (their headers), since then the danger model trains on them
             "classification/train-set-A.csv", "classification/train-set-B.csv",
             // written by the issue 15 classifier sessions after reading the cues: training data only
@@ -93,7 +95,8 @@ class PoliceRecallTest {
             "classification/train-set-A.csv", "classification/train-set-B.csv", "classification/train-set-C.csv",
             "classification/train-set-D.csv", "classification/police-heldout-10.csv", "classification/train-set-E.csv",
             "classification/police-heldout-11.csv", "classification/police-heldout-12.csv",
-            "classification/police-heldout-13.csv", "classification/police-heldout-14.csv"})
+            "classification/police-heldout-13.csv", "classification/police-heldout-14.csv",
+            "classification/police-heldout-15.csv"})
     void heldOutNonPoliceCallsAreDivertedAndInvalidOnesRecognised(String resource) {
         int nonPolice = 0;
         int divertedRight = 0;

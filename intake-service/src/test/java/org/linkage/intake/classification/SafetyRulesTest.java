@@ -784,4 +784,69 @@ class SafetyRulesTest {
         Classification c = classify(text);
         assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
     }
+
+    /**
+     * Round 11 (set 15's lost kinds): an officer's report that quotes an alarm and refutes it right after the marks
+     * (“枪声”是, “爆炸声”为, “有人落水”系, 原报“煤气味”系, 所谓“…拿刀”即此) with what it found (no one hurt, safe, a
+     * harmless source); a refutation that reveals a worse reality, a pretext (自称, 以…为由) or a dropped cover
+     * (算了先不说, 细问后得知), whose 12345 words name no matter; a past incident closed (抓到了, 已经和解, 已扑灭); short
+     * consultations (补办, 补偿标准, 读小学, 伤残等级, 坑, 野猫, 违停); advertising, a giggle, asking the time; an assault with
+     * a stick; a child outside a railing. Each diverted or dismissed call (written for the test, none copied from a set)
+     * stands beside its police variant, which must stay with 110.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            经现场核实，小区居民听到的“枪声”是隔壁饭店开业燃放的礼花，无人受伤，燃放扰民问题交12345。 | NON_POLICE
+            经现场核实，小区居民听到的“枪声”是真的，一男子持枪在楼下，燃放扰民问题交12345。 | JOINT
+            经现场核实，小区居民听到的“枪声”是隔壁饭店开业燃放的礼花，有一名路人被炸伤，燃放扰民问题交12345。 | JOINT
+            经现场核实，河边“有人落水”系附近居民在冬泳，安全无事；河边护栏缺失一事转12345。 | NON_POLICE
+            经现场核实，河边“有人落水”系一名儿童失足，已送医抢救；河边护栏缺失一事转12345。 | JOINT
+            到场后看到报警人楼上住户在阳台杀鸡，所谓“楼上有人拿刀”即此，双方因晾晒问题早有矛盾，建议12345协调。 | NON_POLICE
+            到场后看到报警人楼上住户手持菜刀追砍他人，所谓“楼上有人拿刀”即此，建议12345协调。 | JOINT
+            经现场核实，报称的“爆炸声”为路口配电柜短路，已断电，无人员受伤，需12345协调供电部门抢修。 | NON_POLICE
+            经现场核实，报称的“爆炸声”为路口配电柜短路起火，一名行人被烧伤，需12345协调供电部门抢修。 | JOINT
+            经燃气公司现场检测无泄漏，原报“煤气味”系卫生间地漏返味，排水问题转12345。 | NON_POLICE
+            经燃气公司现场检测，原报“煤气味”系燃气管道破损泄漏，排水问题转12345。 | JOINT
+            出警反馈：夜里的“小孩哭声”是邻居家播放的电视剧，无警情；扰民问题建议12345协调。 | NON_POLICE
+            出警反馈：夜里的“小孩哭声”是邻居家小孩被家长殴打，扰民问题建议12345协调。 | JOINT
+            经现场核实，报警人所称“有人在楼道烧纸”实为其邻居在门口泼洒汽油，已当场控制。 | POLICE
+            民警到场后了解，所谓“上门推销的”实为冒充燃气公司人员的男子，以检查燃气为由进入独居老人家中盗窃，一人在逃。 | POLICE
+            民警到场后了解，原报“楼上噪音扰民”，实为一伙人在出租屋内聚众吸毒，需警力支援。 | POLICE
+            来电人称一男子自称物业维修工，以检查水管为由进入其家中，现在还不走，她一个人在家。 | POLICE
+            我本来想问下停车费的事，算了先不说了，刚才有个男的一直跟着我到了楼下，现在还在 | POLICE
+            来电人称咨询社保卡办理，细问后得知其被人以办理社保卡为名骗走3万元，对方还在要钱。 | POLICE
+            上个月有人在我们小区门口抢手机，后来也抓到了，我就想问下小区监控能不能多装几个 | NON_POLICE
+            上个月有人在我们小区门口抢手机，今天又来了，我就想问下小区监控能不能多装几个 | JOINT
+            短信：上周在我们单元门口拿刀那个人已经被抓了 谢谢 就是想问下单元门禁啥时候修好 | NON_POLICE
+            短信：在我们单元门口拿刀那个人现在还没被抓到 就是想问下单元门禁啥时候修好 | JOINT
+            短信：去年在健身房被教练拉伤了肩膀 已经和解了 现在健身房关门了 我的会员卡里还有2000块怎么办 | NON_POLICE
+            短信：刚才在健身房被教练打伤了肩膀 现在健身房关门了 我的会员卡里还有2000块怎么办 | JOINT
+            昨天晚上小区变压器砰的一声，整栋楼都停电了，也没哪个受伤，现在还没来电 | NON_POLICE
+            昨天晚上小区变压器砰的一声，整栋楼都停电了，有没有哪个受伤不晓得 | JOINT
+            短信 昨晚听到楼上有人喊救命 后来才知道是他家小孩打游戏乱喊 但他家天天吵到半夜 能管管噪音吗 | NON_POLICE
+            短信 刚才听到楼上有人喊救命 后来才知道是他家老人摔倒了 但他家天天吵到半夜 能管管噪音吗 | JOINT
+            短信：护照丢了 咋个补 | NON_POLICE
+            短信：驾驶证遭偷了 咋个补 | POLICE
+            你好，我想问下老旧小区改造的补偿标准在哪里查 | NON_POLICE
+            来电人咨询外地户籍孩子在本市读小学需准备哪些材料。 | NON_POLICE
+            我以前工伤断了根手指，想问下伤残等级能不能重新鉴定 | NON_POLICE
+            路口那个坑好久了 电瓶车天天卡进去 能不能补一下 | NON_POLICE
+            侬好，阿拉弄堂里有只野猫天天叫，有没有人来管管 | NON_POLICE
+            来电人称其单元门口消防通道长期被车辆违停堵住，要求处理。 | NON_POLICE
+            【某某银行】您的信用卡额度已提升，详询客服，回T退订 | INVALID
+            【某某银行】您的账户涉嫌洗钱，请立即转账到安全账户，回T退订 | POLICE
+            来电为保险推销广告录音，无人工应答。 | INVALID
+            嘻嘻嘻，我打通了，阿姨你好 | INVALID
+            嘻嘻，叔叔，我妈妈倒在地上叫不醒 | POLICE
+            你好，你们那儿现在几点了？我手机没电了 | INVALID
+            现在几点了？我手机没电了，有个人一直跟着我 | POLICE
+            狗主人用木棍打了来电人的父亲，因为狗屎的事吵了好久 | JOINT
+            对面楼有个小孩站在阳台护栏外侧，一直在哭 | POLICE
+            小区门口的护栏坏了，好久都没人修 | NON_POLICE
+            """)
+    void round11ARefutedAlarmAPretextOrAClosedPastMatterSettlesOneWordAndEveryPoliceVariantStays(String text,
+                                                                                                  Disposition disposition) {
+        Classification c = classify(text);
+        assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
+    }
 }
