@@ -1147,8 +1147,27 @@ public final class SafetyFirstClassifier implements Classifier {
         String rest = all.substring(clause, end).replace("出人命", "").replace("人命", "")
                 .replace("救命", "").replace("要死", "")
                 .replaceAll("[\\s啊呀哦喔了要快真的简直都嘛哟哎呀喂！!~…]", "");
-        return clause == 0 && rest.isEmpty() && CRIES.contains(all.substring(m.start(), m.end()));
+        if (clause == 0 && rest.isEmpty() && CRIES.contains(all.substring(m.start(), m.end()))) {
+            return true;
+        }
+        return exaggerationAtTheEnd(all, clause, end);
     }
+
+    /**
+     * "……天天早上七点就打电钻，要死人了": the complaint's last clause is nothing but "it will kill me" (要死人了, 要出人命了),
+     * nothing after it. Only 要 before the word reads as a complaint's exaggeration: "死人了" or "有人要死了" report a death
+     * and stay; any other word in the clause ("他说再不给钱就要死人了") keeps it.
+     */
+    private static boolean exaggerationAtTheEnd(String all, int clause, int end) {
+        String tail = all.substring(end).replaceAll("[\\s啊呀哦喔了嘛哟哎！!~…。，,.?？]", "");
+        if (!tail.isEmpty()) {
+            return false;
+        }
+        String said = all.substring(clause, end).replaceAll("[\\s啊呀哦喔了真的简直都嘛哟哎！!~…]", "");
+        return END_EXAGGERATIONS.contains(said);
+    }
+
+    private static final Set<String> END_EXAGGERATIONS = Set.of("要死人", "要出人命", "硬是要死人", "要整死人");
 
     /** Cries that callers use for any trouble; only alone at the start of a call that names a 12345 matter. */
     private static final Set<String> CRIES = Set.of("救命", "出人命", "人命", "要死");

@@ -44,6 +44,10 @@ class PoliceRecallTest {
             "classification/police-heldout-14.csv",
             // set 15: scored once while sealed on rounds 9b and 10 (its header); trained on since round 11
             "classification/police-heldout-15.csv",
+            // set 16: scored once while sealed on rounds 10 and 11 (its header); trained on since round 12
+            "classification/police-heldout-16.csv",
+            // set 17: scored once while sealed on round 11 (its header); trained on since round 12
+            "classification/police-heldout-17.csv",
             // issue 15's training sets: scored once while unseen (their headers), since then the danger model trains on them
             "classification/train-set-A.csv", "classification/train-set-B.csv",
             // written by the issue 15 classifier sessions after reading the cues: training data only
@@ -96,7 +100,8 @@ class PoliceRecallTest {
             "classification/train-set-D.csv", "classification/police-heldout-10.csv", "classification/train-set-E.csv",
             "classification/police-heldout-11.csv", "classification/police-heldout-12.csv",
             "classification/police-heldout-13.csv", "classification/police-heldout-14.csv",
-            "classification/police-heldout-15.csv"})
+            "classification/police-heldout-15.csv", "classification/police-heldout-16.csv",
+            "classification/police-heldout-17.csv"})
     void heldOutNonPoliceCallsAreDivertedAndInvalidOnesRecognised(String resource) {
         int nonPolice = 0;
         int divertedRight = 0;

@@ -849,4 +849,79 @@ class SafetyRulesTest {
         Classification c = classify(text);
         assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
     }
+
+    /**
+     * Round 12 (the kinds sets 16 and 17 lost): a calm threat (扬言, 放话, 找人收拾, 要烧…房子, 同归于尽) is danger; a push
+     * that injures (推出门外摔伤) is danger; a railing or an air-conditioner unit someone stands outside is danger, not a
+     * road or city matter; everyday exaggeration (熏死人, 臭死了, 杀蚊子, 死鱼, a complaint that ends in 要死人了) and manure on
+     * a vegetable bed are not, while manure thrown at a door is; short complaints the cues did not know (绿灯时间, 打药,
+     * 中介费, 过节费); the 12345 part of a violent dispute (一分钱都没给, 电梯长期故障); officers' findings that the matter is
+     * not the police's (属物业管理, 非警情, 未发现伤人, 所报…系…, 轿厢内无人); a child on the parent's phone, a test in pinyin,
+     * a personal message. Each diverted or dismissed call (written for the test, none copied from a set) stands beside
+     * its police variant, which must stay with 110.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            来电人称邻居因停车位的事与其争吵，今天扬言要找人收拾他全家。 | JOINT
+            邻居放话说要把我家房子烧了，就因为我投诉他家狗叫 | JOINT
+            他在微信里说明天要砍死我，我一个人住 | POLICE
+            隔壁烧烤店油烟太大，老板说要烧烤到半夜，能不能管管 | NON_POLICE
+            物业说下周要砍树，树上有鸟窝，能不能别砍 | NON_POLICE
+            民警到场后了解，报警人在餐馆就餐时与服务员发生争执，被服务员推出门外摔伤，餐费纠纷建议转市场监管。 | JOINT
+            民警到场后了解，报警人在餐馆就餐时与服务员因餐费发生争执，双方未发生冲突，建议转市场监管。 | NON_POLICE
+            我在超市买到过期的牛奶，去退被保安推倒了，手肘都摔破了流血 | JOINT
+            我在超市买到过期的牛奶，去退他们不给退 | NON_POLICE
+            楼下烧烤摊天天烤到半夜，油烟熏死人了 | NON_POLICE
+            楼下烧烤摊的油烟熏得人喘不过气，我老汉已经晕倒了 | JOINT
+            垃圾站就在我家窗户下面，夏天臭死了，苍蝇好多 | NON_POLICE
+            垃圾站旁边有个人倒起不动了，臭死了也没人管他 | JOINT
+            小区里最近蚊子好多，能不能安排打药杀蚊子 | NON_POLICE
+            有人在我家门口泼粪，已经是第三次了，门上还写了字 | POLICE
+            楼下邻居在公共绿地里种菜泼粪，味道大得很 | NON_POLICE
+            公园湖里好多死鱼漂起来，水也是绿的 | NON_POLICE
+            公园湖里有个人漂起来了，一动不动 | POLICE
+            隔壁在装修，天天电钻打到晚上九点，要死人了 | NON_POLICE
+            隔壁在装修，工人从架子上摔下来了，要死人了 | POLICE
+            快点来嘛，要死人了 | POLICE
+            这个路口的绿灯时间太短了，老年人根本走不过去 | NON_POLICE
+            这个路口红绿灯坏了，刚才两个车撞了，有人受伤 | JOINT
+            中介费交了三千，房子没租成也不退 | NON_POLICE
+            单位今年的过节费一分都没发 | NON_POLICE
+            喂，我们在这个工地上干了三个月，包工头一分钱都没给，今天去要，他叫人把我们打了 | JOINT
+            经现场核实，小区电梯长期故障，今日困住一名老人，老人已被救出，送医检查，电梯问题需市场监管部门介入。 | JOINT
+            经现场核实，小区电梯长期故障停运，无人被困，已通知物业及维保单位。 | NON_POLICE
+            民警到场后了解，报警人反映的有人撬门实为物业维修人员更换门锁，属物业管理问题，无警情。 | NON_POLICE
+            民警到场后了解，报警人反映的有人撬门实为物业维修人员更换门锁，但维修人员称被报警人打伤，属物业管理问题。 | JOINT
+            民警到场后了解，报警人反映的有人撬门系其前夫所为，现场门锁被破坏，属物业管理问题。 | JOINT
+            经现场核实，所报有人被困系写字楼电梯故障停运，轿厢内无人，已通知物业。 | NON_POLICE
+            经现场核实，所报有人被困系写字楼电梯故障停运，轿厢内一名女子晕倒，已通知物业和120。 | JOINT
+            经现场核实，小区一只流浪狗在路边翻垃圾，未发现伤人情况，已联系社区处理。 | NON_POLICE
+            经现场核实，小区一只流浪狗在路边翻垃圾，未发现伤人情况，但有一名小孩称被咬伤，已联系社区处理。 | JOINT
+            来电人称小区门口有一只受伤的流浪狗，希望有人来救助。 | NON_POLICE
+            来电人称小区门口有一名受伤的老人躺在路边，希望有人来救助。 | POLICE
+            来电人为儿童，称在玩爸爸的手机，随后家长接过电话致歉。 | INVALID
+            来电人为儿童，称爸爸喝醉了在打妈妈。 | POLICE
+            来电人为儿童，称在玩爸爸的手机，背景有大人争吵和哭声。 | POLICE
+            ceshi | INVALID
+            ceshi 有人在打我 | POLICE
+            老公 晚上吃什么 我买菜回来 | INVALID
+            老公 晚上吃什么 那个人又跟着我了 | POLICE
+            对面楼有个小娃娃站在空调外机上，大人不在家 | POLICE
+            对面楼的空调外机一直滴水，滴到我家阳台上 | NON_POLICE
+            一个男的坐在河边护栏外面喝酒，喊都喊不回来 | POLICE
+            河边的护栏断了一截，晚上走路危险 | NON_POLICE
+            我老公喝了杀虫剂，现在在吐白沫 | POLICE
+            民警到场后了解，报警人三年前被邻居家的狗咬伤，现咨询当时的疫苗费用能否报销，非警情。 | NON_POLICE
+            民警到场后了解，报警人今天被邻居家的狗咬伤，现咨询疫苗费用能否报销。 | JOINT
+            民警到场后了解，报警人与维修店因维修费用产生纠纷，称被骗了，经核实系价格争议，建议向市场监管部门投诉。 | NON_POLICE
+            民警到场后了解，报警人在维修店被骗，对方让其扫码转账五千元后拉黑，建议向市场监管部门投诉。 | POLICE
+            社区反映一名孤寡老人无人照料，生活困难，需民政部门介入。 | NON_POLICE
+            社区反映一名孤寡老人三天没出门，敲门也没人应，需民政部门介入。 | JOINT
+            经现场核实，一名流浪人员在桥洞下意识不清，已联系120，后续救助安置需民政部门介入。 | JOINT
+            """)
+    void round12ThreatsPushesAndRailingsStayWhileFindingsAndExaggerationsMoveOnlyTheirWord(String text,
+                                                                                          Disposition disposition) {
+        Classification c = classify(text);
+        assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
+    }
 }
