@@ -59,6 +59,10 @@ public class WebhookSender implements DepartmentSender {
      * longer lists on the ticket is not announced at all.
      */
     public AttemptResult sendNotice(Delivery delivery) {
+        AttemptResult refused = refused(delivery);
+        if (refused != null) {
+            return refused;   // before asking the router: a refused unit's link is never even made
+        }
         JsonNode tree = http.tree(delivery.payload);
         if (tree == null || !tree.isObject() || !tree.path("attachment").hasNonNull("id")) {
             throw new IllegalStateException("stored notice of delivery " + delivery.id + " is unreadable");
@@ -82,19 +86,28 @@ public class WebhookSender implements DepartmentSender {
         return post(delivery, () -> body);
     }
 
-    private AttemptResult post(Delivery delivery, java.util.function.Supplier<String> bodyOf) {
+    /** Why nothing may be sent to this row's endpoint now, as a refused attempt; null when it may. */
+    private AttemptResult refused(Delivery delivery) {
         // Checked again here, where the key is used: a row accepted before the directory existed, or replayed by a
         // dispatcher after the directory changed, is never signed for a URL the directory does not admit.
         var refusal = directory.refusal(delivery.departmentCode, Adapter.WEBHOOK, delivery.endpointUrl);
         if (refusal.isPresent()) {
             return new AttemptResult(AttemptResult.Outcome.REJECTED, null, 0, null, refusal.get());
         }
-        SigningKeys key = keys.of(delivery.departmentCode).orElse(null);
-        if (key == null) {
+        if (keys.of(delivery.departmentCode).isEmpty()) {
             // Sending unsigned would teach receivers to accept unsigned calls; refuse instead.
             return new AttemptResult(AttemptResult.Outcome.REJECTED, null, 0, null,
                     "no signing key configured for department " + delivery.departmentCode);
         }
+        return null;
+    }
+
+    private AttemptResult post(Delivery delivery, java.util.function.Supplier<String> bodyOf) {
+        AttemptResult refused = refused(delivery);
+        if (refused != null) {
+            return refused;
+        }
+        SigningKeys key = keys.of(delivery.departmentCode).orElseThrow();
         // Signed afresh per attempt: the timestamp must be current for the receiver's replay window.
         String body = bodyOf.get();
         long timestamp = clock.instant().getEpochSecond();
