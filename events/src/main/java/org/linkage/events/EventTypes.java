@@ -12,6 +12,7 @@ public final class EventTypes {
     public static final String TICKET_ATTACHMENT_ADDED = "org.linkage.ticket.attachment-added.v1";
     public static final String DELIVERY_SUCCEEDED = "org.linkage.delivery.succeeded.v1";
     public static final String DELIVERY_DEAD_LETTERED = "org.linkage.delivery.dead-lettered.v1";
+    public static final String ATTACHMENT_NOTICE_OUTCOME = "org.linkage.delivery.attachment-notice.v1";
     public static final String POLICE_TRANSFER_CREATED = "org.linkage.police-transfer.created.v1";
     public static final String DISTRICT_CHANGED = "org.linkage.district.changed.v1";
     public static final String CONSULTATION_REQUESTED = "org.linkage.consultation.requested.v1";

@@ -15,7 +15,12 @@ public record AttemptResult(Outcome outcome, Integer responseCode, long latencyM
         /** Refused for good (another 4xx): retrying the same request cannot help. */
         REJECTED,
         TIMEOUT,
-        UNREACHABLE;
+        UNREACHABLE,
+        /**
+         * Not sent, worth retrying, and not the endpoint's fault: what the request needs from the router (an
+         * attachment notice's fresh link) could not be had now. Retried like {@link #FAILED}; the circuit is untouched.
+         */
+        NOT_READY;
 
         /** Whether this outcome says the endpoint itself is unwell (counts towards its circuit). */
         public boolean endpointFault() {

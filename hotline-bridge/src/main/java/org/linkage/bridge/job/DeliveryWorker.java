@@ -17,6 +17,7 @@ import org.linkage.bridge.client.Open311Sender;
 import org.linkage.bridge.client.WebhookSender;
 import org.linkage.bridge.config.BridgeConfig;
 import org.linkage.bridge.domain.AttemptResult;
+import org.linkage.bridge.domain.DeliveryKind;
 import org.linkage.bridge.repository.Delivery;
 import org.linkage.bridge.repository.DeliveryRepository;
 
@@ -163,6 +164,7 @@ public class DeliveryWorker {
                 .setAttribute("linkage.department", d.departmentCode)
                 .setAttribute("linkage.ticket_number", d.ticketNumber)
                 .setAttribute("linkage.delivery_attempt", d.attempts)
+                .setAttribute("linkage.delivery_kind", d.kind.name())
                 .startSpan();
         try (Scope ignored = span.makeCurrent()) {
             Instant opened = send(token, d);
@@ -178,7 +180,13 @@ public class DeliveryWorker {
         Instant started = clock.instant();
         AttemptResult result;
         try {
-            result = switch (d.adapter) {
+            result = d.kind == DeliveryKind.ATTACHMENT_NOTICE ? switch (d.adapter) {
+                case WEBHOOK -> webhook.sendNotice(d);
+                // made SKIPPED when recorded; a row that got here anyway (edited by hand) is refused, not filed anew
+                case OPEN311 -> new AttemptResult(AttemptResult.Outcome.REJECTED, null, 0, null,
+                        "an Open311 server cannot take an attachment notice");
+                case NONE -> new AttemptResult(AttemptResult.Outcome.SUCCESS, null, 0, null, null);
+            } : switch (d.adapter) {
                 case WEBHOOK -> webhook.send(d);
                 case OPEN311 -> open311.send(d);
                 case NONE -> new AttemptResult(AttemptResult.Outcome.SUCCESS, null, 0, null, null);

@@ -61,9 +61,10 @@ public class Open311Poller {
      */
     public int pollOnce() {
         List<Delivery> due = QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>find(
-                        "adapter = ?1 and status = ?2 and externalRef is not null and externalRef not like 'token:%' "
+                        "adapter = ?1 and status = ?2 and kind = ?3 and externalRef is not null "
+                                + "and externalRef not like 'token:%' "
                                 + "and (remoteStatus is null or remoteStatus <> 'closed') order by remoteCheckedAt nulls first",
-                        Adapter.OPEN311, DeliveryStatus.DELIVERED)
+                        Adapter.OPEN311, DeliveryStatus.DELIVERED, org.linkage.bridge.domain.DeliveryKind.TICKET)
                 .page(0, batchSize).list());
         int asked = 0;
         for (Delivery d : due) {

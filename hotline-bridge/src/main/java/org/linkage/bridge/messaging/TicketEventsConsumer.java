@@ -10,14 +10,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.linkage.commons.inbox.Inbox;
 import org.linkage.commons.inbox.InboxConsumer;
 import org.linkage.events.EventTypes;
+import org.linkage.events.TicketAttachmentAdded;
 import org.linkage.events.TicketDispatched;
 import org.linkage.events.TicketStatusChanged;
 
 import java.time.Clock;
 
 /**
- * Reads the router's ticket stream: each dispatch becomes a delivery, once, whatever Kafka replays;
- * dispatches and status changes also keep the Open311 view of tickets current.
+ * Reads the router's ticket stream: each dispatch becomes a delivery, once, whatever Kafka replays, and so does each
+ * file added to a dispatched ticket (an attachment notice to the unit holding it); dispatches and status changes also
+ * keep the Open311 view of tickets current.
  */
 @ApplicationScoped
 public class TicketEventsConsumer implements InboxConsumer {
@@ -59,5 +61,7 @@ public class TicketEventsConsumer implements InboxConsumer {
         });
         inbox.consume(CONSUMER, record, EventTypes.TICKET_STATUS_CHANGED, TicketStatusChanged.class,
                 (event, change) -> readModel.statusChanged(change));
+        inbox.consume(CONSUMER, record, EventTypes.TICKET_ATTACHMENT_ADDED, TicketAttachmentAdded.class,
+                (event, added) -> deliveries.acceptNotice(added));
     }
 }

@@ -8,12 +8,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.linkage.bridge.domain.Adapter;
+import org.linkage.bridge.domain.DeliveryKind;
 import org.linkage.bridge.domain.DeliveryStatus;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** One version of one ticket, to be delivered to one department system. */
+/** One version of one ticket, or a notice of a file added to it, to be delivered to one department system. */
 @Entity
 @Table(name = "delivery")
 public class Delivery extends PanacheEntityBase {
@@ -23,8 +24,15 @@ public class Delivery extends PanacheEntityBase {
     public UUID ticketId;
     @Column(name = "ticket_number", nullable = false)
     public String ticketNumber;
+    /** For a notice: the version the unit held when the file was added. */
     @Column(name = "ticket_version", nullable = false)
     public int ticketVersion;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public DeliveryKind kind = DeliveryKind.TICKET;
+    /** The file a notice tells of; null for a ticket version. */
+    @Column(name = "attachment_id")
+    public UUID attachmentId;
     @Column(name = "department_code", nullable = false)
     public String departmentCode;
     @Enumerated(EnumType.STRING)
@@ -34,7 +42,7 @@ public class Delivery extends PanacheEntityBase {
     public String endpointUrl;
     @Column(name = "category_code")
     public String categoryCode;
-    /** The ticket as sent, kept so every retry sends the same body. */
+    /** The ticket (or notice) as sent, kept so every retry sends the same body; links are added per attempt. */
     @Column(nullable = false)
     public String payload;
     @Enumerated(EnumType.STRING)

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.hibernate.query.NativeQuery;
 import org.linkage.bridge.domain.Adapter;
+import org.linkage.bridge.domain.DeliveryKind;
 import org.linkage.bridge.domain.DeliveryStatus;
 
 import java.time.Instant;
@@ -23,7 +24,9 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
      * Leases up to {@code limit} due deliveries to the caller and reads them, in one statement. SKIP LOCKED lets
      * several workers (or instances) claim disjoint rows without waiting; an expired lease is claimable again, which
      * is how a delivery whose worker died is picked up. A row with a newer version of its ticket is never claimed: the
-     * re-dispatch supersedes it even if it was written before the supersession was. Each row comes with the time its
+     * re-dispatch supersedes it even if it was written before the supersession was. An attachment notice is never
+     * claimed while the unit's own ticket delivery is still being tried (the unit hears of the ticket before its
+     * files), nor once the ticket has gone to another unit; versions to the same unit leave it alone. Each row comes with the time its
      * endpoint's circuit stays open (null when closed), so the batch reads the circuits once, not once a row.
      *
      * <p>Rows are mapped here rather than by Hibernate, one by one: a row that cannot be read (an adapter or status
@@ -36,8 +39,17 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                             select id from delivery d
                             where status in ('PENDING', 'FAILED_RETRYING') and next_attempt_at <= ?1
                               and (claimed_until is null or claimed_until < ?1)
-                              and not exists (select 1 from delivery n
-                                              where n.ticket_id = d.ticket_id and n.ticket_version > d.ticket_version)
+                              and case when d.kind = 'TICKET'
+                                  then not exists (select 1 from delivery n
+                                                   where n.ticket_id = d.ticket_id and n.kind = 'TICKET'
+                                                     and n.ticket_version > d.ticket_version)
+                                  else not exists (select 1 from delivery n
+                                                   where n.ticket_id = d.ticket_id and n.kind = 'TICKET'
+                                                     and (n.department_code <> d.department_code
+                                                              and n.ticket_version > d.ticket_version
+                                                          or n.department_code = d.department_code
+                                                              and n.status in ('PENDING', 'FAILED_RETRYING')))
+                                  end
                             order by next_attempt_at
                             limit ?2
                             for update skip locked)
@@ -47,7 +59,8 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                             d.last_response_code, d.last_latency_ms, d.last_error, d.external_ref, d.next_attempt_at,
                             d.idempotency_key, d.created_at, d.updated_at, d.delivered_at, d.traceparent, d.tracestate,
                             (select c.open_until from endpoint_circuit c
-                             where c.endpoint_url = d.endpoint_url and c.open_until > ?1) as circuit_open_until""")
+                             where c.endpoint_url = d.endpoint_url and c.open_until > ?1) as circuit_open_until,
+                            d.kind, d.attachment_id""")
                 .unwrap(NativeQuery.class);
         query.addScalar("id", UUID.class).addScalar("ticket_id", UUID.class).addScalar("ticket_number", String.class)
                 .addScalar("ticket_version", Integer.class).addScalar("department_code", String.class)
@@ -60,7 +73,8 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 .addScalar("idempotency_key", String.class).addScalar("created_at", Instant.class)
                 .addScalar("updated_at", Instant.class).addScalar("delivered_at", Instant.class)
                 .addScalar("traceparent", String.class).addScalar("tracestate", String.class)
-                .addScalar("circuit_open_until", Instant.class);
+                .addScalar("circuit_open_until", Instant.class).addScalar("kind", String.class)
+                .addScalar("attachment_id", UUID.class);
         List<Object[]> rows = query.setParameter(1, now).setParameter(2, limit).setParameter(3, leaseUntil)
                 .setParameter(4, token).getResultList();
         List<Claim> claims = new ArrayList<>(rows.size());
@@ -101,6 +115,8 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
         d.deliveredAt = (Instant) row[20];
         d.traceparent = (String) row[21];
         d.tracestate = (String) row[22];
+        d.kind = DeliveryKind.valueOf((String) row[24]);
+        d.attachmentId = (UUID) row[25];
         d.claimedUntil = leaseUntil;
         d.claimToken = token;
         return d;
@@ -114,14 +130,16 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
      * Records {@code d} unless its idempotency key is known, in one statement: the unique key decides (so two
      * consumers racing on the same version cannot both insert), the row becomes {@code SUPERSEDED} instead of
      * {@code d.status} when a newer version of the ticket is already known (events out of order), and the ticket's
-     * undelivered earlier versions are stopped. Nothing is written for a known key.
+     * undelivered earlier versions are stopped, as are its undelivered attachment notices to another unit (the
+     * ticket, with its files, has left that unit). Nothing is written for a known key.
      */
     @SuppressWarnings("unchecked")
     public Inserted insertUnlessKnown(Delivery d, String supersededError, String stoppedError,
                                       List<DeliveryStatus> stoppable) {
         NativeQuery<Object[]> query = getEntityManager().createNativeQuery("""
                         with newer as (
-                            select exists (select 1 from delivery where ticket_id = ?2 and ticket_version > ?4) as known),
+                            select exists (select 1 from delivery
+                                           where ticket_id = ?2 and kind = 'TICKET' and ticket_version > ?4) as known),
                         inserted as (
                             insert into delivery (id, ticket_id, ticket_number, ticket_version, department_code, adapter,
                                 endpoint_url, category_code, payload, status, attempts, attempts_made, last_error,
@@ -140,7 +158,9 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                         stopped as (
                             update delivery set status = 'SUPERSEDED', next_attempt_at = null, claim_token = null,
                                 claimed_until = null, updated_at = ?18, last_error = ?19
-                            where ticket_id = ?2 and ticket_version < ?4 and status in (?20)
+                            where ticket_id = ?2 and status in (?20)
+                              and (kind = 'TICKET' and ticket_version < ?4
+                                   or kind <> 'TICKET' and department_code <> ?5 and ticket_version < ?4)
                               and exists (select 1 from inserted)
                             returning 1)
                         select (select status from inserted) as status, (select count(*) from stopped) as stopped""")
@@ -161,6 +181,53 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
         String status = (String) row[0];
         return new Inserted(status != null, DeliveryStatus.SUPERSEDED.name().equals(status)
                 && d.status != DeliveryStatus.SUPERSEDED, ((Long) row[1]).intValue());
+    }
+
+    /** Where a ticket's newest version went: the unit and its system, as the bridge received them. */
+    public record Holder(int ticketVersion, String departmentCode, String adapter, String endpointUrl,
+                         String categoryCode) {
+    }
+
+    /** The ticket's newest version known to the bridge, whoever it went to; empty when no dispatch reached it. */
+    @SuppressWarnings("unchecked")
+    public java.util.Optional<Holder> holderOf(UUID ticketId) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        select ticket_version, department_code, adapter, endpoint_url, category_code from delivery
+                        where ticket_id = ?1 and kind = 'TICKET' order by ticket_version desc, created_at desc limit 1""")
+                .setParameter(1, ticketId).getResultList();
+        return rows.stream().findFirst().map(r -> new Holder(((Number) r[0]).intValue(), (String) r[1], (String) r[2],
+                (String) r[3], (String) r[4]));
+    }
+
+    /**
+     * Records an attachment notice unless its key is known, in one statement (the unique key decides, so a redelivered
+     * event or a racing consumer writes nothing). Versions of the ticket are not looked at: a notice supersedes none.
+     *
+     * @return whether it was written
+     */
+    @SuppressWarnings("unchecked")
+    public boolean insertNoticeUnlessKnown(Delivery d) {
+        NativeQuery<Object> query = getEntityManager().createNativeQuery("""
+                        insert into delivery (id, ticket_id, ticket_number, ticket_version, department_code, adapter,
+                            endpoint_url, category_code, payload, status, attempts, attempts_made, last_error,
+                            next_attempt_at, delivered_at, idempotency_key, traceparent, tracestate, created_at,
+                            updated_at, kind, attachment_id)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as varchar), cast(?8 as varchar), ?9, ?10, 0, 0,
+                            cast(?11 as varchar), cast(?12 as timestamptz), cast(?13 as timestamptz), ?14,
+                            cast(?15 as varchar), cast(?16 as varchar), ?17, ?17, ?18, cast(?19 as uuid))
+                        on conflict (idempotency_key) do nothing""")
+                .unwrap(NativeQuery.class);
+        query.setParameter(1, d.id, UUID.class).setParameter(2, d.ticketId, UUID.class)
+                .setParameter(3, d.ticketNumber, String.class).setParameter(4, d.ticketVersion, Integer.class)
+                .setParameter(5, d.departmentCode, String.class).setParameter(6, d.adapter.name(), String.class)
+                .setParameter(7, d.endpointUrl, String.class).setParameter(8, d.categoryCode, String.class)
+                .setParameter(9, d.payload, String.class).setParameter(10, d.status.name(), String.class)
+                .setParameter(11, d.lastError, String.class).setParameter(12, d.nextAttemptAt, Instant.class)
+                .setParameter(13, d.deliveredAt, Instant.class).setParameter(14, d.idempotencyKey, String.class)
+                .setParameter(15, d.traceparent, String.class).setParameter(16, d.tracestate, String.class)
+                .setParameter(17, d.createdAt, Instant.class).setParameter(18, d.kind.name(), String.class)
+                .setParameter(19, d.attachmentId, UUID.class);
+        return query.executeUpdate() == 1;
     }
 
     /** What the endpoint's circuit learns from an attempt. */
@@ -284,8 +351,8 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
      */
     @Transactional
     public Integer latestDeliveredVersion(String ticketNumber, String departmentCode) {
-        return find("ticketNumber = ?1 and departmentCode = ?2 and status = ?3 order by ticketVersion desc",
-                ticketNumber, departmentCode, DeliveryStatus.DELIVERED)
+        return find("ticketNumber = ?1 and departmentCode = ?2 and status = ?3 and kind = ?4 order by ticketVersion desc",
+                ticketNumber, departmentCode, DeliveryStatus.DELIVERED, DeliveryKind.TICKET)
                 .firstResultOptional().map(d -> d.ticketVersion).orElse(null);
     }
 }

@@ -41,7 +41,8 @@ public class DeliveryResource {
              "status": "DEAD_LETTERED", "attemptCount": 8, "lastResponseCode": 503, "lastLatencyMs": 30012,
              "lastError": "HTTP 503: 人社局系统维护中 / under maintenance", "externalRef": null,
              "idempotencyKey": "5b8e2c41-0a7f-4d93-b6e1-2f4c8a9d3e15:1", "nextAttemptAt": null,
-             "createdAt": "2026-11-28T01:30:05Z", "updatedAt": "2026-11-28T09:42:17Z", "deliveredAt": null""";
+             "createdAt": "2026-11-28T01:30:05Z", "updatedAt": "2026-11-28T09:42:17Z", "deliveredAt": null,
+             "kind": "TICKET", "attachmentId": null""";
     static final String ATTEMPTS = """
             , "attempts": [
               {"attemptNo": 7, "startedAt": "2026-11-28T07:41:40Z", "latencyMs": 30004, "responseCode": null,
@@ -56,7 +57,7 @@ public class DeliveryResource {
              "lastError": "HTTP 503: 人社局系统维护中 / under maintenance", "externalRef": null,
              "idempotencyKey": "5b8e2c41-0a7f-4d93-b6e1-2f4c8a9d3e15:1", "nextAttemptAt": "2026-11-28T10:05:00Z",
              "createdAt": "2026-11-28T01:30:05Z", "updatedAt": "2026-11-28T10:05:00Z", "deliveredAt": null,
-             "attempts": null}""";
+             "kind": "TICKET", "attachmentId": null, "attempts": null}""";
     private final DeliveryRepository deliveries;
     private final DeliveryService service;
 

@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A delivery as dispatchers see it; {@code attempts} is filled only on the single-delivery view. */
+/**
+ * A delivery as dispatchers see it; {@code attempts} is filled only on the single-delivery view. {@code kind} is
+ * {@code TICKET} (a version of the ticket) or {@code ATTACHMENT_NOTICE} (a file added to it, {@code attachmentId}).
+ */
 public record DeliveryView(
         UUID id,
         UUID ticketId,
@@ -27,6 +30,8 @@ public record DeliveryView(
         Instant createdAt,
         Instant updatedAt,
         Instant deliveredAt,
+        String kind,
+        UUID attachmentId,
         List<Attempt> attempts) {
 
     public record Attempt(int attemptNo, Instant startedAt, Long latencyMs, Integer responseCode, String outcome,
@@ -40,6 +45,6 @@ public record DeliveryView(
         return new DeliveryView(d.id, d.ticketId, d.ticketNumber, d.ticketVersion, d.departmentCode, d.adapter.name(),
                 d.endpointUrl, d.status.name(), d.attempts, d.lastResponseCode, d.lastLatencyMs, d.lastError,
                 d.externalRef, d.idempotencyKey, d.nextAttemptAt, d.createdAt, d.updatedAt, d.deliveredAt,
-                attempts == null ? null : attempts.stream().map(Attempt::of).toList());
+                d.kind.name(), d.attachmentId, attempts == null ? null : attempts.stream().map(Attempt::of).toList());
     }
 }

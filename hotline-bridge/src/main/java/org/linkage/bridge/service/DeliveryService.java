@@ -10,6 +10,7 @@ import org.linkage.bridge.config.BridgeConfig;
 import org.linkage.bridge.domain.Adapter;
 import org.linkage.bridge.domain.AttemptResult;
 import org.linkage.bridge.domain.DepartmentDirectory;
+import org.linkage.bridge.domain.DeliveryKind;
 import org.linkage.bridge.domain.DeliveryStatus;
 import org.linkage.bridge.domain.RetryPolicy;
 import org.linkage.bridge.repository.CircuitRepository;
@@ -20,7 +21,10 @@ import org.linkage.commons.audit.AuditTrail;
 import org.linkage.commons.outbox.Outbox;
 import org.linkage.commons.problem.ProblemException;
 import org.linkage.commons.tracing.Traces;
+import org.linkage.events.AttachmentNoticeOutcome;
 import org.linkage.events.DeliveryOutcome;
+import org.linkage.events.LinkageEvent;
+import org.linkage.events.TicketAttachmentAdded;
 import org.linkage.events.TicketDispatched;
 import org.linkage.events.Topics;
 
@@ -124,6 +128,75 @@ public class DeliveryService {
         switch (d.status) {
             case DEAD_LETTERED -> deadLettered(d, deadLetterCause);
             case DELIVERED -> outcome(d);
+            default -> due.fire(new DeliveryDue(d.id));
+        }
+        return Optional.of(d);
+    }
+
+    /**
+     * Why an Open311 unit gets no attachment notice: GeoReport v2 has no way to add media to a request already filed
+     * (docs/open311.md, "Files added after filing"). Recorded on the row and on the ticket's history, where a
+     * dispatcher reads it and can tell the unit another way.
+     */
+    static final String OPEN311_NO_NOTICE = "未推送：Open311（GeoReport v2）无法向已受理的请求追加文件，请另行告知该单位；"
+            + "工单下一版本会附首张照片 / not sent: GeoReport v2 cannot add a file to a request already filed; tell the "
+            + "unit another way (the ticket's next version carries its first photo as media_url)";
+
+    /**
+     * Records the notice of a file added to a dispatched ticket, for the unit that holds the ticket's newest version
+     * known here (the lead unit: the bridge delivers tickets to lead units only), inside the consumer's transaction,
+     * in one statement. Its own kind and key ({@code <ticketId>:attachment:<attachmentId>}), so a redelivered or
+     * re-published event writes nothing, and it neither stops nor is stopped by versions of the ticket to that unit.
+     * The unit's system is the one its newest version went to, checked against the directory as a version is.
+     *
+     * @return the new notice, or empty when it is known already or no dispatch of the ticket reached the bridge
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Delivery> acceptNotice(TicketAttachmentAdded added) {
+        Optional<DeliveryRepository.Holder> holder = deliveries.holderOf(added.ticketId());
+        if (holder.isEmpty()) {
+            // The file travels with the ticket's first dispatch (attachmentCount, links at each attempt).
+            LOG.infof("file %s of ticket %s: no dispatch known here, so no notice", added.attachmentId(),
+                    added.ticketNumber());
+            return Optional.empty();
+        }
+        DeliveryRepository.Holder h = holder.get();
+        if (added.departmentCode() != null && !added.departmentCode().equals(h.departmentCode())) {
+            LOG.infof("file %s of ticket %s names lead unit %s; its newest dispatch here went to %s, who is told",
+                    added.attachmentId(), added.ticketNumber(), added.departmentCode(), h.departmentCode());
+        }
+        Instant now = clock.instant();
+        Delivery d = new Delivery();
+        d.id = UUID.randomUUID();
+        d.kind = DeliveryKind.ATTACHMENT_NOTICE;
+        d.attachmentId = added.attachmentId();
+        d.ticketId = added.ticketId();
+        d.ticketNumber = added.ticketNumber();
+        d.ticketVersion = h.ticketVersion();
+        d.departmentCode = h.departmentCode();
+        d.adapter = Adapter.of(h.adapter());
+        d.endpointUrl = h.endpointUrl();
+        d.categoryCode = h.categoryCode();
+        d.payload = toJson(AttachmentNotice.of(added, h.ticketVersion(), h.departmentCode()));
+        d.idempotencyKey = AttachmentNotice.key(added.ticketId(), added.attachmentId());
+        Map<String, String> trace = Traces.current();
+        d.traceparent = trace.get(Traces.TRACEPARENT);
+        d.tracestate = trace.get(Traces.TRACESTATE);
+        d.createdAt = now;
+        d.updatedAt = now;
+        String deadLetterCause = null;
+        if (d.adapter == Adapter.OPEN311) {
+            d.status = DeliveryStatus.SKIPPED;
+            d.lastError = OPEN311_NO_NOTICE;
+        } else {
+            deadLetterCause = decide(d, now);
+        }
+        if (!deliveries.insertNoticeUnlessKnown(d)) {
+            return Optional.empty();
+        }
+        switch (d.status) {
+            case DEAD_LETTERED -> deadLettered(d, deadLetterCause);
+            case DELIVERED, SKIPPED -> outcome(d);
             default -> due.fire(new DeliveryDue(d.id));
         }
         return Optional.of(d);
@@ -308,25 +381,42 @@ public class DeliveryService {
         circuits.success(d.endpointUrl, now);
         due.fire(new DeliveryDue(d.id));
         audit.record("Delivery", d.id, "REPLAY", reason, Map.of("ticketNumber", d.ticketNumber,
-                "ticketVersion", d.ticketVersion, "departmentCode", d.departmentCode), COMPONENT);
+                "ticketVersion", d.ticketVersion, "departmentCode", d.departmentCode, "kind", d.kind.name()),
+                COMPONENT);
         return d;
     }
 
     /** Tells of a delivery already written as dead-lettered: its metric, its log line and its two events. */
     private void deadLettered(Delivery d, String cause) {
         metrics.deadLettered(d, cause);
-        LOG.warnf("delivery %s of ticket %s v%d to %s dead-lettered after %d attempt(s): %s",
-                d.id, d.ticketNumber, d.ticketVersion, d.departmentCode, d.attempts, d.lastError);
+        LOG.warnf("delivery %s (%s) of ticket %s v%d to %s dead-lettered after %d attempt(s): %s",
+                d.id, d.kind, d.ticketNumber, d.ticketVersion, d.departmentCode, d.attempts, d.lastError);
         outbox.publish(outcome(d), Topics.DELIVERIES_DLQ);
     }
 
-    /** Publishes what became of the delivery ({@code DELIVERED} or {@code DEAD_LETTERED}) to the router. */
-    private DeliveryOutcome outcome(Delivery d) {
-        DeliveryOutcome event = new DeliveryOutcome(d.id, d.ticketId, d.ticketNumber, d.ticketVersion,
-                d.departmentCode, d.adapter.name(), d.status.name(), d.attempts, d.externalRef, d.lastError,
-                clock.instant());
+    /**
+     * Publishes what became of the delivery ({@code DELIVERED} or {@code DEAD_LETTERED}; a notice also
+     * {@code SKIPPED}) to the router: a ticket version as a {@link DeliveryOutcome}, which sets the ticket's delivery
+     * status, a notice as an {@link AttachmentNoticeOutcome}, which only goes on the ticket's history.
+     */
+    private LinkageEvent outcome(Delivery d) {
+        LinkageEvent event = d.kind == DeliveryKind.ATTACHMENT_NOTICE
+                ? new AttachmentNoticeOutcome(d.id, d.ticketId, d.ticketNumber, d.ticketVersion, d.attachmentId,
+                fileName(d), d.departmentCode, d.adapter.name(), d.status.name(), d.attempts, d.externalRef,
+                d.lastError, clock.instant())
+                : new DeliveryOutcome(d.id, d.ticketId, d.ticketNumber, d.ticketVersion, d.departmentCode,
+                d.adapter.name(), d.status.name(), d.attempts, d.externalRef, d.lastError, clock.instant());
         outbox.publish(event);
         return event;
+    }
+
+    /** The notice's file name as stored, for the dispatcher reading the ticket's history; null if unreadable. */
+    private String fileName(Delivery d) {
+        try {
+            return json.readValue(d.payload, AttachmentNotice.class).attachment().fileName();
+        } catch (JsonProcessingException | RuntimeException e) {
+            return null;
+        }
     }
 
     private String toJson(Object value) {

@@ -13,6 +13,7 @@ import org.linkage.commons.inbox.Inbox;
 import org.linkage.commons.inbox.InboxConsumer;
 import org.linkage.commons.inbox.ReceivedEvent;
 import org.linkage.commons.security.Actor;
+import org.linkage.events.AttachmentNoticeOutcome;
 import org.linkage.events.DeliveryOutcome;
 import org.linkage.events.EventTypes;
 import org.linkage.router.repository.Ticket;
@@ -20,7 +21,8 @@ import org.linkage.router.repository.Ticket;
 /**
  * Records the bridge's delivery outcomes on the ticket's history and tells intake. An outcome for
  * an older dispatch version (the ticket was re-dispatched since) is recorded but does not change
- * the delivery status of the current version.
+ * the delivery status of the current version. The outcome of an attachment notice (a file added after dispatch,
+ * told to the unit's system) goes on the history only: it is not a version of the ticket.
  */
 @ApplicationScoped
 public class DeliveryConsumer implements InboxConsumer {
@@ -51,6 +53,25 @@ public class DeliveryConsumer implements InboxConsumer {
     public void consume(ConsumerRecord<String, String> record) {
         inbox.consume(CONSUMER, record, EventTypes.DELIVERY_SUCCEEDED, DeliveryOutcome.class, this::record);
         inbox.consume(CONSUMER, record, EventTypes.DELIVERY_DEAD_LETTERED, DeliveryOutcome.class, this::record);
+        inbox.consume(CONSUMER, record, EventTypes.ATTACHMENT_NOTICE_OUTCOME, AttachmentNoticeOutcome.class,
+                this::recordNotice);
+    }
+
+    /**
+     * A dispatcher reads on the ticket's history whether the unit's system heard of the file: delivered, dead-lettered
+     * (to replay from the bridge's dead letters) or not sent with the reason (an Open311 unit, told another way).
+     */
+    private void recordNotice(ReceivedEvent event, AttachmentNoticeOutcome n) {
+        Ticket t = n.ticketId() == null ? null : Ticket.findById(n.ticketId());
+        if (t == null) {
+            LOG.warnf("attachment notice outcome %s for unknown ticket %s ignored", event.id(), n.ticketId());
+            return;
+        }
+        String note = "attachment notice of " + (n.fileName() == null ? n.attachmentId() : n.fileName()) + " to "
+                + n.departmentCode() + " via " + n.adapter() + ": " + n.status() + " after " + n.attempts()
+                + " attempt(s)" + (n.externalRef() != null ? ", ref " + n.externalRef() : "")
+                + (n.lastError() != null ? ", " + n.lastError() : "");
+        recorder.history(t, "ATTACHMENT_NOTICE", t.status, Actor.system(CONSUMER), note);
     }
 
     private void record(ReceivedEvent event, DeliveryOutcome d) {
