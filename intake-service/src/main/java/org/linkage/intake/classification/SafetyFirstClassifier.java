@@ -663,12 +663,13 @@ public final class SafetyFirstClassifier implements Classifier {
         // (无任何警情, 故意拨打110): the call can then only be dismissed under every condition of a dismissal, never
         // diverted on the domain model's word ("……谎称家中被盗，现场无任何被盗情况，但报警人脸上有伤" stays)
         if (matches.stream().anyMatch(m -> m.cue().kind() == Cues.Kind.HANDOVER || m.cue().kind() == Cues.Kind.SUBJECT
-                || m.cue().kind() == Cues.Kind.CLAIM || m.cue().kind() == Cues.Kind.FIELD)) {
+                || m.cue().kind() == Cues.Kind.CLAIM || m.cue().kind() == Cues.Kind.FIELD || m.cue().kind() == Cues.Kind.RETRACT)) {
             boolean matterNamed = matches.stream().anyMatch(m -> m.cue().kind() == Cues.Kind.HANDOVER
                     || m.cue().kind() == Cues.Kind.SUBJECT || m.cue().kind() == Cues.Kind.CLAIM);
             boolean nothingFound = matches.stream().anyMatch(m -> m.cue().kind() == Cues.Kind.NO_MATTER);
             List<Cues.Match> settled = live.stream().filter(m -> matterNamed ? settled(all, matches, m)
-                    : nothingFound && !confirmed(all, matches) && ownedUpLie(all, matches, m)).toList();
+                    : nothingFound && !confirmed(all, matches) && (ownedUpLie(all, matches, m) || ownedUpPrank(all, matches, m)))
+                    .toList();
             for (Cues.Match m : settled) {
                 signals.add("核实:" + all.substring(m.start(), m.end()) + " settled");
             }
@@ -716,7 +717,7 @@ public final class SafetyFirstClassifier implements Classifier {
     private static boolean settled(String all, List<Cues.Match> matches, Cues.Match m) {
         if (pastInjury(all, matches, m) || consumerCheat(matches, m) || goodsBought(all, matches, m) || figureOfSpeech(all, m)
                 || quotedName(all, matches, m) || fellOn(all, matches, m) || correctedAtOnce(all, matches, m)
-                || gameShout(all, m) || unclickedFraud(all, matches, m)) {
+                || gameShout(all, m) || unclickedFraud(all, matches, m) || animalsHarm(all, matches, m)) {
             return true;
         }
         // a report that confirms the matter or acts on it as a case (属实, 立案, 受案, 笔录, 抓获) refutes nothing it quotes
@@ -962,6 +963,44 @@ public final class SafetyFirstClassifier implements Classifier {
                                 && t.start() - u.end() <= 3 && !containsClauseEnd(all, u.start(), t.start())));
     }
 
+    /** Animals a call is about, when its missing one or its injury is theirs. */
+    private static final List<String> ANIMALS = List.of("狗", "猫", "泰迪", "宠物", "柯基", "金毛", "比熊", "鹦鹉", "兔子");
+    /** Words that put a person (or an animal's attack on one) between the animal and the danger word. */
+    private static final List<String> PEOPLE = List.of("人", "我", "你", "他", "她", "孩", "娃", "儿子", "女儿", "老", "妈", "爸",
+            "爷", "奶", "婆", "公", "咬", "扑", "撞", "抓");
+    private static final Set<String> HURT_LIMB = Set.of("断了", "断掉", "骨折", "流血", "动不了");
+
+    /**
+     * A lost pet (狗儿跑丢了……从昨天晚上就不见了) or an injured animal (受伤的流浪猫 腿好像断了), in a call that names a 12345
+     * matter (the caller of settled): a missing-person word that names nobody (就不见了, 走丢), or a limb-injury word, with
+     * an animal earlier in its sentence and no person, nor a bite or a fall on someone, between them. "孩子和狗都不见了",
+     * "我被狗咬了，腿断了", "狗把老人扑倒，腿断了" keep the word.
+     */
+    private static boolean animalsHarm(String all, List<Cues.Match> matches, Cues.Match m) {
+        String word = all.substring(m.start(), m.end());
+        boolean missing = m.cue().code().equals("MISSING_PERSON") && PEOPLE.stream().noneMatch(word::contains);
+        boolean hurt = m.cue().code().equals("DANGER_TO_LIFE") && HURT_LIMB.contains(word);
+        if (!missing && !hurt) {
+            return false;
+        }
+        int sentence = m.start();
+        while (sentence > 0 && SENTENCE_ENDS.indexOf(all.charAt(sentence - 1)) < 0) {
+            sentence--;
+        }
+        String before = all.substring(sentence, m.start());
+        int animal = -1;
+        for (String a : ANIMALS) {
+            animal = Math.max(animal, before.lastIndexOf(a));
+        }
+        if (animal < 0) {
+            return false;
+        }
+        // the person may stand anywhere before in a lost-pet call (我妈的狗), only between in an injury
+        String between = missing ? before : before.substring(animal);
+        return PEOPLE.stream().noneMatch(p -> between.replace("我家", "").replace("我们", "").replace("我屋", "")
+                .contains(p));
+    }
+
     private static boolean insideMarks(String all, Cues.Match m) {
         for (int i = m.start() - 1; i >= 0 && m.start() - i <= 30; i--) {
             char c = all.charAt(i);
@@ -983,7 +1022,7 @@ public final class SafetyFirstClassifier implements Classifier {
     private static boolean foundSafe(String all, List<Cues.Match> matches, Cues.Match m) {
         String code = m.cue().code();
         return (code.equals("MISSING_PERSON") || code.equals("DANGER_TO_LIFE") && all.substring(m.start(), m.end()).contains("晕"))
-                && insideQuotedAlarm(all, matches, m)
+                && quoted(all, matches, m)
                 && matches.stream().anyMatch(f -> f.cue().kind() == Cues.Kind.FIELD)
                 && matches.stream().anyMatch(s -> s.cue().kind() == Cues.Kind.SAFE && s.start() >= m.end() && sameSentence(all, m, s));
     }
@@ -1128,7 +1167,9 @@ public final class SafetyFirstClassifier implements Classifier {
     static boolean figureOfSpeech(String all, Cues.Match m) {
         int clause = clauseStart(all, m.start());
         String before = all.substring(clause, m.start());
-        String after = all.substring(m.end(), Math.min(all.length(), m.end() + 3));
+        String after = all.substring(m.end(), Math.min(all.length(), m.end() + 4));
+        // 跟着火了似的: a 了 may stand between the word and the simile's end
+        after = after.startsWith("了") ? after.substring(1) : after;
         if ((before.endsWith("跟") || before.endsWith("像") || before.endsWith("好像") || before.endsWith("跟放")
                 || before.endsWith("像放")) && (after.startsWith("一样") || after.startsWith("似的") || after.startsWith("一般"))) {
             return true;
@@ -1241,6 +1282,24 @@ public final class SafetyFirstClassifier implements Classifier {
                         && f.start() >= m.end() && sameSentence(all, m, f));
     }
 
+    /**
+     * A quoted alarm the report owns up as a prank (报警人称“有人要杀我”，系其与朋友开玩笑拨打; 称“我家着火了”，随后笑着说
+     * “骗你的”): the danger word inside the alarm's marks, and after the marks in its sentence a prank or retraction word
+     * (恶作剧, 开玩笑, 打赌, 骗你的) nobody denies. The caller of this (liveDanger) also needs a finding of nothing
+     * (NO_MATTER: 现场无异常, 在玩手机) and no confirmation, and the call can then only be dismissed under every condition
+     * of a dismissal: a trace (背景有哭声), a 12345 matter or any other live danger word keeps it.
+     */
+    private static boolean ownedUpPrank(String all, List<Cues.Match> matches, Cues.Match m) {
+        int close = closingMark(all, m);
+        int open = all.lastIndexOf('“', m.start());
+        // here a call-taker's 称“…” counts too: it is the prank owned up to that refutes the words, not the quoting
+        boolean alarm = insideQuotedAlarm(all, matches, m) || (open >= 0 && matches.stream().anyMatch(q ->
+                q.cue().kind() == Cues.Kind.QUOTED && q.end() <= open + 1 && !containsClauseEnd(all, q.start(), open)));
+        return close >= 0 && alarm
+                && matches.stream().anyMatch(p -> (p.cue().kind() == Cues.Kind.RETRACT || p.cue().kind() == Cues.Kind.NOT_A_REPORT)
+                        && p.start() > close && sameSentence(all, m, p) && !deniedNearby(all, p.start()));
+    }
+
     private static boolean confirmed(String all, List<Cues.Match> matches) {
         return matches.stream().anyMatch(c -> c.cue().kind() == Cues.Kind.CONFIRMED && !negatedBefore(all, c.start()));
     }
@@ -1259,7 +1318,7 @@ public final class SafetyFirstClassifier implements Classifier {
         if (clause.contains("所为") || clause.contains("作案")) {
             return false;   // 系邻居所为: the refutation names who did it
         }
-        if (after == '其' && r.end() + 1 < all.length() && ("在因与对将自向于把".indexOf(all.charAt(r.end() + 1)) >= 0
+        if (after == '其' && r.end() + 1 < all.length() && ("在因与对将自向于把购买办".indexOf(all.charAt(r.end() + 1)) >= 0
                 || clause.startsWith("其家中小孩") || clause.startsWith("其小孩") || clause.startsWith("其孩子"))) {
             return true;   // 实为其在某美容店办卡, 系其自行遗落: 其 is who acted, the refutation says what it was
         }
@@ -1283,6 +1342,7 @@ public final class SafetyFirstClassifier implements Classifier {
         // (politeness and "没事" cut out of a wider window first, so a window edge inside 对不起 leaves no stray 不)
         String wide = text.substring(Math.max(0, start - 8), start).replace("不好意思", "").replace("对不起", "")
                 .replace("不好", "").replace("没得事", "").replace("没事", "")
+                .replace("不知情", "")   // 本人并不知情，无警情: not knowing of the call denies no finding
                 .replace("不?", "");   // 能点外卖不？开玩笑: a question's 不 denies nothing
         String before = wide.substring(Math.max(0, wide.length() - 4));
         return before.indexOf('不') >= 0 || before.indexOf('没') >= 0 || before.indexOf('非') >= 0

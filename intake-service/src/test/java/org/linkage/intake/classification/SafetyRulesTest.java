@@ -924,4 +924,67 @@ class SafetyRulesTest {
         Classification c = classify(text);
         assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
     }
+
+    /**
+     * Round 13 (the kinds set 18 lost): a cut or scratch on a body part done by someone (划伤其脸部, 划破了我的手臂) and a
+     * person trapped under an overturned vehicle (压在车下, 翻到沟里) are danger inside a consumer or road complaint; an
+     * officer's refutation of a quoted alarm settles the quoted word where it says what was found (已向报警人解释, 早已痊愈,
+     * 经燃气公司检测系, 经现场核实系, 已联系家长接回, 不属于诈骗), and a quoted alarm owned up as a prank (开玩笑, 恶作剧,
+     * 骗你的) with nothing found is invalid; a cry taken back at once (打赌, 别当真), a telecom line test, keys stuck or a
+     * phone redialling by itself, a message sent to 110 by mistake are invalid; a simile (跟着火了似的), a lost or injured
+     * pet, a worry about fire over a blocked fire lane are no danger. Each diverted or dismissed call (written for the test,
+     * none copied from a set) stands beside its police variant, which must stay with 110.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            民警到场后了解，报警人在健身房退卡时与店员争执，店员用指甲抓伤其脖子，退卡纠纷建议转市场监管。 | JOINT
+            民警到场后了解，报警人在健身房退卡时与店员争执，双方未发生冲突，退卡纠纷建议转市场监管。 | NON_POLICE
+            培训机构不退学费，我去要，前台拿剪刀划破了我的手臂 | JOINT
+            村里那条路坑坑洼洼的一直没人修，刚才一辆摩托车翻到沟里，骑车的老头压在车下面了 | JOINT
+            村里那条路一直没人修，坑坑洼洼的，下雨天全是泥 | NON_POLICE
+            民警到场后了解，报警人所称“有人撬门”系物业人员上门检修水管，已向报警人解释，报警人对物业维修不及时有意见，转12345。 | NON_POLICE
+            民警到场后了解，报警人所称“有人撬门”系其前夫所为，门锁已被破坏，报警人另反映物业不作为，转12345。 | JOINT
+            经现场核实，报警人所称“被打”系五年前与邻居发生的纠纷，伤情早已痊愈，现主要反映邻居违建，转12345。 | NON_POLICE
+            经现场核实，报警人所称“被打”系今天上午与邻居发生的纠纷，脸上有伤，另反映邻居违建，转12345。 | JOINT
+            民警到场后了解，报警人称“家里着火了”，系其与同学打赌开玩笑拨打，现场无异常，已对其批评教育。 | INVALID
+            民警到场后了解，报警人称“家里着火了”，系其与同学打赌开玩笑拨打，但现场厨房确有明火，已扑救。 | POLICE
+            民警到场后了解，报警人称“有人抢劫”，经核实系几名中学生恶作剧拨打，现场无任何异常，已进行批评教育。 | INVALID
+            民警到场后了解，报警人称“有人抢劫”，经核实系几名中学生恶作剧拨打，但其中一人脸上有伤，称被高年级学生打了。 | POLICE
+            报警人称闻到“煤气味”，经燃气公司检测系下水道返味，无燃气泄漏，下水道问题转12345。 | NON_POLICE
+            报警人称闻到“煤气味”，经燃气公司检测确系燃气泄漏，已疏散住户，同时转12345。 | JOINT
+            民警到场后了解，报警人称“孩子不见了”，经查孩子在邻居家看电视，已联系家长接回；报警人另反映小区门禁损坏，转12345。 | NON_POLICE
+            民警到场后了解，报警人称“孩子不见了”，经查孩子仍未找到，报警人另反映小区门禁损坏，转12345。 | JOINT
+            民警到场后了解，报警人称“被骗”办了健身卡，经核实双方签有合同，不属于诈骗，系消费纠纷，转12345。 | NON_POLICE
+            民警到场后了解，报警人称被人冒充客服骗走三万元，经核实属于诈骗，已受案。 | POLICE
+            救命啊——哈哈哈，没事没事，我孙子在学电视剧里喊人，别当真啊。 | INVALID
+            救命啊——哈哈哈，没事没事，我是说笑的……他又拿刀了 | POLICE
+            喂，救命——哈哈哈，跟同事打赌输了的打110，没事没事，你别当真哈。 | INVALID
+            喂，救命——哈哈，打赌输了的打110……不对不对，真的有人在砸我家门 | POLICE
+            来电人为一名男孩，称“我家有坏人”，随后笑着说“骗你的”，家长接过电话称孩子在玩手机，家中一切正常。 | INVALID
+            来电人为一名男孩，称“我家有坏人”，随后笑着说“骗你的”，家长接过电话后背景有男子吼骂和哭声。 | POLICE
+            来电人称其为电信公司工作人员，正在进行线路测试，确认110接通正常后挂断。 | INVALID
+            来电人称其为电信公司工作人员，正在进行线路测试，施工时同事从电杆上摔下来了。 | POLICE
+            经现场核实，报警电话系老人的老年机卡键自动拨出，老人在家睡觉，无警情。 | INVALID
+            经现场核实，报警电话系老人的老年机卡键自动拨出，但老人倒在卫生间地上，意识不清。 | POLICE
+            经现场核实，该号码系一部扔在垃圾桶里的旧手机反复重启拨号，已将手机收回，无警情。 | INVALID
+            不好意思发错了，本来是想发给我妈的：明天回来吃饭 | INVALID
+            不好意思发错了，本来是想发给我妈的：有人在撬我家的门 | POLICE
+            楼下火锅店的排风机吵得跟打雷一样，油烟大得跟着火了似的 | NON_POLICE
+            楼下火锅店油烟好大，刚才后厨真的着火了 | JOINT
+            我家猫跑丢了，一只橘猫，昨天晚上就不见了，能不能帮我找一下 | NON_POLICE
+            我家孩子跑丢了，昨天晚上就不见了，能不能帮我找一下 | POLICE
+            小区门口有只受伤的流浪狗，后腿好像断了，能不能找人救助 | NON_POLICE
+            小区门口有个老人摔倒了，腿好像断了，能不能找人来 | POLICE
+            小区消防通道被电动车堵死了，物业不管，万一发生火灾消防车进不来 | NON_POLICE
+            小区消防通道被电动车堵死了，物业不管，现在三楼已经着火了 | JOINT
+            我家狗跑丢了，我女儿出去找狗，到现在也不见了 | JOINT
+            我被小区里的流浪狗扑倒了，腿好像断了 | JOINT
+            经现场核实，报警人所称“被打”系三年前的纠纷，但报警人称今天又被对方打伤，另反映单位欠薪，转12345。 | JOINT
+            报警人称：某驾校收取学费后一直不安排考试，今日其去要求退费，被教练推到门外并用钥匙划破其额头。 | JOINT
+            """)
+    void round13QuotedAlarmsPranksAndPetsMoveOnlyWhatWasRefutedWhileCutsAndTrappedPeopleStay(String text,
+                                                                                           Disposition disposition) {
+        Classification c = classify(text);
+        assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
+    }
 }
