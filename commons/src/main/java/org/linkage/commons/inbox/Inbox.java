@@ -39,7 +39,7 @@ public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
     private static final ThreadLocal<Boolean> REPLAYING = new ThreadLocal<>();
     /** Set while {@link #consumeAll} runs a batch in one transaction on this thread. */
-    private static final ThreadLocal<Boolean> BATCH = new ThreadLocal<>();
+    private static final ThreadLocal<Batch> BATCH = new ThreadLocal<>();
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -96,6 +96,18 @@ public class Inbox {
      */
     public void consumeAll(String consumer, Iterable<ConsumerRecord<String, String>> records,
                            java.util.function.Consumer<ConsumerRecord<String, String>> perRecord, boolean writesOnly) {
+        consumeAll(consumer, records, perRecord, writesOnly, null);
+    }
+
+    /**
+     * As {@link #consumeAll(String, Iterable, java.util.function.Consumer, boolean)}, with {@code beforeCommit} run in
+     * the batch's transaction after its last record: for a consumer that gathers the effects of a whole poll (see
+     * {@link #inBatch()}) and writes them with one statement. It runs only for a batch; when the records are taken one
+     * at a time, each effect must be written at once, as {@link #inBatch()} then says.
+     */
+    public void consumeAll(String consumer, Iterable<ConsumerRecord<String, String>> records,
+                           java.util.function.Consumer<ConsumerRecord<String, String>> perRecord, boolean writesOnly,
+                           Runnable beforeCommit) {
         java.util.List<ConsumerRecord<String, String>> all = new java.util.ArrayList<>();
         records.forEach(all::add);
         if (all.isEmpty()) {
@@ -104,7 +116,8 @@ public class Inbox {
         if (all.size() > 1) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
-                    BATCH.set(Boolean.TRUE);
+                    Batch batch = new Batch(all);
+                    BATCH.set(batch);
                     try {
                         for (ConsumerRecord<String, String> record : all) {
                             perRecord.accept(record);
@@ -114,6 +127,10 @@ public class Inbox {
                                 em.flush();
                                 em.clear();
                             }
+                        }
+                        batch.releaseUnconsumed();
+                        if (beforeCommit != null) {
+                            beforeCommit.run();
                         }
                     } finally {
                         BATCH.remove();
@@ -164,10 +181,11 @@ public class Inbox {
 
     private <T> void consumeInTrace(String consumer, ConsumerRecord<String, String> record, ReceivedEvent event,
                                     Class<T> dataType, BiConsumer<ReceivedEvent, T> effect) {
-        if (Boolean.TRUE.equals(BATCH.get())) {
+        Batch batch = BATCH.get();
+        if (batch != null) {
             // In a batch: any failure, unreadable data included, undoes the batch and is met one event at a time.
             T data = data(event, dataType);
-            if (firstDelivery(consumer, event)) {
+            if (batch.firstDelivery(consumer, event)) {
                 effect.accept(event, data);
             }
             return;
@@ -309,6 +327,83 @@ public class Inbox {
         } finally {
             REPLAYING.remove();
         }
+    }
+
+    /**
+     * True while this thread runs a record of a batch ({@link #consumeAll}), whose effects commit together; false when
+     * a record is taken on its own (also when a failed batch is taken again one record at a time).
+     */
+    public boolean inBatch() {
+        return BATCH.get() != null;
+    }
+
+    /**
+     * The inbox rows of one poll: the first time a consumer asks about an event type in the batch, every record of the
+     * poll with that type is claimed with one multi-row insert, and the ids it returns are the events seen for the
+     * first time. A record seen before (a redelivered poll after a crash) is not returned, a duplicate inside the poll
+     * is returned once and so applies once, and the rows commit or roll back with the batch, exactly as the insert per
+     * event did. Rows claimed for records the consumer then never asked about are taken back before the commit, so
+     * the table says what it said before: an event was recorded only if the consumer took it.
+     */
+    private final class Batch {
+        private final java.util.List<ReceivedEvent> events = new java.util.ArrayList<>();
+        /** Per consumer and type: the ids claimed and not yet taken, and every id of the poll asked about. */
+        private final java.util.Map<java.util.List<String>, java.util.Set<String>> fresh = new java.util.HashMap<>();
+        private final java.util.Map<java.util.List<String>, java.util.Set<String>> candidates = new java.util.HashMap<>();
+
+        Batch(java.util.List<ConsumerRecord<String, String>> records) {
+            for (ConsumerRecord<String, String> record : records) {
+                events.add(ReceivedEvent.of(record));
+            }
+        }
+
+        boolean firstDelivery(String consumer, ReceivedEvent event) {
+            java.util.List<String> key = java.util.List.of(consumer, String.valueOf(event.type()));
+            if (!fresh.containsKey(key)) {
+                java.util.Set<String> ids = new java.util.TreeSet<>();
+                for (ReceivedEvent e : events) {
+                    if (java.util.Objects.equals(e.type(), event.type())) {
+                        ids.add(e.id());
+                    }
+                }
+                candidates.put(key, ids);
+                fresh.put(key, claim(consumer, event.type(), ids));
+            }
+            if (!candidates.get(key).contains(event.id())) {
+                // not a record of this poll (a consumer may hand over a record of its own): the row of its own
+                return Inbox.this.firstDelivery(consumer, event);
+            }
+            return fresh.get(key).remove(event.id());
+        }
+
+        void releaseUnconsumed() {
+            fresh.forEach((key, ids) -> {
+                if (!ids.isEmpty()) {
+                    em.createNativeQuery("delete from processed_event where consumer = ?1 and event_id = any(cast(?2 as varchar[]))")
+                            .setParameter(1, key.get(0))
+                            .setParameter(2, ids.toArray(String[]::new))
+                            .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("processed_event")
+                            .executeUpdate();
+                }
+            });
+        }
+    }
+
+    /** Records the ids for {@code consumer} in one statement; returns those it had not seen before. */
+    @SuppressWarnings("unchecked")
+    private java.util.Set<String> claim(String consumer, String type, java.util.Set<String> ids) {
+        // In id order, so that two transactions claiming overlapping polls take the keys in the same order; a
+        // concurrent duplicate blocks on its key until the first commits, then inserts nothing, as one by one.
+        java.util.List<String> inserted = em.createNativeQuery("""
+                        insert into processed_event (consumer, event_id, event_type, processed_at)
+                        select ?1, e.id, ?2, now() from unnest(cast(?3 as varchar[])) as e(id) order by e.id
+                        on conflict do nothing returning event_id""", String.class)
+                .setParameter(1, consumer)
+                .setParameter(2, type)
+                .setParameter(3, ids.toArray(String[]::new))
+                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("processed_event")
+                .getResultList();
+        return new java.util.HashSet<>(inserted);
     }
 
     /** True the first time {@code consumer} sees {@code event}; false for every repeat. */

@@ -67,6 +67,100 @@ public class CallRepository implements PanacheRepositoryBase<CallEntity, UUID> {
         return count("id", callId) > 0;
     }
 
+    /** One reported status, as {@link #reportTicketStatus} takes it. */
+    public record StatusReport(UUID callId, Instant at, UUID ticketId, String ticketNumber, String status,
+                               String departmentCode, String departmentName, Instant resolveBy, String deliveryStatus,
+                               String answer) {
+    }
+
+    /**
+     * The reports of a whole poll in one statement, with the outcome of {@link #reportTicketStatus} called for each in
+     * list order: per call, a report counts as newer when its time is at or after both the call's and every earlier
+     * report's of the list (so the newest status wins and an older one never comes back, whatever the order of the
+     * poll), fields left out keep the last value given, the last final answer given counts even from a late report, and
+     * the version moves once per report that changed something.
+     *
+     * <p>The calls are locked first ({@code for update}, in id order) and the comparison uses the state the lock
+     * returns, so a report committed meanwhile by another replica is compared with, not overwritten.
+     *
+     * @return the calls that exist, of those reported on
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.Set<UUID> reportTicketStatuses(List<StatusReport> reports) {
+        if (reports.isEmpty()) {
+            return java.util.Set.of();
+        }
+        int n = reports.size();
+        String[][] columns = new String[10][n];
+        for (int i = 0; i < n; i++) {
+            StatusReport r = reports.get(i);
+            Object[] values = {r.callId(), r.at(), r.ticketId(), r.ticketNumber(), r.status(), r.departmentCode(),
+                    r.departmentName(), r.resolveBy(), r.deliveryStatus(), r.answer()};
+            for (int c = 0; c < values.length; c++) {
+                columns[c][i] = values[c] == null ? null : values[c].toString();
+            }
+        }
+        var query = getEntityManager().createNativeQuery("""
+                with v as (
+                    select cast(r.call_id as uuid) as call_id, cast(r.at as timestamptz) as at,
+                           cast(r.ticket_id as uuid) as ticket_id, r.ticket_number, r.status, r.department_code,
+                           r.department_name, cast(r.resolve_by as timestamptz) as resolve_by, r.delivery_status,
+                           r.answer, r.n
+                    from unnest(cast(?1 as varchar[]), cast(?2 as varchar[]), cast(?3 as varchar[]),
+                                cast(?4 as varchar[]), cast(?5 as varchar[]), cast(?6 as varchar[]),
+                                cast(?7 as varchar[]), cast(?8 as varchar[]), cast(?9 as varchar[]),
+                                cast(?10 as varchar[])) with ordinality
+                        as r(call_id, at, ticket_id, ticket_number, status, department_code, department_name,
+                             resolve_by, delivery_status, answer, n)),
+                cur as (
+                    select c.id, c.ticket_updated_at from call c where c.id in (select call_id from v)
+                    order by c.id for update),
+                s as (
+                    select v.*, coalesce(v.at >= greatest(cur.ticket_updated_at, max(v.at) over (partition by v.call_id
+                               order by v.n rows between unbounded preceding and 1 preceding)), true) as newer
+                    from v join cur on cur.id = v.call_id),
+                a as (
+                    select call_id, bool_or(newer) as any_newer,
+                           count(*) filter (where newer or answer is not null) as changes,
+                           (array_agg(ticket_id order by n desc) filter (where newer))[1] as ticket_id,
+                           (array_agg(ticket_number order by n desc) filter (where newer))[1] as ticket_number,
+                           (array_agg(status order by n desc) filter (where newer))[1] as status,
+                           (array_agg(at order by n desc) filter (where newer))[1] as at,
+                           (array_agg(department_code order by n desc)
+                               filter (where newer and department_code is not null))[1] as department_code,
+                           (array_agg(department_name order by n desc)
+                               filter (where newer and department_name is not null))[1] as department_name,
+                           (array_agg(resolve_by order by n desc)
+                               filter (where newer and resolve_by is not null))[1] as resolve_by,
+                           (array_agg(delivery_status order by n desc)
+                               filter (where newer and delivery_status is not null))[1] as delivery_status,
+                           (array_agg(answer order by n desc) filter (where answer is not null))[1] as answer
+                    from s group by call_id),
+                u as (
+                    update call c set
+                        ticket_id = case when a.any_newer then a.ticket_id else c.ticket_id end,
+                        ticket_number = case when a.any_newer then a.ticket_number else c.ticket_number end,
+                        ticket_status = case when a.any_newer then a.status else c.ticket_status end,
+                        ticket_updated_at = case when a.any_newer then a.at else c.ticket_updated_at end,
+                        department_code = coalesce(a.department_code, c.department_code),
+                        department_name = coalesce(a.department_name, c.department_name),
+                        resolve_by = coalesce(a.resolve_by, c.resolve_by),
+                        delivery_status = coalesce(a.delivery_status, c.delivery_status),
+                        final_answer = coalesce(a.answer, c.final_answer),
+                        version = c.version + a.changes
+                    from a where c.id = a.call_id and a.changes > 0
+                    returning c.id)
+                select cast(cur.id as varchar) from cur""", String.class);
+        for (int c = 0; c < columns.length; c++) {
+            query.setParameter(c + 1, columns[c]);
+        }
+        List<String> known = query.unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("call")
+                .getResultList();
+        java.util.Set<UUID> ids = new java.util.HashSet<>();
+        known.forEach(id -> ids.add(UUID.fromString(id)));
+        return ids;
+    }
+
     /** How many decided calls share a suggestion and a decision. */
     public record DecisionCount(Disposition suggestedDisposition, String suggestedCategory, Decision decision,
                                 Disposition disposition, String categoryCode, long count) {

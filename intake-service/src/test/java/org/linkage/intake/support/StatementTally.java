@@ -19,9 +19,14 @@ public class StatementTally implements StatementInspector {
     /** The bench's own thread, whose reads (waiting for the work to finish) are not the work's. */
     private static volatile Thread observer;
     private static final AtomicLong STATEMENTS = new AtomicLong();
+    private static final ThreadLocal<java.util.List<String>> ON_THIS_THREAD = new ThreadLocal<>();
 
     @Override
     public String inspect(String sql) {
+        java.util.List<String> seen = ON_THIS_THREAD.get();
+        if (seen != null) {
+            seen.add(sql);
+        }
         if (counting && Thread.currentThread() != observer) {
             STATEMENTS.incrementAndGet();
         }
@@ -39,5 +44,20 @@ public class StatementTally implements StatementInspector {
     public static long stop() {
         counting = false;
         return STATEMENTS.get();
+    }
+
+    /**
+     * The statements Hibernate prepares on the calling thread while {@code work} runs, in order (a JDBC batch once):
+     * for work run on the test's own thread, apart from the relay and the timers beside it.
+     */
+    public static java.util.List<String> onThisThread(Runnable work) {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        ON_THIS_THREAD.set(seen);
+        try {
+            work.run();
+        } finally {
+            ON_THIS_THREAD.remove();
+        }
+        return seen;
     }
 }

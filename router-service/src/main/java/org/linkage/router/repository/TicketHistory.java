@@ -35,7 +35,9 @@ public class TicketHistory extends PanacheEntityBase {
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     public org.linkage.router.domain.NoteVisibility visibility;
 
+    /** The ticket's steps in order, also those its current transaction recorded and has not written yet. */
     public static List<TicketHistory> of(UUID ticketId) {
+        io.quarkus.arc.Arc.container().instance(HistoryWriter.class).get().writePending();
         return list("ticketId = ?1 order by id", ticketId);
     }
 }

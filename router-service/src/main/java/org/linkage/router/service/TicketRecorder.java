@@ -15,6 +15,7 @@ import org.linkage.router.domain.TicketStatus;
 import org.linkage.router.repository.Department;
 import org.linkage.router.repository.Ticket;
 import org.linkage.router.repository.TicketAttachment;
+import org.linkage.router.repository.HistoryWriter;
 import org.linkage.router.repository.TicketHistory;
 
 import java.time.Clock;
@@ -34,11 +35,13 @@ public class TicketRecorder {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Clock clock;
+    private final HistoryWriter histories;
 
-    public TicketRecorder(Outbox outbox, AuditTrail audit, Clock clock) {
+    public TicketRecorder(Outbox outbox, AuditTrail audit, Clock clock, HistoryWriter histories) {
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
+        this.histories = histories;
     }
 
     /** A step that changes the status (or repeats it) and tells intake; its note is internal. */
@@ -86,7 +89,7 @@ public class TicketRecorder {
         h.departmentCode = actor.department() != null ? actor.department() : lead;
         h.note = note;
         h.visibility = note == null ? null : visibility;
-        h.persist();
+        histories.add(h);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("ticketNumber", t.ticketNumber);
         details.put("from", from == null ? null : from.name());
