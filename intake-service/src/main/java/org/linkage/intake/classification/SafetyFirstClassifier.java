@@ -82,7 +82,7 @@ public final class SafetyFirstClassifier implements Classifier {
     /** How far (characters) the danger word of a PAIR may follow its person word. */
     static final int PAIR_DISTANCE = 12;
 
-    private static final Set<Cues.Kind> CONTENT_KINDS = EnumSet.of(Cues.Kind.DANGER, Cues.Kind.WEAK, Cues.Kind.SUBJECT,
+    private static final Set<Cues.Kind> CONTENT_KINDS = EnumSet.of(Cues.Kind.DANGER, Cues.Kind.WEAK, Cues.Kind.REPORT, Cues.Kind.SUBJECT,
             Cues.Kind.CONTEXT, Cues.Kind.NOT_DANGER, Cues.Kind.PAIR_WHO, Cues.Kind.PAIR_WHAT, Cues.Kind.NOT_A_REPORT,
             Cues.Kind.COMPOUND, Cues.Kind.NO_MATTER, Cues.Kind.SILENT, Cues.Kind.UNTOUCHED, Cues.Kind.MEDIA, Cues.Kind.SAFE,
             Cues.Kind.HANDOVER, Cues.Kind.QUOTED, Cues.Kind.REFUTED, Cues.Kind.FINDING, Cues.Kind.RESOLVED, Cues.Kind.CALM,
@@ -267,7 +267,7 @@ public final class SafetyFirstClassifier implements Classifier {
                     cueScore.merge(cue.code(), CONTEXT_SCORE, (a, b) -> Math.min(a + b / 4, CONTEXT_SCORE * 1.5));
                 }
                 // "民警到场后了解" is an officer's report, not a caller asking for the police
-                case WEAK -> weak |= compounds.stream().noneMatch(m::within);
+                case WEAK, REPORT -> weak |= compounds.stream().noneMatch(m::within);
                 case SILENT -> silent = silent == null ? cue.text() : silent;
                 // a trace of danger in how the call sounds (哭声, 压低声音, 不方便说话, 他就在旁边): never dismissed
                 case TRACE -> trace = trace == null ? cue.text() : trace;
@@ -454,7 +454,13 @@ public final class SafetyFirstClassifier implements Classifier {
         // danger (no live cue, the danger model close to silent), no 12345 matter is named, there is no note of a silent
         // line (a silent caller may be one who cannot speak), and no dismissal the caller retracted ("不是恶作剧，...",
         // "没打错"): a retraction is the caller saying there is something to report
-        if (invalidModel != null && !refused && !danger.any() && danger.modelProbability() < INVALID_MAX_DANGER
+        // Nor when the caller asks to report ("110吗？我想报警", "我要报个警") and does not take it back afterwards
+        // (开玩笑的, 打赌的): the matter may simply not have been said yet
+        int lastReport = matches.stream().filter(m -> m.cue().kind() == Cues.Kind.REPORT).mapToInt(Cues.Match::end)
+                .max().orElse(-1);
+        boolean asksToReport = lastReport >= 0 && matches.stream().noneMatch(m -> m.cue().kind() == Cues.Kind.RETRACT
+                && m.start() >= lastReport && !deniedNearby(t.all(), m.start()));
+        if (invalidModel != null && !refused && !asksToReport && !danger.any() && danger.modelProbability() < INVALID_MAX_DANGER
                 && !evidence.anyMatterWord() && !complains(evidence) && evidence.silent() == null && !t.longText()) {
             // a complaint (我要投诉, 能不能投诉) is a matter, never an empty call; a bare question may be either (请问火车几点
             // is not for 110 or 12345), so only a complaint stops the model

@@ -208,6 +208,26 @@ class SafetyRulesTest {
     }
 
     /**
+     * A caller who asks to report is never dismissed by the invalid-call model, however empty the rest sounds: the
+     * matter may not have been said yet. Main dismissed each of these at model 0.97–1.00 before the REPORT cues.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"110吗？我想报警", "是不是110？我要报警", "喂？我要报警", "是110吗？我要报个警", "你好，我想报个警，喂？",
+            "请出警"})
+    void aCallerWhoAsksToReportIsNeverDismissed(String text) {
+        Classification c = classify(text);
+        assertEquals(Disposition.POLICE, c.disposition(), () -> text + " " + c.signals());
+    }
+
+    /** ... unless the caller takes the request back in their own words: a prank owned up to is still dismissed. */
+    @ParameterizedTest
+    @ValueSource(strings = {"我要报警，有外星人……哈哈哈哈，开玩笑的，我们几个在寝室打赌，对不起哈对不起。"})
+    void aRequestToReportTakenBackIsStillDismissed(String text) {
+        Classification c = classify(text);
+        assertEquals(Disposition.INVALID, c.disposition(), () -> text + " " + c.signals());
+    }
+
+    /**
      * What follows a dismissal decides, not the dismissal words (the model is sure of "打错了" whatever comes next):
      * distress after it, or a 12345 matter, keeps the call.
      */
