@@ -83,4 +83,18 @@ class ViewsTest {
             assertTrue(org.linkage.console.client.Named.class.isAssignableFrom(named), named.getSimpleName());
         }
     }
+
+    @Test
+    void aBridgeDeliveryTellsANoticeOfALaterFileFromATicketVersion() throws Exception {
+        String json = """
+                {"id": "d1", "ticketId": "t1", "ticketNumber": "12345-20261203-000007", "ticketVersion": 2,
+                 "departmentCode": "CD-WATER", "adapter": "WEBHOOK", "status": "DEAD_LETTER", "attemptCount": 8,
+                 "kind": "%s", "attachmentId": "a1", "attempts": []}""";
+        Delivery notice = JSON.readValue(json.formatted("ATTACHMENT_NOTICE"), Delivery.class);
+        Delivery version = JSON.readValue(json.formatted("TICKET"), Delivery.class);
+        Delivery older = JSON.readValue(json.replace("\"kind\": \"%s\", ", ""), Delivery.class);
+        assertTrue(notice.notice(), "the dead-letter list marks it, so it is not replayed as version 2 of the ticket");
+        assertFalse(version.notice());
+        assertFalse(older.notice(), "a bridge before the notices sent only ticket versions");
+    }
 }
