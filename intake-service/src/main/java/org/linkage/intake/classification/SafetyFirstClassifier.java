@@ -1143,6 +1143,23 @@ public final class SafetyFirstClassifier implements Classifier {
      * that says it is happening now (刚刚, 还在流血, 快来).
      */
     /**
+     * Did someone do this injury? Between the last 被 of its clause and the injury a person (PEOPLE, or a word for one:
+     * 同事, 老板, 工友, 师傅, 店员 …) or a tool wielded (用, 拿, 持): 被同事用刀划伤 is an assault, 被钢筋划伤 an accident.
+     */
+    private static boolean doneBySomeone(String all, Cues.Match injury) {
+        int from = clauseStart(all, injury.start());
+        int by = all.lastIndexOf('被', injury.start());
+        if (by < from) {
+            return false;
+        }
+        String doer = all.substring(by + 1, injury.start());
+        return PEOPLE.stream().anyMatch(doer::contains) || DOERS.stream().anyMatch(doer::contains);
+    }
+
+    private static final List<String> DOERS = List.of("用", "拿", "持", "同事", "老板", "工友", "师傅", "员", "长", "哥", "姐",
+            "叔", "姨", "主", "友", "客", "生", "工头", "对方", "邻居", "家");
+
+    /**
      * 看不见 is "cannot see" (路灯坏了……老人出来散步都看不见), not a person gone missing: a missing-person word 不见 right
      * after 看, unless 了 follows (孩子一转眼就看不见了 is a child gone).
      */
@@ -1179,7 +1196,8 @@ public final class SafetyFirstClassifier implements Classifier {
         // a body part cut at work, asked about as a work injury (一周前在工地被钢筋划伤手臂……咨询工伤认定): the cut in the
         // part's clause before it, and a 工伤 claim after it; a cut done by someone and not claimed as 工伤 stays
         boolean workInjury = matches.stream().anyMatch(i -> i.cue().kind() == Cues.Kind.INJURY && i.end() <= m.start()
-                        && m.start() - i.end() <= PAIR_DISTANCE && !containsClauseEnd(all, i.end(), m.start()))
+                        && m.start() - i.end() <= PAIR_DISTANCE && !containsClauseEnd(all, i.end(), m.start())
+                        && !doneBySomeone(all, i))
                 && matches.stream().anyMatch(c -> c.cue().kind() == Cues.Kind.CLAIM && c.start() >= m.end()
                         && c.cue().text().contains("工伤"));
         if (!(toolAccident || workInjury || m.cue().code().equals("DANGER_TO_LIFE") || m.cue().code().equals("TRAFFIC_ACCIDENT"))
