@@ -441,7 +441,7 @@ public final class SafetyFirstClassifier implements Classifier {
             // dial, a prank owned up to, a caller who only wants to chat ("系小孩玩耍手机误拨，无警情，已教育家长").
             // Still only with no danger (cue or model), no 12345 matter and no request for the police
             List<Cues.Match> findings = matches.stream().filter(m -> m.cue().kind() == Cues.Kind.NO_MATTER).toList();
-            if (!findings.isEmpty() && !evidence.weak()) {
+            if (!findings.isEmpty() && (!evidence.weak() || reportTakenBack(t.all(), matches))) {
                 if (findings.stream().noneMatch(m -> deniedNearby(t.all(), m.start()))) {
                     Cues.Match m = findings.get(0);
                     signals.add(0, "无效:" + t.shown().substring(m.start(), m.end()));
@@ -458,7 +458,8 @@ public final class SafetyFirstClassifier implements Classifier {
         // (开玩笑的, 打赌的): the matter may simply not have been said yet
         int lastReport = matches.stream().filter(m -> m.cue().kind() == Cues.Kind.REPORT).mapToInt(Cues.Match::end)
                 .max().orElse(-1);
-        boolean asksToReport = lastReport >= 0 && matches.stream().noneMatch(m -> m.cue().kind() == Cues.Kind.RETRACT
+        boolean asksToReport = lastReport >= 0 && !reportTakenBack(t.all(), matches)
+                && matches.stream().noneMatch(m -> m.cue().kind() == Cues.Kind.RETRACT
                 && m.start() >= lastReport && !deniedNearby(t.all(), m.start()));
         if (invalidModel != null && !refused && !asksToReport && !danger.any() && danger.modelProbability() < INVALID_MAX_DANGER
                 && !evidence.anyMatterWord() && !complains(evidence) && evidence.silent() == null && !t.longText()) {
@@ -478,6 +479,25 @@ public final class SafetyFirstClassifier implements Classifier {
             }
         }
         return null;
+    }
+
+    /**
+     * A child's request to report quoted in a call-taker's note and settled by what a person found next (来电人为一名儿童，
+     * 称“我要报警，妈妈不给我吃冰淇淋”，后家长接过电话致歉，称孩子玩手机，家中一切正常): every request for the police
+     * (WEAK, REPORT) inside the note's quotation marks, and after the last one's closing mark a finding of nothing
+     * (NO_MATTER) nobody denies. A request in the caller's own words is never taken back this way, and the call is then
+     * still dismissed only under every other condition of a dismissal (no danger, no trace, the danger model quiet).
+     */
+    private static boolean reportTakenBack(String all, List<Cues.Match> matches) {
+        List<Cues.Match> requests = matches.stream().filter(m -> (m.cue().kind() == Cues.Kind.WEAK || m.cue().kind() == Cues.Kind.REPORT)
+                && matches.stream().noneMatch(c -> c.cue().kind() == Cues.Kind.COMPOUND && m.within(c))).toList();
+        if (requests.isEmpty() || requests.stream().anyMatch(m -> !insideMarks(all, m))) {
+            return false;
+        }
+        int close = requests.stream().mapToInt(m -> closingMark(all, m)).max().orElse(-1);
+        return close >= 0 && requests.stream().allMatch(m -> closingMark(all, m) >= 0)
+                && matches.stream().anyMatch(f -> f.cue().kind() == Cues.Kind.NO_MATTER && f.start() > close
+                        && !deniedNearby(all, f.start()));
     }
 
     /**
@@ -649,7 +669,7 @@ public final class SafetyFirstClassifier implements Classifier {
         List<Cues.Match> live = new ArrayList<>();
         List<Cues.Match> denied = new ArrayList<>();
         for (Cues.Match m : candidates) {
-            if (harmless.stream().anyMatch(m::within)) {
+            if (harmless.stream().anyMatch(m::within) || cannotSee(all, m)) {
                 continue;
             }
             String denial = negation.denial(all, m);
@@ -669,12 +689,14 @@ public final class SafetyFirstClassifier implements Classifier {
         // (无任何警情, 故意拨打110): the call can then only be dismissed under every condition of a dismissal, never
         // diverted on the domain model's word ("……谎称家中被盗，现场无任何被盗情况，但报警人脸上有伤" stays)
         if (matches.stream().anyMatch(m -> m.cue().kind() == Cues.Kind.HANDOVER || m.cue().kind() == Cues.Kind.SUBJECT
-                || m.cue().kind() == Cues.Kind.CLAIM || m.cue().kind() == Cues.Kind.FIELD || m.cue().kind() == Cues.Kind.RETRACT)) {
+                || m.cue().kind() == Cues.Kind.CLAIM || m.cue().kind() == Cues.Kind.FIELD || m.cue().kind() == Cues.Kind.RETRACT
+                || m.cue().kind() == Cues.Kind.NO_MATTER)) {
             boolean matterNamed = matches.stream().anyMatch(m -> m.cue().kind() == Cues.Kind.HANDOVER
                     || m.cue().kind() == Cues.Kind.SUBJECT || m.cue().kind() == Cues.Kind.CLAIM);
             boolean nothingFound = matches.stream().anyMatch(m -> m.cue().kind() == Cues.Kind.NO_MATTER);
             List<Cues.Match> settled = live.stream().filter(m -> matterNamed ? settled(all, matches, m)
-                    : nothingFound && !confirmed(all, matches) && (ownedUpLie(all, matches, m) || ownedUpPrank(all, matches, m)))
+                    : nothingFound && !confirmed(all, matches) && (ownedUpLie(all, matches, m) || ownedUpPrank(all, matches, m)
+                            || gameName(all, m) || correctedAtOnce(all, matches, m)))
                     .toList();
             for (Cues.Match m : settled) {
                 signals.add("核实:" + all.substring(m.start(), m.end()) + " settled");
@@ -891,8 +913,15 @@ public final class SafetyFirstClassifier implements Classifier {
         int sentence = end;
         return matches.stream().anyMatch(c -> c.cue().kind() == Cues.Kind.CORRECTED && c.start() > sentence
                         && all.substring(sentence, c.start()).replaceAll("[\\s.…。!！?？~]", "").isEmpty()
-                        && matches.stream().noneMatch(d -> (d.cue().kind() == Cues.Kind.DANGER || d.cue().kind() == Cues.Kind.PAIR_WHAT
+                        && matches.stream().noneMatch(d -> (d.cue().kind() == Cues.Kind.DANGER
+                                || (d.cue().kind() == Cues.Kind.PAIR_WHAT && paired(all, matches, d))
                                 || d.cue().kind() == Cues.Kind.TRACE) && d.start() >= c.start()));
+    }
+
+    /** A pair's danger word that has its person before it in the clause, as {@code liveDanger} pairs them (手滑按到 has none). */
+    private static boolean paired(String all, List<Cues.Match> matches, Cues.Match what) {
+        return matches.stream().anyMatch(w -> w.cue().kind() == Cues.Kind.PAIR_WHO && w.cue().priority() == what.cue().priority()
+                && what.start() >= w.end() && what.start() - w.end() <= PAIR_DISTANCE && !containsClauseEnd(all, w.end(), what.start()));
     }
 
     /**
@@ -960,7 +989,9 @@ public final class SafetyFirstClassifier implements Classifier {
                         || all.contains("问一下") || all.contains("问下"))) {
             return false;
         }
-        if (matches.stream().anyMatch(c -> c.cue().kind() == Cues.Kind.CHEAT && !negatedBefore(all, c.start()))) {
+        // 诈骗 and 骗子 name the crime asked about (是否为诈骗短信), not a loss: only the other CHEAT words say someone was cheated
+        if (matches.stream().anyMatch(c -> c.cue().kind() == Cues.Kind.CHEAT && !negatedBefore(all, c.start())
+                && !CRIME_NAMES.contains(c.cue().text()))) {
             return false;
         }
         return matches.stream().filter(t -> t.cue().kind() == Cues.Kind.TRANSFER)
@@ -968,6 +999,8 @@ public final class SafetyFirstClassifier implements Classifier {
                         || matches.stream().anyMatch(u -> u.cue().kind() == Cues.Kind.UNTOUCHED && u.end() <= t.end()
                                 && t.start() - u.end() <= 3 && !containsClauseEnd(all, u.start(), t.start())));
     }
+
+    private static final Set<String> CRIME_NAMES = Set.of("诈骗", "骗子");
 
     /** Animals a call is about, when its missing one or its injury is theirs. */
     private static final List<String> ANIMALS = List.of("狗", "猫", "泰迪", "宠物", "柯基", "金毛", "比熊", "鹦鹉", "兔子");
@@ -1109,14 +1142,66 @@ public final class SafetyFirstClassifier implements Classifier {
      * injury word (not violence), a time marker before it in its sentence, a claim (赔, 医药费, 投诉) after it, and nothing
      * that says it is happening now (刚刚, 还在流血, 快来).
      */
+    /**
+     * Did someone do this injury? Between the last 被 of its clause and the injury a person (PEOPLE, or a word for one:
+     * 同事, 老板, 工友, 师傅, 店员 …) or a tool wielded (用, 拿, 持): 被同事用刀划伤 is an assault, 被钢筋划伤 an accident.
+     */
+    private static boolean doneBySomeone(String all, Cues.Match injury) {
+        int from = clauseStart(all, injury.start());
+        int by = all.lastIndexOf('被', injury.start());
+        if (by < from) {
+            return false;
+        }
+        String doer = all.substring(by + 1, injury.start());
+        return PEOPLE.stream().anyMatch(doer::contains) || DOERS.stream().anyMatch(doer::contains);
+    }
+
+    private static final List<String> DOERS = List.of("用", "拿", "持", "同事", "老板", "工友", "师傅", "员", "长", "哥", "姐",
+            "叔", "姨", "主", "友", "客", "生", "工头", "对方", "邻居", "家");
+
+    /**
+     * 看不见 is "cannot see" (路灯坏了……老人出来散步都看不见), not a person gone missing: a missing-person word 不见 right
+     * after 看, unless 了 follows (孩子一转眼就看不见了 is a child gone).
+     */
+    private static boolean cannotSee(String all, Cues.Match m) {
+        return m.cue().code().equals("MISSING_PERSON") && all.startsWith("不见", m.end() - 2) && m.end() - 2 > 0
+                && all.charAt(m.end() - 3) == '看' && !(m.end() < all.length() && all.charAt(m.end()) == '了');
+    }
+
+    /**
+     * The name of a children's game in marks, played (在家玩「警察抓小偷」游戏时拨打): the word inside marks of at most eight
+     * characters, 玩 just before the opening mark and 游戏 right after the closing one. Settled only by the caller of this
+     * with a finding of nothing (NO_MATTER), so such a call can then only be dismissed under every condition of a dismissal.
+     */
+    private static boolean gameName(String all, Cues.Match m) {
+        int open = Math.max(all.lastIndexOf('「', m.start()), all.lastIndexOf('“', m.start()));
+        if (open < 1 || m.start() - open > 8 || containsClauseEnd(all, open, m.start())) {
+            return false;
+        }
+        int close = m.end();
+        while (close < all.length() && close - m.end() <= 8 && "”」".indexOf(all.charAt(close)) < 0
+                && CLAUSE_ENDS.indexOf(all.charAt(close)) < 0) {
+            close++;
+        }
+        return close < all.length() && "”」".indexOf(all.charAt(close)) >= 0 && all.startsWith("游戏", close + 1)
+                && all.substring(Math.max(0, open - 3), open).contains("玩");
+    }
+
     private static boolean pastInjury(String all, List<Cues.Match> matches, Cues.Match m) {
         // a knife that cut the caller at work (半个月前在后厨切菜时被菜刀划伤): the tool itself did it (被 right before it,
         // the injury right after it), nobody used it (被人用刀划伤 is not this)
         boolean toolAccident = matches.stream().anyMatch(g -> g.cue().kind() == Cues.Kind.GOODS && g.overlaps(m))
                 && m.start() > 0 && all.charAt(m.start() - 1) == '被'
                 && matches.stream().anyMatch(i -> i.cue().kind() == Cues.Kind.INJURY && i.start() == m.end());
-        if (!(toolAccident || m.cue().code().equals("DANGER_TO_LIFE") || m.cue().code().equals("TRAFFIC_ACCIDENT"))
-                || (!toolAccident && matches.stream().noneMatch(i -> i.cue().kind() == Cues.Kind.INJURY && i.overlaps(m)))
+        // a body part cut at work, asked about as a work injury (一周前在工地被钢筋划伤手臂……咨询工伤认定): the cut in the
+        // part's clause before it, and a 工伤 claim after it; a cut done by someone and not claimed as 工伤 stays
+        boolean workInjury = matches.stream().anyMatch(i -> i.cue().kind() == Cues.Kind.INJURY && i.end() <= m.start()
+                        && m.start() - i.end() <= PAIR_DISTANCE && !containsClauseEnd(all, i.end(), m.start())
+                        && !doneBySomeone(all, i))
+                && matches.stream().anyMatch(c -> c.cue().kind() == Cues.Kind.CLAIM && c.start() >= m.end()
+                        && c.cue().text().contains("工伤"));
+        if (!(toolAccident || workInjury || m.cue().code().equals("DANGER_TO_LIFE") || m.cue().code().equals("TRAFFIC_ACCIDENT"))
+                || (!toolAccident && !workInjury && matches.stream().noneMatch(i -> i.cue().kind() == Cues.Kind.INJURY && i.overlaps(m)))
                 || matches.stream().anyMatch(f -> f.cue().kind() == Cues.Kind.FRESH)) {
             return false;
         }
@@ -1297,13 +1382,13 @@ public final class SafetyFirstClassifier implements Classifier {
      */
     private static boolean ownedUpPrank(String all, List<Cues.Match> matches, Cues.Match m) {
         int close = closingMark(all, m);
-        int open = all.lastIndexOf('“', m.start());
+        int open = Math.max(all.lastIndexOf('“', m.start()), all.lastIndexOf('「', m.start()));
         // here a call-taker's 称“…” counts too: it is the prank owned up to that refutes the words, not the quoting
         boolean alarm = insideQuotedAlarm(all, matches, m) || (open >= 0 && matches.stream().anyMatch(q ->
                 q.cue().kind() == Cues.Kind.QUOTED && q.end() <= open + 1 && !containsClauseEnd(all, q.start(), open)));
         return close >= 0 && alarm
                 && matches.stream().anyMatch(p -> (p.cue().kind() == Cues.Kind.RETRACT || p.cue().kind() == Cues.Kind.NOT_A_REPORT)
-                        && p.start() > close && sameSentence(all, m, p) && !deniedNearby(all, p.start()));
+                        && (p.start() > close || p.end() <= open) && sameSentence(all, m, p) && !deniedNearby(all, p.start()));
     }
 
     private static boolean confirmed(String all, List<Cues.Match> matches) {

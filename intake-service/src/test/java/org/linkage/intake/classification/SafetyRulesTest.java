@@ -1007,4 +1007,72 @@ class SafetyRulesTest {
         Classification c = classify(text);
         assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
     }
+
+    /**
+     * Round 14 (the kinds set 19 lost): a shop, a property company, a developer or a school called 诈骗/骗子 over a refund
+     * or a defect is a consumer dispute where no money went to a scammer (拉黑, 扫码, 转账 keep it); an injury long past and
+     * treated (已出院, a cut at work claimed as 工伤) is a claim; everyday objects in danger words (站牌被撞, 井盖翻了, 看不见,
+     * 栏杆断了, a hornet nest, a cry over broadband) and short dialect complaints (冇填, 鸡杀了, 我上去敲过门) are 12345
+     * matters; 无车辆人员被困 refutes 被困; a game's name (玩「警察抓小偷」游戏), a prank owned up before the quote, a cry
+     * corrected at once, an advert, 冇事冇事 and a call-back that found a pocket dial are invalid with a finding of nothing;
+     * a child's quoted 我要报警 is taken back by a parent's finding, the caller's own words never. Each call (written for the
+     * test, none copied from a set) stands beside its police variant, which must stay with 110.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            在网上买的面霜用了过敏起疹子，商家不给退，这算不算诈骗啊 | NON_POLICE
+            在网上买的面霜，卖家让我扫码退款，我转账了五千，这算不算诈骗啊 | JOINT
+            我们小区物业就是骗子，收了物业费电梯坏了半个月都不修 | NON_POLICE
+            我们小区物业就是骗子，收了物业费还叫保安把我打了，现在头在流血 | JOINT
+            买的二手电脑寄过来是翻新的，商家死活不认，我说你们这是诈骗 | NON_POLICE
+            在网上买电脑，付款后卖家就把我拉黑了，这是不是诈骗 | POLICE
+            民警到场后了解，报警人称被健身房“诈骗”，经核实系会员卡续费争议，不涉及违法犯罪，建议向市场监管部门投诉。 | NON_POLICE
+            民警到场后了解，报警人称被健身房“诈骗”，经核实系店员冒充银行客服骗其转账两万元，已受案。 | JOINT
+            来电人称其半个月前在厂里被机器划伤手臂，已经缝针，现在老板不给报销，咨询工伤认定。 | NON_POLICE
+            来电人称其半个月前被老板用刀划伤手臂，咨询工伤认定，今天老板又来威胁他。 | JOINT
+            来电人称其半个月前被同事用刀划伤手臂，现在想咨询工伤认定。 | JOINT
+            来电人称其母亲上个月摔倒骨折，已出院，想咨询长护险怎么申请。 | NON_POLICE
+            来电人称其母亲刚刚摔倒骨折，起不来了，想咨询长护险。 | JOINT
+            小区门口的公交站牌被撞歪了，一直没人修 | NON_POLICE
+            小区门口的公交站牌被撞倒了，压住了一个老人 | JOINT
+            路口井盖翻了，没人受伤，怕晚上有人踩空 | NON_POLICE
+            路口井盖翻了，刚才一个小孩掉下去了，在下面喊救命 | JOINT
+            小区路灯坏了好几天，晚上黑乎乎的什么都看不见 | NON_POLICE
+            小区路灯坏了好几天，我家孩子晚上出去玩，一转眼就看不见了，到现在没找到 | JOINT
+            河边步道的栏杆断了一截，希望尽快修 | NON_POLICE
+            河边步道的栏杆断了一截，刚才有个老人从那里掉进河里了 | JOINT
+            我家阳台上有个马蜂窝，能不能派人来处理一下 | NON_POLICE
+            我家阳台上有个马蜂窝，我爸被蜇了好多下，现在晕倒了，快派人来 | JOINT
+            救命啊！我家宽带断了两天了，客服一直打不通 | NON_POLICE
+            救命啊！我家宽带断了两天了，刚才来了个人说修宽带，把我锁在屋里了 | JOINT
+            这条路挖开三个月了还冇填，天天堵车，灰尘大得很 | NON_POLICE
+            这条路挖开三个月了还冇填，刚才一个骑电动车的栽进坑里，满头是血 | JOINT
+            隔壁养的鸡天天凌晨打鸣，吵得睡不着，我真想把鸡杀了 | NON_POLICE
+            隔壁养的鸡天天凌晨打鸣，吵得睡不着，邻居说再投诉就把我杀了 | JOINT
+            楼上半夜剁东西，我上去敲过门，人家不开，能不能叫社区管一下 | NON_POLICE
+            这几天半夜总有人敲过门又跑了，我一个人在家很害怕 | POLICE
+            经现场核实，某小区地下车库积水，系排水泵故障，无车辆人员被困，建议12345督促物业维修。 | NON_POLICE
+            经现场核实，某小区地下车库积水，系排水泵故障，一辆车内有人被困，已联系消防，建议12345督促物业维修。 | JOINT
+            民警到场后了解，报警系两名小学生在家玩「警察抓小偷」游戏时拨打，家长在场，无任何异常。 | INVALID
+            民警到场后了解，报警系两名小学生在家玩「警察抓小偷」游戏时拨打，但家中确有陌生人撬门痕迹。 | POLICE
+            经核实，该来电系几名学生恶作剧，拨通后称「超市着火了」随即挂断，已对学生进行教育。 | INVALID
+            经核实，该来电系几名学生恶作剧，拨通后称「超市着火了」随即挂断，但超市仓库确有明火。 | POLICE
+            来电人称「我朋友要被人杀了」，随后大笑称是跟朋友打赌，回拨确认为恶作剧。 | INVALID
+            来电人称「我朋友要被人杀了」，随后大笑称是跟朋友打赌，回拨时听到背景有哭声。 | POLICE
+            来电人为一名女童，称「我要报警，爸爸不给我看电视」，随后家长接过电话致歉，称孩子闹脾气，家中一切正常。 | INVALID
+            来电人为一名女童，称「我要报警，爸爸在打妈妈」，随后家长接过电话致歉，称孩子闹脾气。 | POLICE
+            我要报警，妈妈不给我吃冰淇淋，家中一切正常 | POLICE
+            哈哈我把他杀了！……哦不是，我们在打游戏，手滑按到紧急呼叫了 | INVALID
+            哈哈我把他杀了！……哦不是，是他把我捅了，流了好多血 | POLICE
+            您好，恭喜您获得年终大礼包，按1了解详情 | INVALID
+            不好意思，想打114的，按错了，冇事冇事 | INVALID
+            不好意思，想打114的，按错了，冇事冇事……唔系，有人打我 | POLICE
+            来电无人说话，回拨后机主称手机放裤兜误拨，本人安全 | INVALID
+            来电无人说话，回拨无人接听 | POLICE
+            """)
+    void round14ConsumerCheatsPastInjuriesObjectsAndOwnedUpPranksMoveWhileTheirPoliceVariantsStay(String text,
+                                                                                                 Disposition disposition) {
+        Classification c = classify(text);
+        assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
+    }
 }
