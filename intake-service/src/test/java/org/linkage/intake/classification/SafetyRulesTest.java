@@ -1075,4 +1075,23 @@ class SafetyRulesTest {
         Classification c = classify(text);
         assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
     }
+
+    /**
+     * Round 15 (set 20's one lost police call): a knife taken out, held or waved (拿出刀来, 掏出刀, 拎着刀, 挥刀) and a
+     * threat to whoever (砍哪个, 就砍谁) are danger however ordinary the dispute around them; cutlery (拿出刀叉) is not.
+     * Written for the test, none copied from a set.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            工地包工头欠了我们三个月工资，今天去要，他拿出刀来在桌上拍，说哪个再来要就砍哪个 | JOINT
+            包工头欠了我们三个月工资，一直拖着不给，我们想去劳动监察投诉 | NON_POLICE
+            房东不退押金，还掏出刀子说谁敢不搬就砍谁 | JOINT
+            房东不退押金，说好的月底退，到现在都没退 | NON_POLICE
+            楼下那个人拎着刀在小区门口转来转去，嘴里骂骂咧咧的 | POLICE
+            网上买的西餐餐具套装，拿出刀叉一看全生锈了，商家不给退货 | NON_POLICE
+            """)
+    void round15AKnifeTakenOutAndAThreatToWhoeverStayWhileCutleryMoves(String text, Disposition disposition) {
+        Classification c = classify(text);
+        assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
+    }
 }
