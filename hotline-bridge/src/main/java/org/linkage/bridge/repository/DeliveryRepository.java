@@ -11,6 +11,7 @@ import org.linkage.bridge.domain.DeliveryStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -158,9 +159,8 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                         stopped as (
                             update delivery set status = 'SUPERSEDED', next_attempt_at = null, claim_token = null,
                                 claimed_until = null, updated_at = ?18, last_error = ?19
-                            where ticket_id = ?2 and status in (?20)
-                              and (kind = 'TICKET' and ticket_version < ?4
-                                   or kind <> 'TICKET' and department_code <> ?5 and ticket_version < ?4)
+                            where ticket_id = ?2 and status in (?20) and ticket_version < ?4
+                              and (kind = 'TICKET' or department_code <> ?5)
                               and exists (select 1 from inserted)
                             returning 1)
                         select (select status from inserted) as status, (select count(*) from stopped) as stopped""")
@@ -190,7 +190,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
 
     /** The ticket's newest version known to the bridge, whoever it went to; empty when no dispatch reached it. */
     @SuppressWarnings("unchecked")
-    public java.util.Optional<Holder> holderOf(UUID ticketId) {
+    public Optional<Holder> holderOf(UUID ticketId) {
         List<Object[]> rows = getEntityManager().createNativeQuery("""
                         select ticket_version, department_code, adapter, endpoint_url, category_code from delivery
                         where ticket_id = ?1 and kind = 'TICKET' order by ticket_version desc, created_at desc limit 1""")
