@@ -2,16 +2,10 @@ package org.linkage.router.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.resource.jdbc.spi.StatementInspector;
+import org.linkage.commons.persistence.ArrayBatch;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,12 +36,12 @@ public class HistoryWriter {
 
     private final EntityManager em;
     private final TransactionSynchronizationRegistry registry;
-    private final DataSource dataSource;
+    private final ArrayBatch batch;
 
-    public HistoryWriter(EntityManager em, TransactionSynchronizationRegistry registry, DataSource dataSource) {
+    public HistoryWriter(EntityManager em, TransactionSynchronizationRegistry registry, ArrayBatch batch) {
         this.em = em;
         this.registry = registry;
-        this.dataSource = dataSource;
+        this.batch = batch;
     }
 
     /** Keeps {@code h} to be written with the transaction's other history rows. */
@@ -82,24 +76,7 @@ public class HistoryWriter {
                 columns[c][i] = values[c] == null ? null : values[c].toString();
             }
         }
-        // On a handle of the transaction's own connection (the pool gives the enlisted one), closed before the
-        // commit: a query through the session at this point opened a handle that stayed open until the pool closed
-        // it at commit, with a warning on every ticket's transaction.
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(inspected(INSERT))) {
-            for (int col = 0; col < columns.length; col++) {
-                insert.setArray(col + 1, c.createArrayOf("varchar", columns[col]));
-            }
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new PersistenceException("could not write the transaction's ticket history", e);
-        }
-    }
-
-    /** Through the session's statement inspector, which sees (and counts) it like the session's own statements. */
-    private String inspected(String sql) {
-        StatementInspector inspector = em.unwrap(SharedSessionContractImplementor.class).getJdbcSessionContext()
-                .getStatementInspector();
-        return inspector == null ? sql : inspector.inspect(sql);
+        batch.write(INSERT, columns);
     }
 
     @SuppressWarnings("unchecked")
