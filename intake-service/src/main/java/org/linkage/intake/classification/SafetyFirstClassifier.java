@@ -289,8 +289,10 @@ public final class SafetyFirstClassifier implements Classifier {
             }
         }
         boolean field = matches.stream().anyMatch(f -> f.cue().kind() == Cues.Kind.FIELD);
-        // money sent or a scam's tools used (转账, 安全账户, 屏幕共享 → 下载, 银行卡): the fraud happened, not only a threat
-        boolean moneySent = matches.stream().anyMatch(f -> f.cue().kind() == Cues.Kind.TRANSFER && !negatedBefore(all, f.start()));
+        // an impersonation scam under way: money sent or a scam's tools used (转账, 安全账户, 下载, 银行卡) and the
+        // scammer's pretext named (说是公安局的, 自称客服, 冒充)
+        boolean moneySent = matches.stream().anyMatch(f -> f.cue().kind() == Cues.Kind.TRANSFER && !negatedBefore(all, f.start()))
+                && matches.stream().anyMatch(f -> f.cue().kind() == Cues.Kind.PRETEXT);
         return new CueEvidence(cueScore, subjectCategories, weak, context, silent, handover, trace, disputeMatters, question,
                 cover, field, moneySent);
     }
@@ -734,8 +736,9 @@ public final class SafetyFirstClassifier implements Classifier {
 
     /**
      * A fraud's own vehicle (说是公安局的……转到安全账户, 网购后接到自称客服电话……屏幕共享): with a fraud as the police
-     * matter and money sent or a scam's tools used (TRANSFER), a consumer matter that only the domain model sees is how
-     * the fraud was done, not a matter for 12345 beside it. A consumer matter a cue names (装修公司骗了我 让我扫码交定金:
+     * matter, the scammer's pretext named (PRETEXT: 说是, 自称, 冒充) and money sent or a scam's tools used (TRANSFER), a
+     * consumer matter that only the domain model sees is how the fraud was done, not a matter for 12345 beside it. An
+     * investor's complaint about a trading platform's 诈骗 names no pretext and keeps its domain (商贸旅游). A consumer matter a cue names (装修公司骗了我 让我扫码交定金:
      * a real merchant cheating), a hand-over or a dispute matter keeps the call JOINT, and so does a pyramid scheme
      * (传销: citizens write to the market regulator about those).
      */
