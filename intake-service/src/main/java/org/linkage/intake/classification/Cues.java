@@ -26,7 +26,7 @@ public final class Cues {
     public enum Kind { DANGER, WEAK, SUBJECT, CONTEXT, DEFAULT, NOT_DANGER, PAIR_WHO, PAIR_WHAT, NEGATION, FILLER, INVALID, NOISE, NOT_A_REPORT, COMPOUND, NO_MATTER, SILENT, HANDOVER,
         QUOTED, REFUTED, FINDING, RESOLVED, CALM, INJURY, PAST, CLAIM, FRESH, RETRACT,
         TRACE, MATTER, CHEAT, TRANSFER, GOODS, BOUGHT, UNFOUND, QUESTION, FIELD, CONFIRMED, LIE, CLOSED, FALLEN, CORRECTED,
-        UNTOUCHED, MEDIA, SAFE, PRETEXT, PRETEXT_AFTER, PIVOT, NOT_SUBJECT, REPORT }
+        UNTOUCHED, MEDIA, SAFE, PRETEXT, PRETEXT_AFTER, PIVOT, NOT_SUBJECT, REPORT, HEALED, ADVERT }
 
     /** @param priority line number in the file: lower wins when several police categories have live cues */
     public record Cue(Kind kind, String code, String text, int priority) {

@@ -52,6 +52,8 @@ class PoliceRecallTest {
             "classification/police-heldout-18.csv",
             // set 19: scored once while sealed on round 13 with the REPORT rule (its header); trained on since round 14
             "classification/police-heldout-19.csv",
+            // set 20: scored once while sealed on round 14 (its header); read for round 15, trained on since round 16
+            "classification/police-heldout-20.csv",
             // issue 15's training sets: scored once while unseen (their headers), since then the danger model trains on them
             "classification/train-set-A.csv", "classification/train-set-B.csv",
             // written by the issue 15 classifier sessions after reading the cues: training data only
@@ -106,7 +108,7 @@ class PoliceRecallTest {
             "classification/police-heldout-13.csv", "classification/police-heldout-14.csv",
             "classification/police-heldout-15.csv", "classification/police-heldout-16.csv",
             "classification/police-heldout-17.csv", "classification/police-heldout-18.csv",
-            "classification/police-heldout-19.csv"})
+            "classification/police-heldout-19.csv", "classification/police-heldout-20.csv"})
     void heldOutNonPoliceCallsAreDivertedAndInvalidOnesRecognised(String resource) {
         int nonPolice = 0;
         int divertedRight = 0;

@@ -1094,4 +1094,56 @@ class SafetyRulesTest {
         Classification c = classify(text);
         assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
     }
+
+    /**
+     * Round 16 (set 20's lost kinds, after folding it in): an injury long past and healed since (现在好了), animals
+     * gathering, a caller's exaggeration quoted and refuted by what was asked (“再这样要出人命”，经询问无冲突), an alarm
+     * refuted at the scene with a finding of no harm (身体无碍) or handed to 12345 (实为……，建议转民政部门), a game's cry
+     * owned up as a forfeit (罚他打的), a recorded advertisement (请按1), and the parts of a police call that are no 12345
+     * matter beside it (a fire's smoke, the place where it happens, a fraud's own vehicle). Each moved call beside the
+     * same words with real danger, which stay with 110. Written for the test, none copied from a set.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            我妈前年摔断了腿，现在已经好了，但是医保报销一直没批下来，想问一下找哪里 | NON_POLICE
+            我妈前年摔断了腿，现在已经好了，今天又被邻居推倒了，腿又断了 | POLICE
+            我老汉儿去年摔断了腿，现在好了，刚才在楼梯上又摔了，起不来 | POLICE
+            小区里流浪狗成群聚集，晚上叫个不停，希望有人来管管 | NON_POLICE
+            因为喂流浪猫几十个业主聚集在物业门口，堵着不让物业的人走 | JOINT
+            来电人称楼下烧烤店油烟太大，“再熏下去要出人命”，经询问无冲突，要求相关部门处理油烟 | NON_POLICE
+            来电人称楼上装修电钻声持续一周，“再这样要出人命”，其已拿菜刀上楼理论 | JOINT
+            来电人称楼上装修电钻声持续一周，邻居扬言“再投诉要出人命”，经询问暂无冲突 | JOINT
+            经现场核实，所报“路边有人倒地”系一名环卫工人坐在路边休息，身体无碍，其反映路面坑洼，需转相关部门。 | NON_POLICE
+            经现场核实，所报“路边有人倒地”系一名老人摔倒后头部出血，已送医，其家属反映路面坑洼，需转相关部门。 | JOINT
+            经现场核实，报警人称老人被养老院“关起来”，实为院方夜间封闭管理，家属对收费有异议，建议转民政部门。 | NON_POLICE
+            经现场核实，报警人称老人被养老院“关起来”，实为被护工锁在房间内殴打，建议转民政部门。 | JOINT
+            救命啊——哈哈哈，不是不是，我们在玩游戏，他输了罚他打的，对不起，没得事 | INVALID
+            救命啊——哈哈哈，不是不是，罚他打的……救命，他真的拿刀过来了 | POLICE
+            您好，这里是某某教育机构，现推出暑期课程限时优惠，了解详情请按1 | INVALID
+            我每天都接到装修公司的推销电话，了解详情请按1，烦得很，我要投诉 | NON_POLICE
+            您好，这里是某某装修公司，了解详情请按1……救命，有人在砸我家门 | JOINT
+            我们小区车棚着火了，好大的黑烟，有人被困在里面 | POLICE
+            对面化工厂天天排黑烟，熏得人睁不开眼。今天下午那边又有人打起来了 | JOINT
+            有个男的在楼道里拿着刀走来走去，嘴里一直在骂 | POLICE
+            邻居在楼道堆满杂物，我说了一句他就拿刀出来吓我 | JOINT
+            我网购后接到自称客服的电话说要给我退款，让我下载软件开屏幕共享，现在卡里的钱被转走了 | POLICE
+            网购的商家不给退款，还冒充客服骗我转账两千，建议转市场监管 | JOINT
+            车库着火了！浓烟！有人在里面！ | POLICE
+            楼上那家天天吵，今天不一样，女的一直在喊救命，然后就没声了 | POLICE
+            楼上那家天天吵，半夜还在蹦迪，吵得睡不着 | NON_POLICE
+            经现场核实，原报“有人持刀”系一名摊主在门口剖鱼，无威胁行为；报警人反映该摊占道经营，已转12345。 | NON_POLICE
+            经现场核实，原报“有人持刀”系一名男子持刀追砍摊主，现场有人受伤；报警人反映该摊占道经营，已转12345。 | JOINT
+            民警到场后了解，来电系家中智能手表误触发自动呼出，家中无人，无异常。 | INVALID
+            民警到场后了解，来电系智能手表误触发自动呼出，但屋内老人倒地不起，已送医。 | POLICE
+            我在网上订的酒店到了说没房，也不退差价，简直是诈骗 | NON_POLICE
+            我在网上订的酒店，对方让我先转账交押金，转完就把我拉黑了，简直是诈骗 | JOINT
+            我是送外卖的，站长扣我钱，我去理论，他叫人把我电瓶车砸了 | JOINT
+            测试一下，这个电话通不通 | INVALID
+            测试一下，这个电话通不通，我被人关在屋里了 | POLICE
+            """)
+    void round16HealedInjuriesGatheringAnimalsRefutedAlarmsAndAdvertsMoveWhileTheirPoliceVariantsStay(String text,
+                                                                                                    Disposition disposition) {
+        Classification c = classify(text);
+        assertEquals(disposition, c.disposition(), () -> text + " " + c.signals());
+    }
 }
