@@ -147,9 +147,14 @@ public class Ticket extends PanacheEntityBase {
         return find("ticketNumber", number).firstResultOptional();
     }
 
-    /** Whether the referral already made a ticket, without loading it (the unique {@code referral_id} index). */
+    /**
+     * Whether the referral already made a ticket, without loading it (the unique {@code referral_id} index). A query
+     * string of its own rather than Panache's {@code count}: Hibernate derives a count query from that one on every
+     * call and translates it to SQL again, while a query string's plan is cached; this runs once per referral.
+     */
     public static boolean existsForReferral(UUID referralId) {
-        return count("referralId", referralId) > 0;
+        return !getEntityManager().createQuery("select 1 from Ticket t where t.referralId = ?1", Integer.class)
+                .setParameter(1, referralId).setMaxResults(1).getResultList().isEmpty();
     }
 
     public static Optional<Ticket> byReferral(UUID referralId) {
