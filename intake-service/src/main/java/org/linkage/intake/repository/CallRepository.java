@@ -64,7 +64,9 @@ public class CallRepository implements PanacheRepositoryBase<CallEntity, UUID> {
                             where c.id = :id""")
                     .setParameter("answer", answer).setParameter("id", callId).executeUpdate() == 1;
         }
-        return count("id", callId) > 0;
+        // a query string, whose plan Hibernate caches (Panache's count translates a derived query on every call)
+        return !getEntityManager().createQuery("select 1 from CallEntity c where c.id = ?1", Integer.class)
+                .setParameter(1, callId).setMaxResults(1).getResultList().isEmpty();
     }
 
     /** One reported status, as {@link #reportTicketStatus} takes it. */

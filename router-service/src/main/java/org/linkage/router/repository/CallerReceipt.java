@@ -12,6 +12,7 @@ import org.linkage.router.domain.ReceiptStatus;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,15 +47,22 @@ public class CallerReceipt extends PanacheEntityBase {
     }
 
     /** Locks up to {@code max} pending receipts due at {@code now}, skipping those another replica holds. */
+    @SuppressWarnings("unchecked")
     public static List<CallerReceipt> lockDue(Instant now, int max) {
-        // native: "for update skip locked" with a limit, which JPQL cannot say
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = getEntityManager().createNativeQuery("""
-                        select id from caller_receipt where status = 'PENDING' and next_attempt_at <= ?1
-                        order by next_attempt_at limit ?2 for update skip locked""", UUID.class)
+        // native: "for update skip locked" with a limit, which JPQL cannot say; the rows themselves, in one statement
+        return getEntityManager().createNativeQuery("""
+                        select * from caller_receipt where status = 'PENDING' and next_attempt_at <= ?1
+                        order by next_attempt_at limit ?2 for update skip locked""", CallerReceipt.class)
                 .setParameter(1, now.atOffset(ZoneOffset.UTC))
                 .setParameter(2, max)
                 .getResultList();
-        return ids.stream().map(id -> (CallerReceipt) findById(id)).toList();
+    }
+
+    /** The receipts with these ids, in one statement (unknown ids are left out). */
+    @SuppressWarnings("unchecked")
+    public static List<CallerReceipt> byIds(Collection<UUID> ids) {
+        return getEntityManager().createNativeQuery("select * from caller_receipt where id = any(?1)", CallerReceipt.class)
+                .setParameter(1, ids.toArray(UUID[]::new))
+                .getResultList();
     }
 }

@@ -15,6 +15,10 @@ import org.linkage.router.domain.TerminationGround;
 import org.linkage.router.domain.TicketStatus;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -147,9 +151,27 @@ public class Ticket extends PanacheEntityBase {
         return find("ticketNumber", number).firstResultOptional();
     }
 
-    /** Whether the referral already made a ticket, without loading it (the unique {@code referral_id} index). */
+    /**
+     * Whether the referral already made a ticket, without loading it (the unique {@code referral_id} index). A query
+     * string of its own rather than Panache's {@code count}: Hibernate derives a count query from that one on every
+     * call and translates it to SQL again, while a query string's plan is cached; this runs once per referral.
+     */
     public static boolean existsForReferral(UUID referralId) {
-        return count("referralId", referralId) > 0;
+        return !getEntityManager().createQuery("select 1 from Ticket t where t.referralId = ?1", Integer.class)
+                .setParameter(1, referralId).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** The numbers of these tickets by id, in one statement and without loading the tickets. */
+    public static Map<UUID, String> numbersOf(Collection<UUID> ids) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery(
+                        "select id, ticket_number from ticket where id = any(?1)", Object[].class)
+                .setParameter(1, ids.toArray(UUID[]::new)).getResultList();
+        Map<UUID, String> numbers = new HashMap<>();
+        for (Object[] row : rows) {
+            numbers.put((UUID) row[0], (String) row[1]);
+        }
+        return numbers;
     }
 
     public static Optional<Ticket> byReferral(UUID referralId) {

@@ -39,11 +39,16 @@ public class TicketAttachment extends PanacheEntityBase {
         return list("ticketId = ?1 order by uploadedAt, id", ticketId);
     }
 
+    // Query strings, whose plans Hibernate caches: Panache's count derives a count query and translates it to SQL
+    // again on every call, and these run on every dispatch.
     public static long countOf(UUID ticketId) {
-        return count("ticketId", ticketId);
+        return getEntityManager().createQuery("select count(*) from TicketAttachment a where a.ticketId = ?1", Long.class)
+                .setParameter(1, ticketId).getSingleResult();
     }
 
     public static boolean anyByUnit(UUID ticketId, String departmentCode) {
-        return count("ticketId = ?1 and departmentCode = ?2", ticketId, departmentCode) > 0;
+        return !getEntityManager().createQuery(
+                        "select 1 from TicketAttachment a where a.ticketId = ?1 and a.departmentCode = ?2", Integer.class)
+                .setParameter(1, ticketId).setParameter(2, departmentCode).setMaxResults(1).getResultList().isEmpty();
     }
 }

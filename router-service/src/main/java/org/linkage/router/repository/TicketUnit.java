@@ -39,6 +39,9 @@ public class TicketUnit extends PanacheEntityBase {
     }
 
     public static boolean involves(UUID ticketId, String departmentCode) {
-        return departmentCode != null && count("ticketId = ?1 and departmentCode = ?2", ticketId, departmentCode) > 0;
+        // a query string, whose plan Hibernate caches (Panache's count translates a derived query on every call)
+        return departmentCode != null && !getEntityManager().createQuery(
+                        "select 1 from TicketUnit u where u.ticketId = ?1 and u.departmentCode = ?2", Integer.class)
+                .setParameter(1, ticketId).setParameter(2, departmentCode).setMaxResults(1).getResultList().isEmpty();
     }
 }
