@@ -9,6 +9,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.linkage.commons.persistence.ArrayBatch;
 import org.linkage.commons.tracing.Traces;
 import org.linkage.events.LinkageEvent;
 
@@ -32,6 +33,17 @@ import java.util.UUID;
 public class Outbox {
     /** The transaction resource holding its events not yet written. */
     private static final Object PENDING = new Object();
+    private static final String INSERT = """
+        insert into outbox_event (event_id, topic, event_key, type, source, subject, occurred_at, payload,
+                                  traceparent, tracestate)
+        select cast(r.event_id as uuid), r.topic, r.event_key, r.type, r.source, r.subject,
+               cast(r.occurred_at as timestamptz), r.payload, r.traceparent, r.tracestate
+        from unnest(cast(? as varchar[]), cast(? as varchar[]), cast(? as varchar[]), cast(? as varchar[]),
+                    cast(? as varchar[]), cast(? as varchar[]), cast(? as varchar[]), cast(? as text[]),
+                    cast(? as varchar[]), cast(? as varchar[])) with ordinality
+            as r(event_id, topic, event_key, type, source, subject, occurred_at, payload, traceparent,
+                 tracestate, n)
+        order by r.n""";
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -39,10 +51,12 @@ public class Outbox {
     private final String source;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
+    private final ArrayBatch batch;
 
     public Outbox(EntityManager em, ObjectMapper json, Clock clock, TransactionSynchronizationRegistry transactions,
-                  OutboxRelay relay, @ConfigProperty(name = "linkage.events.source") String source) {
+                  OutboxRelay relay, ArrayBatch batch, @ConfigProperty(name = "linkage.events.source") String source) {
         this.em = em;
+        this.batch = batch;
         this.transactions = transactions;
         this.relay = relay;
         this.json = json;
@@ -118,21 +132,7 @@ public class Outbox {
             }
         }
         // seq is drawn row by row in the order of r.n, which is the order of publishing
-        var insert = em.createNativeQuery("""
-                insert into outbox_event (event_id, topic, event_key, type, source, subject, occurred_at, payload,
-                                          traceparent, tracestate)
-                select cast(r.event_id as uuid), r.topic, r.event_key, r.type, r.source, r.subject,
-                       cast(r.occurred_at as timestamptz), r.payload, r.traceparent, r.tracestate
-                from unnest(cast(?1 as varchar[]), cast(?2 as varchar[]), cast(?3 as varchar[]), cast(?4 as varchar[]),
-                            cast(?5 as varchar[]), cast(?6 as varchar[]), cast(?7 as varchar[]), cast(?8 as text[]),
-                            cast(?9 as varchar[]), cast(?10 as varchar[])) with ordinality
-                    as r(event_id, topic, event_key, type, source, subject, occurred_at, payload, traceparent,
-                         tracestate, n)
-                order by r.n""");
-        for (int c = 0; c < columns.length; c++) {
-            insert.setParameter(c + 1, columns[c]);
-        }
-        insert.unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("outbox_event").executeUpdate();
+        batch.write(INSERT, columns);
     }
 
     @SuppressWarnings("unchecked")

@@ -13,16 +13,12 @@ import org.linkage.router.repository.TicketHistory;
 import org.linkage.router.support.Fixtures;
 import org.linkage.router.support.StatementCounter;
 import org.linkage.testing.KafkaResource;
+import org.linkage.testing.PoolWarnings;
 import org.linkage.testing.PostgresResource;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,34 +94,11 @@ class HistoryBatchTest {
     @Test
     void theHistoryInsertUsesTheTransactionsOwnConnection() {
         // The pool warns, and closes the handle, when a connection taken inside a transaction is still open at
-        // commit: what a history insert made after the pool's own check did on every ticket's commit.
-        List<String> warnings = new ArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    warnings.add(new SimpleFormatter().formatMessage(r));
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger pool = Logger.getLogger("io.agroal");
-        pool.addHandler(handler);
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                Ticket t = dispatch.create(draft(), Actor.system("test"));
-                tickets.sign(t.ticketNumber, Fixtures.agent(t.leadDepartmentCode), "已签收");
-            });
-        } finally {
-            pool.removeHandler(handler);
-        }
+        // commit: what a history insert made through the session at commit did on every ticket's transaction.
+        List<String> warnings = PoolWarnings.during(() -> QuarkusTransaction.requiringNew().run(() -> {
+            Ticket t = dispatch.create(draft(), Actor.system("test"));
+            tickets.sign(t.ticketNumber, Fixtures.agent(t.leadDepartmentCode), "已签收");
+        }));
         assertEquals(List.of(), warnings, "the connection pool had nothing to close at commit");
     }
 

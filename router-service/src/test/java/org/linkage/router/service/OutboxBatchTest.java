@@ -10,6 +10,7 @@ import org.linkage.commons.outbox.Outbox;
 import org.linkage.router.support.KafkaSupport;
 import org.linkage.router.support.StatementCounter;
 import org.linkage.testing.KafkaResource;
+import org.linkage.testing.PoolWarnings;
 import org.linkage.testing.PostgresResource;
 
 import java.time.Duration;
@@ -44,15 +45,18 @@ class OutboxBatchTest {
         String marker = UUID.randomUUID().toString();
         String key = "batch-" + marker;
         List<UUID> published = new ArrayList<>();
-        List<String> sql = StatementCounter.statements(() -> QuarkusTransaction.requiringNew().run(() -> {
-            for (int i = 0; i < EVENTS; i++) {
-                published.add(outbox.publish(TOPIC, key, TYPE, marker, Map.of("n", i, "marker", marker)));
-            }
-        }));
+        List<String> sql = new ArrayList<>();
+        List<String> warnings = PoolWarnings.during(() -> sql.addAll(StatementCounter.statements(
+                () -> QuarkusTransaction.requiringNew().run(() -> {
+                    for (int i = 0; i < EVENTS; i++) {
+                        published.add(outbox.publish(TOPIC, key, TYPE, marker, Map.of("n", i, "marker", marker)));
+                    }
+                }))));
         long inserts = sql.stream().filter(s -> s.startsWith("insert into outbox_event")).count();
         System.out.printf("BENCH router outbox: a transaction of %d events, %d statement(s) inserting outbox rows,"
                 + " %d statements in all%n", EVENTS, inserts, sql.size());
         assertEquals(1, inserts, "one insert for the transaction's outbox rows: " + sql);
+        assertEquals(List.of(), warnings, "the insert at commit left the pool no connection handle to close");
 
         List<KafkaSupport.Event> sent = KafkaSupport.read(TOPIC, e -> marker.equals(e.subject()), EVENTS,
                 Duration.ofSeconds(30));
