@@ -121,18 +121,9 @@ public class Outbox {
         em.flush();
         List<OutboxEvent> taken = new ArrayList<>(events);
         events.clear();
-        int n = taken.size();
-        String[][] columns = new String[10][n];
-        for (int i = 0; i < n; i++) {
-            OutboxEvent e = taken.get(i);
-            Object[] values = {e.eventId, e.topic, e.key, e.type, e.source, e.subject, e.occurredAt, e.payload,
-                    e.traceparent, e.tracestate};
-            for (int c = 0; c < values.length; c++) {
-                columns[c][i] = values[c] == null ? null : values[c].toString();
-            }
-        }
         // seq is drawn row by row in the order of r.n, which is the order of publishing
-        batch.write(INSERT, columns);
+        batch.write(INSERT, taken, e -> new Object[]{e.eventId, e.topic, e.key, e.type, e.source, e.subject,
+                e.occurredAt, e.payload, e.traceparent, e.tracestate});
     }
 
     @SuppressWarnings("unchecked")

@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Runs a statement that takes its rows as one array per column ({@code insert … select … from unnest(?, …) with
@@ -32,11 +34,25 @@ public class ArrayBatch {
     }
 
     /**
-     * @param columns one array per {@code ?} of {@code sql}, in order, each holding one value (or null) per row as
-     *                text; the statement casts them to their columns' types
+     * @param rows each row's values (or nulls), one per {@code ?} of {@code sql} and in its order; they travel as text
+     *             arrays, one per column, which the statement casts to its columns' types
      * @return the rows the statement wrote
      */
-    public int write(String sql, String[][] columns) {
+    public <T> int write(String sql, List<T> rows, Function<T, Object[]> values) {
+        String[][] columns = null;
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] row = values.apply(rows.get(i));
+            if (columns == null) {
+                columns = new String[row.length][rows.size()];
+            }
+            for (int c = 0; c < row.length; c++) {
+                columns[c][i] = row[c] == null ? null : row[c].toString();
+            }
+        }
+        return columns == null ? 0 : write(sql, columns);
+    }
+
+    private int write(String sql, String[][] columns) {
         try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(inspected(sql))) {
             for (int i = 0; i < columns.length; i++) {
                 statement.setArray(i + 1, c.createArrayOf("varchar", columns[i]));

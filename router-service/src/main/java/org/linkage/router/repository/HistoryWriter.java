@@ -66,17 +66,8 @@ public class HistoryWriter {
         rows.clear();
         // The ticket (and anything else the rows refer to) is inserted at the session's flush.
         em.flush();
-        int n = taken.size();
-        String[][] columns = new String[9][n];
-        for (int i = 0; i < n; i++) {
-            TicketHistory h = taken.get(i);
-            Object[] values = {h.ticketId, h.at, h.actor, h.action, h.fromStatus, h.toStatus, h.departmentCode, h.note,
-                    h.visibility == null ? null : h.visibility.name()};
-            for (int c = 0; c < values.length; c++) {
-                columns[c][i] = values[c] == null ? null : values[c].toString();
-            }
-        }
-        batch.write(INSERT, columns);
+        batch.write(INSERT, taken, h -> new Object[]{h.ticketId, h.at, h.actor, h.action, h.fromStatus, h.toStatus,
+                h.departmentCode, h.note, h.visibility == null ? null : h.visibility.name()});
     }
 
     @SuppressWarnings("unchecked")
